@@ -1,0 +1,23 @@
+/** Errors of a widget's own configuration (as opposed to the data layer's, in `data/errors.ts`). */
+
+export type ConfigErrorReason =
+  /** `source="id"` names no `odw-source` in the document. */
+  | 'source-not-found'
+  /** Neither `source` nor `src` is set. */
+  | 'no-source';
+
+export class ConfigError extends Error {
+  constructor(
+    readonly reason: ConfigErrorReason,
+    /** The `source` id for `source-not-found`. */
+    readonly detail?: string,
+  ) {
+    super(reason === 'source-not-found' ? `No odw-source with id "${detail}"` : 'Neither source nor src is set');
+    this.name = 'ConfigError';
+  }
+}
+
+/** An aborted request (element removed, query superseded): never shown, never reported. */
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}

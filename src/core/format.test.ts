@@ -1,0 +1,87 @@
+import {expect} from '@open-wc/testing';
+import {
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatTime,
+  normalizeSpaces,
+  toDate,
+  type NumberFormatOptions,
+} from './format.js';
+import type {Lang} from './i18n.js';
+
+const cases: Array<[number, NumberFormatOptions, string, string]> = [
+  // value, options, French, English
+  [116344, {}, '116 344', '116,344'],
+  [293673, {unit: 'hab.'}, '293 673 hab.', '293,673 hab.'],
+  [12.5, {}, '12,5', '12.5'],
+  [12.3456, {}, '12,35', '12.35'],
+  [12.5, {format: 'decimal', decimals: 2}, '12,50', '12.50'],
+  [116344.6, {format: 'integer'}, '116 345', '116,345'],
+  [0.125, {format: 'percent'}, '12,5 %', '12.5%'],
+  [0.1, {format: 'percent'}, '10 %', '10%'],
+  [0.125, {format: 'percent', decimals: 0}, '13 %', '13%'],
+  [1234567, {format: 'compact'}, '1,2 M', '1.2M'],
+  [293673, {format: 'compact'}, '293,7 k', '293.7K'],
+  [293673, {format: 'compact', decimals: 0}, '294 k', '294K'],
+  [-1234, {}, '-1 234', '-1,234'],
+  [0.032, {format: 'percent', signed: true}, '+3,2 %', '+3.2%'],
+  [0, {format: 'percent', signed: true}, '0 %', '0%'],
+];
+
+describe('formatNumber', () => {
+  for (const [value, options, french, english] of cases) {
+    it(`formats ${value} ${JSON.stringify(options)} as « ${french} » in French and "${english}" in English`, () => {
+      expect(normalizeSpaces(formatNumber(value, 'fr', options))).to.equal(french);
+      expect(normalizeSpaces(formatNumber(value, 'en', options))).to.equal(english);
+    });
+  }
+
+  it('groups French thousands with the narrow no-break space Intl gives', () => {
+    expect(formatNumber(116344, 'fr')).to.equal('116\u202f344');
+  });
+
+  it('glues the unit to the figure with a no-break space', () => {
+    expect(formatNumber(5, 'fr', {unit: 'hab.'})).to.equal('5\u00a0hab.');
+  });
+
+  it('reuses one formatter per language and options (same output on repeated calls)', () => {
+    const first = formatNumber(0.5, 'fr', {format: 'percent'});
+    expect(formatNumber(0.5, 'fr', {format: 'percent'})).to.equal(first);
+    expect(normalizeSpaces(formatNumber(0.5, 'en', {format: 'percent'}))).to.equal('50%');
+  });
+});
+
+describe('formatDate and formatDateTime', () => {
+  const table: Array<[Lang, string, string]> = [
+    ['fr', '3 mars 2026', '3 mars 2026 à 14:05'],
+    ['en', 'March 3, 2026', 'March 3, 2026 at 2:05 PM'],
+  ];
+  for (const [lang, date, dateTime] of table) {
+    it(`formats dates in ${lang}: « ${date} », « ${dateTime} »`, () => {
+      expect(formatDate(new Date(2026, 2, 3), lang)).to.equal(date);
+      expect(normalizeSpaces(formatDateTime(new Date(2026, 2, 3, 14, 5), lang))).to.equal(dateTime);
+    });
+  }
+
+  it('formats a time alone', () => {
+    expect(formatTime(new Date(2026, 2, 3, 14, 5), 'fr')).to.equal('14:05');
+    expect(normalizeSpaces(formatTime(new Date(2026, 2, 3, 14, 5), 'en'))).to.equal('2:05 PM');
+  });
+
+  it('reads a bare ISO date as that calendar day in any time zone', () => {
+    expect(formatDate('2026-03-03', 'fr')).to.equal('3 mars 2026');
+    expect(toDate('2026-03-03')!.getDate()).to.equal(3);
+  });
+
+  it('reads ISO date-times and epochs', () => {
+    const epoch = new Date(2026, 2, 3, 14, 5).getTime();
+    expect(formatDate(epoch, 'fr')).to.equal('3 mars 2026');
+    expect(formatDate(new Date(epoch).toISOString(), 'fr')).to.equal('3 mars 2026');
+  });
+
+  it('gives empty text for an invalid date', () => {
+    expect(formatDate('not a date', 'fr')).to.equal('');
+    expect(formatDateTime('', 'en')).to.equal('');
+  });
+});

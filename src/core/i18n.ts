@@ -1,0 +1,196 @@
+/**
+ * Every UI string of the widgets, in French (first) and English, and the rules that pick the
+ * language of an element and turn errors into sentences.
+ */
+import {FormatError, HttpError, NetworkError, QueryError, QuotaError} from '../data/errors.js';
+import {ConfigError} from './errors.js';
+import {formatDateTime, formatTime, toDate} from './format.js';
+
+export type Lang = 'fr' | 'en';
+
+export const LANGS: readonly Lang[] = ['fr', 'en'];
+
+const fr = {
+  loading: 'Chargement…',
+  empty: 'Aucune donnée',
+  retry: 'Réessayer',
+  'stale.notice': 'Données du {date} — la mise à jour a échoué',
+  'footer.source': 'Source :',
+  'footer.license': 'Licence :',
+  'footer.modified': 'Mis à jour le {date}',
+  'footer.dataset': 'Voir le jeu de données',
+  'kpi.up': 'En hausse :',
+  'kpi.down': 'En baisse :',
+  'kpi.same': 'Stable :',
+  'kpi.versus': 'par rapport à {reference}',
+  'kpi.points': '{value} points',
+  'error.network': 'Le portail de données ne répond pas. Vérifiez votre connexion.',
+  'error.timeout': 'Le portail de données met trop de temps à répondre.',
+  'error.not-found': 'Jeu de données introuvable. Vérifiez l’adresse de la source.',
+  'error.private': 'Jeu de données privé : une clé d’API est nécessaire (attribut api-key).',
+  'error.server': 'Le portail de données rencontre une erreur (HTTP {status}). Réessayez plus tard.',
+  'error.http': 'Le portail de données a refusé la requête (HTTP {status}).',
+  'error.http-message': 'Le portail de données a refusé la requête (HTTP {status}) : {message}',
+  'error.quota': 'Le quota de requêtes du portail de données est atteint. Réessayez plus tard.',
+  'error.quota-reset': 'Le quota de requêtes du portail de données est atteint jusqu’au {date}.',
+  'error.quota-reset-today': 'Le quota de requêtes du portail de données est atteint jusqu’à {time}.',
+  'error.syntax': '« {expression} » : {expected}, colonne {column}',
+  'error.syntax-no-column': '« {expression} » : {expected}',
+  'error.api-url':
+    'Adresse non reconnue : « {expression} ». Indiquez une URL Opendatasoft, data.gouv.fr ou CKAN, ou un fichier CSV, JSON ou GeoJSON.',
+  'error.query-api': 'Le portail de données a refusé la requête : {message}',
+  'error.query': 'La requête est invalide : {message}',
+  'error.format': 'La réponse du portail de données n’est pas dans le format attendu.',
+  'error.source-not-found': 'Source « {id} » introuvable : aucun élément odw-source ne porte cet identifiant.',
+  'error.no-source': 'Aucune source de données : indiquez l’attribut src ou source.',
+  'error.generic': 'Les données n’ont pas pu être chargées.',
+  'expected.closing-paren': 'parenthèse fermante attendue',
+  'expected.opening-paren': 'parenthèse ouvrante attendue',
+  'expected.field': 'nom de champ attendu',
+  'expected.value': 'valeur attendue',
+  'expected.operator': 'opérateur attendu',
+  'expected.end': 'fin de l’expression attendue',
+  'expected.string-end': 'guillemet fermant attendu',
+  'expected.aggregate': 'agrégat attendu (count, sum, avg, min, max, median)',
+  'expected.comma': 'virgule attendue',
+  'expected.date': 'date attendue (AAAA-MM-JJ)',
+  'expected.expression': 'expression attendue',
+  'expected.syntax': 'erreur de syntaxe',
+};
+
+export type MessageKey = keyof typeof fr;
+
+const en: Record<MessageKey, string> = {
+  loading: 'Loading…',
+  empty: 'No data',
+  retry: 'Retry',
+  'stale.notice': 'Data from {date} — the update failed',
+  'footer.source': 'Source:',
+  'footer.license': 'Licence:',
+  'footer.modified': 'Updated {date}',
+  'footer.dataset': 'View the dataset',
+  'kpi.up': 'Up:',
+  'kpi.down': 'Down:',
+  'kpi.same': 'Unchanged:',
+  'kpi.versus': 'compared with {reference}',
+  'kpi.points': '{value} points',
+  'error.network': 'The data portal does not respond. Check your connection.',
+  'error.timeout': 'The data portal takes too long to respond.',
+  'error.not-found': 'Dataset not found. Check the address of the source.',
+  'error.private': 'Private dataset: an API key is needed (api-key attribute).',
+  'error.server': 'The data portal has an error (HTTP {status}). Try again later.',
+  'error.http': 'The data portal refused the request (HTTP {status}).',
+  'error.http-message': 'The data portal refused the request (HTTP {status}): {message}',
+  'error.quota': 'The request quota of the data portal is exhausted. Try again later.',
+  'error.quota-reset': 'The request quota of the data portal is exhausted until {date}.',
+  'error.quota-reset-today': 'The request quota of the data portal is exhausted until {time}.',
+  'error.syntax': '“{expression}”: {expected}, column {column}',
+  'error.syntax-no-column': '“{expression}”: {expected}',
+  'error.api-url':
+    'Unrecognised address: “{expression}”. Give an Opendatasoft, data.gouv.fr or CKAN URL, or a CSV, JSON or GeoJSON file.',
+  'error.query-api': 'The data portal refused the query: {message}',
+  'error.query': 'The query is invalid: {message}',
+  'error.format': 'The answer of the data portal is not in the expected format.',
+  'error.source-not-found': 'Source “{id}” not found: no odw-source element has this id.',
+  'error.no-source': 'No data source: set the src or source attribute.',
+  'error.generic': 'The data could not be loaded.',
+  'expected.closing-paren': 'closing parenthesis expected',
+  'expected.opening-paren': 'opening parenthesis expected',
+  'expected.field': 'field name expected',
+  'expected.value': 'value expected',
+  'expected.operator': 'operator expected',
+  'expected.end': 'end of expression expected',
+  'expected.string-end': 'closing quote expected',
+  'expected.aggregate': 'aggregate expected (count, sum, avg, min, max, median)',
+  'expected.comma': 'comma expected',
+  'expected.date': 'date expected (YYYY-MM-DD)',
+  'expected.expression': 'expression expected',
+  'expected.syntax': 'syntax error',
+};
+
+const catalogue: Record<Lang, Record<MessageKey, string>> = {fr, en};
+
+/** The message `key` in `lang`, with `{name}` placeholders replaced by `params`. */
+export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return catalogue[lang][key].replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+    name in params ? String(params[name]) : placeholder,
+  );
+}
+
+/** `fr-FR` → `fr`, `EN` → `en`; anything else (or nothing) → `fr`. */
+export function normalizeLang(value: string | null | undefined): Lang {
+  const primary = (value ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  return (LANGS as readonly string[]).includes(primary) ? (primary as Lang) : 'fr';
+}
+
+/**
+ * The language of an element: its own `lang`, else the closest ancestor's (crossing shadow roots),
+ * else `<html lang>`, else French. An empty `lang=""` means "unknown" and is skipped.
+ */
+export function resolveLang(element: Element): Lang {
+  let node: Element | null = element;
+  while (node) {
+    const withLang: Element | null = node.closest('[lang]:not([lang=""])');
+    if (withLang) return normalizeLang(withLang.getAttribute('lang'));
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return normalizeLang(document.documentElement.getAttribute('lang'));
+}
+
+const EXPECTED_CODES = new Set([
+  'closing-paren',
+  'opening-paren',
+  'field',
+  'value',
+  'operator',
+  'end',
+  'string-end',
+  'aggregate',
+  'comma',
+  'date',
+  'expression',
+]);
+
+function describeQueryError(error: QueryError, lang: Lang): string {
+  const {expression, column, expected, apiMessage} = error.details;
+  if (apiMessage) return t(lang, 'error.query-api', {message: apiMessage});
+  if (expected === 'api-url') return t(lang, 'error.api-url', {expression: expression ?? ''});
+  if (expression === undefined) return t(lang, 'error.query', {message: error.message});
+  const what = t(lang, expected && EXPECTED_CODES.has(expected) ? (`expected.${expected}` as MessageKey) : 'expected.syntax');
+  return column === undefined
+    ? t(lang, 'error.syntax-no-column', {expression, expected: what})
+    : t(lang, 'error.syntax', {expression, expected: what, column});
+}
+
+function describeHttpError(error: HttpError, lang: Lang): string {
+  const {status, apiMessage} = error;
+  if (status === 404) return t(lang, 'error.not-found');
+  if (status === 401 || status === 403) return t(lang, 'error.private');
+  if (status >= 500) return t(lang, 'error.server', {status});
+  return apiMessage ? t(lang, 'error.http-message', {status, message: apiMessage}) : t(lang, 'error.http', {status});
+}
+
+function describeQuotaError(error: QuotaError, lang: Lang): string {
+  const resetAt = error.resetAt && toDate(error.resetAt);
+  if (!resetAt) return t(lang, 'error.quota');
+  const today = new Date().toDateString() === resetAt.toDateString();
+  return today
+    ? t(lang, 'error.quota-reset-today', {time: formatTime(resetAt, lang)})
+    : t(lang, 'error.quota-reset', {date: formatDateTime(resetAt, lang)});
+}
+
+/** A clear sentence in `lang` saying what failed; plain text, never HTML. */
+export function describeError(error: unknown, lang: Lang): string {
+  if (error instanceof NetworkError) return t(lang, error.timedOut ? 'error.timeout' : 'error.network');
+  if (error instanceof HttpError) return describeHttpError(error, lang);
+  if (error instanceof QuotaError) return describeQuotaError(error, lang);
+  if (error instanceof QueryError) return describeQueryError(error, lang);
+  if (error instanceof FormatError) return t(lang, 'error.format');
+  if (error instanceof ConfigError) {
+    return error.reason === 'source-not-found'
+      ? t(lang, 'error.source-not-found', {id: error.detail ?? ''})
+      : t(lang, 'error.no-source');
+  }
+  return t(lang, 'error.generic');
+}

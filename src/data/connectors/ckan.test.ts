@@ -1,0 +1,455 @@
+import {expect} from '@open-wc/testing';
+import {HttpError, QueryError} from '../errors.js';
+import type {FetchContext, Filter, NormalizedQuery, ResolvedSource, Row} from '../types.js';
+import {ckanConnector, planCkanSql, searchFilters, sqlFilter, sqlIdentifier, sqlString} from './ckan.js';
+
+let portalCounter = 0;
+
+/** A source on a portal of its own: the connector remembers SQL refusals per portal. */
+function newSource(params?: Record<string, string[]>): ResolvedSource {
+  const base = `https://ckan${++portalCounter}.example.fr/api/3/action/`;
+  return {
+    family: 'ckan',
+    url: `${base}datastore_search?resource_id=res-1`,
+    base,
+    id: 'res-1',
+    ...(params ? {params} : {}),
+  };
+}
+
+const FIELDS = [
+  {id: '_id', type: 'int'},
+  {id: 'commune', type: 'text', info: {label: 'Commune', notes: 'Nom officiel'}},
+  {id: 'epci', type: 'text'},
+  {id: 'population', type: 'int4'},
+  {id: 'surface', type: 'numeric'},
+  {id: 'maj', type: 'timestamp'},
+];
+
+const RESOURCE = {
+  id: 'res-1',
+  name: 'Populations (CSV)',
+  description: 'Une ligne par commune',
+  package_id: 'pkg-1',
+  last_modified: '2024-12-19T08:00:00',
+};
+const PACKAGE = {
+  name: 'populations-2025',
+  title: 'Populations légales 2025',
+  organization: {title: 'Insee'},
+  license_title: 'Licence Ouverte',
+  license_url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
+};
+
+interface Fake {
+  ctx: FetchContext;
+  /** Requests other than metadata: action name and decoded parameters. */
+  requests: Array<{action: string; params: Record<string, string>}>;
+}
+
+/**
+ * A CKAN portal: metadata answered from the constants above, `datastore_search` from `rows`
+ * (paged, without filtering), `datastore_search_sql` from `sql` (or refused with `sqlError`).
+ */
+function fakeContext(options: {rows?: Row[]; sql?: (sql: string) => Row[]; sqlError?: Error}): Fake {
+  const requests: Fake['requests'] = [];
+  const ok = (result: unknown) => structuredClone({success: true, result});
+  const ctx: FetchContext = {
+    fetchJson: async <T>(url: string) => {
+      const parsed = new URL(url);
+      const action = parsed.pathname.split('/').pop()!;
+      const params = Object.fromEntries(parsed.searchParams);
+      if (action === 'resource_show') return ok(RESOURCE) as T;
+      if (action === 'package_show') return ok(PACKAGE) as T;
+      if (action === 'datastore_search' && params.limit === '0' && !params.filters)
+        return ok({fields: FIELDS, records: [], total: 130}) as T;
+      requests.push({action, params});
+      if (action === 'datastore_search') {
+        const rows = options.rows ?? [];
+        const offset = Number(params.offset ?? 0);
+        return ok({
+          fields: FIELDS,
+          records: rows.slice(offset, offset + Number(params.limit)),
+          total: rows.length,
+        }) as T;
+      }
+      if (options.sqlError) throw options.sqlError;
+      return ok({records: options.sql?.(params.sql) ?? []}) as T;
+    },
+    fetchText: async () => '',
+  };
+  return {ctx, requests};
+}
+
+function q(parts: Partial<NormalizedQuery>): NormalizedQuery {
+  return {select: [], groupBy: [], orderBy: [], ...parts};
+}
+
+const str = (value: string) => ({type: 'string' as const, value});
+const num = (value: number) => ({type: 'number' as const, value});
+const ORLEANS: Filter = {type: 'compare', field: 'epci', op: '=', value: str('Orléans Métropole')};
+
+const ROWS: Row[] = Array.from({length: 2500}, (_, i) => ({
+  _id: i + 1,
+  _full_text: "'x'",
+  commune: `Commune ${i + 1}`,
+  epci: i < 22 ? 'Orléans Métropole' : 'Autre',
+  population: String(1000 + i),
+  surface: '12.5',
+  maj: '2024-03-05T10:00:00',
+}));
+
+describe('CKAN connector: SQL translation', () => {
+  const source = newSource();
+  const cases: Array<[string, NormalizedQuery, string]> = [
+    [
+      'an aggregate under a filter',
+      q({
+        select: [{type: 'aggregate', fn: 'sum', field: 'population', as: 'sum(population)'}],
+        where: ORLEANS,
+      }),
+      `SELECT SUM("population") AS "a0" FROM "res-1" WHERE "epci" = 'Orléans Métropole'`,
+    ],
+    [
+      'groups, an order on an aggregate (nulls last, as the engine), limit and offset',
+      q({
+        select: [
+          {type: 'field', field: 'epci', as: 'epci'},
+          {type: 'aggregate', fn: 'count', as: 'count()'},
+          {type: 'aggregate', fn: 'avg', field: 'population', as: 'moyenne'},
+        ],
+        groupBy: [{field: 'epci', as: 'epci'}],
+        orderBy: [{key: 'count()', direction: 'desc'}],
+        limit: 5,
+        offset: 10,
+      }),
+      `SELECT "epci" AS "g0", COUNT(*) AS "a1", AVG("population") AS "a2" FROM "res-1" GROUP BY "epci" ORDER BY "a1" DESC NULLS LAST LIMIT 5 OFFSET 10`,
+    ],
+    [
+      'a time unit with date_trunc; median with percentile_cont',
+      q({
+        select: [{type: 'aggregate', fn: 'median', field: 'population', as: 'med'}],
+        groupBy: [{field: 'maj', timeunit: 'month', as: 'month(maj)'}],
+        orderBy: [{key: 'month(maj)', direction: 'asc'}],
+      }),
+      `SELECT date_trunc('month', "maj") AS "g0", percentile_cont(0.5) WITHIN GROUP (ORDER BY "population") AS "a0" FROM "res-1" GROUP BY date_trunc('month', "maj") ORDER BY "g0" ASC NULLS LAST`,
+    ],
+    [
+      'rows under an or, renamed fields',
+      q({
+        select: [{type: 'field', field: 'commune', as: 'nom'}],
+        where: {
+          type: 'or',
+          filters: [ORLEANS, {type: 'compare', field: 'population', op: '>', value: num(100_000)}],
+        },
+        orderBy: [{key: 'nom', direction: 'asc'}],
+        limit: 10,
+      }),
+      `SELECT "commune" AS "f0" FROM "res-1" WHERE ("epci" = 'Orléans Métropole') OR ("population" > 100000) ORDER BY "f0" ASC NULLS LAST LIMIT 10`,
+    ],
+  ];
+  for (const [name, query, sql] of cases) {
+    it(name, () => {
+      expect(planCkanSql(source, query).sql).to.equal(sql);
+    });
+  }
+
+  it('counts groups by listing their keys, rows with COUNT(*)', () => {
+    const grouped = planCkanSql(
+      source,
+      q({groupBy: [{field: 'epci', as: 'epci'}], where: ORLEANS, limit: 1}),
+    );
+    expect(grouped.countSql).to.equal(
+      `SELECT "epci" AS "g0" FROM "res-1" WHERE "epci" = 'Orléans Métropole' GROUP BY "epci"`,
+    );
+    const plain = planCkanSql(source, q({where: ORLEANS, limit: 1}));
+    expect(plain.countSql).to.equal(`SELECT COUNT(*) AS "n" FROM "res-1" WHERE "epci" = 'Orléans Métropole'`);
+  });
+
+  const filters: Array<[string, Filter, string]> = [
+    [
+      'quotes in strings doubled',
+      {type: 'compare', field: 'commune', op: '=', value: str("L'Abergement")},
+      `"commune" = 'L''Abergement'`,
+    ],
+    ['quotes in identifiers doubled', {type: 'null', field: 'a"b'}, `"a""b" IS NULL`],
+    ['!= as <>', {type: 'compare', field: 'population', op: '!=', value: num(3)}, `"population" <> 3`],
+    [
+      'booleans',
+      {type: 'compare', field: 'ok', op: '=', value: {type: 'boolean', value: false}},
+      `"ok" = FALSE`,
+    ],
+    ['in', {type: 'in', field: 'code', values: [str('45234'), num(2)]}, `"code" IN ('45234', 2)`],
+    ['not', {type: 'not', filter: {type: 'null', field: 'epci'}}, `NOT ("epci" IS NULL)`],
+    [
+      'a day is the whole day',
+      {type: 'compare', field: 'maj', op: '=', value: {type: 'date', value: '2024-12-31'}},
+      `"maj" >= '2024-12-31' AND "maj" < '2025-01-01'`,
+    ],
+    [
+      'after a day',
+      {type: 'compare', field: 'maj', op: '>', value: {type: 'date', value: '2024-02-28'}},
+      `"maj" >= '2024-02-29'`,
+    ],
+    [
+      'up to a day',
+      {type: 'compare', field: 'maj', op: '<=', value: {type: 'date', value: '2024-02-28'}},
+      `"maj" < '2024-02-29'`,
+    ],
+    [
+      'an instant',
+      {type: 'compare', field: 'maj', op: '<', value: {type: 'date', value: '2024-02-28T10:00:00'}},
+      `"maj" < '2024-02-28T10:00:00'`,
+    ],
+  ];
+  for (const [name, filter, sql] of filters) {
+    it(name, () => {
+      expect(sqlFilter(filter)).to.equal(sql);
+    });
+  }
+
+  it('refuses a date literal that could carry SQL', () => {
+    expect(() =>
+      sqlFilter({
+        type: 'compare',
+        field: 'maj',
+        op: '=',
+        value: {type: 'date', value: "2024-01-01' OR '1'='1"},
+      }),
+    ).to.throw(QueryError);
+  });
+
+  it('quotes', () => {
+    expect(sqlIdentifier('Code région')).to.equal('"Code région"');
+    expect(sqlString("a'b")).to.equal("'a''b'");
+  });
+
+  it('datastore_search filters: = and in conjuncts; anything else is not exact', () => {
+    expect(
+      searchFilters({
+        type: 'and',
+        filters: [ORLEANS, {type: 'in', field: 'code', values: [str('1'), str('2')]}],
+      }),
+    ).to.deep.equal({
+      filters: {epci: 'Orléans Métropole', code: ['1', '2']},
+      exact: true,
+    });
+    expect(
+      searchFilters({
+        type: 'and',
+        filters: [ORLEANS, {type: 'compare', field: 'population', op: '>', value: num(1)}],
+      }),
+    ).to.deep.equal({
+      filters: {epci: 'Orléans Métropole'},
+      exact: false,
+    });
+  });
+});
+
+describe('CKAN connector: requests', () => {
+  it('plain rows under = filters: datastore_search with filters, fields, sort, limit and offset', async () => {
+    const fake = fakeContext({rows: ROWS});
+    const result = await ckanConnector.query(
+      newSource(),
+      q({
+        select: [
+          {type: 'field', field: 'commune', as: 'commune'},
+          {type: 'field', field: 'population', as: 'population'},
+        ],
+        where: ORLEANS,
+        orderBy: [{key: 'population', direction: 'desc'}],
+        limit: 10,
+        offset: 5,
+      }),
+      fake.ctx,
+    );
+    expect(fake.requests).to.deep.equal([
+      {
+        action: 'datastore_search',
+        params: {
+          resource_id: 'res-1',
+          filters: '{"epci":"Orléans Métropole"}',
+          fields: 'commune,population',
+          sort: '"population" desc',
+          limit: '10',
+          offset: '5',
+        },
+      },
+    ]);
+    expect(result.total).to.equal(2500);
+    expect(result.rows[0]).to.deep.equal({commune: 'Commune 6', population: 1005});
+  });
+
+  it('many rows: pages of 1 000 after the first answer tells the total', async () => {
+    const fake = fakeContext({rows: ROWS});
+    const result = await ckanConnector.query(newSource(), q({limit: 2200}), fake.ctx);
+    expect(fake.requests.map((request) => `${request.params.offset}+${request.params.limit}`)).to.deep.equal([
+      '0+1000',
+      '1000+1000',
+      '2000+200',
+    ]);
+    expect(result.rows).to.have.length(2200);
+    expect(result.rows[0]).to.deep.equal({
+      commune: 'Commune 1',
+      epci: 'Orléans Métropole',
+      population: 1000,
+      surface: 12.5,
+      maj: '2024-03-05T10:00:00',
+    });
+  });
+
+  it('the URL’s own filters and q are kept', async () => {
+    const fake = fakeContext({rows: ROWS});
+    await ckanConnector.query(
+      newSource({filters: ['{"code_region":"24"}'], q: ['loiret']}),
+      q({where: ORLEANS, limit: 1}),
+      fake.ctx,
+    );
+    expect(fake.requests[0].params).to.include({
+      filters: '{"code_region":"24","epci":"Orléans Métropole"}',
+      q: 'loiret',
+    });
+  });
+
+  it('aggregates go to datastore_search_sql; keys renamed, numbers in text read as numbers', async () => {
+    const fake = fakeContext({sql: () => [{a0: '293673'}]});
+    const result = await ckanConnector.query(
+      newSource(),
+      q({
+        select: [{type: 'aggregate', fn: 'sum', field: 'population', as: 'sum(population)'}],
+        where: ORLEANS,
+      }),
+      fake.ctx,
+    );
+    expect(fake.requests).to.deep.equal([
+      {
+        action: 'datastore_search_sql',
+        params: {sql: `SELECT SUM("population") AS "a0" FROM "res-1" WHERE "epci" = 'Orléans Métropole'`},
+      },
+    ]);
+    expect(result.rows).to.deep.equal([{'sum(population)': 293_673}]);
+    expect(result.total).to.equal(1);
+  });
+
+  it('a full page of groups: a second statement counts them', async () => {
+    const fake = fakeContext({
+      sql: (sql) => (sql.includes('LIMIT') ? [{g0: 'A', a0: 3}] : [{g0: 'A'}, {g0: 'B'}, {g0: 'C'}]),
+    });
+    const result = await ckanConnector.query(
+      newSource(),
+      q({
+        select: [{type: 'aggregate', fn: 'count', as: 'n'}],
+        groupBy: [{field: 'epci', as: 'epci'}],
+        limit: 1,
+      }),
+      fake.ctx,
+    );
+    expect(fake.requests).to.have.length(2);
+    expect(result.rows).to.deep.equal([{epci: 'A', n: 3}]);
+    expect(result.total).to.equal(3);
+  });
+
+  it('time-unit groups come back as the ISO start of the period', async () => {
+    const fake = fakeContext({sql: () => [{g0: '2024-03-01T00:00:00', a0: 4}]});
+    const result = await ckanConnector.query(
+      newSource(),
+      q({
+        select: [{type: 'aggregate', fn: 'count', as: 'n'}],
+        groupBy: [{field: 'maj', timeunit: 'month', as: 'mois'}],
+      }),
+      fake.ctx,
+    );
+    expect(result.rows).to.deep.equal([{mois: '2024-03-01', n: 4}]);
+  });
+
+  it('SQL refused (403): datastore_search with the = filters, the engine does the rest; the portal is remembered', async () => {
+    const source = newSource();
+    const refused = new HttpError(
+      403,
+      'Access denied (403)',
+      'x',
+      'Access denied: Authorization Error: datastore_search_sql is disabled',
+    );
+    const fake = fakeContext({rows: ROWS.slice(0, 22), sqlError: refused});
+    const query = q({
+      select: [{type: 'aggregate', fn: 'sum', field: 'population', as: 'total'}],
+      where: ORLEANS,
+    });
+    const first = await ckanConnector.query(source, query, fake.ctx);
+    expect(fake.requests.map((request) => request.action)).to.deep.equal([
+      'datastore_search_sql',
+      'datastore_search',
+    ]);
+    expect(fake.requests[1].params).to.deep.equal({
+      resource_id: 'res-1',
+      filters: '{"epci":"Orléans Métropole"}',
+      limit: '1000',
+      offset: '0',
+    });
+    const expected = ROWS.slice(0, 22).reduce((sum, row) => sum + Number(row.population), 0);
+    expect(first.rows).to.deep.equal([{total: expected}]);
+
+    fake.requests.length = 0;
+    const second = await ckanConnector.query(source, query, fake.ctx);
+    expect(fake.requests.map((request) => request.action)).to.deep.equal(['datastore_search']);
+    expect(second.rows).to.deep.equal(first.rows);
+  });
+
+  it('an SQL error on a known field falls back for this query only', async () => {
+    const source = newSource();
+    const error = new QueryError('The API refused the query: Unknown function: date_trunc', {
+      apiMessage: 'Unknown function: date_trunc',
+    });
+    const fake = fakeContext({rows: ROWS.slice(0, 3), sqlError: error});
+    const query = q({
+      select: [{type: 'aggregate', fn: 'count', as: 'n'}],
+      groupBy: [{field: 'maj', timeunit: 'day', as: 'jour'}],
+    });
+    const result = await ckanConnector.query(source, query, fake.ctx);
+    expect(result.rows).to.deep.equal([{jour: '2024-03-05', n: 3}]);
+    fake.requests.length = 0;
+    await ckanConnector.query(source, query, fake.ctx);
+    expect(fake.requests[0].action).to.equal('datastore_search_sql');
+  });
+
+  it('an SQL error naming an unknown field is the answer (no silent fallback)', async () => {
+    const error = new QueryError('The API refused the query: column "popu" does not exist', {
+      apiMessage: 'column "popu" does not exist',
+    });
+    const fake = fakeContext({rows: ROWS, sqlError: error});
+    let caught: unknown;
+    try {
+      await ckanConnector.query(
+        newSource(),
+        q({select: [{type: 'aggregate', fn: 'sum', field: 'popu', as: 's'}]}),
+        fake.ctx,
+      );
+    } catch (thrown) {
+      caught = thrown;
+    }
+    expect(caught).to.equal(error);
+  });
+
+  it('info: fields (CKAN types mapped, internal columns left out), resource and package metadata', async () => {
+    const fake = fakeContext({});
+    const source = newSource();
+    const info = await ckanConnector.info(source, fake.ctx);
+    expect(info.fields).to.deep.equal([
+      {name: 'commune', label: 'Commune', type: 'text', description: 'Nom officiel'},
+      {name: 'epci', label: 'epci', type: 'text'},
+      {name: 'population', label: 'population', type: 'int'},
+      {name: 'surface', label: 'surface', type: 'double'},
+      {name: 'maj', label: 'maj', type: 'datetime'},
+    ]);
+    expect(info.meta).to.deep.equal({
+      title: 'Populations légales 2025',
+      description: 'Une ligne par commune',
+      publisher: 'Insee',
+      license: 'Licence Ouverte',
+      licenseUrl: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
+      modified: '2024-12-19T08:00:00',
+      recordsCount: 130,
+      pageUrl: `${source.base.replace('api/3/action/', '')}dataset/populations-2025/resource/res-1`,
+    });
+  });
+});

@@ -1,0 +1,302 @@
+/**
+ * The connectors against the portal emulator (same origin, under /portal/), through the real
+ * request layer. Each test labels its requests with a tag of its own and reads them back from the
+ * emulator's log, to check what went over the wire, not only the numbers.
+ */
+import {expect} from '@open-wc/testing';
+import {parseFilter, parseGroupBy, parseOrderBy, parseSelect} from '../expression/index.js';
+import {createFetchContext} from '../request.js';
+import type {NormalizedQuery, QueryResult} from '../types.js';
+import {connectorFor, facets, resolveSource} from './index.js';
+
+const RESOURCE = '7d3f6a2e-1c4b-4e8a-9f2d-5b6c7a8e9d01';
+const RESTRICTED = '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d';
+
+const EPCIS = [
+  {name: 'Orléans Métropole', population: 293_673, communes: 22},
+  {name: 'Dijon Métropole', population: 258_630, communes: 23},
+  {name: 'Communauté urbaine Angers Loire Métropole', population: 308_806, communes: 29},
+];
+
+function newTag(): string {
+  return `conn${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** The emulator URL of `path` with requests logged under `tag`. */
+function portal(tag: string, path: string): string {
+  return `/portal/~tag=${tag}/${path}`;
+}
+
+/** The decoded URLs the emulator received under `tag`. */
+async function logged(tag: string): Promise<string[]> {
+  const response = await fetch(`/portal/__requests?tag=${encodeURIComponent(tag)}`);
+  const body = (await response.json()) as {requests: Array<{url: string}>};
+  return body.requests.map((request) => decodeURIComponent(request.url.replaceAll('+', ' ')));
+}
+
+function query(parts: {
+  select?: string;
+  where?: string;
+  groupBy?: string;
+  orderBy?: string;
+  limit?: number;
+  offset?: number;
+}): NormalizedQuery {
+  const q: NormalizedQuery = {
+    select: parts.select ? parseSelect(parts.select) : [],
+    groupBy: parts.groupBy ? parseGroupBy(parts.groupBy) : [],
+    orderBy: parts.orderBy ? parseOrderBy(parts.orderBy) : [],
+  };
+  if (parts.where) q.where = parseFilter(parts.where);
+  if (parts.limit !== undefined) q.limit = parts.limit;
+  if (parts.offset !== undefined) q.offset = parts.offset;
+  return q;
+}
+
+async function run(url: string, q: NormalizedQuery): Promise<QueryResult> {
+  const source = resolveSource(url);
+  return connectorFor(source.family).query(source, q, createFetchContext());
+}
+
+const KPI = 'sum(population), count()';
+const epciFilter = (name: string) => `epci = "${name}"`;
+
+describe('integration: Opendatasoft (emulator)', function () {
+  this.timeout(20_000);
+
+  for (const epci of EPCIS) {
+    it(`${epci.name}: ${epci.population} inhabitants in ${epci.communes} communes, aggregated by the server`, async () => {
+      const tag = newTag();
+      const result = await run(
+        portal(tag, 'ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records'),
+        query({select: KPI, where: epciFilter(epci.name)}),
+      );
+      expect(result.rows).to.deep.equal([{'sum(population)': epci.population, 'count()': epci.communes}]);
+      expect(result.total).to.equal(1);
+      const data = (await logged(tag)).filter((url) => url.includes('/records'));
+      expect(data).to.have.length(1);
+      expect(data[0])
+        .to.contain('select=sum(population) as a0, count(*) as a1')
+        .and.contain(`where=epci = "${epci.name}"`);
+    });
+  }
+
+  it('from a dataset page URL with a refine, a grouped top-N; info from the metadata', async () => {
+    const tag = newTag();
+    const result = await run(
+      portal(tag, 'ods/explore/dataset/populations-legales-2025/table/?refine.code_departement=45'),
+      query({select: 'epci, sum(population)', groupBy: 'epci', orderBy: '-sum(population)', limit: 1}),
+    );
+    expect(result.rows).to.deep.equal([{epci: 'Orléans Métropole', 'sum(population)': 293_673}]);
+    expect(result.total).to.be.greaterThan(1);
+    expect(result.meta.title).to.equal('Populations légales 2025 des communes');
+    expect(result.meta.description).to.not.contain('<');
+    expect(result.meta.pageUrl).to.match(
+      /\/portal\/~tag=[a-z0-9]+\/ods\/explore\/dataset\/populations-legales-2025\/$/,
+    );
+    expect(result.fields.find((field) => field.name === 'population')).to.deep.include({
+      label: 'Population municipale',
+      type: 'int',
+    });
+    expect(
+      (await logged(tag)).some(
+        (url) => url.includes('refine=code_departement:45') && url.includes('group_by=epci'),
+      ),
+    ).to.equal(true);
+  });
+
+  it('groups by a time unit (year) with date_format; every festival is counted once', async () => {
+    const tag = newTag();
+    const result = await run(
+      portal(tag, 'ods/api/explore/v2.1/catalog/datasets/festivals-du-finistere/records'),
+      query({select: 'count()', groupBy: 'year(date_de_creation)', orderBy: 'year(date_de_creation)'}),
+    );
+    const years = result.rows.map((row) => row['year(date_de_creation)']).filter((value) => value !== null);
+    expect(years.length).to.be.greaterThan(1);
+    for (const year of years) expect(year).to.match(/^\d{4}-01-01$/);
+    expect(result.rows.reduce((sum, row) => sum + (row['count()'] as number), 0)).to.equal(55);
+  });
+
+  it('records: total_count; geo_point_2d as {lat, lon}, from records and from the export alike', async () => {
+    const tag = newTag();
+    const url = portal(tag, 'ods/api/explore/v2.1/catalog/datasets/paris-stationnement/records');
+    const page = await run(url, query({select: 'nom, geo_point_2d', limit: 5}));
+    expect(page.total).to.equal(9_814);
+    const exported = await run(url, query({select: 'nom, geo_point_2d', limit: 150, offset: 3}));
+    expect(exported.total).to.equal(9_814);
+    expect(exported.rows).to.have.length(150);
+    expect(exported.rows[0]).to.deep.equal(page.rows[3]);
+    for (const row of [...page.rows, ...exported.rows]) {
+      const point = row.geo_point_2d as {lat: number; lon: number};
+      expect(point.lat, 'latitude first').to.be.within(48, 49.5);
+      expect(point.lon).to.be.within(1.5, 3);
+    }
+    expect((await logged(tag)).some((url) => url.includes('/exports/json'))).to.equal(true);
+  });
+
+  it('facets: values and counts under a filter', async () => {
+    const tag = newTag();
+    const source = resolveSource(
+      portal(tag, 'ods/api/explore/v2.1/catalog/datasets/populations-legales-2025'),
+    );
+    const [epci] = await facets(
+      source,
+      ['epci'],
+      parseFilter('code_departement = "45"'),
+      createFetchContext(),
+    );
+    expect(epci.values).to.deep.include({value: 'Orléans Métropole', count: 22});
+  });
+});
+
+describe('integration: data.gouv.fr tabular API (emulator)', function () {
+  this.timeout(30_000);
+
+  for (const epci of EPCIS) {
+    it(`${epci.name}: aggregated by the API where the resource allows it`, async () => {
+      const tag = newTag();
+      const result = await run(
+        portal(tag, `tabular/api/resources/${RESOURCE}/data/`),
+        query({select: KPI, where: epciFilter(epci.name)}),
+      );
+      expect(result.rows).to.deep.equal([{'sum(population)': epci.population, 'count()': epci.communes}]);
+      const data = (await logged(tag)).filter((url) => url.includes('/data/'));
+      expect(
+        data.some((url) => url.includes(`epci__exact=${epci.name}`) && url.includes('population__sum')),
+      ).to.equal(true);
+    });
+  }
+
+  it('the resource that refuses aggregation: the filtered rows are fetched and summed here, once refused', async () => {
+    const tag = newTag();
+    const url = portal(tag, `tabular/api/resources/${RESTRICTED}/data/`);
+    const result = await run(url, query({select: KPI, where: epciFilter('Orléans Métropole')}));
+    expect(result.rows).to.deep.equal([{'sum(population)': 293_673, 'count()': 22}]);
+    const first = (await logged(tag)).filter((u) => u.includes('/data/'));
+    expect(first.filter((u) => u.includes('population__sum'))).to.have.length(1);
+    expect(first.some((u) => u.includes('epci__exact=Orléans Métropole') && !u.includes('__sum'))).to.equal(
+      true,
+    );
+
+    const dijon = await run(url, query({select: KPI, where: epciFilter('Dijon Métropole')}));
+    expect(dijon.rows).to.deep.equal([{'sum(population)': 258_630, 'count()': 23}]);
+    expect((await logged(tag)).filter((u) => u.includes('population__sum'))).to.have.length(1);
+  });
+
+  it('rows: server filter, sort and paging; total from the API', async () => {
+    const tag = newTag();
+    const result = await run(
+      portal(tag, `tabular/api/resources/${RESOURCE}/data/?code_departement__exact=45`),
+      query({select: 'commune, population', orderBy: '-population', limit: 3}),
+    );
+    expect(result.rows[0]).to.deep.equal({commune: 'Orléans', population: 116_344});
+    const counted = await run(
+      portal(tag, `tabular/api/resources/${RESOURCE}/data/`),
+      query({select: 'count()', where: 'code_departement = "45"'}),
+    );
+    expect(result.total).to.equal(counted.rows[0]['count()']);
+    expect(result.total).to.be.greaterThan(300);
+    expect(result.fields.find((field) => field.name === 'code_insee')?.type).to.equal('text');
+  });
+});
+
+describe('integration: CKAN (emulator)', function () {
+  this.timeout(30_000);
+
+  for (const epci of EPCIS) {
+    it(`${epci.name}: with datastore_search_sql`, async () => {
+      const tag = newTag();
+      const result = await run(
+        portal(tag, `ckan/api/3/action/datastore_search?resource_id=${RESOURCE}`),
+        query({select: KPI, where: epciFilter(epci.name)}),
+      );
+      expect(result.rows).to.deep.equal([{'sum(population)': epci.population, 'count()': epci.communes}]);
+      const sql = (await logged(tag)).filter((url) => url.includes('datastore_search_sql'));
+      expect(sql).to.have.length(1);
+      expect(sql[0]).to.contain('SUM("population")').and.contain(`WHERE "epci" = '${epci.name}'`);
+    });
+  }
+
+  it('SQL refused (403): datastore_search with filters and the browser engine; not asked again', async () => {
+    const tag = newTag();
+    const url = portal(tag, `ckan/api/3/action/datastore_search?resource_id=${RESTRICTED}`);
+    const result = await run(
+      url,
+      query({select: KPI, where: epciFilter('Communauté urbaine Angers Loire Métropole')}),
+    );
+    expect(result.rows).to.deep.equal([{'sum(population)': 308_806, 'count()': 29}]);
+    await run(url, query({select: KPI, where: epciFilter('Orléans Métropole')}));
+    const requests = await logged(tag);
+    expect(requests.filter((u) => u.includes('datastore_search_sql'))).to.have.length(1);
+    expect(
+      requests.some((u) => u.includes('filters={"epci":"Communauté urbaine Angers Loire Métropole"}')),
+    ).to.equal(true);
+  });
+
+  it('grouped top-N with SQL; metadata from resource_show and package_show', async () => {
+    const tag = newTag();
+    const result = await run(
+      portal(tag, `ckan/api/3/action/datastore_search?resource_id=${RESOURCE}`),
+      query({
+        select: 'epci, sum(population)',
+        where: 'code_departement = "21"',
+        groupBy: 'epci',
+        orderBy: '-sum(population)',
+        limit: 1,
+      }),
+    );
+    expect(result.rows).to.deep.equal([{epci: 'Dijon Métropole', 'sum(population)': 258_630}]);
+    expect(result.total).to.be.greaterThan(1);
+    expect(result.meta).to.include({title: 'Populations légales 2025', publisher: 'Insee'});
+  });
+});
+
+describe('integration: files (emulator)', function () {
+  this.timeout(30_000);
+
+  it('the INSEE-style CSV: typed columns and the three EPCIs', async () => {
+    const url = '/portal/files/populations-legales-2025.csv';
+    for (const epci of EPCIS) {
+      const result = await run(url, query({select: KPI, where: epciFilter(epci.name)}));
+      expect(result.rows).to.deep.equal([{'sum(population)': epci.population, 'count()': epci.communes}]);
+    }
+    const orleans = await run(url, query({select: 'population', where: 'code_insee = "45234"'}));
+    expect(orleans.rows).to.deep.equal([{population: 116_344}]);
+    const types = Object.fromEntries(orleans.fields.map((field) => [field.name, field.type]));
+    expect(types).to.deep.include({
+      code_region: 'text',
+      code_departement: 'text',
+      code_insee: 'text',
+      epci_siren: 'text',
+      population: 'int',
+    });
+    expect(orleans.meta.title).to.equal('populations-legales-2025');
+  });
+
+  it('the JSON file', async () => {
+    for (const epci of EPCIS) {
+      const result = await run(
+        '/portal/files/populations-45-21-49.json',
+        query({select: KPI, where: epciFilter(epci.name)}),
+      );
+      expect(result.rows).to.deep.equal([{'sum(population)': epci.population, 'count()': epci.communes}]);
+    }
+  });
+
+  it('a data.gouv.fr resource URL is read as its CSV file', async () => {
+    const result = await run(
+      `/portal/datagouv/api/1/datasets/r/${RESOURCE}`,
+      query({select: KPI, where: epciFilter('Orléans Métropole')}),
+    );
+    expect(result.rows).to.deep.equal([{'sum(population)': 293_673, 'count()': 22}]);
+  });
+
+  it('a GeoJSON file: one row per commune outline', async () => {
+    const result = await run(
+      '/portal/files/communes-45-loiret.geojson',
+      query({select: 'count()', where: 'code = "45234"'}),
+    );
+    expect(result.rows).to.deep.equal([{'count()': 1}]);
+    expect(result.fields.find((field) => field.name === 'geometry')?.type).to.equal('geo_shape');
+  });
+});

@@ -1,0 +1,459 @@
+import {expect} from '@open-wc/testing';
+import {HttpError} from '../errors.js';
+import type {FetchContext, Filter, NormalizedQuery, ResolvedSource, Row} from '../types.js';
+import {planTabularFilter, tabularConnector} from './tabular.js';
+
+const BASE = 'https://tabular.example.fr/api/';
+let resourceCounter = 0;
+
+/** A source with an id of its own: the connector remembers refusals per resource. */
+function newSource(params?: Record<string, string[]>): ResolvedSource {
+  const id = `rid-${++resourceCounter}`;
+  return {
+    family: 'tabular',
+    url: `${BASE}resources/${id}/data/`,
+    base: BASE,
+    id,
+    ...(params ? {params} : {}),
+  };
+}
+
+const PROFILE = {
+  profile: {
+    header: ['commune', 'epci', 'population', 'date_maj'],
+    columns: {
+      commune: {python_type: 'string', format: 'commune'},
+      epci: {python_type: 'string', format: 'string'},
+      population: {python_type: 'int', format: 'int'},
+      date_maj: {python_type: 'date', format: 'date'},
+    },
+    total_lines: 35_000,
+  },
+};
+
+interface Fake {
+  ctx: FetchContext;
+  /** Data requests as `?decoded&params`, in order. */
+  requests: string[];
+}
+
+/** Answers profile and resource records, and `data/` from `data(params)`; records every data request. */
+function fakeContext(data: (params: URLSearchParams) => unknown): Fake {
+  const requests: string[] = [];
+  const ctx: FetchContext = {
+    fetchJson: async <T>(url: string) => {
+      const parsed = new URL(url);
+      if (parsed.pathname.endsWith('/profile/')) return structuredClone(PROFILE) as T;
+      if (!parsed.pathname.endsWith('/data/')) {
+        return {
+          created_at: '2024-12-19T08:05:12+00:00',
+          url: `https://www.example.fr/api/1/datasets/r/x`,
+        } as T;
+      }
+      requests.push(
+        `?${[...parsed.searchParams].map(([name, value]) => (value === '' ? name : `${name}=${value}`)).join('&')}`,
+      );
+      return structuredClone(data(parsed.searchParams)) as T;
+    },
+    fetchText: async () => '',
+  };
+  return {ctx, requests};
+}
+
+/** Pages of `rows`, 50 each, with meta.total, as the API serves unaggregated data. */
+function pagesOf(rows: Row[]): (params: URLSearchParams) => unknown {
+  return (params) => {
+    const size = Number(params.get('page_size'));
+    const page = Number(params.get('page'));
+    return {
+      data: rows.slice((page - 1) * size, page * size),
+      links: {next: null},
+      meta: {page, page_size: size, total: rows.length},
+    };
+  };
+}
+
+function q(parts: Partial<NormalizedQuery>): NormalizedQuery {
+  return {select: [], groupBy: [], orderBy: [], ...parts};
+}
+
+const str = (value: string) => ({type: 'string' as const, value});
+const num = (value: number) => ({type: 'number' as const, value});
+const ORLEANS: Filter = {type: 'compare', field: 'epci', op: '=', value: str('Orléans Métropole')};
+
+const COMMUNES: Row[] = Array.from({length: 130}, (_, i) => ({
+  __id: i + 1,
+  commune: `Commune ${i + 1}`,
+  epci: i < 22 ? 'Orléans Métropole' : 'Autre',
+  population: 1000 + i,
+  date_maj: '2024-01-01',
+}));
+
+describe('tabular connector: filters as column operators', () => {
+  const fields = [
+    {name: 'commune', label: 'commune', type: 'text' as const},
+    {name: 'population', label: 'population', type: 'int' as const},
+    {name: 'date_maj', label: 'date_maj', type: 'date' as const},
+  ];
+  const cases: Array<[string, Filter, Array<[string, string]>, boolean]> = [
+    ['= → exact', ORLEANS, [['epci__exact', 'Orléans Métropole']], true],
+    [
+      '< → strictly_less',
+      {type: 'compare', field: 'population', op: '<', value: num(5)},
+      [['population__strictly_less', '5']],
+      true,
+    ],
+    [
+      '<= → less',
+      {type: 'compare', field: 'population', op: '<=', value: num(5)},
+      [['population__less', '5']],
+      true,
+    ],
+    [
+      '> → strictly_greater',
+      {type: 'compare', field: 'population', op: '>', value: num(5)},
+      [['population__strictly_greater', '5']],
+      true,
+    ],
+    [
+      '>= → greater',
+      {type: 'compare', field: 'population', op: '>=', value: num(5)},
+      [['population__greater', '5']],
+      true,
+    ],
+    [
+      '!= → differs, re-checked here (the API keeps nulls)',
+      {type: 'compare', field: 'epci', op: '!=', value: str('A')},
+      [['epci__differs', 'A']],
+      false,
+    ],
+    [
+      'in → in',
+      {type: 'in', field: 'commune', values: [str('Orléans'), str('Olivet')]},
+      [['commune__in', 'Orléans,Olivet']],
+      true,
+    ],
+    [
+      'not in → notin',
+      {type: 'not', filter: {type: 'in', field: 'commune', values: [str('A')]}},
+      [['commune__notin', 'A']],
+      true,
+    ],
+    ['is null → isnull', {type: 'null', field: 'epci'}, [['epci__isnull', '']], true],
+    [
+      'is not null → isnotnull',
+      {type: 'not', filter: {type: 'null', field: 'epci'}},
+      [['epci__isnotnull', '']],
+      true,
+    ],
+    [
+      'a date against a date column',
+      {type: 'compare', field: 'date_maj', op: '>=', value: {type: 'date', value: '2024-01-01'}},
+      [['date_maj__greater', '2024-01-01']],
+      true,
+    ],
+    [
+      'a date against a text column stays in the browser',
+      {type: 'compare', field: 'commune', op: '>=', value: {type: 'date', value: '2024-01-01'}},
+      [],
+      false,
+    ],
+    [
+      'a text range stays in the browser',
+      {type: 'compare', field: 'commune', op: '<', value: str('M')},
+      [],
+      false,
+    ],
+    [
+      'in with a comma in a value stays in the browser',
+      {type: 'in', field: 'commune', values: [str('a,b')]},
+      [],
+      false,
+    ],
+    [
+      'or stays in the browser, the rest of the conjunction goes to the API',
+      {
+        type: 'and',
+        filters: [
+          ORLEANS,
+          {
+            type: 'or',
+            filters: [
+              {type: 'compare', field: 'population', op: '>', value: num(1)},
+              {type: 'null', field: 'commune'},
+            ],
+          },
+        ],
+      },
+      [['epci__exact', 'Orléans Métropole']],
+      false,
+    ],
+  ];
+  for (const [name, filter, params, exact] of cases) {
+    it(name, () => {
+      const plan = planTabularFilter(filter, fields);
+      expect(plan.filters).to.deep.equal(params);
+      expect(plan.exact).to.equal(exact);
+    });
+  }
+
+  it('keeps the operators of the URL', () => {
+    const plan = planTabularFilter(ORLEANS, fields, newSource({code__exact: ['45234']}));
+    expect(plan.filters).to.deep.equal([
+      ['code__exact', '45234'],
+      ['epci__exact', 'Orléans Métropole'],
+    ]);
+  });
+});
+
+describe('tabular connector: requests', () => {
+  it('sends the filter, sort and columns, and fetches only the pages holding offset…offset+limit', async () => {
+    const fake = fakeContext(pagesOf(COMMUNES));
+    const result = await tabularConnector.query(
+      newSource(),
+      q({
+        select: [{type: 'field', field: 'commune', as: 'nom'}],
+        where: {type: 'compare', field: 'population', op: '>=', value: num(1000)},
+        orderBy: [{key: 'nom', direction: 'asc'}],
+        limit: 60,
+        offset: 30,
+      }),
+      fake.ctx,
+    );
+    expect(fake.requests).to.deep.equal([
+      '?population__greater=1000&commune__sort=asc&columns=commune&page=1&page_size=50',
+      '?population__greater=1000&commune__sort=asc&columns=commune&page=2&page_size=50',
+    ]);
+    expect(result.total).to.equal(130);
+    expect(result.rows).to.have.length(60);
+    expect(result.rows[0]).to.deep.equal({nom: 'Commune 31'});
+    expect(result.rows[59]).to.deep.equal({nom: 'Commune 90'});
+  });
+
+  it('starts at the page of the offset and leaves out the API’s __id', async () => {
+    const fake = fakeContext(pagesOf(COMMUNES));
+    const result = await tabularConnector.query(newSource(), q({limit: 10, offset: 105}), fake.ctx);
+    expect(fake.requests).to.deep.equal(['?page=3&page_size=50']);
+    expect(result.rows[0]).to.deep.equal({
+      commune: 'Commune 106',
+      epci: 'Autre',
+      population: 1105,
+      date_maj: '2024-01-01',
+    });
+  });
+
+  it('several sort keys: every filtered page is fetched and the browser sorts', async () => {
+    const fake = fakeContext(pagesOf(COMMUNES));
+    const result = await tabularConnector.query(
+      newSource(),
+      q({
+        orderBy: [
+          {key: 'epci', direction: 'asc'},
+          {key: 'population', direction: 'desc'},
+        ],
+        limit: 2,
+      }),
+      fake.ctx,
+    );
+    expect(fake.requests).to.deep.equal([
+      '?page=1&page_size=50',
+      '?page=2&page_size=50',
+      '?page=3&page_size=50',
+    ]);
+    expect(result.rows.map((row) => row.commune)).to.deep.equal(['Commune 130', 'Commune 129']);
+    expect(result.total).to.equal(130);
+  });
+
+  it('a filter the operators cannot express: the API narrows, the browser finishes', async () => {
+    const orleans = COMMUNES.slice(0, 22);
+    const fake = fakeContext(pagesOf(orleans));
+    const result = await tabularConnector.query(
+      newSource(),
+      q({
+        where: {
+          type: 'and',
+          filters: [
+            ORLEANS,
+            {
+              type: 'or',
+              filters: [
+                {type: 'compare', field: 'population', op: '<', value: num(1002)},
+                {type: 'compare', field: 'commune', op: '=', value: str('Commune 22')},
+              ],
+            },
+          ],
+        },
+      }),
+      fake.ctx,
+    );
+    expect(fake.requests).to.deep.equal(['?epci__exact=Orléans Métropole&page=1&page_size=50']);
+    expect(result.rows.map((row) => row.commune)).to.deep.equal(['Commune 1', 'Commune 2', 'Commune 22']);
+    expect(result.total).to.equal(3);
+  });
+
+  it('aggregates with the API’s operators, renames their keys, sorts and pages in the browser', async () => {
+    const fake = fakeContext(() => ({
+      data: [
+        {epci: 'Autre', population__sum: 10, population__avg: 5},
+        {epci: 'Orléans Métropole', population__sum: 293_673, population__avg: 13_348.77},
+      ],
+      links: {next: null},
+      meta: {page: 1, page_size: 50},
+    }));
+    const result = await tabularConnector.query(
+      newSource(),
+      q({
+        select: [
+          {type: 'field', field: 'epci', as: 'epci'},
+          {type: 'aggregate', fn: 'sum', field: 'population', as: 'sum(population)'},
+          {type: 'aggregate', fn: 'avg', field: 'population', as: 'moyenne'},
+        ],
+        groupBy: [{field: 'epci', as: 'epci'}],
+        orderBy: [{key: 'sum(population)', direction: 'desc'}],
+        limit: 1,
+      }),
+      fake.ctx,
+    );
+    expect(fake.requests).to.deep.equal([
+      '?epci__groupby&population__sum&population__avg&page=1&page_size=50',
+    ]);
+    expect(result.rows).to.deep.equal([
+      {epci: 'Orléans Métropole', 'sum(population)': 293_673, moyenne: 13_348.77},
+    ]);
+    expect(result.total).to.equal(2);
+  });
+
+  it('count() without groups is the total of the filtered rows (one row asked)', async () => {
+    const fake = fakeContext(pagesOf(COMMUNES.slice(0, 22)));
+    const result = await tabularConnector.query(
+      newSource(),
+      q({
+        select: [
+          {type: 'aggregate', fn: 'count', as: 'count()'},
+          {type: 'aggregate', fn: 'sum', field: 'population', as: 's'},
+        ],
+        where: ORLEANS,
+      }),
+      fake.ctx,
+    );
+    expect(fake.requests).to.have.members([
+      '?epci__exact=Orléans Métropole&population__sum&page=1&page_size=50',
+      '?epci__exact=Orléans Métropole&page=1&page_size=1',
+    ]);
+    expect(result.rows[0]['count()']).to.equal(22);
+  });
+
+  it('follows links.next through the pages of groups (aggregated answers have no total)', async () => {
+    const groups = Array.from({length: 70}, (_, i) => ({commune: `C${i}`, population__max: i}));
+    const fake = fakeContext((params) => {
+      const page = Number(params.get('page'));
+      return {
+        data: groups.slice((page - 1) * 50, page * 50),
+        links: {next: page === 1 ? 'next' : null},
+        meta: {page, page_size: 50},
+      };
+    });
+    const result = await tabularConnector.query(
+      newSource(),
+      q({
+        select: [{type: 'aggregate', fn: 'max', field: 'population', as: 'm'}],
+        groupBy: [{field: 'commune', as: 'commune'}],
+      }),
+      fake.ctx,
+    );
+    expect(fake.requests).to.have.length(2);
+    expect(result.total).to.equal(70);
+  });
+
+  it('aggregation refused (403): computed in the browser, and not asked again for that resource', async () => {
+    const source = newSource();
+    const rows = COMMUNES.slice(0, 22);
+    const requests: string[] = [];
+    const refusing: FetchContext = {
+      fetchJson: async <T>(url: string) => {
+        const parsed = new URL(url);
+        if (parsed.pathname.endsWith('/profile/')) return structuredClone(PROFILE) as T;
+        if (!parsed.pathname.endsWith('/data/')) return {} as T;
+        requests.push(parsed.search);
+        if (parsed.search.includes('__sum')) {
+          throw new HttpError(
+            403,
+            'Access denied (403)',
+            url,
+            "Aggregation parameters `sum` are not allowed for resource 'x'",
+          );
+        }
+        return pagesOf(rows)(parsed.searchParams) as T;
+      },
+      fetchText: async () => '',
+    };
+    const query = q({
+      select: [{type: 'aggregate', fn: 'sum', field: 'population', as: 'total'}],
+      where: ORLEANS,
+    });
+    const first = await tabularConnector.query(source, query, refusing);
+    expect(first.rows).to.deep.equal([
+      {total: rows.reduce((sum, row) => sum + (row.population as number), 0)},
+    ]);
+    expect(requests.filter((search) => search.includes('__sum'))).to.have.length(1);
+
+    requests.length = 0;
+    const second = await tabularConnector.query(source, query, refusing);
+    expect(second.rows).to.deep.equal(first.rows);
+    expect(requests.some((search) => search.includes('__sum'))).to.equal(false);
+  });
+
+  it('time units and median are computed in the browser over the filtered rows', async () => {
+    const fake = fakeContext(pagesOf(COMMUNES.slice(0, 3)));
+    const result = await tabularConnector.query(
+      newSource(),
+      q({
+        select: [{type: 'aggregate', fn: 'median', field: 'population', as: 'med'}],
+        groupBy: [{field: 'date_maj', timeunit: 'year', as: 'year(date_maj)'}],
+        where: ORLEANS,
+      }),
+      fake.ctx,
+    );
+    expect(fake.requests).to.deep.equal(['?epci__exact=Orléans Métropole&page=1&page_size=50']);
+    expect(result.rows).to.deep.equal([{'year(date_maj)': '2024-01-01', med: 1001}]);
+  });
+
+  it('keeps at most 4 pages in flight', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const ctx: FetchContext = {
+      fetchJson: async <T>(url: string) => {
+        const parsed = new URL(url);
+        if (parsed.pathname.endsWith('/profile/')) return structuredClone(PROFILE) as T;
+        if (!parsed.pathname.endsWith('/data/')) return {} as T;
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inFlight--;
+        return pagesOf(Array.from({length: 500}, (_, i) => ({__id: i + 1, commune: `C${i}`})))(
+          parsed.searchParams,
+        ) as T;
+      },
+      fetchText: async () => '',
+    };
+    const result = await tabularConnector.query(newSource(), q({limit: 500}), ctx);
+    expect(result.rows).to.have.length(500);
+    expect(most).to.equal(4);
+  });
+
+  it('info: columns and types from the profile, update date and data.gouv.fr page from the resource record', async () => {
+    const fake = fakeContext(() => ({}));
+    const info = await tabularConnector.info(newSource(), fake.ctx);
+    expect(info.fields).to.deep.equal([
+      {name: 'commune', label: 'commune', type: 'text'},
+      {name: 'epci', label: 'epci', type: 'text'},
+      {name: 'population', label: 'population', type: 'int'},
+      {name: 'date_maj', label: 'date_maj', type: 'date'},
+    ]);
+    expect(info.meta).to.deep.equal({
+      recordsCount: 35_000,
+      modified: '2024-12-19T08:05:12+00:00',
+      pageUrl: 'https://www.example.fr/fr/datasets/r/x',
+    });
+  });
+});

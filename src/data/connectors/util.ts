@@ -1,0 +1,244 @@
+/** Small helpers shared by the connectors. */
+import type {FieldInfo, FieldType, Filter, GroupKey, Row, TimeUnit} from '../types.js';
+
+/**
+ * `base` + `path` + query string; every name and value percent-encoded (spaces as `%20`). An
+ * empty value writes the bare name (`code__isnull`), the form flag-like operators take.
+ */
+export function buildUrl(
+  base: string,
+  path: string,
+  params: ReadonlyArray<readonly [string, string]> = [],
+): string {
+  const query = params
+    .map(([name, value]) =>
+      value === '' ? encodeURIComponent(name) : `${encodeURIComponent(name)}=${encodeURIComponent(value)}`,
+    )
+    .join('&');
+  return base + path + (query ? `?${query}` : '');
+}
+
+/**
+ * Runs `task` over `items` with at most `limit` running at once, keeping the order of `items` in
+ * the answer; the first failure rejects (the others still finish, their results are dropped).
+ */
+export async function mapConcurrent<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]);
+    }
+  };
+  await Promise.all(Array.from({length: Math.min(limit, items.length)}, worker));
+  return results;
+}
+
+/** `[lat, lon]` (Opendatasoft exports, older APIs) → `{lat, lon}`; other values unchanged. */
+export function toLatLon(value: unknown): unknown {
+  if (
+    Array.isArray(value) &&
+    value.length === 2 &&
+    typeof value[0] === 'number' &&
+    typeof value[1] === 'number'
+  ) {
+    return {lat: value[0], lon: value[1]};
+  }
+  return value;
+}
+
+/** Rewrites, in place, the `geo_point_2d` values of `rows` found under `keys` to `{lat, lon}`. */
+export function normalizeGeoPoints(rows: Row[], keys: readonly string[]): void {
+  if (!keys.length) return;
+  for (const row of rows) for (const key of keys) if (key in row) row[key] = toLatLon(row[key]);
+}
+
+/** One field's distinct values and how many records hold each. */
+export interface FacetValues {
+  field: string;
+  values: Array<{value: string | number | boolean; count: number}>;
+}
+
+/** Fields by name. */
+function fieldMap(fields: readonly FieldInfo[]): Map<string, FieldInfo> {
+  return new Map(fields.map((field) => [field.name, field]));
+}
+
+/** The keys of rows holding `geo_point_2d` values: fields of that type, or selections of them. */
+export function geoPointKeys(
+  fields: readonly FieldInfo[],
+  renamed: ReadonlyArray<{field: string; as: string}> = [],
+): string[] {
+  const types = fieldMap(fields);
+  const keys = fields.filter((field) => field.type === 'geo_point_2d').map((field) => field.name);
+  for (const {field, as} of renamed) if (types.get(field)?.type === 'geo_point_2d') keys.push(as);
+  return [...new Set(keys)];
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** Monday of ISO week `week` of ISO week-year `year`, as `YYYY-MM-DD`. */
+function isoWeekStart(year: number, week: number): string {
+  // 4 January is always in week 1; step back to its Monday, then forward whole weeks.
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const monday = new Date(
+    jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86_400_000 + (week - 1) * 7 * 86_400_000,
+  );
+  return `${monday.getUTCFullYear()}-${pad(monday.getUTCMonth() + 1)}-${pad(monday.getUTCDate())}`;
+}
+
+/**
+ * The group value of a time unit as the GroupKey contract wants it: the ISO text of the period
+ * start (`2025-03-01` for March 2025, `2025-03-01T14:00:00` for an hour), from whatever partial
+ * text a server answered (`2025`, `2025-03`, `2025-W09`, `2025-03-01T14`, a full date-time…).
+ * Unrecognised values are returned unchanged rather than guessed.
+ */
+function periodStart(value: unknown, unit: TimeUnit): unknown {
+  if (value === null || value === undefined) return null;
+  const text = String(value).trim();
+  // A week named by its ISO week-year and number: `2024-W10`, or `2024-10` when the unit says week.
+  const week = (unit === 'week' ? /^(\d{4})-W?(\d{1,2})$/ : /^(\d{4})-W(\d{1,2})$/).exec(text);
+  if (week) return isoWeekStart(Number(week[1]), Number(week[2]));
+  const parts =
+    /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})(?:[T ](\d{1,2})(?::\d{2}(?::\d{2}(?:\.\d+)?)?)?)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(
+      text,
+    );
+  if (!parts) return value;
+  const [, y, m = '1', d = '1', h = '0'] = parts;
+  const year = Number(y);
+  const month = Number(m);
+  const day = Number(d);
+  switch (unit) {
+    case 'year':
+      return `${y}-01-01`;
+    case 'month':
+      return `${y}-${pad(month)}-01`;
+    case 'week': {
+      const date = new Date(Date.UTC(year, month - 1, day));
+      const monday = new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * 86_400_000);
+      return `${monday.getUTCFullYear()}-${pad(monday.getUTCMonth() + 1)}-${pad(monday.getUTCDate())}`;
+    }
+    case 'day':
+      return `${y}-${pad(month)}-${pad(day)}`;
+    case 'hour':
+      return `${y}-${pad(month)}-${pad(day)}T${pad(Number(h))}:00:00`;
+  }
+}
+
+/** Rewrites, in place, the values of time-unit group keys to their period start. */
+export function normalizePeriods(rows: Row[], groupBy: readonly GroupKey[]): void {
+  const timed = groupBy.filter((key) => key.timeunit);
+  if (!timed.length) return;
+  for (const row of rows) for (const key of timed) row[key.as] = periodStart(row[key.as], key.timeunit!);
+}
+
+/** The filters of a conjunction (a lone filter is a conjunction of one; undefined of none). */
+export function conjuncts(filter: Filter | undefined): Filter[] {
+  if (!filter) return [];
+  if (filter.type === 'and') return filter.filters.flatMap(conjuncts);
+  return [filter];
+}
+
+/**
+ * The filter with its constant parts folded: an empty `in` or `or` matches nothing, an empty
+ * `and` everything. Answers `true` (no constraint), `false` (nothing matches) or a filter free of
+ * constants, so that translators never have to spell "always false" in a language without it.
+ */
+export function simplifyFilter(filter: Filter | undefined): Filter | boolean {
+  if (!filter) return true;
+  switch (filter.type) {
+    case 'and': {
+      const parts: Filter[] = [];
+      for (const part of filter.filters.map(simplifyFilter)) {
+        if (part === false) return false;
+        if (part !== true) parts.push(part);
+      }
+      return parts.length === 0 ? true : parts.length === 1 ? parts[0] : {type: 'and', filters: parts};
+    }
+    case 'or': {
+      const parts: Filter[] = [];
+      for (const part of filter.filters.map(simplifyFilter)) {
+        if (part === true) return true;
+        if (part !== false) parts.push(part);
+      }
+      return parts.length === 0 ? false : parts.length === 1 ? parts[0] : {type: 'or', filters: parts};
+    }
+    case 'not': {
+      const inner = simplifyFilter(filter.filter);
+      return typeof inner === 'boolean' ? !inner : {type: 'not', filter: inner};
+    }
+    case 'in':
+      return filter.values.length === 0 ? false : filter;
+    default:
+      return filter;
+  }
+}
+
+/** A conjunction of `filters` (undefined when there is none). */
+export function conjunction(filters: Filter[]): Filter | undefined {
+  if (filters.length === 0) return undefined;
+  if (filters.length === 1) return filters[0];
+  return {type: 'and', filters};
+}
+
+/**
+ * Plain text of an HTML fragment (metadata descriptions): scripts and styles go with their
+ * content, block ends become line breaks, other tags go, entities are decoded. Parsed with DOMParser, whose documents are inert (no script runs, nothing
+ * loads), and only `textContent` is read; the result is text and must be inserted as text.
+ */
+export function htmlToText(html: string): string {
+  const marked = html
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<br\s*\/?>|<\/(?:p|div|li|h[1-6]|tr|blockquote|pre|ul|ol|table)>/gi, '$&\n');
+  let text: string;
+  if (typeof DOMParser !== 'undefined') {
+    text = new DOMParser().parseFromString(marked, 'text/html').body.textContent ?? '';
+  } else {
+    text = decodeEntities(marked.replace(/<[^>]*>/g, ''));
+  }
+  return text
+    .split('\n')
+    .map((line) => line.replace(/[ \t\r\f\v]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+const ENTITIES: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0'};
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, body: string) => {
+    if (body[0] === '#') {
+      const code =
+        body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    }
+    return ENTITIES[body.toLowerCase()] ?? entity;
+  });
+}
+
+/** Maps a type name of another platform onto the Opendatasoft names; `text` when unknown. */
+export function fieldType(name: string | undefined, table: Record<string, FieldType>): FieldType {
+  return (name && table[name.toLowerCase()]) || 'text';
+}
+
+/** The last path segment of a URL without its extension, decoded: a file's title. */
+export function fileTitle(url: string): string | undefined {
+  try {
+    const segment = new URL(url, 'http://x/').pathname.split('/').filter(Boolean).pop();
+    if (!segment) return undefined;
+    return decodeURIComponent(segment).replace(/\.[a-z0-9]+$/i, '') || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when `value` is a plain object (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,67 @@
+/**
+ * The expression language of DESIGN.md ("Expressions"): one small language for filters
+ * (`where`), selections, group by and order by, parsed into the AST of `../types.ts`.
+ *
+ * Every parse error is a `QueryError` whose `details` are
+ * `{expression, column, expected, found}`: `column` is 1-based and points where the problem is
+ * (one past the last character when something is missing at the end, the opening quote of an
+ * unclosed string), `expected` is a {@link SyntaxExpected} code, `found` the offending text
+ * (absent at the end of the text).
+ */
+
+import type {Filter, GroupKey, Order, Selection} from '../types.js';
+import {parseFilterText, parseGroupByText, parseOrderByText, parseSelectText} from './parser.js';
+
+export type {SyntaxExpected} from './syntax-error.js';
+export {and, formatFilter} from './format.js';
+
+/**
+ * A `where` expression: `population >= 2000 and (epci = "Orléans Métropole" or code in ("45", "21"))`.
+ * Comparisons `= != <> < <= > >=` (also `literal op field`), `in (…)`, `not in (…)`,
+ * `is null`, `is not null`, `and`, `or`, `not`, parentheses (precedence: not > and > or).
+ * Literals: `"text"` or `'text'` (escapes `\"`, `\'`, `\\`), numbers (`-3`, `12.5`, `1e3`),
+ * `true`/`false`, `date'2025-01-01'` / `date'2025-01-01T10:00:00'`. Field names: identifiers
+ * (letters with accents, digits, `_`) or backquoted `` `any name` ``. Keywords ignore case.
+ * Empty text is an error (expected `expression`).
+ *
+ * @throws QueryError with `details.expected` one of the {@link SyntaxExpected} codes.
+ */
+export function parseFilter(text: string): Filter {
+  return parseFilterText(text);
+}
+
+/**
+ * `count(), sum(population) as total, commune`: aggregates `count()` (also `count(*)`, or
+ * `count(f)`: values of f that are not null), `sum`, `avg`, `min`, `max`, `median` of a field,
+ * or bare fields; each with an optional `as alias`. The default alias is the canonical text
+ * (`sum(population)`, `count()`: lowercase, no spaces, no backquotes) or the field name.
+ * Blank text gives `[]` (every field).
+ *
+ * @throws QueryError with `details.expected` one of the {@link SyntaxExpected} codes;
+ *   `aggregate` for an unknown function.
+ */
+export function parseSelect(text: string): Selection[] {
+  return parseSelectText(text);
+}
+
+/**
+ * `region, year(date) as année`: fields, or a date field truncated by `year`, `month`, `week`,
+ * `day` or `hour`, each with an optional `as alias` (default: the field, or `year(date)`).
+ * Blank text gives `[]`.
+ *
+ * @throws QueryError with `details.expected` one of the {@link SyntaxExpected} codes.
+ */
+export function parseGroupBy(text: string): GroupKey[] {
+  return parseGroupByText(text);
+}
+
+/**
+ * `-population, commune`, `commune desc`, `-sum(population)`: fields or calls (aggregates and
+ * time units, keyed by their canonical text), descending with a leading `-` or a trailing
+ * `desc`, ascending by default (`+`, `asc`). Blank text gives `[]`.
+ *
+ * @throws QueryError with `details.expected` one of the {@link SyntaxExpected} codes.
+ */
+export function parseOrderBy(text: string): Order[] {
+  return parseOrderByText(text);
+}

@@ -1,0 +1,82 @@
+/** The `query()` entry: parse the options, recognise the source, hand both to its connector. */
+import {connectorFor, facets as sourceFacets, resolveSource, type FacetValues} from './connectors/index.js';
+import {and, parseFilter, parseGroupBy, parseOrderBy, parseSelect} from './expression/index.js';
+import {createFetchContext} from './request.js';
+import type {DatasetInfo, Filter, NormalizedQuery, QueryOptions, QueryResult} from './types.js';
+
+/** The options `datasetInfo()` reads. */
+export type DatasetInfoOptions = Pick<QueryOptions, 'api' | 'apiKey' | 'signal' | 'fresh' | 'timeout'>;
+
+/** The options `facets()` reads: those of `datasetInfo()` and a `where` like `query()`'s. */
+export type FacetsOptions = DatasetInfoOptions & Pick<QueryOptions, 'where'>;
+
+/**
+ * Turns `query()` options into the parsed query every connector translates: expression strings
+ * are parsed (a blank string means "none"), several `where` are combined with `and`, missing
+ * parts become empty lists. Throws `QueryError` on an expression that does not parse.
+ */
+export function normalizeQuery(options: QueryOptions = {}): NormalizedQuery {
+  const {select, where, groupBy, orderBy, limit, offset} = options;
+  const normalized: NormalizedQuery = {
+    select: typeof select === 'string' ? parseUnlessBlank(select, parseSelect, []) : (select ?? []),
+    where: normalizeWhere(where),
+    groupBy: typeof groupBy === 'string' ? parseUnlessBlank(groupBy, parseGroupBy, []) : (groupBy ?? []),
+    orderBy: typeof orderBy === 'string' ? parseUnlessBlank(orderBy, parseOrderBy, []) : (orderBy ?? []),
+  };
+  if (limit !== undefined) normalized.limit = limit;
+  if (offset !== undefined) normalized.offset = offset;
+  return normalized;
+}
+
+/**
+ * Reads rows from an open-data source: an Opendatasoft, data.gouv.fr tabular or CKAN API URL, or
+ * a CSV / JSON / GeoJSON file. The expressions are parsed before any request, so a wrong
+ * expression rejects with `QueryError` without touching the network.
+ *
+ * @example
+ * const {rows} = await query('https://data.orleans-metropole.fr/api/explore/v2.1/catalog/datasets/x/records', {
+ *   select: 'sum(population)',
+ *   where: 'epci = "Orléans Métropole"',
+ * });
+ * rows[0]['sum(population)'];
+ */
+export async function query(src: string, options: QueryOptions = {}): Promise<QueryResult> {
+  const normalized = normalizeQuery(options);
+  const source = resolveSource(src, options.api);
+  return connectorFor(source.family).query(source, normalized, createFetchContext(options));
+}
+
+/** The fields (names, labels, types) and metadata (title, publisher, licence…) of a source. */
+export async function datasetInfo(src: string, options: DatasetInfoOptions = {}): Promise<DatasetInfo> {
+  const source = resolveSource(src, options.api);
+  return connectorFor(source.family).info(source, createFetchContext(options));
+}
+
+/**
+ * The distinct values of `fields` with their record counts under `where`, most frequent first:
+ * what a filter control lists. Opendatasoft answers from its facets endpoint; the other APIs by
+ * a grouped count.
+ */
+export async function facets(
+  src: string,
+  fields: readonly string[],
+  options: FacetsOptions = {},
+): Promise<FacetValues[]> {
+  const where = normalizeWhere(options.where);
+  const source = resolveSource(src, options.api);
+  return sourceFacets(source, fields, where, createFetchContext(options));
+}
+
+function normalizeWhere(where: QueryOptions['where']): Filter | undefined {
+  if (where === undefined) return undefined;
+  const parts = Array.isArray(where) ? where : [where];
+  return and(
+    ...parts.map((part) =>
+      typeof part === 'string' ? parseUnlessBlank(part, parseFilter, undefined) : part,
+    ),
+  );
+}
+
+function parseUnlessBlank<T, B>(text: string, parse: (text: string) => T, blank: B): T | B {
+  return text.trim() === '' ? blank : parse(text);
+}

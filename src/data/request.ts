@@ -1,0 +1,448 @@
+/**
+ * The network layer every connector goes through: GET only, no cookies, identical concurrent
+ * requests shared, answers cached for the page, per-attempt timeout, retries with backoff on
+ * network failures, 5xx and short 429s, and the API's error bodies turned into typed errors.
+ *
+ * Headers: the context adds `Accept` (unless the connector passes one) and nothing else. The API
+ * key is exposed as `ctx.apiKey` and the connector that knows the portal's scheme sends it
+ * (`Authorization: Apikey <key>` for Opendatasoft): the context never adds it on its own, so a key
+ * meant for one portal never travels to another host (a CSV on a CDN, a basemap…).
+ *
+ * Cached and shared answers are the same object for every caller: treat them as read-only.
+ * A shared request runs with the timeout of the caller that started it.
+ */
+import {DataError, FormatError, HttpError, NetworkError, QueryError, QuotaError} from './errors.js';
+import type {FetchContext, FetchedText} from './types.js';
+
+/**
+ * Tuning knobs, read at each request. Tests shrink the delays; a page may too (e.g. fewer retries
+ * on a kiosk that refreshes anyway). Durations in milliseconds.
+ */
+export const requestSettings = {
+  /** Retries after the first attempt (so at most `retries + 1` requests). */
+  retries: 3,
+  /** First backoff delay; doubled at each retry, with jitter. */
+  baseDelay: 300,
+  /** Upper bound of one backoff delay. */
+  maxDelay: 5_000,
+  /** A 429 asking to wait longer than this fails at once with a QuotaError instead of waiting. */
+  maxRetryAfter: 10_000,
+  /** Per-attempt timeout when the context gives none. */
+  timeout: 15_000,
+  /** How long a cached answer is reused. */
+  cacheTtl: 5 * 60_000,
+  /** Most answers kept (least recently used dropped first). */
+  cacheEntries: 200,
+  /** Bodies longer than this (in characters) are not cached. */
+  maxCachedChars: 20_000_000,
+};
+
+/** What `createFetchContext` accepts; the same fields as on `FetchContext`. */
+export interface FetchContextOptions {
+  /** Aborts this caller's requests (a shared request stops only when all its callers abort). */
+  signal?: AbortSignal;
+  /** Handed to connectors as `ctx.apiKey`; not sent by the context itself (see the module doc). */
+  apiKey?: string;
+  /** Skip cached answers and revalidate with the server. */
+  fresh?: boolean;
+  /** Milliseconds per attempt; default `requestSettings.timeout`; 0 or Infinity: none. */
+  timeout?: number;
+}
+
+type BodyKind = 'json' | 'text';
+
+interface Payload {
+  /** Parsed JSON for `json`, a `FetchedText` for `text`. */
+  value: unknown;
+  /** Body length in characters, to bound the cache. */
+  size: number;
+}
+
+interface CacheEntry {
+  payload: Payload;
+  expires: number;
+}
+
+/** One network request and the callers waiting for it. */
+interface SharedRequest {
+  promise: Promise<Payload>;
+  controller: AbortController;
+  /** Callers still interested; the request is aborted when this falls to 0. */
+  waiters: number;
+  settled: boolean;
+}
+
+const cache = new Map<string, CacheEntry>();
+const inFlight = new Map<string, SharedRequest>();
+
+/** Suffix of the in-flight slot of a request started `fresh`, which non-fresh callers may join too. */
+const FRESH_SLOT = '\u0000fresh';
+
+/** Empties the answer cache (tests, or a page that wants everything reloaded). */
+export function clearCache(): void {
+  cache.clear();
+}
+
+/** A FetchContext for one `query()` or `datasetInfo()` call. */
+export function createFetchContext(options: FetchContextOptions = {}): FetchContext {
+  const {signal, apiKey, fresh, timeout} = options;
+  return {
+    signal,
+    apiKey,
+    fresh,
+    timeout,
+    async fetchJson<T = unknown>(url: string, init?: {headers?: Record<string, string>}): Promise<T> {
+      return (await request('json', url, init?.headers, options)).value as T;
+    },
+    async fetchText(url: string, init?: {headers?: Record<string, string>}): Promise<string> {
+      return ((await request('text', url, init?.headers, options)).value as FetchedText).text;
+    },
+    async fetchFile(url: string, init?: {headers?: Record<string, string>}): Promise<FetchedText> {
+      return (await request('text', url, init?.headers, options)).value as FetchedText;
+    },
+  };
+}
+
+function request(
+  kind: BodyKind,
+  url: string,
+  initHeaders: Record<string, string> | undefined,
+  options: FetchContextOptions,
+): Promise<Payload> {
+  const {signal, fresh = false} = options;
+  if (signal?.aborted) return Promise.reject(abortError());
+  const headers = buildHeaders(kind, initHeaders);
+  const key = requestKey(kind, url, headers);
+  if (!fresh) {
+    const cached = readCache(key);
+    if (cached) return Promise.resolve(cached);
+  }
+  // Only a request started fresh bypassed the browser's HTTP cache, so only it satisfies a fresh caller.
+  const shared =
+    inFlight.get(key + FRESH_SLOT) ??
+    (fresh ? undefined : inFlight.get(key)) ??
+    startRequest(kind, url, headers, key, fresh, options.timeout ?? requestSettings.timeout);
+  return waitFor(shared, signal);
+}
+
+function buildHeaders(kind: BodyKind, initHeaders: Record<string, string> = {}): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(initHeaders)) headers[name.toLowerCase()] = value;
+  headers.accept ??= kind === 'json' ? 'application/json' : '*/*';
+  return headers;
+}
+
+function requestKey(kind: BodyKind, url: string, headers: Record<string, string>): string {
+  const sorted = Object.keys(headers)
+    .sort()
+    .map((name) => `${name}:${headers[name]}`);
+  return JSON.stringify([kind, new URL(url, document.baseURI).href, ...sorted]);
+}
+
+function readCache(key: string): Payload | undefined {
+  const entry = cache.get(key);
+  if (!entry) return undefined;
+  cache.delete(key);
+  if (entry.expires <= Date.now()) return undefined;
+  cache.set(key, entry); // most recently used goes last
+  return entry.payload;
+}
+
+function writeCache(key: string, payload: Payload): void {
+  if (payload.size > requestSettings.maxCachedChars) return;
+  cache.delete(key);
+  cache.set(key, {payload, expires: Date.now() + requestSettings.cacheTtl});
+  while (cache.size > requestSettings.cacheEntries) cache.delete(cache.keys().next().value!);
+}
+
+function startRequest(
+  kind: BodyKind,
+  url: string,
+  headers: Record<string, string>,
+  key: string,
+  fresh: boolean,
+  timeout: number,
+): SharedRequest {
+  const slot = fresh ? key + FRESH_SLOT : key;
+  const controller = new AbortController();
+  const shared: SharedRequest = {
+    controller,
+    waiters: 0,
+    settled: false,
+    promise: Promise.resolve({value: null, size: 0}),
+  };
+  shared.promise = load(kind, url, headers, fresh, timeout, controller.signal)
+    .then((payload) => {
+      writeCache(key, payload);
+      return payload;
+    })
+    .finally(() => {
+      shared.settled = true;
+      if (inFlight.get(slot) === shared) inFlight.delete(slot);
+    });
+  // Each waiter observes the outcome; this only keeps an all-aborted request from being reported unhandled.
+  shared.promise.catch(() => undefined);
+  inFlight.set(slot, shared);
+  return shared;
+}
+
+function waitFor(shared: SharedRequest, signal: AbortSignal | undefined): Promise<Payload> {
+  shared.waiters++;
+  if (!signal) return shared.promise;
+  return new Promise<Payload>((resolve, reject) => {
+    const onAbort = () => {
+      reject(abortError());
+      shared.waiters--;
+      if (shared.waiters === 0 && !shared.settled) {
+        shared.controller.abort();
+        for (const [slot, entry] of inFlight) if (entry === shared) inFlight.delete(slot);
+      }
+    };
+    signal.addEventListener('abort', onAbort, {once: true});
+    shared.promise.then(
+      (payload) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(payload);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** A failed attempt worth another try; `error` is what the caller gets if none is left. */
+class RetryableFailure {
+  constructor(
+    readonly error: DataError,
+    /** The server's requested wait (Retry-After…), when it gave a short one. */
+    readonly delay?: number,
+  ) {}
+}
+
+async function load(
+  kind: BodyKind,
+  url: string,
+  headers: Record<string, string>,
+  fresh: boolean,
+  timeout: number,
+  signal: AbortSignal,
+): Promise<Payload> {
+  for (let attempt = 0; ; attempt++) {
+    let failure: RetryableFailure;
+    try {
+      return await attemptOnce(kind, url, headers, fresh, timeout, signal);
+    } catch (error) {
+      if (!(error instanceof RetryableFailure)) throw error;
+      failure = error;
+    }
+    if (attempt >= requestSettings.retries) throw failure.error;
+    await sleep(failure.delay ?? backoffDelay(attempt), signal);
+  }
+}
+
+function backoffDelay(attempt: number): number {
+  const ceiling = Math.min(requestSettings.maxDelay, requestSettings.baseDelay * 2 ** attempt);
+  // Jitter spreads the retries of many widgets that failed together.
+  return ceiling * (0.5 + Math.random() / 2);
+}
+
+async function attemptOnce(
+  kind: BodyKind,
+  url: string,
+  headers: Record<string, string>,
+  fresh: boolean,
+  timeout: number,
+  signal: AbortSignal,
+): Promise<Payload> {
+  if (signal.aborted) throw abortError();
+  const attempt = new AbortController();
+  const abortAttempt = () => attempt.abort();
+  signal.addEventListener('abort', abortAttempt);
+  let timedOut = false;
+  const timer =
+    timeout > 0 && Number.isFinite(timeout)
+      ? setTimeout(() => {
+          timedOut = true;
+          attempt.abort();
+        }, timeout)
+      : undefined;
+  try {
+    let response: Response;
+    let body: string;
+    try {
+      response = await fetch(url, {
+        method: 'GET',
+        headers,
+        credentials: 'omit',
+        mode: 'cors',
+        cache: fresh ? 'no-cache' : 'default',
+        signal: attempt.signal,
+      });
+      // Read inside the timeout: a connection cut mid-body fails here, as a network failure.
+      body = await response.text();
+    } catch (cause) {
+      if (signal.aborted) throw abortError();
+      throw new RetryableFailure(
+        timedOut
+          ? new NetworkError(`No answer within ${timeout} ms`, url, true, {cause})
+          : new NetworkError('The network request failed', url, false, {cause}),
+      );
+    }
+    return interpret(kind, url, response, body);
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', abortAttempt);
+  }
+}
+
+function interpret(kind: BodyKind, url: string, response: Response, body: string): Payload {
+  if (response.ok) {
+    if (kind === 'text') {
+      const fetched: FetchedText = {text: body, contentType: response.headers.get('content-type') ?? ''};
+      return {value: fetched, size: body.length};
+    }
+    try {
+      return {value: JSON.parse(body), size: body.length};
+    } catch (cause) {
+      const found = /^\s*</.test(body) ? 'an HTML page' : 'invalid or truncated JSON';
+      throw new FormatError(`Expected JSON, got ${found}`, url, {cause});
+    }
+  }
+  throw statusFailure(response, body, url);
+}
+
+/** Error bodies worth reading: ODS `{message, error_code}`, CKAN `{success: false, error}`… */
+interface ErrorBody {
+  message?: unknown;
+  error_code?: unknown;
+  error?: unknown;
+  detail?: unknown;
+  success?: unknown;
+  reset_time?: unknown;
+}
+
+const ODS_QUERY_ERRORS = new Set(['ODSQLError', 'InvalidRESTParameterError']);
+
+function statusFailure(response: Response, body: string, url: string): RetryableFailure | DataError {
+  const {status} = response;
+  const data = parseErrorBody(body);
+  const apiMessage = apiMessageOf(data);
+  const withApi = (text: string) => (apiMessage ? `${text}: ${apiMessage}` : text);
+
+  if (status === 429) {
+    const resetAt = quotaReset(response.headers, data);
+    const wait = resetAt ? resetAt.getTime() - Date.now() : undefined;
+    const error = new QuotaError(withApi('The API quota is exhausted'), url, resetAt);
+    if (wait !== undefined && wait > requestSettings.maxRetryAfter) return error;
+    return new RetryableFailure(error, wait !== undefined && wait > 0 ? wait : undefined);
+  }
+  if (status >= 500) {
+    const retryAt = retryAfter(response.headers);
+    const wait = retryAt ? retryAt.getTime() - Date.now() : undefined;
+    const delay = wait !== undefined && wait > 0 && wait <= requestSettings.maxRetryAfter ? wait : undefined;
+    return new RetryableFailure(
+      new HttpError(status, withApi(`Server error ${status}`), url, apiMessage),
+      delay,
+    );
+  }
+  if (
+    apiMessage &&
+    status === 400 &&
+    typeof data?.error_code === 'string' &&
+    ODS_QUERY_ERRORS.has(data.error_code)
+  ) {
+    return new QueryError(`The API refused the query: ${apiMessage}`, {apiMessage}, url);
+  }
+  if (apiMessage && (status === 400 || status === 409) && data?.success === false && isObject(data.error)) {
+    return new QueryError(`The API refused the query: ${apiMessage}`, {apiMessage}, url);
+  }
+  if (status === 401 || status === 403) {
+    return new HttpError(
+      status,
+      withApi(`Access denied (${status}): the dataset is private or needs an API key`),
+      url,
+      apiMessage,
+    );
+  }
+  if (status === 404) return new HttpError(404, withApi('Not found (404)'), url, apiMessage);
+  return new HttpError(status, withApi(`HTTP error ${status}`), url, apiMessage);
+}
+
+function parseErrorBody(body: string): ErrorBody | undefined {
+  try {
+    const data: unknown = JSON.parse(body);
+    return isObject(data) ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function apiMessageOf(data: ErrorBody | undefined): string | undefined {
+  if (!data) return undefined;
+  if (typeof data.message === 'string' && data.message) return data.message;
+  if (typeof data.error === 'string' && data.error) return data.error;
+  if (isObject(data.error)) return ckanMessage(data.error);
+  if (typeof data.detail === 'string' && data.detail) return data.detail;
+  return undefined;
+}
+
+/** CKAN puts either `message` or per-field lists (`{resource_id: ["Not found"]}`) in `error`. */
+function ckanMessage(error: Record<string, unknown>): string | undefined {
+  if (typeof error.message === 'string' && error.message) return error.message;
+  const fields = Object.entries(error)
+    .filter(([name]) => name !== '__type')
+    .map(([name, value]) => `${name}: ${Array.isArray(value) ? value.join(', ') : String(value)}`);
+  if (fields.length) return fields.join('; ');
+  return typeof error.__type === 'string' ? error.__type : undefined;
+}
+
+/** When a 429's quota resets: `Retry-After`, else `X-RateLimit-Reset`, else the ODS body's `reset_time`. */
+function quotaReset(headers: Headers, data: ErrorBody | undefined): Date | undefined {
+  const fromRetryAfter = retryAfter(headers);
+  if (fromRetryAfter) return fromRetryAfter;
+  const reset = Number(headers.get('x-ratelimit-reset') ?? NaN);
+  if (Number.isFinite(reset) && reset > 0) return new Date(reset * 1000);
+  // Cross-origin, the headers above are hidden unless the portal exposes them; the body is not.
+  if (typeof data?.reset_time === 'string') {
+    const date = new Date(data.reset_time);
+    if (!Number.isNaN(date.getTime())) return date;
+  }
+  return undefined;
+}
+
+/** `Retry-After` is either delay-seconds or an HTTP date. */
+function retryAfter(headers: Headers): Date | undefined {
+  const value = headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value)) return new Date(Date.now() + Number(value) * 1000);
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(abortError());
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError());
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, {once: true});
+  });
+}
+
+function abortError(): DOMException {
+  return new DOMException('The request was aborted', 'AbortError');
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,206 @@
+import {html, nothing, type TemplateResult} from 'lit';
+import {property} from 'lit/decorators.js';
+import {and, parseFilter, parseSelect} from '../../data/index.js';
+import type {QueryResult, Selection} from '../../data/types.js';
+import {OdwDataElement, type DataTarget, type LoadOptions, type Loaded} from '../../core/data-element.js';
+import {formatNumber, type NumberFormat} from '../../core/format.js';
+import {t, type Lang} from '../../core/i18n.js';
+import {kpiStyles} from './odw-kpi.styles.js';
+
+/** What an `odw-kpi` shows: its figure and, with a comparison, the reference figure. */
+export interface KpiData {
+  /** A number, or text when `value` names a text field. `null` when there is no data. */
+  value: number | string | null;
+  reference?: number;
+}
+
+/**
+ * One key figure computed by the portal: an aggregate of a dataset (`sum(population)`), its label,
+ * unit and an optional comparison shown as an evolution.
+ *
+ * All the KPIs of a page that ask the same question of the same dataset share one request.
+ *
+ * @summary A key figure (aggregate of a dataset) with its label, unit and optional comparison.
+ *
+ * @attr {string} value - What to show: an aggregate of the expression language (`count()`,
+ *   `sum(population)`, `avg(f)`, `min(f)`, `max(f)`, `median(f)`) over the filtered records, or a
+ *   bare field when `where` picks one record (the first record is shown). Default `count()`.
+ * @attr {string} label - What the figure is (« Habitants »); part of its accessible text.
+ * @attr {string} unit - Appended to the figure after a no-break space (« hab. »).
+ * @attr {'integer'|'decimal'|'compact'|'percent'} format - `integer` (`116 344`, the default for
+ *   whole numbers), `decimal` (`12,5`, the default otherwise), `compact` (`1,2 M`, `293,7 k`) or
+ *   `percent`: the value is a ratio between 0 and 1 (0.125 → `12,5 %`).
+ * @attr {number} decimals - Exact number of decimals (`decimal`, `compact`, `percent`).
+ * @attr {string} compare - An aggregate to compare with (default: `value` itself, with `compare-where`).
+ * @attr {string} compare-where - The filter of the comparison; it replaces this widget's `where`
+ *   (the source's filters still apply). « +3,2 % par rapport à … » compares `value` with it.
+ * @attr {number} compare-value - A fixed reference number instead of a comparison query.
+ * @attr {string} compare-label - Names the reference (« 2024 », « Dijon Métropole »); without it
+ *   the reference figure is shown.
+ * @attr {string} source - The `id` of an `odw-source` (same document or shadow root).
+ * @attr {string} src - A one-off dataset URL, when no `source` is given.
+ * @attr {'ods'|'tabular'|'ckan'|'csv'|'json'|'geojson'} api - Forces the API family of `src`.
+ * @attr {string} api-key - Opendatasoft API key for a private `src`.
+ * @attr {string} where - An extra filter for this widget only (expression language).
+ * @attr {string} title - A heading shown above the figure (part `title`); no native tooltip.
+ * @attr {number} heading-level - The level of that heading for assistive technologies (default 3).
+ * @attr {string} description - A text alternative read by screen readers, not shown.
+ * @attr {string} lang - `fr` or `en`; inherited from the closest ancestor, then `<html lang>`; default `fr`.
+ * @attr {'light'|'dark'|'auto'|'dsfr'} theme - Colours and fonts; without it, follows the system setting.
+ * @attr {number} refresh - Seconds between two reloads of fresh data; a failed reload keeps the
+ *   last figure with a « Données du … — la mise à jour a échoué » notice.
+ * @attr {boolean} no-attribution - Hides the attribution footer.
+ *
+ * @fires {OdwLoadEvent} odw-load - Data loaded (also after each refresh); `detail`: `{rows, total}`.
+ * @fires {OdwErrorEvent} odw-error - Loading failed; `detail.error` is a typed error of the data layer.
+ *
+ * @csspart base - The frame around everything.
+ * @csspart title - The heading.
+ * @csspart description - The text alternative, visually hidden (style it to show it).
+ * @csspart body - The figure, or the loading, empty and error states.
+ * @csspart label - The label.
+ * @csspart value - The figure (a `<p>`), unit included.
+ * @csspart unit - The unit.
+ * @csspart comparison - The evolution against the reference.
+ * @csspart status - The empty, error and stale messages.
+ * @csspart retry - The « Réessayer » button.
+ * @csspart footer - The attribution: dataset, publisher, licence, last update.
+ *
+ * @cssprop --odw-kpi-value-font-size - Size of the figure (default `--odw-font-size-value`, 2.25rem).
+ * @cssprop --odw-kpi-value-color - Colour of the figure.
+ * @cssprop --odw-kpi-up-color - Colour of an increase (default `--odw-positive-color`).
+ * @cssprop --odw-kpi-down-color - Colour of a decrease (default `--odw-negative-color`).
+ * @cssprop --odw-font-family - Font stack.
+ * @cssprop --odw-font-size - Base font size.
+ * @cssprop --odw-font-size-small - Footer, comparison and notices.
+ * @cssprop --odw-font-size-title - The heading.
+ * @cssprop --odw-font-size-value - Key figures.
+ * @cssprop --odw-text-color - Text.
+ * @cssprop --odw-muted-color - Secondary text.
+ * @cssprop --odw-background - Background of the widget.
+ * @cssprop --odw-border-color - Borders.
+ * @cssprop --odw-border-width - Width of the widget's border (0 for none).
+ * @cssprop --odw-accent - Links and buttons.
+ * @cssprop --odw-positive-color - Increases.
+ * @cssprop --odw-negative-color - Decreases.
+ * @cssprop --odw-error-color - Error message text and border.
+ * @cssprop --odw-error-surface - Error message background.
+ * @cssprop --odw-warning-color - Stale notice text and border.
+ * @cssprop --odw-warning-surface - Stale notice background.
+ * @cssprop --odw-focus-color - Focus ring.
+ * @cssprop --odw-skeleton-color - Loading placeholder.
+ * @cssprop --odw-radius - Corner radius.
+ * @cssprop --odw-spacing - Padding of the widget.
+ * @cssprop --odw-spacing-small - Gaps inside the widget.
+ */
+export class OdwKpi extends OdwDataElement<KpiData> {
+  static override styles = [...OdwDataElement.styles, kpiStyles];
+
+  @property({reflect: true}) value?: string;
+
+  @property({reflect: true}) label?: string;
+
+  @property({reflect: true}) unit?: string;
+
+  @property({reflect: true}) format?: NumberFormat;
+
+  @property({type: Number, reflect: true}) decimals?: number;
+
+  @property({reflect: true}) compare?: string;
+
+  @property({reflect: true, attribute: 'compare-where'}) compareWhere?: string;
+
+  @property({type: Number, reflect: true, attribute: 'compare-value'}) compareValue?: number;
+
+  @property({reflect: true, attribute: 'compare-label'}) compareLabel?: string;
+
+  protected override queryDependencies(): readonly unknown[] {
+    return [this.value, this.compare, this.compareWhere, this.compareValue];
+  }
+
+  protected override async load(target: DataTarget, options: LoadOptions): Promise<Loaded<KpiData>> {
+    // Everything is parsed before the first request: a typo costs no request and shows its column.
+    const selection = firstSelection(this.value?.trim() || 'count()');
+    const fixedReference = Number.isFinite(this.compareValue) ? this.compareValue : undefined;
+    const comparing = fixedReference === undefined && Boolean(this.compare?.trim() || this.compareWhere?.trim());
+    const compareSelection = comparing && this.compare?.trim() ? firstSelection(this.compare) : selection;
+    const compareTarget: DataTarget = this.compareWhere?.trim()
+      ? {...target, where: and(target.sourceFilter, parseFilter(this.compareWhere))}
+      : target;
+
+    const [result, comparison] = await Promise.all([
+      this.runQuery(target, selectionQuery(selection), options),
+      comparing ? this.runQuery(compareTarget, selectionQuery(compareSelection), options) : undefined,
+    ]);
+    const value = readValue(result, selection);
+    const compared = comparison ? readValue(comparison, compareSelection) : fixedReference;
+    return {
+      data: {value, reference: typeof compared === 'number' ? compared : undefined},
+      result,
+    };
+  }
+
+  protected override isEmpty(data: KpiData): boolean {
+    return data.value === null;
+  }
+
+  protected override renderData(data: KpiData, lang: Lang): TemplateResult {
+    const label = this.label?.trim();
+    const unit = this.unit?.trim();
+    const figure = typeof data.value === 'number' ? this.formatFigure(data.value, lang) : String(data.value);
+    return html`<div class="kpi" role="group" aria-labelledby=${label ? 'label value' : 'value'}>
+      ${label ? html`<p id="label" class="label" part="label">${label}</p>` : nothing}
+      <p id="value" class="value" part="value">
+        ${figure}${unit ? html`\u00a0<span class="unit" part="unit">${unit}</span>` : nothing}
+      </p>
+      ${typeof data.value === 'number' && data.reference !== undefined
+        ? this.renderComparison(data.value, data.reference, lang)
+        : nothing}
+    </div>`;
+  }
+
+  private formatFigure(value: number, lang: Lang, signed = false): string {
+    return formatNumber(value, lang, {format: this.format, decimals: this.decimals, signed});
+  }
+
+  private renderComparison(value: number, reference: number, lang: Lang): TemplateResult {
+    const difference = value - reference;
+    const direction = difference > 0 ? 'up' : difference < 0 ? 'down' : 'same';
+    let change: string;
+    if (this.format === 'percent') {
+      // Two ratios are compared in percentage points, not as a relative change.
+      change = t(lang, 'kpi.points', {value: formatNumber(difference * 100, lang, {format: 'decimal', decimals: 1, signed: true})});
+    } else if (reference !== 0) {
+      change = formatNumber(difference / Math.abs(reference), lang, {format: 'percent', signed: true});
+    } else {
+      change = this.formatFigure(difference, lang, true);
+    }
+    const referenceText = this.compareLabel?.trim() || this.formatFigure(reference, lang);
+    const arrow = {up: '▲', down: '▼', same: '▶'}[direction];
+    return html`<p class="comparison ${direction}" part="comparison">
+      <span class="trend"
+        ><span aria-hidden="true">${arrow}</span> <span class="visually-hidden">${t(lang, `kpi.${direction}`)}</span>
+        ${change}</span
+      >
+      ${t(lang, 'kpi.versus', {reference: referenceText})}
+    </p>`;
+  }
+}
+
+function firstSelection(text: string): Selection {
+  const [selection] = parseSelect(text);
+  return selection ?? {type: 'aggregate', fn: 'count', as: 'count()'};
+}
+
+/** One aggregate over every matching record, or the field of the first one. */
+function selectionQuery(selection: Selection): {select: Selection[]; limit?: number} {
+  return selection.type === 'field' ? {select: [selection], limit: 1} : {select: [selection]};
+}
+
+function readValue(result: QueryResult, selection: Selection): number | string | null {
+  const raw = result.rows[0]?.[selection.as];
+  if (raw === null || raw === undefined || raw === '') return null;
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
+  if (typeof raw === 'string' && raw.trim() !== '' && Number.isFinite(Number(raw))) return Number(raw);
+  return typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
+}

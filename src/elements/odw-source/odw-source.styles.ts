@@ -1,0 +1,8 @@
+import {css} from 'lit';
+
+export const sourceStyles = css`
+  :host,
+  :host([hidden]) {
+    display: none !important;
+  }
+`;

@@ -1,0 +1,100 @@
+import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {parseFilter} from '../../data/index.js';
+import '../odw-kpi/define.js';
+import './define.js';
+import type {OdwSource} from './odw-source.js';
+
+const ODS = '/portal/ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records';
+
+function uniqueTag(): string {
+  return `src-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+async function requestLog(tag: string): Promise<string[]> {
+  const response = await fetch(`/portal/__requests?tag=${encodeURIComponent(tag)}`);
+  const {requests} = (await response.json()) as {requests: Array<{url: string}>};
+  return requests.map((request) => request.url);
+}
+
+describe('odw-source', function () {
+  // Real requests to the emulator, on a machine shared with other runs.
+  this.timeout(30_000);
+
+  it('is invisible', async () => {
+    const source = await fixture<OdwSource>(html`<odw-source src=${ODS}></odw-source>`);
+    expect(getComputedStyle(source).display).to.equal('none');
+  });
+
+  it('keeps one filter per key and fires odw-filter-change with the filters in force', async () => {
+    const source = await fixture<OdwSource>(html`<odw-source src=${ODS}></odw-source>`);
+    const loiret = parseFilter('code_departement = "45"');
+    const big = parseFilter('population > 10000');
+
+    setTimeout(() => source.setFilter('departement', loiret));
+    const first = await oneEvent(source, 'odw-filter-change');
+    expect(first.detail.filters).to.deep.equal([loiret]);
+    expect(first.bubbles && first.composed).to.equal(true);
+
+    source.setFilter('taille', big);
+    expect(source.filters).to.deep.equal([loiret, big]);
+    expect(source.getFilter('taille')).to.deep.equal(big);
+
+    source.setFilter('departement', undefined);
+    expect(source.filters).to.deep.equal([big]);
+  });
+
+  it('ignores a filter equal to the one already set (no event, same revision)', async () => {
+    const source = await fixture<OdwSource>(html`<odw-source src=${ODS}></odw-source>`);
+    source.setFilter('departement', parseFilter('code_departement = "45"'));
+    const revision = source.revision;
+    let events = 0;
+    source.addEventListener('odw-filter-change', () => events++);
+    source.setFilter('departement', parseFilter('code_departement = "45"'));
+    source.clearFilters();
+    source.clearFilters();
+    expect(events).to.equal(1);
+    expect(source.revision).to.equal(revision + 1);
+  });
+
+  it('combines its base where with the filters in force', async () => {
+    const source = await fixture<OdwSource>(html`<odw-source src=${ODS} where="population > 1000"></odw-source>`);
+    expect(source.filter).to.deep.equal(parseFilter('population > 1000'));
+    source.setFilter('departement', parseFilter('code_departement = "45"'));
+    expect(source.filter).to.deep.equal(parseFilter('population > 1000 and code_departement = "45"'));
+    source.clearFilters();
+    source.where = '';
+    expect(source.filter).to.equal(undefined);
+  });
+
+  it('makes its widgets re-query when its where changes', async () => {
+    const container = await fixture(html`<div>
+      <odw-source id="where-src" src=${ODS}></odw-source>
+      <odw-kpi source="where-src" value="count()" where='epci = "Orléans Métropole"'></odw-kpi>
+    </div>`);
+    const source = container.querySelector('odw-source')!;
+    const kpi = container.querySelector('odw-kpi')!;
+    const value = () => kpi.shadowRoot!.querySelector('[part=value]')?.textContent?.trim();
+    await waitUntil(() => value() === '22', 'Orléans Métropole has 22 communes', {timeout: 15_000});
+    source.where = 'population > 10000';
+    await waitUntil(() => value() !== '22' && value() !== undefined, 'the count follows the base filter', {timeout: 15_000});
+    expect(Number(value())).to.be.within(1, 21);
+  });
+
+  it('reloads every bound widget on its refresh timer, and stops when removed', async () => {
+    const tag = uniqueTag();
+    const url = `/portal/~tag=${tag}/ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records`;
+    const container = await fixture(html`<div>
+      <odw-source id="refreshing" src=${url} refresh="1"></odw-source>
+      <odw-kpi source="refreshing" value="count()"></odw-kpi>
+    </div>`);
+    await waitUntil(async () => (await requestLog(tag)).length > 0, 'first load', {timeout: 15_000});
+    const afterLoad = (await requestLog(tag)).length;
+    await waitUntil(async () => (await requestLog(tag)).length > afterLoad, 'a refresh', {timeout: 10_000});
+    container.remove();
+    // A request sent just before the removal may still be on its way to the log.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const afterRemoval = (await requestLog(tag)).length;
+    await new Promise((resolve) => setTimeout(resolve, 2200));
+    expect((await requestLog(tag)).length).to.equal(afterRemoval);
+  });
+});

@@ -1,0 +1,131 @@
+import {LitElement, nothing, type PropertyValues} from 'lit';
+import {property} from 'lit/decorators.js';
+import {and, parseFilter} from '../../data/index.js';
+import type {ApiFamily, Filter} from '../../data/types.js';
+import {OdwFilterChangeEvent, OdwRefreshEvent, OdwSourceChangeEvent, OdwSourceConnectEvent} from '../../core/events.js';
+import {sourceStyles} from './odw-source.styles.js';
+
+/**
+ * A dataset shared by several widgets: its URL, a base filter and the filters currently in force
+ * (set by `odw-filter` controls, charts and maps with `filter-on-click`, or a script). Every widget
+ * whose `source` names this element's `id` re-queries when any of them changes. Invisible.
+ *
+ * @summary A dataset and its current filters, shared by the widgets bound to it.
+ *
+ * @attr {string} src - The dataset: an Opendatasoft page or API URL, a data.gouv.fr tabular-API or
+ *   resource URL, a CKAN `datastore_search` URL, or a `.csv`, `.json`, `.geojson` file.
+ * @attr {'ods'|'tabular'|'ckan'|'csv'|'json'|'geojson'} api - Forces the API family instead of
+ *   recognising it from the URL.
+ * @attr {string} where - Base filter applied to every widget, in the expression language
+ *   (`population > 10000 and code_departement = "45"`).
+ * @attr {string} api-key - Opendatasoft API key for a private dataset.
+ * @attr {number} refresh - Seconds between two reloads of every bound widget (live data).
+ *
+ * @fires {OdwFilterChangeEvent} odw-filter-change - The filters changed; `detail.filters` lists them.
+ */
+export class OdwSource extends LitElement {
+  static override styles = sourceStyles;
+
+  @property({reflect: true}) src?: string;
+
+  @property({reflect: true}) api?: ApiFamily;
+
+  @property({reflect: true}) where?: string;
+
+  @property({reflect: true, attribute: 'api-key'}) apiKey?: string;
+
+  @property({type: Number, reflect: true}) refresh?: number;
+
+  /** Increases at every change that alters what the bound widgets query. */
+  get revision(): number {
+    return this.changeCount;
+  }
+
+  /** The filters in force, in the order they were first set (the base `where` excluded). */
+  get filters(): Filter[] {
+    return [...this.filtersByKey.values()];
+  }
+
+  /**
+   * The conjunction of the base `where` and every filter in force; undefined when nothing filters.
+   * @throws QueryError when `where` does not parse.
+   */
+  get filter(): Filter | undefined {
+    const base = this.where?.trim() ? parseFilter(this.where) : undefined;
+    return and(base, ...this.filters);
+  }
+
+  private readonly filtersByKey = new Map<string, Filter>();
+  private changeCount = 0;
+  private refreshTimer?: ReturnType<typeof setInterval>;
+  private hasUpdatedOnce = false;
+
+  /** The filter set under `key` (one per control: `key` is usually the control's id or field). */
+  getFilter(key: string): Filter | undefined {
+    return this.filtersByKey.get(key);
+  }
+
+  /** Sets (or with `undefined` removes) the filter under `key`; re-queries the bound widgets. */
+  setFilter(key: string, filter: Filter | undefined): void {
+    const current = this.filtersByKey.get(key);
+    if (JSON.stringify(current) === JSON.stringify(filter)) return;
+    if (filter) this.filtersByKey.set(key, filter);
+    else this.filtersByKey.delete(key);
+    this.filtersChanged();
+  }
+
+  /** Removes every filter (the base `where` stays). */
+  clearFilters(): void {
+    if (this.filtersByKey.size === 0) return;
+    this.filtersByKey.clear();
+    this.filtersChanged();
+  }
+
+  /** Makes every bound widget reload fresh data now. */
+  reload(): void {
+    this.dispatchEvent(new OdwRefreshEvent());
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.startRefreshTimer();
+    this.getRootNode().dispatchEvent(new OdwSourceConnectEvent());
+    if (this.getRootNode() !== document) document.dispatchEvent(new OdwSourceConnectEvent());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopRefreshTimer();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('refresh')) this.startRefreshTimer();
+    const queryChanged = (['src', 'api', 'where', 'apiKey'] as const).some((name) => changed.has(name));
+    // The first update only sets the initial attributes: nothing was queried with other values yet.
+    if (queryChanged && this.hasUpdatedOnce) {
+      this.changeCount++;
+      this.dispatchEvent(new OdwSourceChangeEvent());
+    }
+    this.hasUpdatedOnce = true;
+  }
+
+  protected override render(): unknown {
+    return nothing;
+  }
+
+  private filtersChanged(): void {
+    this.changeCount++;
+    this.dispatchEvent(new OdwFilterChangeEvent({filters: this.filters}));
+  }
+
+  private startRefreshTimer(): void {
+    this.stopRefreshTimer();
+    if (!this.isConnected || !this.refresh || this.refresh <= 0) return;
+    this.refreshTimer = setInterval(() => this.reload(), this.refresh * 1000);
+  }
+
+  private stopRefreshTimer(): void {
+    clearInterval(this.refreshTimer);
+    this.refreshTimer = undefined;
+  }
+}

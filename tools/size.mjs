@@ -1,0 +1,108 @@
+// `npm run size`: gzip bytes of every built file, and of the JavaScript a page really downloads,
+// measured in headless Chromium. Fails when a budget is exceeded. Run after `npm run build`.
+import {createServer} from 'node:http';
+import {readFileSync, readdirSync, statSync, existsSync} from 'node:fs';
+import {join, extname} from 'node:path';
+import {gzipSync} from 'node:zlib';
+import puppeteer from 'puppeteer-core';
+import {createPortal} from './portal/portal.mjs';
+import {findChromium, installHint, chromiumArgs} from './chromium.mjs';
+
+/** Gzipped JavaScript a page may download in total, in bytes. */
+const pageBudgets = {
+  'one odw-kpi': 30_000,
+};
+/** Gzipped size of the CDN entry itself. */
+const fileBudgets = {
+  'open-data-widgets.js': 28_000,
+};
+
+const pages = {
+  'one odw-kpi': `<odw-kpi src="/portal/ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records"
+    value="sum(population)" where='epci = "Orléans Métropole"' label="Habitants"></odw-kpi>`,
+};
+
+const gzipSize = (buffer) => gzipSync(buffer, {level: 9}).length;
+const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+
+if (!existsSync('dist/open-data-widgets.js')) {
+  console.error('dist/ is missing: run `npm run build` first.');
+  process.exit(1);
+}
+const chrome = findChromium();
+if (!chrome) {
+  console.error(installHint);
+  process.exit(1);
+}
+
+const failures = [];
+
+const distFiles = (dir) =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'esm' || name === 'types' ? [] : distFiles(path);
+    return extname(name) === '.js' ? [path] : [];
+  });
+console.log('CDN build (gzip -9):');
+for (const path of distFiles('dist')) {
+  const size = gzipSize(readFileSync(path));
+  const name = path.replace(/^dist\//, '');
+  const budget = fileBudgets[name];
+  console.log(`  ${name.padEnd(48)} ${kB(size).padStart(9)}${budget ? `  (budget ${kB(budget)})` : ''}`);
+  if (budget && size > budget) failures.push(`${name}: ${kB(size)} > budget ${kB(budget)}`);
+}
+
+const portal = createPortal();
+const contentTypes = {'.js': 'text/javascript', '.html': 'text/html', '.map': 'application/json'};
+const server = createServer((req, res) => {
+  const url = new URL(req.url, 'http://localhost');
+  if (url.pathname.startsWith('/portal/')) return portal(req, res);
+  if (url.pathname.startsWith('/page/')) {
+    const body = pages[decodeURIComponent(url.pathname.slice('/page/'.length))];
+    res.writeHead(body ? 200 : 404, {'content-type': 'text/html; charset=utf-8'});
+    return res.end(
+      `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>size</title>` +
+        `<script type="module" src="/dist/open-data-widgets.js"></script></head><body>${body ?? ''}</body></html>`,
+    );
+  }
+  const file = join('.', url.pathname);
+  if (url.pathname.startsWith('/dist/') && existsSync(file)) {
+    res.writeHead(200, {'content-type': contentTypes[extname(file)] ?? 'application/octet-stream'});
+    return res.end(readFileSync(file));
+  }
+  res.writeHead(404).end();
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await puppeteer.launch({executablePath: chrome, headless: true, args: chromiumArgs});
+console.log('\nJavaScript downloaded by a page (gzip -9, every script response):');
+try {
+  for (const name of Object.keys(pages)) {
+    const page = await browser.newPage();
+    const scripts = [];
+    page.on('response', async (response) => {
+      if (response.request().resourceType() !== 'script') return;
+      scripts.push(response.buffer().then((body) => ({url: response.url(), size: gzipSize(body)})));
+    });
+    await page.goto(`${origin}/page/${encodeURIComponent(name)}`, {waitUntil: 'networkidle0'});
+    const loaded = await Promise.all(scripts);
+    const total = loaded.reduce((sum, {size}) => sum + size, 0);
+    const budget = pageBudgets[name];
+    console.log(`  ${name.padEnd(48)} ${kB(total).padStart(9)}  (budget ${kB(budget)}, ${loaded.length} files)`);
+    for (const {url, size} of loaded) console.log(`    ${url.replace(origin, '').padEnd(46)} ${kB(size).padStart(9)}`);
+    if (total > budget) failures.push(`page "${name}": ${kB(total)} > budget ${kB(budget)}`);
+    const engines = loaded.filter(({url}) => /vega|d3-geo|map-engine|chart-engine/.test(url));
+    if (engines.length) failures.push(`page "${name}" downloaded an engine: ${engines.map(({url}) => url).join(', ')}`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+if (failures.length) {
+  console.error(`\nSize budgets exceeded:\n- ${failures.join('\n- ')}`);
+  process.exit(1);
+}
+console.log('\nAll size budgets met.');

@@ -19,15 +19,30 @@ export default [
   {
     input: moduleEntries,
     external: isBareImport,
-    plugins: [typescript({tsconfig: './tsconfig.json', outDir: 'dist/esm', declarationDir: 'dist/types'})],
-    output: {dir: 'dist/esm', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true},
+    plugins: [typescript({tsconfig: './tsconfig.json', outDir: 'dist', declarationDir: 'dist/types'})],
+    output: {
+      dir: 'dist',
+      entryFileNames: 'esm/[name].js',
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+      sourcemap: true,
+    },
   },
   // CDN: `dist/open-data-widgets.js` registers every element; heavy engines become lazy chunks.
   {
     input: {'open-data-widgets': 'src/index.ts'},
+    // Lets the shared code live in the entry file itself rather than in one more chunk to wait for.
+    preserveEntrySignatures: 'allow-extension',
     plugins: [
       nodeResolve({exportConditions: ['production']}),
-      typescript({tsconfig: './tsconfig.json', declaration: false, declarationMap: false, outDir: 'dist', sourceMap: true}),
+      typescript({
+        tsconfig: './tsconfig.json',
+        declaration: false,
+        declarationMap: false,
+        declarationDir: undefined,
+        outDir: 'dist',
+      }),
       terser({format: {comments: false}, ecma: 2022, module: true}),
     ],
     output: {dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true},

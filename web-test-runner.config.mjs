@@ -1,5 +1,7 @@
 import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {defaultReporter} from '@web/test-runner';
 import {chromeLauncher} from '@web/test-runner-chrome';
+import {summaryReporter} from './tools/summary-reporter.mjs';
 import {portalPlugin} from './tools/portal/wds-plugin.mjs';
 
 export default {
@@ -8,6 +10,8 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 5 * 60_000,
   testFramework: {config: {timeout: 10_000}},
+  reporters: [defaultReporter(), summaryReporter()],
+  filterBrowserLogs: ({args}) => !String(args[0]).startsWith('Lit is in dev mode'),
   middleware: [
     // Pages under test/csp/ are served with the strict policy DESIGN.md promises to work under.
     async function strictCsp(context, next) {

@@ -29,25 +29,26 @@ interface KpiArgs {
   noAttribution?: boolean;
 }
 
-const kpi = (args: KpiArgs) => html`<odw-kpi
-  src=${ifDefined(args.src)}
-  value=${ifDefined(args.value)}
-  where=${ifDefined(args.where)}
-  label=${ifDefined(args.label)}
-  unit=${ifDefined(args.unit)}
-  format=${ifDefined(args.format)}
-  decimals=${ifDefined(args.decimals)}
-  compare=${ifDefined(args.compare)}
-  compare-where=${ifDefined(args.compareWhere)}
-  compare-value=${ifDefined(args.compareValue)}
-  compare-label=${ifDefined(args.compareLabel)}
-  title=${ifDefined(args.title)}
-  description=${ifDefined(args.description)}
-  lang=${ifDefined(args.lang)}
-  theme=${ifDefined(args.theme)}
-  refresh=${ifDefined(args.refresh)}
-  ?no-attribution=${args.noAttribution}
-></odw-kpi>`;
+const kpi = (args: KpiArgs) =>
+  html`<odw-kpi
+    src=${ifDefined(args.src)}
+    value=${ifDefined(args.value)}
+    where=${ifDefined(args.where)}
+    label=${ifDefined(args.label)}
+    unit=${ifDefined(args.unit)}
+    format=${ifDefined(args.format)}
+    decimals=${ifDefined(args.decimals)}
+    compare=${ifDefined(args.compare)}
+    compare-where=${ifDefined(args.compareWhere)}
+    compare-value=${ifDefined(args.compareValue)}
+    compare-label=${ifDefined(args.compareLabel)}
+    title=${ifDefined(args.title)}
+    description=${ifDefined(args.description)}
+    lang=${ifDefined(args.lang)}
+    theme=${ifDefined(args.theme)}
+    refresh=${ifDefined(args.refresh)}
+    ?no-attribution=${args.noAttribution}
+  ></odw-kpi>`;
 
 /** Registers a fault sequence on the emulator; each request through `~seq=<name>` takes the next fault. */
 async function faultSequence(faults: string[]): Promise<string> {
@@ -143,7 +144,9 @@ export const ErrorExpression: Story = {
 /** The first answer is good, every refresh then fails: the figure stays, with a dated notice. */
 export const Stale: Story = {
   args: {refresh: 2},
-  loaders: [async () => ({sequence: await faultSequence(['ok', 'ok', ...Array<string>(200).fill('status=500')])})],
+  loaders: [
+    async () => ({sequence: await faultSequence(['ok', 'ok', ...Array<string>(200).fill('status=500')])}),
+  ],
   render: (args, {loaded}) => kpi({...args, src: `/portal/~seq=${String(loaded.sequence)}/${ODS_PATH}`}),
 };
 
@@ -159,10 +162,17 @@ export const Dsfr: Story = {
 
 /** Three métropoles bound to one `odw-source`. */
 export const SharedSource: Story = {
-  render: () => html`<odw-source id="story-pop" src=${ODS}></odw-source>
-    <div>
-      ${['Orléans Métropole', 'Dijon Métropole', 'Communauté urbaine Angers Loire Métropole'].map(
-        (epci) => html`<odw-kpi source="story-pop" value="sum(population)" where=${`epci = "${epci}"`} label=${epci}></odw-kpi>`,
-      )}
-    </div>`,
+  render: () =>
+    html`<odw-source id="story-pop" src=${ODS}></odw-source>
+      <div>
+        ${['Orléans Métropole', 'Dijon Métropole', 'Communauté urbaine Angers Loire Métropole'].map(
+          (epci) =>
+            html`<odw-kpi
+              source="story-pop"
+              value="sum(population)"
+              where=${`epci = "${epci}"`}
+              label=${epci}
+            ></odw-kpi>`,
+        )}
+      </div>`,
 };

@@ -118,7 +118,7 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
 
   @property({reflect: true}) override title!: string;
 
-  @property({type: Number, reflect: true, attribute: 'heading-level'}) headingLevel = 3;
+  @property({type: Number, attribute: 'heading-level'}) headingLevel = 3;
 
   @property({reflect: true}) description?: string;
 
@@ -149,6 +149,14 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
 
   /** Whether loaded data is empty (shown as « Aucune donnée »). */
   protected isEmpty(_data: D): boolean {
+    return false;
+  }
+
+  /**
+   * Whether the previous data stays on screen (marked busy) while a different query loads, instead
+   * of the placeholder: controls keep their focus, a table keeps its rows while paging.
+   */
+  protected keepsDataWhileLoading(): boolean {
     return false;
   }
 
@@ -199,6 +207,8 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
   private rerunOnConnect = false;
   private refreshTimer?: ReturnType<typeof setInterval>;
   private lastLoaded?: LoadedState<D>;
+  /** The last load failed: `lastLoaded`, if still the current query, is stale until a load succeeds. */
+  private lastLoadFailed = false;
 
   private readonly dataTask = new Task(this, {
     args: () => [this.runCount, ...this.queryKeyParts()] as const,
@@ -223,10 +233,13 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
     },
     onComplete: (loaded) => {
       this.lastLoaded = loaded;
+      this.lastLoadFailed = false;
       this.dispatchEvent(new OdwLoadEvent({rows: loaded.result.rows, total: loaded.result.total}));
     },
     onError: (error) => {
-      if (!isAbortError(error)) this.dispatchEvent(new OdwErrorEvent({error}));
+      if (isAbortError(error)) return;
+      this.lastLoadFailed = true;
+      this.dispatchEvent(new OdwErrorEvent({error}));
     },
   });
 
@@ -276,14 +289,24 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
       role=${titled ? 'group' : nothing}
       aria-labelledby=${titled ? 'title' : nothing}
     >
-      ${titled
-        ? html`<div id="title" class="title" part="title" role="heading" aria-level=${this.headingLevelValue}>
-            ${this.title}
-          </div>`
-        : nothing}
-      ${described
-        ? html`<p id="description" class="visually-hidden" part="description">${this.description}</p>`
-        : nothing}
+      ${
+        titled
+          ? html`<div
+              id="title"
+              class="title"
+              part="title"
+              role="heading"
+              aria-level=${this.headingLevelValue}
+            >
+              ${this.title}
+            </div>`
+          : nothing
+      }
+      ${
+        described
+          ? html`<p id="description" class="visually-hidden" part="description">${this.description}</p>`
+          : nothing
+      }
       <div class="body" part="body" aria-busy=${busy ? 'true' : 'false'}>${content}</div>
       ${meta && !this.noAttribution ? this.renderFooter(meta, lang) : nothing}
     </div>`;
@@ -297,6 +320,7 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
   private renderState(lang: Lang): {content: unknown; meta?: DatasetMeta; busy: boolean} {
     const last = this.lastLoaded;
     const current = last && last.key === JSON.stringify(this.queryKeyParts()) ? last : undefined;
+    const kept = current ?? (this.keepsDataWhileLoading() ? last : undefined);
     const shown = (loaded: LoadedState<D>, notice: unknown = nothing) => ({
       content: html`${this.isEmpty(loaded.data) ? this.renderEmpty(lang) : this.renderData(loaded.data, lang)}${notice}`,
       meta: loaded.result.meta,
@@ -304,13 +328,17 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
     switch (this.dataTask.status) {
       case TaskStatus.COMPLETE:
         return {...shown(this.dataTask.value!), busy: false};
-      case TaskStatus.PENDING:
-        // A refresh keeps the figures on screen; a new query shows the placeholder.
-        return current ? {...shown(current), busy: true} : {content: this.renderSkeleton(lang), busy: true};
+      case TaskStatus.PENDING: {
+        // A refresh keeps the figures on screen, still marked stale while it retries after a failure;
+        // a new query shows the placeholder (see keepsDataWhileLoading).
+        if (!kept) return {content: this.renderSkeleton(lang), busy: true};
+        const stale = kept === current && this.lastLoadFailed;
+        return {...shown(kept, stale ? this.renderStaleNotice(kept, lang) : nothing), busy: true};
+      }
       case TaskStatus.ERROR: {
         const error = this.dataTask.error;
         if (isAbortError(error)) {
-          return current ? {...shown(current), busy: false} : {content: this.renderSkeleton(lang), busy: true};
+          return kept ? {...shown(kept), busy: false} : {content: this.renderSkeleton(lang), busy: true};
         }
         if (current) return {...shown(current, this.renderStaleNotice(current, lang)), busy: false};
         return {content: this.renderError(error, lang), busy: false};
@@ -364,7 +392,10 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
     if (license) {
       const licenseUrl = safeLinkUrl(meta.licenseUrl);
       items.push(
-        html`<span>${t(lang, 'footer.license')} ${licenseUrl ? html`<a href=${licenseUrl}>${license}</a>` : license}</span>`,
+        html`<span
+          >${t(lang, 'footer.license')}
+          ${licenseUrl ? html`<a href=${licenseUrl}>${license}</a>` : license}</span
+        >`,
       );
     }
     const modified = meta.modified ? formatDate(meta.modified, lang) : '';

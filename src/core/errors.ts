@@ -4,7 +4,9 @@ export type ConfigErrorReason =
   /** `source="id"` names no `odw-source` in the document. */
   | 'source-not-found'
   /** Neither `source` nor `src` is set. */
-  | 'no-source';
+  | 'no-source'
+  /** An attribute or property the widget cannot use; subclasses word it with `describe(lang)`. */
+  | 'invalid';
 
 export class ConfigError extends Error {
   constructor(
@@ -12,7 +14,13 @@ export class ConfigError extends Error {
     /** The `source` id for `source-not-found`. */
     readonly detail?: string,
   ) {
-    super(reason === 'source-not-found' ? `No odw-source with id "${detail}"` : 'Neither source nor src is set');
+    super(
+      reason === 'source-not-found'
+        ? `No odw-source with id "${detail}"`
+        : reason === 'invalid'
+          ? `Invalid configuration: ${detail}`
+          : 'Neither source nor src is set',
+    );
     this.name = 'ConfigError';
   }
 }

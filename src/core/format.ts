@@ -62,7 +62,8 @@ function clampDecimals(decimals: number | undefined): number | undefined {
 function intlOptions(value: number, options: NumberFormatOptions): Intl.NumberFormatOptions {
   const format = options.format ?? (Number.isInteger(value) ? 'integer' : 'decimal');
   const decimals = clampDecimals(options.decimals);
-  const fixed = decimals === undefined ? {} : {minimumFractionDigits: decimals, maximumFractionDigits: decimals};
+  const fixed =
+    decimals === undefined ? {} : {minimumFractionDigits: decimals, maximumFractionDigits: decimals};
   const sign: Intl.NumberFormatOptions = options.signed ? {signDisplay: 'exceptZero'} : {};
   switch (format) {
     case 'integer':

@@ -1,4 +1,5 @@
-import {expect, fixture, html} from '@open-wc/testing';
+import {expect, html} from '@open-wc/testing';
+import {render, type TemplateResult} from 'lit';
 import {FormatError, HttpError, NetworkError, QueryError, QuotaError} from '../data/errors.js';
 import {ConfigError} from './errors.js';
 import {formatDateTime} from './format.js';
@@ -29,35 +30,49 @@ describe('normalizeLang', () => {
 });
 
 describe('resolveLang', () => {
+  const placed: HTMLElement[] = [];
+  /** Puts `template` in the page and answers its first element. */
+  function place(template: TemplateResult): Element {
+    const container = document.createElement('div');
+    render(template, container);
+    document.body.append(container);
+    placed.push(container);
+    return container.firstElementChild!;
+  }
   let htmlLang: string | null;
   beforeEach(() => {
     htmlLang = document.documentElement.getAttribute('lang');
   });
   afterEach(() => {
+    for (const container of placed.splice(0)) container.remove();
     if (htmlLang === null) document.documentElement.removeAttribute('lang');
     else document.documentElement.setAttribute('lang', htmlLang);
   });
 
-  it("takes the element's own lang first", async () => {
-    const el = await fixture(html`<div lang="fr"><span lang="en-US"></span></div>`);
+  it("takes the element's own lang first", () => {
+    const el = place(html`<div lang="fr"><span lang="en-US"></span></div>`);
     expect(resolveLang(el.querySelector('span')!)).to.equal('en');
   });
 
-  it('inherits from the closest ancestor with a lang, skipping lang=""', async () => {
-    const el = await fixture(html`<div lang="en"><p lang=""><span></span></p></div>`);
+  it('inherits from the closest ancestor with a lang, skipping lang=""', () => {
+    const el = place(
+      html`<div lang="en">
+        <p lang=""><span></span></p>
+      </div>`,
+    );
     expect(resolveLang(el.querySelector('span')!)).to.equal('en');
   });
 
-  it('crosses shadow roots to the host and its ancestors', async () => {
-    const outer = await fixture(html`<section lang="en"><div></div></section>`);
+  it('crosses shadow roots to the host and its ancestors', () => {
+    const outer = place(html`<section lang="en"><div></div></section>`);
     const host = outer.querySelector('div')!;
     const inner = document.createElement('span');
     host.attachShadow({mode: 'open'}).append(inner);
     expect(resolveLang(inner)).to.equal('en');
   });
 
-  it('falls back to <html lang>, then French', async () => {
-    const el = await fixture(html`<span></span>`);
+  it('falls back to <html lang>, then French', () => {
+    const el = place(html`<span></span>`);
     document.documentElement.setAttribute('lang', 'en');
     expect(resolveLang(el)).to.equal('en');
     document.documentElement.removeAttribute('lang');
@@ -104,13 +119,30 @@ describe('describeError', () => {
   });
 
   it('points at the column of an expression that does not parse, with what was expected', () => {
-    const error = new QueryError('syntax', {expression: 'sum(population', column: 15, expected: 'closing-paren'});
-    expect(describeError(error, 'fr')).to.equal('« sum(population » : parenthèse fermante attendue, colonne 15');
+    const error = new QueryError('syntax', {
+      expression: 'sum(population',
+      column: 15,
+      expected: 'closing-paren',
+    });
+    expect(describeError(error, 'fr')).to.equal(
+      '« sum(population » : parenthèse fermante attendue, colonne 15',
+    );
     expect(describeError(error, 'en')).to.equal('“sum(population”: closing parenthesis expected, column 15');
   });
 
   it('translates every code the parser may expect', () => {
-    const codes = ['opening-paren', 'field', 'value', 'operator', 'end', 'string-end', 'aggregate', 'comma', 'date', 'expression'];
+    const codes = [
+      'opening-paren',
+      'field',
+      'value',
+      'operator',
+      'end',
+      'string-end',
+      'aggregate',
+      'comma',
+      'date',
+      'expression',
+    ];
     for (const code of codes) {
       const text = describeError(new QueryError('x', {expression: 'a', column: 1, expected: code}), 'fr');
       expect(text, code).not.to.match(/syntaxe|expected/);
@@ -124,12 +156,16 @@ describe('describeError', () => {
 
   it("gives the API's message when the portal refused the query", () => {
     const error = new QueryError('x', {apiMessage: 'Unknown field: populaton'});
-    expect(describeError(error, 'fr')).to.equal('Le portail de données a refusé la requête : Unknown field: populaton');
+    expect(describeError(error, 'fr')).to.equal(
+      'Le portail de données a refusé la requête : Unknown field: populaton',
+    );
   });
 
   it('reports an answer in the wrong format, configuration mistakes and anything else', () => {
     expect(describeError(new FormatError('html'), 'fr')).to.match(/format attendu/);
-    expect(describeError(new ConfigError('source-not-found', 'pop'), 'fr')).to.match(/^Source « pop » introuvable/);
+    expect(describeError(new ConfigError('source-not-found', 'pop'), 'fr')).to.match(
+      /^Source « pop » introuvable/,
+    );
     expect(describeError(new ConfigError('no-source'), 'en')).to.match(/^No data source/);
     expect(describeError(new TypeError('boom'), 'fr')).to.equal('Les données n’ont pas pu être chargées.');
   });

@@ -43,13 +43,13 @@ export function normalizeQuery(options: QueryOptions = {}): NormalizedQuery {
 export async function query(src: string, options: QueryOptions = {}): Promise<QueryResult> {
   const normalized = normalizeQuery(options);
   const source = resolveSource(src, options.api);
-  return connectorFor(source.family).query(source, normalized, createFetchContext(options));
+  return (await connectorFor(source.family)).query(source, normalized, createFetchContext(options));
 }
 
 /** The fields (names, labels, types) and metadata (title, publisher, licence…) of a source. */
 export async function datasetInfo(src: string, options: DatasetInfoOptions = {}): Promise<DatasetInfo> {
   const source = resolveSource(src, options.api);
-  return connectorFor(source.family).info(source, createFetchContext(options));
+  return (await connectorFor(source.family)).info(source, createFetchContext(options));
 }
 
 /**

@@ -41,7 +41,7 @@ import {
 } from './util.js';
 
 /** Rows per `datastore_search` request when paging. */
-export const CKAN_PAGE_SIZE = 1000;
+const CKAN_PAGE_SIZE = 1000;
 const PAGES_IN_FLIGHT = 4;
 /** Rows the browser accepts to download to compute a query itself. */
 const MAX_BROWSER_ROWS = 100_000;

@@ -1,26 +1,26 @@
 /** The connectors, one per API family, and what the rest of the library needs from them. */
 import type {ApiFamily, Connector, FetchContext, Filter, ResolvedSource} from '../types.js';
-import {ckanConnector} from './ckan.js';
-import {csvConnector, geojsonConnector, jsonConnector} from './file.js';
-import {facets as odsFacets, odsConnector} from './ods.js';
-import {tabularConnector} from './tabular.js';
 import type {FacetValues} from './util.js';
 
 export {resolveSource} from './resolve.js';
 export type {FacetValues} from './util.js';
 
-const CONNECTORS: Record<ApiFamily, Connector> = {
-  ods: odsConnector,
-  tabular: tabularConnector,
-  ckan: ckanConnector,
-  csv: csvConnector,
-  json: jsonConnector,
-  geojson: geojsonConnector,
+/**
+ * Each family's connector is its own chunk, loaded on first use: a page reading one Opendatasoft
+ * dataset never downloads the CKAN, tabular or file code.
+ */
+const CONNECTORS: Record<ApiFamily, () => Promise<Connector>> = {
+  ods: () => import('./ods.js').then((module) => module.odsConnector),
+  tabular: () => import('./tabular.js').then((module) => module.tabularConnector),
+  ckan: () => import('./ckan.js').then((module) => module.ckanConnector),
+  csv: () => import('./file.js').then((module) => module.csvConnector),
+  json: () => import('./file.js').then((module) => module.jsonConnector),
+  geojson: () => import('./file.js').then((module) => module.geojsonConnector),
 };
 
 /** The connector of an API family. */
-export function connectorFor(family: ApiFamily): Connector {
-  return CONNECTORS[family];
+export function connectorFor(family: ApiFamily): Promise<Connector> {
+  return CONNECTORS[family]();
 }
 
 /**
@@ -35,8 +35,8 @@ export async function facets(
   where: Filter | undefined,
   ctx: FetchContext,
 ): Promise<FacetValues[]> {
-  if (source.family === 'ods') return odsFacets(source, fields, where, ctx);
-  const connector = connectorFor(source.family);
+  if (source.family === 'ods') return (await import('./ods.js')).facets(source, fields, where, ctx);
+  const connector = await connectorFor(source.family);
   return Promise.all(
     fields.map(async (field) => {
       const {rows} = await connector.query(

@@ -55,7 +55,7 @@ function query(parts: {
 
 async function run(url: string, q: NormalizedQuery): Promise<QueryResult> {
   const source = resolveSource(url);
-  return connectorFor(source.family).query(source, q, createFetchContext());
+  return (await connectorFor(source.family)).query(source, q, createFetchContext());
 }
 
 const KPI = 'sum(population), count()';

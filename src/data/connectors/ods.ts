@@ -31,7 +31,6 @@ import type {
   Selection,
   TimeUnit,
 } from '../types.js';
-import {runQuery} from '../engine.js';
 import {
   buildUrl,
   type FacetValues,
@@ -164,7 +163,7 @@ async function query(source: ResolvedSource, q: NormalizedQuery, ctx: FetchConte
 }
 
 /** The ODSQL clauses of a query, and how to turn the API's keys back into the query's. */
-export interface OdsPlan {
+interface OdsPlan {
   select?: string;
   where?: string;
   groupBy?: string;
@@ -179,8 +178,8 @@ export interface OdsPlan {
   matchesNothing: boolean;
 }
 
-/** Translates a query to ODSQL clauses (exported for tests). */
-export function planOdsQuery(q: NormalizedQuery, source?: ResolvedSource): OdsPlan {
+/** Translates a query to ODSQL clauses. */
+function planOdsQuery(q: NormalizedQuery, source?: ResolvedSource): OdsPlan {
   const grouped = q.groupBy.length > 0 || q.select.some((selection) => selection.type === 'aggregate');
   const renames = new Map<string, string>();
   const copies: Array<[string, string]> = [];
@@ -392,7 +391,8 @@ async function fetchRows(
   ctx: FetchContext,
 ): Promise<{rows: Row[]; total: number}> {
   const plan = planOdsQuery(q, source);
-  if (plan.matchesNothing) return runQuery([], q);
+  // Rare (an empty `in` list): the engine is loaded only then, keeping it off Opendatasoft pages.
+  if (plan.matchesNothing) return (await import('../engine.js')).runQuery([], q);
   const offset = Math.max(0, q.offset ?? 0);
   const limit = q.limit === undefined ? undefined : Math.max(0, q.limit);
 

@@ -30,7 +30,7 @@ import type {
 import {buildUrl, conjuncts, fieldType, isRecord, mapConcurrent, simplifyFilter} from './util.js';
 
 /** The API's largest page. */
-export const TABULAR_PAGE_SIZE = 50;
+const TABULAR_PAGE_SIZE = 50;
 /** Pages requested at once. */
 const PAGES_IN_FLIGHT = 4;
 /** Rows the browser accepts to download to compute a query itself (2 000 pages). */

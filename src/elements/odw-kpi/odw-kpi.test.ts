@@ -1,4 +1,5 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {render, type ReactiveElement, type TemplateResult} from 'lit';
 import {parseFilter, requestSettings} from '../../data/index.js';
 import type {OdwSource} from '../odw-source/odw-source.js';
 import './define.js';
@@ -17,7 +18,10 @@ const ANGERS = 'epci = "Communauté urbaine Angers Loire Métropole"';
 
 /** Text with no-break spaces made plain and runs of white space collapsed. */
 function normalize(text: string | null | undefined): string {
-  return (text ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+  return (text ?? '')
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function part(el: Element, name: string): Element | null {
@@ -37,6 +41,25 @@ async function valueOf(el: Element): Promise<string> {
   await settled(el);
   return partText(el, 'value');
 }
+
+/**
+ * Renders `template` in a container added to the page. Unlike `fixture()`, whose plain-element
+ * roots wait for an animation frame, this works in a background tab (concurrent test files).
+ */
+const mounted: HTMLElement[] = [];
+async function mount(template: TemplateResult): Promise<HTMLElement> {
+  const container = document.createElement('div');
+  render(template, container);
+  document.body.append(container);
+  mounted.push(container);
+  await Promise.all(
+    [...container.querySelectorAll('*')].map((el) => (el as Partial<ReactiveElement>).updateComplete),
+  );
+  return container;
+}
+afterEach(() => {
+  for (const container of mounted.splice(0)) container.remove();
+});
 
 function uniqueTag(): string {
   return `kpi-${Math.random().toString(36).slice(2, 10)}`;
@@ -80,12 +103,14 @@ describe('odw-kpi', function () {
 
   describe('figures', () => {
     it('shows the population of three métropoles from one Opendatasoft source', async () => {
-      const el = await fixture(html`<div>
-        <odw-source id="pop" src=${ODS}></odw-source>
-        <odw-kpi source="pop" value="sum(population)" where=${ORLEANS} label="Habitants"></odw-kpi>
-        <odw-kpi source="pop" value="sum(population)" where=${DIJON} label="Habitants"></odw-kpi>
-        <odw-kpi source="pop" value="sum(population)" where=${ANGERS} label="Habitants"></odw-kpi>
-      </div>`);
+      const el = await mount(
+        html`<div>
+          <odw-source id="pop" src=${ODS}></odw-source>
+          <odw-kpi source="pop" value="sum(population)" where=${ORLEANS} label="Habitants"></odw-kpi>
+          <odw-kpi source="pop" value="sum(population)" where=${DIJON} label="Habitants"></odw-kpi>
+          <odw-kpi source="pop" value="sum(population)" where=${ANGERS} label="Habitants"></odw-kpi>
+        </div>`,
+      );
       const [orleans, dijon, angers] = el.querySelectorAll('odw-kpi');
       expect(await valueOf(orleans)).to.equal('293 673');
       expect(await valueOf(dijon)).to.equal('258 630');
@@ -99,14 +124,22 @@ describe('odw-kpi', function () {
       ['a CSV file', CSV],
     ]) {
       it(`computes the same figure through ${family}`, async () => {
-        const el = await fixture(html`<odw-kpi src=${src} value="sum(population)" where=${ORLEANS}></odw-kpi>`);
+        const el = await fixture(
+          html`<odw-kpi src=${src} value="sum(population)" where=${ORLEANS}></odw-kpi>`,
+        );
         expect(await valueOf(el)).to.equal('293 673');
       });
     }
 
     it('gives the figure, its label and unit one accessible text', async () => {
       const el = await fixture(
-        html`<odw-kpi src=${ODS} value="sum(population)" where=${ORLEANS} label="Habitants" unit="hab."></odw-kpi>`,
+        html`<odw-kpi
+          src=${ODS}
+          value="sum(population)"
+          where=${ORLEANS}
+          label="Habitants"
+          unit="hab."
+        ></odw-kpi>`,
       );
       expect(await valueOf(el)).to.equal('293 673 hab.');
       const figure = el.shadowRoot!.querySelector('.kpi')!;
@@ -119,8 +152,17 @@ describe('odw-kpi', function () {
     });
 
     it('shows the value of a field when where picks one record', async () => {
-      const el = await fixture(html`<odw-kpi src=${ODS} value="population" where='code_insee = "45234"'></odw-kpi>`);
+      const el = await fixture(
+        html`<odw-kpi src=${ODS} value="population" where='code_insee = "45234"'></odw-kpi>`,
+      );
       expect(await valueOf(el)).to.equal('116 344');
+    });
+
+    it('shows the text of a text field', async () => {
+      const el = await fixture(
+        html`<odw-kpi src=${ODS} value="commune" where='code_insee = "45234"'></odw-kpi>`,
+      );
+      expect(await valueOf(el)).to.equal('Orléans');
     });
 
     it('formats compact figures: the population of France in millions', async () => {
@@ -129,7 +171,9 @@ describe('odw-kpi', function () {
     });
 
     it('formats the value as a ratio with format="percent"', async () => {
-      const el = await fixture(html`<odw-kpi src=${ODS} value="count()" where=${ORLEANS} format="percent"></odw-kpi>`);
+      const el = await fixture(
+        html`<odw-kpi src=${ODS} value="count()" where=${ORLEANS} format="percent"></odw-kpi>`,
+      );
       // 22 communes read as a ratio: 22 = 2 200 %.
       expect(await valueOf(el)).to.equal('2 200 %');
     });
@@ -141,7 +185,9 @@ describe('odw-kpi', function () {
     });
 
     it('speaks English with lang="en": figure, footer and messages', async () => {
-      const el = await fixture(html`<odw-kpi lang="en" src=${ODS} value="sum(population)" where=${ORLEANS}></odw-kpi>`);
+      const el = await fixture(
+        html`<odw-kpi lang="en" src=${ODS} value="sum(population)" where=${ORLEANS}></odw-kpi>`,
+      );
       expect(await valueOf(el)).to.equal('293,673');
       await waitUntil(() => part(el, 'footer'), 'footer');
       expect(partText(el, 'footer')).to.match(/^Source:/);
@@ -149,7 +195,9 @@ describe('odw-kpi', function () {
     });
 
     it('shows « Aucune donnée » when nothing matches', async () => {
-      const el = await fixture(html`<odw-kpi src=${ODS} value="sum(population)" where='epci = "Nulle part"'></odw-kpi>`);
+      const el = await fixture(
+        html`<odw-kpi src=${ODS} value="sum(population)" where='epci = "Nulle part"'></odw-kpi>`,
+      );
       await settled(el);
       expect(partText(el, 'status')).to.equal('Aucune donnée');
       expect(part(el, 'retry')).to.equal(null);
@@ -158,13 +206,15 @@ describe('odw-kpi', function () {
 
   describe('comparison', () => {
     it('shows the evolution against another filter, with a sign, a word and an arrow', async () => {
-      const el = await fixture(html`<odw-kpi
-        src=${ODS}
-        value="sum(population)"
-        where=${ORLEANS}
-        compare-where=${DIJON}
-        compare-label="Dijon Métropole"
-      ></odw-kpi>`);
+      const el = await fixture(
+        html`<odw-kpi
+          src=${ODS}
+          value="sum(population)"
+          where=${ORLEANS}
+          compare-where=${DIJON}
+          compare-label="Dijon Métropole"
+        ></odw-kpi>`,
+      );
       await waitUntil(() => part(el, 'comparison'), 'comparison', {timeout: 15_000});
       // (293 673 − 258 630) / 258 630 = +13,5 %
       expect(partText(el, 'comparison')).to.equal('▲ En hausse : +13,5 % par rapport à Dijon Métropole');
@@ -179,16 +229,35 @@ describe('odw-kpi', function () {
       expect(partText(el, 'comparison')).to.equal('▼ En baisse : -2,1 % par rapport à 300 000');
     });
 
-    it('compares two aggregates under the same filter', async () => {
-      const el = await fixture(html`<odw-kpi
-        src=${ODS}
-        value="sum(population_totale)"
-        where=${ORLEANS}
-        compare="sum(population)"
-        compare-label="la population municipale"
-      ></odw-kpi>`);
+    it('compares ratios in percentage points', async () => {
+      const el = await fixture(
+        html`<odw-kpi
+          src=${ODS}
+          value="count()"
+          where=${ORLEANS}
+          format="percent"
+          compare-value="21.5"
+        ></odw-kpi>`,
+      );
       await waitUntil(() => part(el, 'comparison'), 'comparison', {timeout: 15_000});
-      expect(partText(el, 'comparison')).to.match(/^▲ En hausse : \+\d+(,\d)? % par rapport à la population municipale$/);
+      // 22 against 21.5 read as ratios: 2 200 % against 2 150 %.
+      expect(partText(el, 'comparison')).to.equal('▲ En hausse : +50 points par rapport à 2 150 %');
+    });
+
+    it('compares two aggregates under the same filter', async () => {
+      const el = await fixture(
+        html`<odw-kpi
+          src=${ODS}
+          value="sum(population_totale)"
+          where=${ORLEANS}
+          compare="sum(population)"
+          compare-label="la population municipale"
+        ></odw-kpi>`,
+      );
+      await waitUntil(() => part(el, 'comparison'), 'comparison', {timeout: 15_000});
+      expect(partText(el, 'comparison')).to.match(
+        /^▲ En hausse : \+\d+(,\d)? % par rapport à la population municipale$/,
+      );
     });
   });
 
@@ -201,13 +270,15 @@ describe('odw-kpi', function () {
       expect(footer).to.match(/Licence : /);
       expect(footer).to.match(/Mis à jour le \d{1,2} \S+ \d{4}/);
       const links = [...part(el, 'footer')!.querySelectorAll('a')].map((a) => a.getAttribute('href'));
-      expect(links.some((href) => href?.endsWith('/portal/ods/explore/dataset/populations-legales-2025/'))).to.equal(
-        true,
-      );
+      expect(
+        links.some((href) => href?.endsWith('/portal/ods/explore/dataset/populations-legales-2025/')),
+      ).to.equal(true);
     });
 
     it('hides the footer with no-attribution', async () => {
-      const el = await fixture(html`<odw-kpi src=${ODS} value="sum(population)" where=${ORLEANS} no-attribution></odw-kpi>`);
+      const el = await fixture(
+        html`<odw-kpi src=${ODS} value="sum(population)" where=${ORLEANS} no-attribution></odw-kpi>`,
+      );
       expect(await valueOf(el)).to.equal('293 673');
       expect(part(el, 'footer')).to.equal(null);
     });
@@ -215,13 +286,15 @@ describe('odw-kpi', function () {
 
   describe('title and description', () => {
     it('shows title as the heading, without a tooltip over the widget, and reads the description', async () => {
-      const el = await fixture(html`<odw-kpi
-        src=${ODS}
-        value="sum(population)"
-        where=${ORLEANS}
-        title="Orléans Métropole"
-        description="Somme des populations municipales des 22 communes"
-      ></odw-kpi>`);
+      const el = await fixture(
+        html`<odw-kpi
+          src=${ODS}
+          value="sum(population)"
+          where=${ORLEANS}
+          title="Orléans Métropole"
+          description="Somme des populations municipales des 22 communes"
+        ></odw-kpi>`,
+      );
       await settled(el);
       const heading = part(el, 'title')!;
       expect(heading.getAttribute('role')).to.equal('heading');
@@ -235,12 +308,20 @@ describe('odw-kpi', function () {
   describe('requests', () => {
     it('makes one request per distinct query for five identical KPIs', async () => {
       const tag = uniqueTag();
-      const el = await fixture(html`<div>
-        <odw-source id="shared" src=${taggedOds(tag)}></odw-source>
-        ${[1, 2, 3, 4, 5].map(
-          () => html`<odw-kpi source="shared" value="sum(population)" where=${ORLEANS} label="Habitants"></odw-kpi>`,
-        )}
-      </div>`);
+      const el = await mount(
+        html`<div>
+          <odw-source id="shared" src=${taggedOds(tag)}></odw-source>
+          ${[1, 2, 3, 4, 5].map(
+            () =>
+              html`<odw-kpi
+                source="shared"
+                value="sum(population)"
+                where=${ORLEANS}
+                label="Habitants"
+              ></odw-kpi>`,
+          )}
+        </div>`,
+      );
       for (const kpi of el.querySelectorAll('odw-kpi')) expect(await valueOf(kpi)).to.equal('293 673');
       const urls = await requestLog(tag);
       expect(urls.filter((url) => url.includes('/records')).length, urls.join('\n')).to.equal(1);
@@ -249,23 +330,29 @@ describe('odw-kpi', function () {
 
     it('checks an expression before any request and points at its column', async () => {
       const tag = uniqueTag();
-      const el = await fixture(html`<div>
-        <odw-kpi src=${taggedOds(tag)} value="sum(population"></odw-kpi>
-        <odw-kpi src=${ODS} value="sum(population)" where=${ORLEANS}></odw-kpi>
-      </div>`);
+      const el = await mount(
+        html`<div>
+          <odw-kpi src=${taggedOds(tag)} value="sum(population"></odw-kpi>
+          <odw-kpi src=${ODS} value="sum(population)" where=${ORLEANS}></odw-kpi>
+        </div>`,
+      );
       const [broken, healthy] = el.querySelectorAll('odw-kpi');
       await settled(broken);
-      expect(partText(broken, 'status')).to.equal('« sum(population » : parenthèse fermante attendue, colonne 15');
+      expect(partText(broken, 'status')).to.equal(
+        '« sum(population » : parenthèse fermante attendue, colonne 15',
+      );
       expect(part(broken, 'retry'), 'retrying cannot fix an expression').to.equal(null);
       expect(await valueOf(healthy)).to.equal('293 673');
       expect(await requestLog(tag)).to.deep.equal([]);
     });
 
     it('re-queries when a filter is set on the source, after odw-filter-change', async () => {
-      const el = await fixture(html`<div>
-        <odw-source id="filtered" src=${ODS}></odw-source>
-        <odw-kpi source="filtered" value="sum(population)"></odw-kpi>
-      </div>`);
+      const el = await mount(
+        html`<div>
+          <odw-source id="filtered" src=${ODS}></odw-source>
+          <odw-kpi source="filtered" value="sum(population)"></odw-kpi>
+        </div>`,
+      );
       const source = el.querySelector<OdwSource>('odw-source')!;
       const kpi = el.querySelector('odw-kpi')!;
       expect(await valueOf(kpi)).to.equal('67 808 450');
@@ -299,7 +386,9 @@ describe('odw-kpi', function () {
 
     it('stops its refresh timer when removed', async () => {
       const tag = uniqueTag();
-      const el = await fixture<OdwKpi>(html`<odw-kpi src=${taggedOds(tag)} value="count()" refresh="1"></odw-kpi>`);
+      const el = await fixture<OdwKpi>(
+        html`<odw-kpi src=${taggedOds(tag)} value="count()" refresh="1"></odw-kpi>`,
+      );
       await settled(el);
       const first = (await requestLog(tag)).length;
       await waitUntil(async () => (await requestLog(tag)).length > first, 'a refresh', {timeout: 10_000});
@@ -320,10 +409,16 @@ describe('odw-kpi', function () {
       requestSettings.retries = retries;
       const tag = uniqueTag();
       const sequence = await faultSequence(faults);
-      const el = await fixture(html`<div>
-        <odw-kpi src=${taggedOds(tag, `seq=${sequence}`)} value="sum(population)" where=${ORLEANS}></odw-kpi>
-        <odw-kpi src=${ODS} value="sum(population)" where=${DIJON}></odw-kpi>
-      </div>`);
+      const el = await mount(
+        html`<div>
+          <odw-kpi
+            src=${taggedOds(tag, `seq=${sequence}`)}
+            value="sum(population)"
+            where=${ORLEANS}
+          ></odw-kpi>
+          <odw-kpi src=${ODS} value="sum(population)" where=${DIJON}></odw-kpi>
+        </div>`,
+      );
       const [failing, healthy] = el.querySelectorAll('odw-kpi');
       const errors: unknown[] = [];
       failing.addEventListener('odw-error', (event) => errors.push(event.detail.error));
@@ -332,7 +427,9 @@ describe('odw-kpi', function () {
       expect(part(failing, 'status')!.getAttribute('role')).to.equal('alert');
       expect(await valueOf(healthy)).to.equal('258 630');
       // Every faulty answer of the sequence has been used before retrying.
-      await waitUntil(async () => (await requestLog(tag)).length >= faults.length, 'faults used', {timeout: 15_000});
+      await waitUntil(async () => (await requestLog(tag)).length >= faults.length, 'faults used', {
+        timeout: 15_000,
+      });
       (part(failing, 'retry') as HTMLButtonElement).click();
       await waitUntil(() => partText(failing, 'value') === '293 673', 'recovered', {timeout: 15_000});
       expect(part(failing, 'status')).to.equal(null);
@@ -349,7 +446,10 @@ describe('odw-kpi', function () {
     });
 
     it('gives the reset time of an exhausted quota (long Retry-After)', async () => {
-      await failsThenRecovers(['status=429,retry-after=7200'], /^Le quota de requêtes .* atteint jusqu’(à \d{2}:\d{2}|au \d{1,2} \S+ \d{4} à \d{2}:\d{2})\./);
+      await failsThenRecovers(
+        ['status=429,retry-after=7200'],
+        /^Le quota de requêtes .* atteint jusqu’(à \d{2}:\d{2}|au \d{1,2} \S+ \d{4} à \d{2}:\d{2})\./,
+      );
     });
 
     it('says the portal is too slow on a timeout', async () => {
@@ -372,7 +472,12 @@ describe('odw-kpi', function () {
       const tag = uniqueTag();
       const sequence = await faultSequence(['ok', 'ok', ...Array<string>(30).fill('status=500')]);
       const el = await fixture(
-        html`<odw-kpi src=${taggedOds(tag, `seq=${sequence}`)} value="sum(population)" where=${ORLEANS} refresh="1"></odw-kpi>`,
+        html`<odw-kpi
+          src=${taggedOds(tag, `seq=${sequence}`)}
+          value="sum(population)"
+          where=${ORLEANS}
+          refresh="1"
+        ></odw-kpi>`,
       );
       expect(await valueOf(el)).to.equal('293 673');
       await waitUntil(() => part(el, 'status'), 'stale notice', {timeout: 15_000});
@@ -381,28 +486,57 @@ describe('odw-kpi', function () {
         /^Données du \d{1,2} \S+ \d{4} à \d{2}:\d{2} — la mise à jour a échoué Réessayer$/,
       );
       expect(part(el, 'footer'), 'the attribution stays').not.to.equal(null);
+      // The next refreshes fail too: figure and notice stay on screen, also while they are tried.
+      for (let sample = 0; sample < 20; sample++) {
+        await sleep(100);
+        expect(partText(el, 'value'), `sample ${sample}`).to.equal('293 673');
+        expect(partText(el, 'status'), `sample ${sample}`).to.match(/^Données du /);
+      }
       el.remove();
+    });
+
+    it('recovers from the stale state with « Réessayer »', async () => {
+      requestSettings.retries = 0;
+      const sequence = await faultSequence(['ok', 'ok', 'status=500', 'status=500']);
+      const el = await fixture(
+        html`<odw-kpi
+          src=${taggedOds(uniqueTag(), `seq=${sequence}`)}
+          value="count()"
+          refresh="1"
+        ></odw-kpi>`,
+      );
+      await waitUntil(() => part(el, 'status'), 'stale notice', {timeout: 15_000});
+      el.removeAttribute('refresh');
+      (part(el, 'retry') as HTMLButtonElement).click();
+      await waitUntil(() => !part(el, 'status'), 'fresh again', {timeout: 15_000});
+      expect(partText(el, 'value')).to.equal('34 964');
     });
   });
 
   describe('accessibility', () => {
     it('is accessible once loaded, with a comparison', async () => {
-      const el = await fixture(html`<odw-kpi
-        src=${ODS}
-        value="sum(population)"
-        where=${ORLEANS}
-        label="Habitants"
-        unit="hab."
-        title="Orléans Métropole"
-        compare-value="280000"
-      ></odw-kpi>`);
+      const el = await fixture(
+        html`<odw-kpi
+          src=${ODS}
+          value="sum(population)"
+          where=${ORLEANS}
+          label="Habitants"
+          unit="hab."
+          title="Orléans Métropole"
+          compare-value="280000"
+        ></odw-kpi>`,
+      );
       await waitUntil(() => part(el, 'comparison') && part(el, 'footer'), 'loaded', {timeout: 15_000});
       await expect(el).to.be.accessible();
     });
 
     it('is accessible while loading', async () => {
       const el = await fixture(
-        html`<odw-kpi src=${taggedOds(uniqueTag(), 'latency=3000')} value="count()" label="Communes"></odw-kpi>`,
+        html`<odw-kpi
+          src=${taggedOds(uniqueTag(), 'latency=3000')}
+          value="count()"
+          label="Communes"
+        ></odw-kpi>`,
       );
       expect(part(el, 'body')!.getAttribute('aria-busy')).to.equal('true');
       await expect(el).to.be.accessible();
@@ -410,13 +544,17 @@ describe('odw-kpi', function () {
     });
 
     it('is accessible when empty', async () => {
-      const el = await fixture(html`<odw-kpi src=${ODS} value="sum(population)" where='epci = "Nulle part"'></odw-kpi>`);
+      const el = await fixture(
+        html`<odw-kpi src=${ODS} value="sum(population)" where='epci = "Nulle part"'></odw-kpi>`,
+      );
       await settled(el);
       await expect(el).to.be.accessible();
     });
 
     it('is accessible with an error', async () => {
-      const el = await fixture(html`<odw-kpi src=${taggedOds(uniqueTag(), 'status=404')} value="count()"></odw-kpi>`);
+      const el = await fixture(
+        html`<odw-kpi src=${taggedOds(uniqueTag(), 'status=404')} value="count()"></odw-kpi>`,
+      );
       await settled(el);
       await expect(el).to.be.accessible();
     });
@@ -425,7 +563,11 @@ describe('odw-kpi', function () {
       requestSettings.retries = 0;
       const sequence = await faultSequence(['ok', 'ok', ...Array<string>(30).fill('status=500')]);
       const el = await fixture(
-        html`<odw-kpi src=${taggedOds(uniqueTag(), `seq=${sequence}`)} value="count()" refresh="1"></odw-kpi>`,
+        html`<odw-kpi
+          src=${taggedOds(uniqueTag(), `seq=${sequence}`)}
+          value="count()"
+          refresh="1"
+        ></odw-kpi>`,
       );
       await waitUntil(() => part(el, 'status'), 'stale notice', {timeout: 15_000});
       await expect(el).to.be.accessible();
@@ -434,15 +576,17 @@ describe('odw-kpi', function () {
 
     for (const theme of ['light', 'dark', 'dsfr']) {
       it(`is accessible in the ${theme} theme`, async () => {
-        const el = await fixture(html`<odw-kpi
-          theme=${theme}
-          src=${ODS}
-          value="sum(population)"
-          where=${ORLEANS}
-          label="Habitants"
-          title="Orléans Métropole"
-          compare-value="300000"
-        ></odw-kpi>`);
+        const el = await fixture(
+          html`<odw-kpi
+            theme=${theme}
+            src=${ODS}
+            value="sum(population)"
+            where=${ORLEANS}
+            label="Habitants"
+            title="Orléans Métropole"
+            compare-value="300000"
+          ></odw-kpi>`,
+        );
         await waitUntil(() => part(el, 'comparison') && part(el, 'footer'), 'loaded', {timeout: 15_000});
         await expect(el).to.be.accessible();
       });

@@ -7,6 +7,9 @@ import {formatNumber, type NumberFormat} from '../../core/format.js';
 import {t, type Lang} from '../../core/i18n.js';
 import {kpiStyles} from './odw-kpi.styles.js';
 
+/** Keeps the unit on the figure's line. */
+const NO_BREAK_SPACE = '\u00a0';
+
 /** What an `odw-kpi` shows: its figure and, with a comparison, the reference figure. */
 export interface KpiData {
   /** A number, or text when `value` names a text field. `null` when there is no data. */
@@ -122,7 +125,8 @@ export class OdwKpi extends OdwDataElement<KpiData> {
     // Everything is parsed before the first request: a typo costs no request and shows its column.
     const selection = firstSelection(this.value?.trim() || 'count()');
     const fixedReference = Number.isFinite(this.compareValue) ? this.compareValue : undefined;
-    const comparing = fixedReference === undefined && Boolean(this.compare?.trim() || this.compareWhere?.trim());
+    const comparing =
+      fixedReference === undefined && Boolean(this.compare?.trim() || this.compareWhere?.trim());
     const compareSelection = comparing && this.compare?.trim() ? firstSelection(this.compare) : selection;
     const compareTarget: DataTarget = this.compareWhere?.trim()
       ? {...target, where: and(target.sourceFilter, parseFilter(this.compareWhere))}
@@ -151,11 +155,13 @@ export class OdwKpi extends OdwDataElement<KpiData> {
     return html`<div class="kpi" role="group" aria-labelledby=${label ? 'label value' : 'value'}>
       ${label ? html`<p id="label" class="label" part="label">${label}</p>` : nothing}
       <p id="value" class="value" part="value">
-        ${figure}${unit ? html`\u00a0<span class="unit" part="unit">${unit}</span>` : nothing}
+        ${figure}${unit ? html`${NO_BREAK_SPACE}<span class="unit" part="unit">${unit}</span>` : nothing}
       </p>
-      ${typeof data.value === 'number' && data.reference !== undefined
-        ? this.renderComparison(data.value, data.reference, lang)
-        : nothing}
+      ${
+        typeof data.value === 'number' && data.reference !== undefined
+          ? this.renderComparison(data.value, data.reference, lang)
+          : nothing
+      }
     </div>`;
   }
 
@@ -169,7 +175,8 @@ export class OdwKpi extends OdwDataElement<KpiData> {
     let change: string;
     if (this.format === 'percent') {
       // Two ratios are compared in percentage points, not as a relative change.
-      change = t(lang, 'kpi.points', {value: formatNumber(difference * 100, lang, {format: 'decimal', decimals: 1, signed: true})});
+      const points = Math.round(difference * 1000) / 10;
+      change = t(lang, 'kpi.points', {value: formatNumber(points, lang, {signed: true})});
     } else if (reference !== 0) {
       change = formatNumber(difference / Math.abs(reference), lang, {format: 'percent', signed: true});
     } else {
@@ -179,8 +186,8 @@ export class OdwKpi extends OdwDataElement<KpiData> {
     const arrow = {up: '▲', down: '▼', same: '▶'}[direction];
     return html`<p class="comparison ${direction}" part="comparison">
       <span class="trend"
-        ><span aria-hidden="true">${arrow}</span> <span class="visually-hidden">${t(lang, `kpi.${direction}`)}</span>
-        ${change}</span
+        ><span aria-hidden="true">${arrow}</span>
+        <span class="visually-hidden">${t(lang, `kpi.${direction}`)}</span> ${change}</span
       >
       ${t(lang, 'kpi.versus', {reference: referenceText})}
     </p>`;

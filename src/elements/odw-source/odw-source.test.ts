@@ -1,10 +1,30 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {render, type ReactiveElement, type TemplateResult} from 'lit';
 import {parseFilter} from '../../data/index.js';
 import '../odw-kpi/define.js';
 import './define.js';
 import type {OdwSource} from './odw-source.js';
 
 const ODS = '/portal/ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records';
+
+/**
+ * Renders `template` in a container added to the page. Unlike `fixture()`, whose plain-element
+ * roots wait for an animation frame, this works in a background tab (concurrent test files).
+ */
+const mounted: HTMLElement[] = [];
+async function mount(template: TemplateResult): Promise<HTMLElement> {
+  const container = document.createElement('div');
+  render(template, container);
+  document.body.append(container);
+  mounted.push(container);
+  await Promise.all(
+    [...container.querySelectorAll('*')].map((el) => (el as Partial<ReactiveElement>).updateComplete),
+  );
+  return container;
+}
+afterEach(() => {
+  for (const container of mounted.splice(0)) container.remove();
+});
 
 function uniqueTag(): string {
   return `src-${Math.random().toString(36).slice(2, 10)}`;
@@ -57,7 +77,9 @@ describe('odw-source', function () {
   });
 
   it('combines its base where with the filters in force', async () => {
-    const source = await fixture<OdwSource>(html`<odw-source src=${ODS} where="population > 1000"></odw-source>`);
+    const source = await fixture<OdwSource>(
+      html`<odw-source src=${ODS} where=${'population > 1000'}></odw-source>`,
+    );
     expect(source.filter).to.deep.equal(parseFilter('population > 1000'));
     source.setFilter('departement', parseFilter('code_departement = "45"'));
     expect(source.filter).to.deep.equal(parseFilter('population > 1000 and code_departement = "45"'));
@@ -67,26 +89,32 @@ describe('odw-source', function () {
   });
 
   it('makes its widgets re-query when its where changes', async () => {
-    const container = await fixture(html`<div>
-      <odw-source id="where-src" src=${ODS}></odw-source>
-      <odw-kpi source="where-src" value="count()" where='epci = "Orléans Métropole"'></odw-kpi>
-    </div>`);
+    const container = await mount(
+      html`<div>
+        <odw-source id="where-src" src=${ODS}></odw-source>
+        <odw-kpi source="where-src" value="count()" where='epci = "Orléans Métropole"'></odw-kpi>
+      </div>`,
+    );
     const source = container.querySelector('odw-source')!;
     const kpi = container.querySelector('odw-kpi')!;
     const value = () => kpi.shadowRoot!.querySelector('[part=value]')?.textContent?.trim();
     await waitUntil(() => value() === '22', 'Orléans Métropole has 22 communes', {timeout: 15_000});
     source.where = 'population > 10000';
-    await waitUntil(() => value() !== '22' && value() !== undefined, 'the count follows the base filter', {timeout: 15_000});
+    await waitUntil(() => value() !== '22' && value() !== undefined, 'the count follows the base filter', {
+      timeout: 15_000,
+    });
     expect(Number(value())).to.be.within(1, 21);
   });
 
   it('reloads every bound widget on its refresh timer, and stops when removed', async () => {
     const tag = uniqueTag();
     const url = `/portal/~tag=${tag}/ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records`;
-    const container = await fixture(html`<div>
-      <odw-source id="refreshing" src=${url} refresh="1"></odw-source>
-      <odw-kpi source="refreshing" value="count()"></odw-kpi>
-    </div>`);
+    const container = await mount(
+      html`<div>
+        <odw-source id="refreshing" src=${url} refresh="1"></odw-source>
+        <odw-kpi source="refreshing" value="count()"></odw-kpi>
+      </div>`,
+    );
     await waitUntil(async () => (await requestLog(tag)).length > 0, 'first load', {timeout: 15_000});
     const afterLoad = (await requestLog(tag)).length;
     await waitUntil(async () => (await requestLog(tag)).length > afterLoad, 'a refresh', {timeout: 10_000});

@@ -1,8 +1,13 @@
 import {LitElement, nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
-import {and, parseFilter} from '../../data/index.js';
+import {and, formatFilter, parseFilter} from '../../data/index.js';
 import type {ApiFamily, Filter} from '../../data/types.js';
-import {OdwFilterChangeEvent, OdwRefreshEvent, OdwSourceChangeEvent, OdwSourceConnectEvent} from '../../core/events.js';
+import {
+  OdwFilterChangeEvent,
+  OdwRefreshEvent,
+  OdwSourceChangeEvent,
+  OdwSourceConnectEvent,
+} from '../../core/events.js';
 import {sourceStyles} from './odw-source.styles.js';
 
 /**
@@ -20,6 +25,11 @@ import {sourceStyles} from './odw-source.styles.js';
  *   (`population > 10000 and code_departement = "45"`).
  * @attr {string} api-key - Opendatasoft API key for a private dataset.
  * @attr {number} refresh - Seconds between two reloads of every bound widget (live data).
+ * @attr {'query'|'hash'} url-sync - Keeps the filters in force in the page URL (`query`, the
+ *   default when the attribute is present, or `hash`) so that a filtered page can be shared and
+ *   survives a reload: one parameter per filter, `<source id>.<key>=<expression>`
+ *   (`?pop.commune=commune%20%3D%20%22Orl%C3%A9ans%22`). The URL is updated with
+ *   `history.replaceState` (no new history entry) and read when the source is connected.
  *
  * @fires {OdwFilterChangeEvent} odw-filter-change - The filters changed; `detail.filters` lists them.
  */
@@ -35,6 +45,8 @@ export class OdwSource extends LitElement {
   @property({reflect: true, attribute: 'api-key'}) apiKey?: string;
 
   @property({type: Number, reflect: true}) refresh?: number;
+
+  @property({reflect: true, attribute: 'url-sync'}) urlSync?: string;
 
   /** Increases at every change that alters what the bound widgets query. */
   get revision(): number {
@@ -59,6 +71,21 @@ export class OdwSource extends LitElement {
   private changeCount = 0;
   private refreshTimer?: ReturnType<typeof setInterval>;
   private hasUpdatedOnce = false;
+
+  /** The filters in force with their keys, in the order they were first set. */
+  get filterEntries(): Array<[key: string, filter: Filter]> {
+    return [...this.filtersByKey.entries()];
+  }
+
+  /**
+   * The base `where` and every filter in force except the one under `key`: what a control counts
+   * its choices under (disjunctive within a field, conjunctive across fields).
+   * @throws QueryError when `where` does not parse.
+   */
+  filterExcept(key: string): Filter | undefined {
+    const base = this.where?.trim() ? parseFilter(this.where) : undefined;
+    return and(base, ...this.filterEntries.filter(([other]) => other !== key).map(([, filter]) => filter));
+  }
 
   /** The filter set under `key` (one per control: `key` is usually the control's id or field). */
   getFilter(key: string): Filter | undefined {
@@ -88,6 +115,8 @@ export class OdwSource extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Before the widgets bind and query: their first request already has the shared filters.
+    this.readFiltersFromUrl();
     this.startRefreshTimer();
     this.getRootNode().dispatchEvent(new OdwSourceConnectEvent());
     if (this.getRootNode() !== document) document.dispatchEvent(new OdwSourceConnectEvent());
@@ -115,7 +144,58 @@ export class OdwSource extends LitElement {
 
   private filtersChanged(): void {
     this.changeCount++;
+    this.writeFiltersToUrl();
     this.dispatchEvent(new OdwFilterChangeEvent({filters: this.filters}));
+  }
+
+  /** Where the filters live in the URL, or undefined without `url-sync`. */
+  private get urlSyncMode(): 'query' | 'hash' | undefined {
+    if (this.urlSync === undefined || this.urlSync === null) return undefined;
+    return this.urlSync.trim().toLowerCase() === 'hash' ? 'hash' : 'query';
+  }
+
+  /** The prefix of this source's parameters: several sources can share one URL. */
+  private get urlPrefix(): string {
+    return `${this.id || 'source'}.`;
+  }
+
+  private urlParams(mode: 'query' | 'hash'): URLSearchParams {
+    return new URLSearchParams(mode === 'hash' ? location.hash.slice(1) : location.search);
+  }
+
+  private readFiltersFromUrl(): void {
+    const mode = this.urlSyncMode;
+    if (!mode) return;
+    const read = new Map<string, Filter>();
+    for (const [name, text] of this.urlParams(mode)) {
+      if (!name.startsWith(this.urlPrefix) || !text.trim()) continue;
+      try {
+        read.set(name.slice(this.urlPrefix.length), parseFilter(text));
+      } catch {
+        // A damaged or hand-edited link: that filter is dropped, the others still apply.
+      }
+    }
+    const same =
+      read.size === this.filtersByKey.size &&
+      [...read].every(([key, filter]) => JSON.stringify(this.filtersByKey.get(key)) === JSON.stringify(filter));
+    if (same) return;
+    this.filtersByKey.clear();
+    for (const [key, filter] of read) this.filtersByKey.set(key, filter);
+    this.changeCount++;
+    this.dispatchEvent(new OdwFilterChangeEvent({filters: this.filters}));
+  }
+
+  private writeFiltersToUrl(): void {
+    const mode = this.urlSyncMode;
+    if (!mode) return;
+    const params = this.urlParams(mode);
+    for (const name of [...params.keys()]) if (name.startsWith(this.urlPrefix)) params.delete(name);
+    for (const [key, filter] of this.filtersByKey) params.append(this.urlPrefix + key, formatFilter(filter));
+    const text = params.toString().replace(/\+/g, '%20');
+    const url = new URL(location.href);
+    if (mode === 'hash') url.hash = text;
+    else url.search = text;
+    history.replaceState(history.state, '', url);
   }
 
   private startRefreshTimer(): void {

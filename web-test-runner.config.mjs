@@ -7,7 +7,9 @@ import {portalPlugin} from './tools/portal/wds-plugin.mjs';
 export default {
   files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
   nodeResolve: true,
-  concurrency: 2,
+  // One page at a time: a test page in a background tab gets no animation frames, which hangs
+  // fixtures and renderers that wait for one.
+  concurrency: 1,
   testsFinishTimeout: 5 * 60_000,
   testFramework: {config: {timeout: 10_000}},
   reporters: [defaultReporter(), summaryReporter()],

@@ -4,3 +4,8 @@
  */
 export * from './elements/odw-source/define.js';
 export * from './elements/odw-kpi/define.js';
+export * from './elements/odw-chart/define.js';
+export * from './elements/odw-map/define.js';
+export * from './elements/odw-table/define.js';
+export * from './elements/odw-filter/define.js';
+export * from './elements/odw-dashboard/define.js';

@@ -5,6 +5,11 @@
 import {FormatError, HttpError, NetworkError, QueryError, QuotaError} from '../data/errors.js';
 import {ConfigError} from './errors.js';
 import {formatDateTime, formatTime, toDate} from './format.js';
+import type {chartMessages} from '../elements/odw-chart/odw-chart.messages.js';
+import type {dashboardMessages} from '../elements/odw-dashboard/odw-dashboard.messages.js';
+import type {filterMessages} from '../elements/odw-filter/odw-filter.messages.js';
+import type {mapMessages} from '../elements/odw-map/odw-map.messages.js';
+import type {tableMessages} from '../elements/odw-table/odw-table.messages.js';
 
 export type Lang = 'fr' | 'en';
 
@@ -24,114 +29,6 @@ const fr = {
   'kpi.same': 'Stable :',
   'kpi.versus': 'par rapport à {reference}',
   'kpi.points': '{value} points',
-  'map.label': 'Carte interactive : + et − pour zoomer, flèches pour se déplacer, 0 pour la vue initiale',
-  'map.zoom-in': 'Zoomer',
-  'map.zoom-out': 'Dézoomer',
-  'map.reset': 'Vue initiale',
-  'map.fullscreen': 'Plein écran',
-  'map.exit-fullscreen': 'Quitter le plein écran',
-  'map.download-csv': 'Données (CSV)',
-  'map.download-png': 'Image (PNG)',
-  'map.download-svg': 'Image (SVG)',
-  'map.actions': 'Actions sur la carte',
-  'map.show-data': 'Voir les données',
-  'map.no-data': 'pas de donnée',
-  'map.no-outline': 'sans contour',
-  'map.others': 'Autres',
-  'map.name': 'Nom',
-  'map.key': 'Code',
-  'map.class': 'Classe',
-  'map.class-of': 'classe {index} sur {count}',
-  'map.range': '{from} à {to}',
-  'map.legend': 'Légende',
-  'map.area': '{name} : {value}, {class}',
-  'map.area-no-data': '{name} : pas de donnée',
-  'map.cluster': '{count} points regroupés, activer pour zoomer',
-  'map.summary-choropleth': '{count} zones colorées selon {value} en {classes} classes, de {min} ({minName}) à {max} ({maxName}).',
-  'map.summary-no-value': '{count} contours sans donnée.',
-  'map.summary-unmatched': '{count} clés sans contour : {keys}.',
-  'map.summary-points': '{count} points sur la carte.',
-  'map.summary-categories': 'Par {field} : {list}.',
-  'map.summary-skipped': '{count} enregistrements sans coordonnées ne sont pas placés.',
-  'map.table-truncated': '{shown} premières lignes sur {total} ; le CSV contient tout.',
-  'map.wheel-hint': 'Ctrl + molette pour zoomer',
-  'map.tiles-failed': 'Fond de carte indisponible',
-  'map.close': 'Fermer',
-  'map.no-geo':
-    'Aucune coordonnée dans ces données : indiquez shapes (carte choroplèthe) ou lat et lon (points).',
-  'map.no-join': 'Carte choroplèthe incomplète : indiquez shapes-key et key (les champs à joindre).',
-  'table.search': 'Rechercher dans le tableau',
-  'table.rows': 'Lignes {from} à {to} sur {total}',
-  'table.page': 'Page {page} sur {pages}',
-  'table.pager': 'Pagination du tableau',
-  'table.first': 'Première page',
-  'table.previous': 'Page précédente',
-  'table.next': 'Page suivante',
-  'table.last': 'Dernière page',
-  'table.scroll': 'Tableau de données, défilable',
-  'table.download-csv': 'Télécharger les données (CSV)',
-  'table.open-dataset': 'Ouvrir le jeu de données',
-  'table.yes': 'Oui',
-  'table.no': 'Non',
-  'filter.all': 'Tous',
-  'filter.reset': 'Réinitialiser',
-  'filter.remove': 'Retirer le filtre {value}',
-  'filter.active': 'Filtres actifs',
-  'filter.min': 'Minimum',
-  'filter.max': 'Maximum',
-  'filter.from': 'Du',
-  'filter.to': 'Au',
-  'filter.between': '{min} à {max}',
-  'filter.at-least': 'à partir de {min}',
-  'filter.at-most': 'jusqu’à {max}',
-  'filter.contains': 'contient « {text} »',
-  'filter.too-many': '{count} valeurs correspondent : précisez la recherche.',
-  'filter.no-match': 'Aucune valeur ne correspond.',
-  'chart.type.column': 'Diagramme en colonnes',
-  'chart.type.bar': 'Diagramme en barres',
-  'chart.type.line': 'Graphique en courbes',
-  'chart.type.area': 'Graphique en aires',
-  'chart.type.pie': 'Diagramme circulaire',
-  'chart.type.donut': 'Diagramme en anneau',
-  'chart.type.scatter': 'Nuage de points',
-  'chart.summary.categories': '{count} {what}',
-  'chart.summary.series': '{count} séries ({names})',
-  'chart.summary.max': 'maximum {label} : {value}',
-  'chart.summary.points': '{count} points',
-  'chart.summary.periods': '{count} périodes',
-  'chart.categories': 'catégories « {label} »',
-  'chart.others': 'Autres',
-  'chart.null': 'Non renseigné',
-  'chart.count': 'Nombre',
-  'chart.value': 'Valeur',
-  'chart.agg.avg': '{label} (moyenne)',
-  'chart.agg.min': '{label} (minimum)',
-  'chart.agg.max': '{label} (maximum)',
-  'chart.agg.median': '{label} (médiane)',
-  'chart.percent': 'Part',
-  'chart.week': 'semaine du {date}',
-  'chart.points': 'Points du graphique : flèches pour parcourir, Entrée pour choisir',
-  'chart.show-data': 'Voir les données',
-  'chart.hide-data': 'Masquer les données',
-  'chart.actions': 'Actions du graphique',
-  'chart.download-csv': 'Télécharger les données (CSV)',
-  'chart.download-png': 'Télécharger l’image (PNG)',
-  'chart.download-svg': 'Télécharger l’image (SVG)',
-  'chart.fullscreen': 'Plein écran',
-  'chart.exit-fullscreen': 'Quitter le plein écran',
-  'chart.filtered': 'Filtré sur {label}',
-  'chart.error.x': 'Indiquez l’attribut x : le champ des catégories ou des dates.',
-  'chart.error.y-field':
-    '« {expression} » : y doit être un agrégat (count, sum, avg, min, max, median), sauf pour un nuage de points.',
-  'chart.error.type':
-    'Type de graphique inconnu : « {value} ». Types possibles : column, bar, line, area, pie, donut, scatter.',
-  'chart.error.sort': 'sort doit valoir x, -x, y ou -y, et non « {value} ».',
-  'chart.error.timeunit': 'timeunit doit valoir year, month, week, day ou hour, et non « {value} ».',
-  'chart.error.stack': 'stack doit valoir normal ou percent, et non « {value} ».',
-  'chart.error.spec-json': 'La spécification JSON du graphique est invalide : {message}',
-  'chart.error.spec-url':
-    'Spécification refusée : elle charge des données depuis « {url} ». Un graphique ne lit que sa source.',
-  'chart.error.render': 'Le graphique n’a pas pu être dessiné : {message}',
   'error.network': 'Le portail de données ne répond pas. Vérifiez votre connexion.',
   'error.timeout': 'Le portail de données met trop de temps à répondre.',
   'error.not-found': 'Jeu de données introuvable. Vérifiez l’adresse de la source.',
@@ -167,9 +64,18 @@ const fr = {
   'expected.syntax': 'erreur de syntaxe',
 };
 
-export type MessageKey = keyof typeof fr;
+type CoreMessageKey = keyof typeof fr;
 
-const en: Record<MessageKey, string> = {
+/** Every key of the catalogue: the core's and each element's (whose strings load with it). */
+export type MessageKey =
+  | CoreMessageKey
+  | keyof (typeof chartMessages)['fr']
+  | keyof (typeof mapMessages)['fr']
+  | keyof (typeof tableMessages)['fr']
+  | keyof (typeof filterMessages)['fr']
+  | keyof (typeof dashboardMessages)['fr'];
+
+const en: Record<CoreMessageKey, string> = {
   loading: 'Loading…',
   empty: 'No data',
   retry: 'Retry',
@@ -183,112 +89,6 @@ const en: Record<MessageKey, string> = {
   'kpi.same': 'Unchanged:',
   'kpi.versus': 'compared with {reference}',
   'kpi.points': '{value} points',
-  'map.label': 'Interactive map: + and − to zoom, arrows to move, 0 for the initial view',
-  'map.zoom-in': 'Zoom in',
-  'map.zoom-out': 'Zoom out',
-  'map.reset': 'Initial view',
-  'map.fullscreen': 'Full screen',
-  'map.exit-fullscreen': 'Exit full screen',
-  'map.download-csv': 'Data (CSV)',
-  'map.download-png': 'Image (PNG)',
-  'map.download-svg': 'Image (SVG)',
-  'map.actions': 'Map actions',
-  'map.show-data': 'Show the data',
-  'map.no-data': 'no data',
-  'map.no-outline': 'no outline',
-  'map.others': 'Others',
-  'map.name': 'Name',
-  'map.key': 'Code',
-  'map.class': 'Class',
-  'map.class-of': 'class {index} of {count}',
-  'map.range': '{from} to {to}',
-  'map.legend': 'Legend',
-  'map.area': '{name}: {value}, {class}',
-  'map.area-no-data': '{name}: no data',
-  'map.cluster': '{count} grouped points, activate to zoom in',
-  'map.summary-choropleth': '{count} areas coloured by {value} in {classes} classes, from {min} ({minName}) to {max} ({maxName}).',
-  'map.summary-no-value': '{count} outlines without data.',
-  'map.summary-unmatched': '{count} keys without an outline: {keys}.',
-  'map.summary-points': '{count} points on the map.',
-  'map.summary-categories': 'By {field}: {list}.',
-  'map.summary-skipped': '{count} records without coordinates are not placed.',
-  'map.table-truncated': 'First {shown} rows of {total}; the CSV has them all.',
-  'map.wheel-hint': 'Ctrl + wheel to zoom',
-  'map.tiles-failed': 'Basemap unavailable',
-  'map.close': 'Close',
-  'map.no-geo': 'No coordinates in this data: set shapes (choropleth) or lat and lon (points).',
-  'map.no-join': 'Incomplete choropleth: set shapes-key and key (the fields to join).',
-  'table.search': 'Search the table',
-  'table.rows': 'Rows {from} to {to} of {total}',
-  'table.page': 'Page {page} of {pages}',
-  'table.pager': 'Table pages',
-  'table.first': 'First page',
-  'table.previous': 'Previous page',
-  'table.next': 'Next page',
-  'table.last': 'Last page',
-  'table.scroll': 'Data table, scrollable',
-  'table.download-csv': 'Download the data (CSV)',
-  'table.open-dataset': 'Open the dataset',
-  'table.yes': 'Yes',
-  'table.no': 'No',
-  'filter.all': 'All',
-  'filter.reset': 'Reset',
-  'filter.remove': 'Remove the filter {value}',
-  'filter.active': 'Active filters',
-  'filter.min': 'Minimum',
-  'filter.max': 'Maximum',
-  'filter.from': 'From',
-  'filter.to': 'To',
-  'filter.between': '{min} to {max}',
-  'filter.at-least': 'from {min}',
-  'filter.at-most': 'up to {max}',
-  'filter.contains': 'contains “{text}”',
-  'filter.too-many': '{count} values match: refine the search.',
-  'filter.no-match': 'No value matches.',
-  'chart.type.column': 'Column chart',
-  'chart.type.bar': 'Bar chart',
-  'chart.type.line': 'Line chart',
-  'chart.type.area': 'Area chart',
-  'chart.type.pie': 'Pie chart',
-  'chart.type.donut': 'Donut chart',
-  'chart.type.scatter': 'Scatter plot',
-  'chart.summary.categories': '{count} {what}',
-  'chart.summary.series': '{count} series ({names})',
-  'chart.summary.max': 'maximum {label}: {value}',
-  'chart.summary.points': '{count} points',
-  'chart.summary.periods': '{count} periods',
-  'chart.categories': '“{label}” categories',
-  'chart.others': 'Others',
-  'chart.null': 'Not given',
-  'chart.count': 'Count',
-  'chart.value': 'Value',
-  'chart.agg.avg': '{label} (average)',
-  'chart.agg.min': '{label} (minimum)',
-  'chart.agg.max': '{label} (maximum)',
-  'chart.agg.median': '{label} (median)',
-  'chart.percent': 'Share',
-  'chart.week': 'week of {date}',
-  'chart.points': 'Chart points: arrows to move, Enter to choose',
-  'chart.show-data': 'Show the data',
-  'chart.hide-data': 'Hide the data',
-  'chart.actions': 'Chart actions',
-  'chart.download-csv': 'Download the data (CSV)',
-  'chart.download-png': 'Download the image (PNG)',
-  'chart.download-svg': 'Download the image (SVG)',
-  'chart.fullscreen': 'Full screen',
-  'chart.exit-fullscreen': 'Exit full screen',
-  'chart.filtered': 'Filtered on {label}',
-  'chart.error.x': 'Set the x attribute: the field of the categories or dates.',
-  'chart.error.y-field':
-    '“{expression}”: y must be an aggregate (count, sum, avg, min, max, median), except in a scatter plot.',
-  'chart.error.type': 'Unknown chart type: “{value}”. Types: column, bar, line, area, pie, donut, scatter.',
-  'chart.error.sort': 'sort must be x, -x, y or -y, not “{value}”.',
-  'chart.error.timeunit': 'timeunit must be year, month, week, day or hour, not “{value}”.',
-  'chart.error.stack': 'stack must be normal or percent, not “{value}”.',
-  'chart.error.spec-json': 'The JSON specification of the chart is invalid: {message}',
-  'chart.error.spec-url':
-    'Specification refused: it loads data from “{url}”. A chart only reads its source.',
-  'chart.error.render': 'The chart could not be drawn: {message}',
   'error.network': 'The data portal does not respond. Check your connection.',
   'error.timeout': 'The data portal takes too long to respond.',
   'error.not-found': 'Dataset not found. Check the address of the source.',
@@ -323,11 +123,20 @@ const en: Record<MessageKey, string> = {
   'expected.syntax': 'syntax error',
 };
 
-const catalogue: Record<Lang, Record<MessageKey, string>> = {fr, en};
+const catalogue: Record<Lang, Partial<Record<MessageKey, string>>> = {fr: {...fr}, en: {...en}};
+
+/**
+ * Adds an element's strings to the catalogue. Each element module registers its own when it loads,
+ * so a page with one key figure does not download the strings of charts, maps and tables.
+ */
+export function addMessages(messages: {fr: Record<string, string>; en: Record<string, string>}): void {
+  Object.assign(catalogue.fr, messages.fr);
+  Object.assign(catalogue.en, messages.en);
+}
 
 /** The message `key` in `lang`, with `{name}` placeholders replaced by `params`. */
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return catalogue[lang][key].replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+  return (catalogue[lang][key] ?? key).replace(/\{(\w+)\}/g, (placeholder, name: string) =>
     name in params ? String(params[name]) : placeholder,
   );
 }

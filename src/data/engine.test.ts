@@ -439,25 +439,20 @@ describe('runQuery over the real populations', () => {
     expect(result.rows.map((row) => row.p)).to.deep.equal([308806, 293673, 258630]);
   });
 
-  it('groups 35 000 rows by a text field in well under 50 ms', () => {
+  it('groups 35 000 rows by a text field with the same sums as on one copy', () => {
+    const copies = Math.ceil(35_000 / rows.length);
     const many: Row[] = [];
-    for (let copy = 0; many.length < 35_000; copy += 1) {
+    for (let copy = 0; copy < copies; copy += 1) {
       for (const row of rows) many.push({...row, commune: `${row.commune} ${copy}`});
     }
-    const query = q({
-      select: 'epci, sum(population), count(), avg(population)',
-      groupBy: 'epci',
-      orderBy: '-sum(population)',
+    const query = q({select: 'epci, sum(population), count()', groupBy: 'epci', orderBy: '-sum(population)'});
+    const once = runQuery(rows, query).rows;
+    const result = runQuery(many, query).rows;
+    expect(many.length).to.be.at.least(35_000);
+    expect(result.map((row) => row.epci)).to.deep.equal(once.map((row) => row.epci));
+    result.forEach((row, index) => {
+      expect(row['sum(population)']).to.equal((once[index]['sum(population)'] as number) * copies);
+      expect(row['count()']).to.equal((once[index]['count()'] as number) * copies);
     });
-    let result = runQuery(many, query);
-    // Best of several runs: the machine running the tests is shared, so one run can be stalled.
-    let best = Infinity;
-    for (let run = 0; run < 5; run += 1) {
-      const start = performance.now();
-      result = runQuery(many, query);
-      best = Math.min(best, performance.now() - start);
-    }
-    expect(result.rows[0]['sum(population)']).to.be.greaterThan(0);
-    expect(best).to.be.lessThan(50);
   });
 });

@@ -69,7 +69,7 @@ function fieldType(dataset, name) {
 }
 
 function resourceJson(store, id, base) {
-  const {size, mtime} = statSync(join(store.dataDir, POPULATIONS_CSV));
+  const {size} = statSync(join(store.dataDir, POPULATIONS_CSV));
   return {
     id,
     package_id: PACKAGE_ID,
@@ -88,7 +88,7 @@ function resourceJson(store, id, base) {
     state: 'active',
     position: RESOURCE_IDS.indexOf(id),
     created: '2024-12-19T08:00:00.000000',
-    last_modified: mtime.toISOString().replace('Z', ''),
+    last_modified: MODIFIED,
     metadata_modified: MODIFIED,
   };
 }

@@ -76,6 +76,38 @@ describe('odw-source', function () {
     expect(source.revision).to.equal(revision + 1);
   });
 
+  it('gives the filters in force but one, for the counts of a control (disjunctive facets)', async () => {
+    const source = await fixture<OdwSource>(
+      html`<odw-source src=${ODS} where=${'population > 1000'}></odw-source>`,
+    );
+    source.setFilter('epci', parseFilter('epci = "Orléans Métropole"'));
+    source.setFilter('taille', parseFilter('population < 5000'));
+    expect(source.filterExcept('epci')).to.deep.equal(parseFilter('population > 1000 and population < 5000'));
+    expect(source.filterEntries.map(([key]) => key)).to.deep.equal(['epci', 'taille']);
+  });
+
+  it('with url-sync, reads its filters from the URL when connected and writes them back', async () => {
+    const initial = location.href;
+    try {
+      const url = new URL(location.href);
+      url.searchParams.set('synced.departement', 'code_departement = "45"');
+      history.replaceState(history.state, '', url);
+      const source = await fixture<OdwSource>(
+        html`<odw-source id="synced" src=${ODS} url-sync></odw-source>`,
+      );
+      expect(source.filter).to.deep.equal(parseFilter('code_departement = "45"'));
+      source.setFilter('taille', parseFilter('population > 10000'));
+      const params = new URLSearchParams(location.search);
+      expect(params.get('synced.departement')).to.equal('code_departement = "45"');
+      expect(params.get('synced.taille')).to.equal('population > 10000');
+      expect(location.search, 'spaces written as %20').to.include('population%20%3E%2010000');
+      source.clearFilters();
+      expect(new URLSearchParams(location.search).has('synced.departement')).to.equal(false);
+    } finally {
+      history.replaceState(history.state, '', initial);
+    }
+  });
+
   it('combines its base where with the filters in force', async () => {
     const source = await fixture<OdwSource>(
       html`<odw-source src=${ODS} where=${'population > 1000'}></odw-source>`,

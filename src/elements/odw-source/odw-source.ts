@@ -177,7 +177,9 @@ export class OdwSource extends LitElement {
     }
     const same =
       read.size === this.filtersByKey.size &&
-      [...read].every(([key, filter]) => JSON.stringify(this.filtersByKey.get(key)) === JSON.stringify(filter));
+      [...read].every(
+        ([key, filter]) => JSON.stringify(this.filtersByKey.get(key)) === JSON.stringify(filter),
+      );
     if (same) return;
     this.filtersByKey.clear();
     for (const [key, filter] of read) this.filtersByKey.set(key, filter);

@@ -1,0 +1,608 @@
+/**
+ * What an `odw-chart` draws, independent of Vega: its attributes checked, the queries they need,
+ * and the rows of the answers turned into categories, series and points (stacked, with the
+ * « Autres » group). The table, the summary, the CSV and the keyboard list read the same points
+ * as the chart, so they show exactly what is drawn.
+ */
+import {parseSelect} from '../../data/index.js';
+import type {
+  FieldInfo,
+  Filter,
+  GroupKey,
+  Literal,
+  Order,
+  QueryResult,
+  Row,
+  Selection,
+  TimeUnit,
+} from '../../data/types.js';
+import {ConfigError} from '../../core/errors.js';
+import {formatNumber} from '../../core/format.js';
+import {t, type Lang, type MessageKey} from '../../core/i18n.js';
+
+export type ChartType = 'column' | 'bar' | 'line' | 'area' | 'pie' | 'donut' | 'scatter';
+export type StackMode = 'normal' | 'percent';
+export type ChartSort = 'x' | '-x' | 'y' | '-y';
+
+export const CHART_TYPES: readonly ChartType[] = ['column', 'bar', 'line', 'area', 'pie', 'donut', 'scatter'];
+const TIME_UNITS: readonly TimeUnit[] = ['year', 'month', 'week', 'day', 'hour'];
+
+/** A configuration error of the chart, worded in the widget's language. */
+export class ChartConfigError extends ConfigError {
+  constructor(
+    readonly key: MessageKey,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super('invalid', key);
+  }
+
+  describe(lang: Lang): string {
+    return t(lang, this.key, this.params);
+  }
+}
+
+/** The chart's attributes as the element holds them. */
+export interface ChartAttributes {
+  type?: string;
+  x?: string;
+  y?: string;
+  series?: string;
+  stack?: string;
+  sort?: string;
+  limit?: number;
+  others?: boolean;
+  timeunit?: string;
+  color?: string;
+}
+
+/** The attributes once checked. */
+export interface ChartPlan {
+  type: ChartType;
+  x: string;
+  ys: Selection[];
+  series?: string;
+  stack?: StackMode;
+  sort: ChartSort;
+  limit?: number;
+  others: boolean;
+  timeunit?: TimeUnit;
+  /** `value`: the one series is shaded by its value (sequential scheme) rather than one colour. */
+  color?: 'value';
+  /** Whether rows are records (scatter of bare fields) rather than groups. */
+  records: boolean;
+}
+
+/** Checks the attributes before any request: a typo costs no request. */
+export function planChart(attributes: ChartAttributes): ChartPlan {
+  const type = (attributes.type?.trim() || 'column') as ChartType;
+  if (!CHART_TYPES.includes(type)) throw new ChartConfigError('chart.error.type', {value: type});
+  const x = attributes.x?.trim();
+  if (!x) throw new ChartConfigError('chart.error.x');
+  const ys = parseSelect(attributes.y?.trim() || 'count()');
+  const records = type === 'scatter' && ys.every((selection) => selection.type === 'field');
+  if (!records) {
+    const field = ys.find((selection) => selection.type === 'field');
+    if (field) throw new ChartConfigError('chart.error.y-field', {expression: field.as});
+  }
+  const sortText = attributes.sort?.trim();
+  if (sortText && !['x', '-x', 'y', '-y'].includes(sortText)) {
+    throw new ChartConfigError('chart.error.sort', {value: sortText});
+  }
+  const timeunit = attributes.timeunit?.trim() || undefined;
+  if (timeunit && !TIME_UNITS.includes(timeunit as TimeUnit)) {
+    throw new ChartConfigError('chart.error.timeunit', {value: timeunit});
+  }
+  const stack = attributes.stack?.trim() || undefined;
+  if (stack && stack !== 'normal' && stack !== 'percent') {
+    throw new ChartConfigError('chart.error.stack', {value: stack});
+  }
+  const round = type === 'pie' || type === 'donut';
+  const series = round ? undefined : attributes.series?.trim() || undefined;
+  const color = attributes.color?.trim() || undefined;
+  if (color && color !== 'value') throw new ChartConfigError('chart.error.color', {value: color});
+  // Colour already names the series and the slices: shading them by value would hide which is which.
+  if (color && (round || series || ys.length > 1)) throw new ChartConfigError('chart.error.color-series');
+  const limit = Number(attributes.limit);
+  return {
+    type,
+    x,
+    ys: round ? ys.slice(0, 1) : ys,
+    series,
+    stack: stack as StackMode | undefined,
+    sort: (sortText as ChartSort | undefined) ?? (round ? '-y' : 'x'),
+    limit: Number.isFinite(limit) && limit > 0 ? Math.floor(limit) : undefined,
+    // The rest of a time axis is not one category.
+    others: Boolean(attributes.others) && !timeunit,
+    timeunit: timeunit as TimeUnit | undefined,
+    color: color as 'value' | undefined,
+    records,
+  };
+}
+
+export function xKey(plan: ChartPlan): GroupKey {
+  return plan.timeunit
+    ? {field: plan.x, timeunit: plan.timeunit, as: `${plan.timeunit}(${plan.x})`}
+    : {field: plan.x, as: plan.x};
+}
+
+/** The server's order of the groups for `sort`. */
+export function orderFor(plan: ChartPlan): Order[] {
+  const direction = plan.sort.startsWith('-') ? 'desc' : 'asc';
+  const key = plan.sort.endsWith('y') ? plan.ys[0].as : xKey(plan).as;
+  return [{key, direction}];
+}
+
+/** `x in (values)`: the categories of the top N, as the filter language writes them. */
+export function inFilter(field: string, values: unknown[]): Filter {
+  return {type: 'in', field, values: values.map(literal)};
+}
+
+function literal(value: unknown): Literal {
+  if (typeof value === 'number') return {type: 'number', value};
+  if (typeof value === 'boolean') return {type: 'boolean', value};
+  return {type: 'string', value: String(value)};
+}
+
+// ---------------------------------------------------------------------------------------------
+// What is drawn.
+
+export interface Category {
+  /** The raw value of x (what a click filters on); null for « Autres » and empty values. */
+  value: unknown;
+  label: string;
+  /** Start of the period, epoch ms (UTC), on a time axis. */
+  time?: number;
+  others?: boolean;
+  /** An empty period kept on a time axis so that gaps stay gaps. */
+  gap?: boolean;
+}
+
+export interface ChartPoint {
+  /** Position in `points`: the keyboard list and the highlighted mark. */
+  i: number;
+  /** Category label (the band of the axis, the slice). */
+  k: string;
+  /** Index of the category. */
+  c: number;
+  /** Series label. */
+  s: string;
+  /** The value, null in a gap. */
+  v: number | null;
+  /** Stack bounds (0 and v without stacking; shares with `stack="percent"`). */
+  v0: number;
+  v1: number;
+  /** Period start (epoch ms) on a time axis; x value of a scatter point. */
+  t?: number;
+  /** Angles of a slice. */
+  a0?: number;
+  a1?: number;
+  /** Whether a line or area is defined here. */
+  ok: boolean;
+  /** The text of the tooltip, the keyboard list and the table cell. */
+  tip: string;
+}
+
+export interface ChartData {
+  plan: ChartPlan;
+  categories: Category[];
+  series: string[];
+  /** Every point, gaps included (`v` null). */
+  points: ChartPoint[];
+  xLabel: string;
+  yLabel: string;
+  /** Label of the series field, or of the values when several `y` are drawn. */
+  seriesLabel?: string;
+  /** Whether x is a time axis. */
+  time: boolean;
+  unit?: string;
+  /** Scatter: the x values are numbers. */
+  xLabelValue?: string;
+}
+
+export interface BuildOptions {
+  lang: Lang;
+  unit?: string;
+  /** Rows of the « Autres » query: one row, or one per series. */
+  othersRows?: Row[];
+}
+
+export function fieldLabel(fields: FieldInfo[], name: string): string {
+  return fields.find((field) => field.name === name)?.label?.trim() || name;
+}
+
+export function selectionLabel(selection: Selection, fields: FieldInfo[], lang: Lang): string {
+  if (selection.type === 'field') return fieldLabel(fields, selection.field);
+  if (selection.fn === 'count') return t(lang, 'chart.count');
+  const label = fieldLabel(fields, selection.field ?? '');
+  return selection.fn === 'sum' ? label : t(lang, `chart.agg.${selection.fn}` as MessageKey, {label});
+}
+
+export function toNumber(raw: unknown): number | null {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
+  if (typeof raw === 'string' && raw.trim() !== '' && Number.isFinite(Number(raw))) return Number(raw);
+  return null;
+}
+
+/** `2024-03-01`, `2024-03-01T00:00:00`, `2024-03-01 14`, a year number → epoch ms read as UTC. */
+export function periodTime(raw: unknown): number | undefined {
+  if (typeof raw === 'number' && raw > 999 && raw < 10000) return Date.UTC(raw, 0, 1);
+  if (typeof raw !== 'string') return undefined;
+  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:[T ](\d{2}))?(?::(\d{2}))?/.exec(raw.trim());
+  if (!match) return undefined;
+  const [, year, month = '01', day = '01', hour = '00', minute = '00'] = match;
+  return Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute));
+}
+
+/** The start of the period after `time`. */
+export function nextPeriod(time: number, unit: TimeUnit): number {
+  const date = new Date(time);
+  switch (unit) {
+    case 'year':
+      return Date.UTC(date.getUTCFullYear() + 1, 0, 1);
+    case 'month':
+      return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
+    case 'week':
+      return time + 7 * 86_400_000;
+    case 'day':
+      return time + 86_400_000;
+    case 'hour':
+      return time + 3_600_000;
+  }
+}
+
+const LOCALES: Record<Lang, string> = {fr: 'fr-FR', en: 'en'};
+const PERIOD_FORMATS: Record<TimeUnit | 'date', Intl.DateTimeFormatOptions> = {
+  year: {year: 'numeric'},
+  month: {month: 'short', year: 'numeric'},
+  week: {day: 'numeric', month: 'short', year: 'numeric'},
+  day: {day: 'numeric', month: 'short', year: 'numeric'},
+  hour: {day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit'},
+  date: {day: 'numeric', month: 'short', year: 'numeric'},
+};
+
+export function formatPeriod(time: number, unit: TimeUnit | 'date', lang: Lang): string {
+  const text = new Intl.DateTimeFormat(LOCALES[lang], {...PERIOD_FORMATS[unit], timeZone: 'UTC'}).format(
+    time,
+  );
+  return unit === 'week' ? t(lang, 'chart.week', {date: text}) : text;
+}
+
+function categoryLabel(raw: unknown, lang: Lang): string {
+  if (raw === null || raw === undefined || raw === '') return t(lang, 'chart.null');
+  if (typeof raw === 'number') return formatNumber(raw, lang);
+  return typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
+}
+
+export function formatValue(value: number, lang: Lang, unit?: string): string {
+  return formatNumber(value, lang, {unit});
+}
+
+/** Turns the query answers into what is drawn. */
+export function buildChartData(plan: ChartPlan, result: QueryResult, options: BuildOptions): ChartData {
+  return plan.records ? buildScatter(plan, result, options) : buildGroups(plan, result, options);
+}
+
+function buildGroups(
+  plan: ChartPlan,
+  result: QueryResult,
+  {lang, unit, othersRows}: BuildOptions,
+): ChartData {
+  const {fields} = result;
+  const key = xKey(plan);
+  const fieldType = fields.find((field) => field.name === plan.x)?.type;
+  const time = Boolean(plan.timeunit) || fieldType === 'date' || fieldType === 'datetime';
+  const severalYs = plan.ys.length > 1;
+
+  // Series: one per aggregate, or one per value of the series field (times each aggregate).
+  const seriesOf = (row: Row, selection: Selection): string => {
+    const aggregate = selectionLabel(selection, fields, lang);
+    if (!plan.series) return aggregate;
+    const name = categoryLabel(row[plan.series], lang);
+    return severalYs ? `${name} – ${aggregate}` : name;
+  };
+
+  // Categories, in the order of the answer (the server sorted them), or in time order.
+  const categories: Category[] = [];
+  const byKey = new Map<string, Category>();
+  const categoryOf = (raw: unknown): Category => {
+    const id = JSON.stringify(raw ?? null);
+    let category = byKey.get(id);
+    if (!category) {
+      const periodStart = time ? periodTime(raw) : undefined;
+      const label =
+        periodStart !== undefined
+          ? formatPeriod(periodStart, plan.timeunit ?? 'date', lang)
+          : categoryLabel(raw, lang);
+      category = {value: raw ?? null, label, time: periodStart};
+      byKey.set(id, category);
+      categories.push(category);
+    }
+    return category;
+  };
+
+  const series: string[] = [];
+  const values = new Map<string, number | null>();
+  const cell = (category: Category, name: string) => `${category.label}\u0000${name}`;
+  const add = (category: Category, name: string, value: number | null) => {
+    if (!series.includes(name)) series.push(name);
+    values.set(cell(category, name), value);
+  };
+
+  for (const row of result.rows) {
+    const category = categoryOf(row[key.as]);
+    for (const selection of plan.ys) add(category, seriesOf(row, selection), toNumber(row[selection.as]));
+  }
+
+  if (time) {
+    // Nothing at an unknown date; a time axis runs in time order with its empty periods kept.
+    const dated = categories.filter((category) => category.time !== undefined);
+    dated.sort((a, b) => a.time! - b.time!);
+    if (plan.sort === '-x') dated.reverse();
+    categories.splice(0, categories.length, ...fillGaps(dated, plan, lang));
+  } else if (plan.series) {
+    sortCategories(categories, plan, series, values, cell);
+  }
+
+  if (othersRows?.length) {
+    const others: Category = {value: null, label: t(lang, 'chart.others'), others: true};
+    categories.push(others);
+    for (const row of othersRows) {
+      for (const selection of plan.ys) add(others, seriesOf(row, selection), toNumber(row[selection.as]));
+    }
+  }
+
+  const points = layoutPoints(
+    plan,
+    categories,
+    series,
+    (category, name) => values.get(cell(category, name)) ?? null,
+  );
+  for (const point of points) point.tip = tipOf(point, series.length, lang, unit, plan.stack === 'percent');
+
+  return {
+    plan,
+    categories,
+    series,
+    points,
+    xLabel: fieldLabel(fields, plan.x),
+    yLabel: severalYs ? t(lang, 'chart.value') : selectionLabel(plan.ys[0], fields, lang),
+    seriesLabel: plan.series
+      ? fieldLabel(fields, plan.series)
+      : severalYs
+        ? t(lang, 'chart.value')
+        : undefined,
+    time,
+    unit,
+  };
+}
+
+/** Categories by their total (first series order) or label, when series break the server's order. */
+function sortCategories(
+  categories: Category[],
+  plan: ChartPlan,
+  series: string[],
+  values: Map<string, number | null>,
+  cell: (category: Category, name: string) => string,
+): void {
+  const sign = plan.sort.startsWith('-') ? -1 : 1;
+  if (plan.sort.endsWith('y')) {
+    const total = (category: Category) =>
+      series.reduce((sum, name) => sum + (values.get(cell(category, name)) ?? 0), 0);
+    categories.sort((a, b) => sign * (total(a) - total(b)));
+  } else if (!plan.limit) {
+    categories.sort((a, b) => sign * a.label.localeCompare(b.label));
+  }
+}
+
+/** Every period between the first and the last, the missing ones marked as gaps. */
+function fillGaps(dated: Category[], plan: ChartPlan, lang: Lang): Category[] {
+  const unit = plan.timeunit;
+  if (!unit || dated.length < 2) return dated;
+  const ascending = [...dated].sort((a, b) => a.time! - b.time!);
+  const byTime = new Map(ascending.map((category) => [category.time!, category]));
+  const filled: Category[] = [];
+  const last = ascending[ascending.length - 1].time!;
+  // Bounded: a wrong unit on a long range must not freeze the page.
+  for (let time = ascending[0].time!; time <= last && filled.length < 5000; time = nextPeriod(time, unit)) {
+    filled.push(byTime.get(time) ?? {value: null, label: formatPeriod(time, unit, lang), time, gap: true});
+  }
+  return plan.sort === '-x' ? filled.reverse() : filled;
+}
+
+function layoutPoints(
+  plan: ChartPlan,
+  categories: Category[],
+  series: string[],
+  valueOf: (category: Category, name: string) => number | null,
+): ChartPoint[] {
+  const points: ChartPoint[] = [];
+  const stacked = Boolean(plan.stack) || (plan.type === 'area' && series.length > 1);
+  categories.forEach((category, c) => {
+    let positive = 0;
+    let negative = 0;
+    const total = series.reduce((sum, name) => sum + Math.abs(valueOf(category, name) ?? 0), 0);
+    for (const name of series) {
+      const v = valueOf(category, name);
+      const share = plan.stack === 'percent' ? (total ? (v ?? 0) / total : 0) : (v ?? 0);
+      let v0 = 0;
+      let v1 = share;
+      if (stacked) {
+        if (share >= 0) {
+          v0 = positive;
+          v1 = positive += share;
+        } else {
+          v0 = negative;
+          v1 = negative += share;
+        }
+      }
+      points.push({
+        i: 0,
+        k: category.label,
+        c,
+        s: name,
+        v,
+        v0,
+        v1,
+        t: category.time,
+        ok: v !== null,
+        tip: '',
+      });
+    }
+  });
+  if (plan.type === 'pie' || plan.type === 'donut') {
+    const drawn = points.filter((point) => point.v !== null && point.v > 0);
+    const total = drawn.reduce((sum, point) => sum + point.v!, 0);
+    let angle = 0;
+    for (const point of drawn) {
+      point.a0 = angle;
+      angle += total ? (point.v! / total) * 2 * Math.PI : 0;
+      point.a1 = angle;
+    }
+  }
+  points.forEach((point, index) => (point.i = index));
+  return points;
+}
+
+function tipOf(
+  point: ChartPoint,
+  seriesCount: number,
+  lang: Lang,
+  unit: string | undefined,
+  percent: boolean,
+): string {
+  const value = point.v === null ? '—' : formatValue(point.v, lang, unit);
+  const share =
+    percent && point.v !== null ? ` (${formatNumber(point.v1 - point.v0, lang, {format: 'percent'})})` : '';
+  const name = seriesCount > 1 ? ` – ${point.s}` : '';
+  return `${point.k}${name} : ${value}${share}`.replace(' : ', lang === 'fr' ? '\u00a0: ' : ': ');
+}
+
+function buildScatter(plan: ChartPlan, result: QueryResult, {lang, unit}: BuildOptions): ChartData {
+  const {fields} = result;
+  const [ySelection] = plan.ys;
+  const xLabel = fieldLabel(fields, plan.x);
+  const yLabel = selectionLabel(ySelection, fields, lang);
+  const series: string[] = [];
+  const points: ChartPoint[] = [];
+  const categories: Category[] = [];
+  for (const row of result.rows) {
+    const x = toNumber(row[plan.x]);
+    const y = toNumber(row[ySelection.as]);
+    if (x === null || y === null) continue;
+    const name = plan.series ? categoryLabel(row[plan.series], lang) : yLabel;
+    if (!series.includes(name)) series.push(name);
+    const label = plan.series ? name : `${formatNumber(x, lang)} ; ${formatNumber(y, lang)}`;
+    categories.push({value: x, label});
+    const separator = lang === 'fr' ? '\u00a0: ' : ': ';
+    points.push({
+      i: points.length,
+      k: label,
+      c: categories.length - 1,
+      s: name,
+      v: y,
+      v0: 0,
+      v1: y,
+      t: x,
+      ok: true,
+      tip: `${plan.series ? `${name} – ` : ''}${xLabel}${separator}${formatNumber(x, lang)}, ${yLabel}${separator}${formatValue(y, lang, unit)}`,
+    });
+  }
+  return {
+    plan,
+    categories,
+    series,
+    points,
+    xLabel,
+    yLabel,
+    seriesLabel: plan.series ? fieldLabel(fields, plan.series) : undefined,
+    time: false,
+    unit,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text alternatives.
+
+const TYPE_KEYS: Record<ChartType, MessageKey> = {
+  column: 'chart.type.column',
+  bar: 'chart.type.bar',
+  line: 'chart.type.line',
+  area: 'chart.type.area',
+  pie: 'chart.type.pie',
+  donut: 'chart.type.donut',
+  scatter: 'chart.type.scatter',
+};
+
+/** « Diagramme en colonnes, 22 communes, maximum Orléans : 116 344 ». */
+export function summarize(data: ChartData, lang: Lang): string {
+  const parts = [t(lang, TYPE_KEYS[data.plan.type])];
+  const drawn = data.points.filter((point) => point.v !== null);
+  if (data.plan.records) {
+    parts.push(t(lang, 'chart.summary.points', {count: drawn.length}));
+  } else {
+    const count = data.categories.filter((category) => !category.gap).length;
+    parts.push(
+      data.time
+        ? t(lang, 'chart.summary.periods', {count})
+        : t(lang, 'chart.summary.categories', {count, what: pluralLabel(data.xLabel, lang)}),
+    );
+  }
+  if (data.series.length > 1) {
+    parts.push(t(lang, 'chart.summary.series', {count: data.series.length, names: data.series.join(', ')}));
+  }
+  const max = drawn.reduce<ChartPoint | undefined>(
+    (best, point) => (!best || point.v! > best.v! ? point : best),
+    undefined,
+  );
+  if (max) {
+    const label = data.series.length > 1 ? `${max.k} – ${max.s}` : max.k;
+    parts.push(t(lang, 'chart.summary.max', {label, value: formatValue(max.v!, lang, data.unit)}));
+  }
+  return parts.join(', ');
+}
+
+/** « Commune » → « communes »; a label of several words is quoted instead. */
+function pluralLabel(label: string, lang: Lang): string {
+  if (/^\p{L}+$/u.test(label)) {
+    const lower = label.toLocaleLowerCase(lang);
+    return /[sxz]$/.test(lower) ? lower : `${lower}s`;
+  }
+  return t(lang, 'chart.categories', {label});
+}
+
+/** The table of what is drawn: one row per category, one column per series. */
+export function tableOf(data: ChartData): {
+  head: string[];
+  rows: Array<{label: string; cells: Array<number | null>}>;
+} {
+  if (data.plan.records) {
+    return {
+      head: [data.seriesLabel ?? '', data.xLabel, data.yLabel].filter(Boolean),
+      rows: data.points.map((point) => ({
+        label: data.plan.series ? point.s : '',
+        cells: [point.t ?? null, point.v],
+      })),
+    };
+  }
+  const rows = data.categories
+    .map((category, c) => ({
+      label: category.label,
+      cells: data.series.map(
+        (name) => data.points.find((point) => point.c === c && point.s === name)?.v ?? null,
+      ),
+    }))
+    .filter((row) => row.cells.some((value) => value !== null));
+  return {head: [data.xLabel, ...data.series], rows};
+}
+
+/** CSV (RFC 4180, `,`-separated, numbers unformatted) of the table. */
+export function csvOf(data: ChartData): string {
+  const {head, rows} = tableOf(data);
+  const quote = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+  const lines = [head.map(quote).join(',')];
+  for (const row of rows) {
+    const cells = row.cells.map((value) => (value === null ? '' : String(value)));
+    lines.push((data.plan.records && !data.plan.series ? cells : [quote(row.label), ...cells]).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

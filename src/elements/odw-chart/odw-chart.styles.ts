@@ -1,0 +1,120 @@
+import {css} from 'lit';
+
+export const chartStyles = css`
+  .chart {
+    margin: 0;
+    display: flex;
+    flex-direction: column;
+    gap: var(--_odw-spacing-small);
+    min-width: 0;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: 0.25rem;
+  }
+  button {
+    font: inherit;
+    font-size: var(--_odw-font-size-small);
+    color: var(--_odw-accent);
+    background: var(--_odw-background);
+    border: 1px solid var(--_odw-border-color);
+    border-radius: calc(var(--_odw-radius) / 2);
+    padding: 0.25rem 0.5rem;
+    cursor: pointer;
+  }
+  button:focus-visible {
+    outline: 3px solid var(--_odw-focus-color);
+    outline-offset: 2px;
+  }
+  .plot {
+    position: relative;
+    width: 100%;
+    min-width: 0;
+  }
+  .vega {
+    width: 100%;
+    overflow: hidden;
+  }
+  .vega svg {
+    display: block;
+    max-width: 100%;
+  }
+  .points {
+    position: absolute;
+    inset: 0;
+    pointer-events: none;
+    border-radius: calc(var(--_odw-radius) / 2);
+  }
+  .points:focus-visible {
+    outline: 3px solid var(--_odw-focus-color);
+    outline-offset: 2px;
+  }
+  .points [role='option'] {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .tooltip {
+    position: absolute;
+    z-index: 1;
+    max-width: 18rem;
+    padding: 0.25rem 0.5rem;
+    font-size: var(--_odw-font-size-small);
+    color: var(--_odw-text-color);
+    background: var(--_odw-background);
+    border: 1px solid var(--_odw-border-color);
+    border-radius: calc(var(--_odw-radius) / 2);
+    pointer-events: none;
+    overflow-wrap: anywhere;
+  }
+  .tooltip[hidden] {
+    display: none;
+  }
+  .data-table {
+    overflow-x: auto;
+  }
+  table {
+    border-collapse: collapse;
+    font-size: var(--_odw-font-size-small);
+    font-variant-numeric: tabular-nums;
+  }
+  caption {
+    text-align: start;
+    font-weight: 600;
+    padding-block-end: 0.25rem;
+  }
+  th,
+  td {
+    padding: 0.25rem 0.5rem;
+    border-bottom: 1px solid var(--_odw-border-color);
+    text-align: start;
+  }
+  td.number {
+    text-align: end;
+  }
+  :host(:fullscreen) {
+    overflow: auto;
+    background: var(--_odw-background);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      transition: none !important;
+      animation: none !important;
+    }
+  }
+  @media (forced-colors: active) {
+    .points:focus-visible {
+      outline-color: Highlight;
+    }
+    .tooltip {
+      border-color: CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,58 @@
+import {addMessages} from '../../core/i18n.js';
+
+/** The strings of `odw-dashboard`, in French (first) and English: its part of the one catalogue of core/i18n.ts. */
+const fr = {
+  'dashboard.loading': 'Chargement du tableau de bord…',
+  'dashboard.filters': 'Filtres',
+  'dashboard.config-invalid': 'La configuration du tableau de bord est invalide :',
+  'dashboard.root': 'configuration',
+  'dashboard.none': 'aucune',
+  'dashboard.error.unknown-key': '{path} : clé inconnue (attendu : {allowed})',
+  'dashboard.error.missing': '{path} : clé obligatoire manquante',
+  'dashboard.error.type': '{path} : {expected} attendu, et non {value}',
+  'dashboard.error.enum': '{path} : {value} n’est pas permis (valeurs possibles : {allowed})',
+  'dashboard.error.unknown-source': '{path} : aucune source {value} (sources : {allowed})',
+  'dashboard.error.duplicate-id': '{path} : l’identifiant {value} est déjà pris',
+  'dashboard.error.empty': '{path} : aucun widget ni filtre à afficher',
+  'dashboard.error.json': 'La configuration n’est pas du JSON valide : {message}',
+  'dashboard.error.fetch': 'La configuration « {url} » n’a pas pu être chargée : {message}',
+  'dashboard.error.module': 'Le widget {tag} n’a pas pu être chargé.',
+  'dashboard.expected.text': 'un texte',
+  'dashboard.expected.number': 'un nombre',
+  'dashboard.expected.integer': 'un entier positif ou nul',
+  'dashboard.expected.boolean': 'true ou false',
+  'dashboard.expected.list': 'une liste [ … ]',
+  'dashboard.expected.object': 'un objet { … }',
+  'dashboard.expected.url-sync': '"query", "hash", true ou false',
+  'dashboard.expected.span': 'un entier de 1 à 12 ou "full"',
+};
+
+const en: Record<keyof typeof fr, string> = {
+  'dashboard.loading': 'Loading the dashboard…',
+  'dashboard.filters': 'Filters',
+  'dashboard.config-invalid': 'The dashboard configuration is invalid:',
+  'dashboard.root': 'configuration',
+  'dashboard.none': 'none',
+  'dashboard.error.unknown-key': '{path}: unknown key (expected: {allowed})',
+  'dashboard.error.missing': '{path}: required key missing',
+  'dashboard.error.type': '{path}: {expected} expected, not {value}',
+  'dashboard.error.enum': '{path}: {value} is not allowed (possible values: {allowed})',
+  'dashboard.error.unknown-source': '{path}: no source {value} (sources: {allowed})',
+  'dashboard.error.duplicate-id': '{path}: the id {value} is already used',
+  'dashboard.error.empty': '{path}: no widget or filter to show',
+  'dashboard.error.json': 'The configuration is not valid JSON: {message}',
+  'dashboard.error.fetch': 'The configuration “{url}” could not be loaded: {message}',
+  'dashboard.error.module': 'The {tag} widget could not be loaded.',
+  'dashboard.expected.text': 'a text',
+  'dashboard.expected.number': 'a number',
+  'dashboard.expected.integer': 'a whole number, 0 or more',
+  'dashboard.expected.boolean': 'true or false',
+  'dashboard.expected.list': 'a list [ … ]',
+  'dashboard.expected.object': 'an object { … }',
+  'dashboard.expected.url-sync': '"query", "hash", true or false',
+  'dashboard.expected.span': 'a whole number from 1 to 12 or "full"',
+};
+
+export const dashboardMessages = {fr, en};
+
+addMessages(dashboardMessages);

@@ -1,0 +1,123 @@
+import {css, unsafeCSS} from 'lit';
+import {MAX_COLUMNS} from './dashboard-config.js';
+
+const counts = Array.from({length: MAX_COLUMNS}, (_, index) => index + 1);
+
+/** `columns="3"` → 3 grid columns: attribute selectors, so no inline style is ever needed (CSP). */
+const columnRules = unsafeCSS(
+  counts.map((count) => `:host([columns='${count}']) { --_odw-dashboard-columns: ${count}; }`).join('\n'),
+);
+
+/** `span="2"` on a child: two columns, never more than the grid has (at narrow widths too). */
+const spanRules = unsafeCSS(
+  counts
+    .slice(1)
+    .map(
+      (count) =>
+        `::slotted([span='${count}']), .generated > [span='${count}'] { grid-column: span min(${count}, var(--_columns)); }`,
+    )
+    .join('\n'),
+);
+
+export const dashboardStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    /* The grid adapts to the room the dashboard has, not to the window: it may sit in a sidebar. */
+    container: odw-dashboard / inline-size;
+    font-family: var(--_odw-font-family);
+    font-size: var(--_odw-font-size);
+    line-height: var(--_odw-line-height);
+    color: var(--_odw-text-color);
+    --_odw-dashboard-columns: 3;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  ${columnRules}
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  .dashboard {
+    display: flex;
+    flex-direction: column;
+    gap: var(--odw-dashboard-gap, var(--_odw-spacing));
+    padding: var(--odw-dashboard-padding, var(--_odw-spacing));
+    background: var(--odw-dashboard-background, var(--_odw-surface));
+    border-radius: var(--_odw-radius);
+  }
+  .header {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_odw-spacing-small);
+  }
+  .header:empty {
+    display: none;
+  }
+  .title {
+    margin: 0;
+    font-size: var(--odw-dashboard-title-font-size, 1.5rem);
+    font-weight: 700;
+    line-height: 1.25;
+  }
+  .description {
+    margin: 0;
+    color: var(--_odw-muted-color);
+  }
+
+  .filters {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
+    gap: var(--odw-dashboard-gap, var(--_odw-spacing));
+  }
+
+  .grid {
+    --_columns: var(--_odw-dashboard-columns);
+    display: grid;
+    grid-template-columns: repeat(var(--_columns), minmax(0, 1fr));
+    gap: var(--odw-dashboard-gap, var(--_odw-spacing));
+    align-items: stretch;
+  }
+  .generated {
+    display: contents;
+  }
+  ${spanRules}
+  ::slotted([span='full']),
+  .generated > [span='full'] {
+    grid-column: 1 / -1;
+  }
+  @container odw-dashboard (max-width: 45rem) {
+    .grid {
+      --_columns: min(2, var(--_odw-dashboard-columns));
+    }
+  }
+  @container odw-dashboard (max-width: 30rem) {
+    .grid {
+      --_columns: 1;
+    }
+  }
+
+  .status {
+    margin: 0;
+    padding: var(--_odw-spacing-small) var(--_odw-spacing);
+    border-radius: var(--_odw-radius);
+  }
+  .status.error {
+    color: var(--_odw-error-color);
+    background: var(--_odw-error-surface);
+    border: 1px solid var(--_odw-error-color);
+  }
+  .status ul {
+    margin: var(--_odw-spacing-small) 0 0;
+    padding-left: 1.25rem;
+  }
+  .problem {
+    overflow-wrap: anywhere;
+  }
+  .loading {
+    color: var(--_odw-muted-color);
+  }
+`;

@@ -1,0 +1,556 @@
+import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import './odw-dashboard.messages.js';
+import {property, state} from 'lit/decorators.js';
+import {createFetchContext} from '../../data/request.js';
+import {FormatError} from '../../data/errors.js';
+import type {ApiFamily} from '../../data/types.js';
+import {isAbortError} from '../../core/errors.js';
+import {describeError, normalizeLang, resolveLang, t, type Lang, type MessageKey} from '../../core/i18n.js';
+import {themeStyles, type Theme} from '../../core/theme.js';
+import {
+  validateConfig,
+  type AttributeValue,
+  type ConfigProblem,
+  type DashboardConfig,
+  type ElementConfig,
+} from './dashboard-config.js';
+import {dashboardStyles} from './odw-dashboard.styles.js';
+
+/** The data widgets a dashboard gives its default source and theme to. */
+const WIDGET_TAGS = ['odw-kpi', 'odw-chart', 'odw-map', 'odw-table', 'odw-filter'] as const;
+const WIDGET_SELECTOR = WIDGET_TAGS.join(',');
+
+/**
+ * The modules of the widgets a configuration may create. The dashboard loads them itself, only
+ * for the tags its configuration uses: its shadow root is out of reach of the page's scripts.
+ */
+const widgetModules: Record<string, () => Promise<unknown>> = {
+  'odw-kpi': () => import('../odw-kpi/define.js'),
+  'odw-chart': () => import('../odw-chart/define.js'),
+  'odw-map': () => import('../odw-map/define.js'),
+  'odw-table': () => import('../odw-table/define.js'),
+  'odw-filter': () => import('../odw-filter/define.js'),
+};
+
+/** Shown in place of the configured widgets when the configuration cannot be used. */
+type ConfigFailure =
+  | {kind: 'invalid'; problems: ConfigProblem[]}
+  | {kind: 'json'; message: string}
+  | {kind: 'fetch'; url: string; error: unknown}
+  | {kind: 'module'; tag: string};
+
+type ConfigState =
+  | {status: 'none'}
+  | {status: 'loading'}
+  | {status: 'ready'; config: DashboardConfig}
+  | {status: 'failed'; failure: ConfigFailure};
+
+let internalSourceCount = 0;
+
+/** Keys listed after an unknown one before « … ». */
+const LISTED_KEYS = 6;
+
+/**
+ * A responsive grid of widgets with a title and a description, a shared default source and one
+ * theme for all. Either the widgets are its children (`span="2"` makes one two columns wide), or
+ * the whole dashboard is described in JSON — `config="<url>"` or a `<script type="application/json">`
+ * child — with sources, a bar of filters and widgets, using the attribute names of the tags:
+ *
+ * ```json
+ * {
+ *   "title": "Orléans Métropole", "columns": 3,
+ *   "sources": [{"id": "pop", "src": "https://…/records", "where": "epci = \"Orléans Métropole\""}],
+ *   "filters": [{"field": "commune", "type": "checkboxes"}],
+ *   "widgets": [
+ *     {"type": "kpi", "value": "sum(population)", "label": "Habitants"},
+ *     {"type": "chart", "chart-type": "bar", "x": "commune", "y": "sum(population)", "span": 2}
+ *   ]
+ * }
+ * ```
+ *
+ * In `widgets`, `type` is the kind of widget (`kpi`, `chart`, `map`, `table`, `filter`); the
+ * `type` attribute of a chart or a filter is written `chart-type` / `filter-type`. A widget without
+ * `source` or `src` uses the configuration's `source`, else its first source, else the
+ * dashboard's own. The configuration's `title`, `description`, `columns`, `theme` and `lang` apply
+ * where the element has no such attribute. An invalid configuration is listed, key by key with its
+ * path (« widgets[2].tpye : clé inconnue (attendu : type, …) »), instead of the widgets.
+ *
+ * Children (and configured widgets) without `source` or `src` are bound to the default source:
+ * `source` names an `odw-source` of the page; `src` (with `where`, `api`, `refresh`, `url-sync`)
+ * makes one, added as an invisible child with the id `<dashboard id>-source`. Children without
+ * `theme` take the dashboard's.
+ *
+ * @summary A responsive grid of widgets with a title, a default source and one theme; or a whole dashboard from JSON.
+ *
+ * @attr {number} columns - Columns of the grid (1 to 12, default 3); fewer when the dashboard is
+ *   narrow (at most 2 under 45rem, 1 under 30rem).
+ * @attr {string} title - The visible heading (part `title`); no native tooltip.
+ * @attr {number} heading-level - The level of that heading for assistive technologies (default 2).
+ * @attr {string} description - A visible introduction under the heading.
+ * @attr {string} config - URL of a JSON configuration (fetched without cookies).
+ * @attr {string} source - The `id` of an `odw-source`: the default source of the children.
+ * @attr {string} src - A dataset URL: the dashboard makes the default source from it.
+ * @attr {'ods'|'tabular'|'ckan'|'csv'|'json'|'geojson'} api - Forces the API family of `src`.
+ * @attr {string} api-key - Opendatasoft API key for a private `src`.
+ * @attr {string} where - The base filter of the default source made from `src`.
+ * @attr {number} refresh - Seconds between two reloads of the default source made from `src`.
+ * @attr {'query'|'hash'} url-sync - Keeps the filters of that source in the page URL.
+ * @attr {'light'|'dark'|'auto'|'dsfr'} theme - The dashboard's look, passed to children without `theme`.
+ * @attr {string} lang - `fr` or `en`; inherited by the children; default from the page.
+ *
+ * @csspart base - The frame around everything.
+ * @csspart header - The heading and the description.
+ * @csspart title - The heading.
+ * @csspart description - The description.
+ * @csspart filters - The bar of filters of a JSON configuration.
+ * @csspart grid - The grid of widgets.
+ * @csspart status - The loading and configuration error messages.
+ *
+ * @cssprop --odw-dashboard-gap - Space between widgets (default `--odw-spacing`).
+ * @cssprop --odw-dashboard-padding - Padding of the dashboard (default `--odw-spacing`).
+ * @cssprop --odw-dashboard-background - Background (default `--odw-surface`).
+ * @cssprop --odw-dashboard-title-font-size - Size of the heading (default 1.5rem).
+ * @cssprop --odw-font-family - Font stack.
+ * @cssprop --odw-text-color - Text.
+ * @cssprop --odw-muted-color - The description.
+ * @cssprop --odw-surface - Background.
+ * @cssprop --odw-error-color - Configuration errors.
+ * @cssprop --odw-error-surface - Background of configuration errors.
+ * @cssprop --odw-radius - Corner radius.
+ * @cssprop --odw-spacing - Padding and gaps.
+ */
+export class OdwDashboard extends LitElement {
+  static override styles = [themeStyles, dashboardStyles];
+
+  @property({type: Number, reflect: true}) columns?: number;
+
+  @property({reflect: true}) override title!: string;
+
+  @property({type: Number, attribute: 'heading-level'}) headingLevel = 2;
+
+  @property({reflect: true}) description?: string;
+
+  @property({reflect: true}) config?: string;
+
+  @property({reflect: true}) source?: string;
+
+  @property({reflect: true}) src?: string;
+
+  @property({reflect: true}) api?: ApiFamily;
+
+  @property({attribute: 'api-key'}) apiKey?: string;
+
+  @property({reflect: true}) where?: string;
+
+  @property({type: Number, reflect: true}) refresh?: number;
+
+  @property({reflect: true, attribute: 'url-sync'}) urlSync?: string;
+
+  @property({reflect: true}) theme?: Theme;
+
+  @property({reflect: true}) override lang!: string;
+
+  @state() private configState: ConfigState = {status: 'none'};
+
+  /** The JSON configuration in force, once valid and its widgets' modules loaded. */
+  get configuration(): DashboardConfig | undefined {
+    return this.configState.status === 'ready' ? this.configState.config : undefined;
+  }
+
+  /** Makes every source of the dashboard (configured or default) reload fresh data now. */
+  reload(): void {
+    for (const source of this.ownSources()) source.reload();
+  }
+
+  private internalSource?: HTMLElementTagNameMap['odw-source'];
+  private readonly internalSourceId = `odw-dashboard-source-${++internalSourceCount}`;
+  /** Children given the default source or theme by the dashboard (and only those: theirs is kept). */
+  private readonly assignedSource = new WeakSet<Element>();
+  private readonly assignedTheme = new WeakSet<Element>();
+  /** Attributes of the host set from the configuration, to undo when the configuration changes. */
+  private readonly appliedFromConfig = new Set<'columns' | 'theme'>();
+  private readonly childObserver = new MutationObserver(() => this.childrenChanged());
+  private configAbort?: AbortController;
+  /** The text of the `<script type="application/json">` child last read. */
+  private scriptText?: string;
+  private builtConfig?: DashboardConfig;
+  private generated: Element[] = [];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.childObserver.observe(this, {childList: true, subtree: true, characterData: true});
+    this.syncInternalSource();
+    this.childrenChanged();
+    // Removed while its configuration was loading: load it again.
+    if (this.hasUpdated && this.config?.trim() && this.configState.status === 'loading') this.readConfig();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.childObserver.disconnect();
+    this.configAbort?.abort();
+    // Reconnected, the configuration is read again.
+    this.configAbort = undefined;
+    this.scriptText = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (!this.isConnected) return;
+    if (changed.has('config')) this.readConfig();
+    const sourceProps = ['src', 'api', 'apiKey', 'where', 'refresh', 'urlSync', 'source'] as const;
+    if (sourceProps.some((name) => changed.has(name))) this.syncInternalSource();
+    if (sourceProps.some((name) => changed.has(name)) || changed.has('theme')) this.syncDefaults();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const config = this.configuration;
+    if (config !== this.builtConfig) this.build(config);
+  }
+
+  protected override render(): TemplateResult {
+    const lang = this.currentLang;
+    const config = this.configuration;
+    const title = (this.title?.trim() || config?.title?.trim()) ?? '';
+    const description = (this.description?.trim() || config?.description?.trim()) ?? '';
+    // title="" stops the host's `title` attribute from showing as a tooltip over the whole dashboard.
+    return html`<section
+      class="dashboard"
+      part="base"
+      title=""
+      lang=${this.configLang ?? nothing}
+      aria-labelledby=${title ? 'title' : nothing}
+      aria-describedby=${description ? 'description' : nothing}
+    >
+      ${
+        title || description
+          ? html`<div class="header" part="header">
+              ${
+                title
+                  ? html`<div
+                      id="title"
+                      class="title"
+                      part="title"
+                      role="heading"
+                      aria-level=${this.headingLevelValue}
+                    >
+                      ${title}
+                    </div>`
+                  : nothing
+              }
+              ${description ? html`<p id="description" class="description" part="description">${description}</p>` : nothing}
+            </div>`
+          : nothing
+      }
+      ${this.renderConfigStatus(lang)}
+      <div
+        class="filters"
+        part="filters"
+        role="group"
+        aria-label=${t(lang, 'dashboard.filters')}
+        ?hidden=${!config?.filters.length}
+      ></div>
+      <div class="grid" part="grid">
+        <slot></slot>
+        <div class="generated"></div>
+      </div>
+    </section>`;
+  }
+
+  /** The language of the dashboard's own text: its `lang`, else the configuration's, else inherited. */
+  private get currentLang(): Lang {
+    if (!this.lang?.trim()) {
+      const configured = this.configLang;
+      if (configured) return configured;
+    }
+    return resolveLang(this);
+  }
+
+  /** The configuration's `lang`, when the element has none of its own. */
+  private get configLang(): Lang | undefined {
+    const lang = this.configuration?.lang;
+    return lang && !this.lang?.trim() ? normalizeLang(lang) : undefined;
+  }
+
+  private get headingLevelValue(): string {
+    const level = Math.round(Number(this.headingLevel));
+    return String(level >= 1 && level <= 6 ? level : 2);
+  }
+
+  private renderConfigStatus(lang: Lang): unknown {
+    const configState = this.configState;
+    if (configState.status === 'loading') {
+      return html`<p class="status loading" part="status" role="status">${t(lang, 'dashboard.loading')}</p>`;
+    }
+    if (configState.status !== 'failed') return nothing;
+    const {failure} = configState;
+    let content: unknown;
+    switch (failure.kind) {
+      case 'invalid':
+        content = html`<p>${t(lang, 'dashboard.config-invalid')}</p>
+          <ul>
+            ${failure.problems.map((problem) => html`<li class="problem">${describeProblem(problem, lang)}</li>`)}
+          </ul>`;
+        break;
+      case 'json':
+        content = html`<p>${t(lang, 'dashboard.error.json', {message: failure.message})}</p>`;
+        break;
+      case 'fetch':
+        content = html`<p>
+          ${t(lang, 'dashboard.error.fetch', {url: failure.url, message: describeError(failure.error, lang)})}
+        </p>`;
+        break;
+      case 'module':
+        content = html`<p>${t(lang, 'dashboard.error.module', {tag: failure.tag})}</p>`;
+        break;
+    }
+    return html`<div class="status error" part="status" role="alert">${content}</div>`;
+  }
+
+  /** The id of the source children without `source` / `src` are bound to. */
+  private get defaultSourceId(): string | undefined {
+    const named = this.source?.trim();
+    if (named) return named;
+    return this.internalSource ? this.internalSource.id : undefined;
+  }
+
+  /** Makes, updates or removes the `odw-source` behind `src`. */
+  private syncInternalSource(): void {
+    const src = this.src?.trim();
+    if (!src || this.source?.trim()) {
+      this.internalSource?.remove();
+      this.internalSource = undefined;
+      return;
+    }
+    if (!this.internalSource) {
+      this.internalSource = document.createElement('odw-source');
+      this.internalSource.id = this.id ? `${this.id}-source` : this.internalSourceId;
+    }
+    const attributes: Record<string, string | undefined> = {
+      src,
+      api: this.api,
+      'api-key': this.apiKey,
+      where: this.where,
+      refresh: this.refresh === undefined || this.refresh === null ? undefined : String(this.refresh),
+      'url-sync': this.urlSync ?? undefined,
+    };
+    setAttributes(this.internalSource, attributes);
+    // First child: connected before the widgets that follow look for it.
+    if (this.internalSource.parentNode !== this) this.prepend(this.internalSource);
+  }
+
+  /** Children were added or removed, or the text of the configuration script changed. */
+  private childrenChanged(): void {
+    this.syncDefaults();
+    if (!this.config?.trim()) {
+      const script = this.querySelector(':scope > script[type="application/json"]');
+      const text = script?.textContent ?? undefined;
+      if (text !== this.scriptText) {
+        this.scriptText = text;
+        this.readConfig();
+      }
+    }
+  }
+
+  /** Gives the default source and theme to the widgets (children or configured) that have none. */
+  private syncDefaults(): void {
+    const generated = new Set(this.generated);
+    const widgets = [
+      ...this.querySelectorAll(WIDGET_SELECTOR),
+      ...this.generated.filter((element) => element.localName !== 'odw-source'),
+    ];
+    for (const widget of widgets) {
+      const sourceId = this.defaultSourceFor(generated.has(widget));
+      assignDefault(widget, 'source', sourceId, this.assignedSource, ['source', 'src']);
+      assignDefault(widget, 'theme', this.theme, this.assignedTheme, ['theme']);
+    }
+  }
+
+  private defaultSourceFor(configured: boolean): string | undefined {
+    const config = this.configuration;
+    if (configured && config && config.sources.length > 0) return config.source ?? config.sources[0].id;
+    return config?.source ?? this.defaultSourceId;
+  }
+
+  /** Reads the configuration from `config` or the script child, validates it, loads its widgets. */
+  private readConfig(): void {
+    this.configAbort?.abort();
+    const abort = new AbortController();
+    this.configAbort = abort;
+    const url = this.config?.trim();
+    const text = url
+      ? undefined
+      : this.querySelector(':scope > script[type="application/json"]')?.textContent;
+    this.scriptText = text ?? undefined;
+    if (!url && text === undefined) {
+      this.applyHostDefaults(undefined);
+      this.configState = {status: 'none'};
+      return;
+    }
+    this.configState = {status: 'loading'};
+    void this.loadConfig(url, text ?? '', abort.signal).then((configState) => {
+      if (abort.signal.aborted) return;
+      this.applyHostDefaults(configState.status === 'ready' ? configState.config : undefined);
+      this.configState = configState;
+    });
+  }
+
+  private async loadConfig(url: string | undefined, text: string, signal: AbortSignal): Promise<ConfigState> {
+    let input: unknown;
+    if (url) {
+      const absolute = new URL(url, document.baseURI).href;
+      try {
+        input = await createFetchContext({signal}).fetchJson(absolute);
+      } catch (error) {
+        if (isAbortError(error) || signal.aborted) return {status: 'loading'};
+        if (error instanceof FormatError) return failed({kind: 'json', message: error.message});
+        return failed({kind: 'fetch', url, error});
+      }
+    } else {
+      try {
+        input = JSON.parse(text);
+      } catch (error) {
+        return failed({kind: 'json', message: (error as Error).message});
+      }
+    }
+    const knownSourceIds = [...document.querySelectorAll('odw-source[id]')].map((source) => source.id);
+    const result = validateConfig(input, {knownSourceIds, hasDefaultSource: Boolean(this.defaultSourceId)});
+    if (!result.ok) return failed({kind: 'invalid', problems: result.problems});
+    const tags = new Set([...result.config.filters, ...result.config.widgets].map((widget) => widget.tag));
+    for (const tag of tags) {
+      try {
+        if (!customElements.get(tag)) await widgetModules[tag]();
+      } catch {
+        return failed({kind: 'module', tag});
+      }
+    }
+    return {status: 'ready', config: result.config};
+  }
+
+  /** Replaces the configured elements by those of `config` (created, never parsed from text). */
+  private build(config: DashboardConfig | undefined): void {
+    this.builtConfig = config;
+    for (const element of this.generated) element.remove();
+    this.generated = [];
+    if (!config) return;
+    const grid = this.renderRoot.querySelector('.generated')!;
+    const filterBar = this.renderRoot.querySelector('.filters')!;
+    for (const source of config.sources) {
+      const element = document.createElement('odw-source');
+      setAttributes(element, attributeTexts(source.attributes));
+      grid.append(element);
+      this.generated.push(element);
+    }
+    const create = (widget: ElementConfig, parent: Element) => {
+      const element = document.createElement(widget.tag);
+      setAttributes(element, attributeTexts(widget.attributes));
+      // Each widget heading sits under the dashboard's.
+      if (!element.hasAttribute('heading-level')) {
+        element.setAttribute('heading-level', String(Math.min(6, Number(this.headingLevelValue) + 1)));
+      }
+      parent.append(element);
+      this.generated.push(element);
+    };
+    for (const filter of config.filters) create(filter, filterBar);
+    for (const widget of config.widgets) create(widget, grid);
+    this.syncDefaults();
+  }
+
+  /** The configuration's `columns` and `theme` where the element has none (the styles read attributes). */
+  private applyHostDefaults(config: DashboardConfig | undefined): void {
+    for (const name of this.appliedFromConfig) this[name] = undefined;
+    this.appliedFromConfig.clear();
+    if (config?.columns !== undefined && !this.hasAttribute('columns')) {
+      this.columns = config.columns;
+      this.appliedFromConfig.add('columns');
+    }
+    if (config?.theme && !this.hasAttribute('theme')) {
+      this.theme = config.theme;
+      this.appliedFromConfig.add('theme');
+    }
+  }
+
+  private ownSources(): Array<HTMLElementTagNameMap['odw-source']> {
+    const sources = this.generated.filter(
+      (element): element is HTMLElementTagNameMap['odw-source'] => element.localName === 'odw-source',
+    );
+    return this.internalSource ? [this.internalSource, ...sources] : sources;
+  }
+}
+
+function failed(failure: ConfigFailure): ConfigState {
+  return {status: 'failed', failure};
+}
+
+/** Attribute texts of a configuration: `true` → present and empty, `false` → absent. */
+function attributeTexts(attributes: Record<string, AttributeValue>): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.entries(attributes).map(([name, value]) => [
+      name,
+      value === true ? '' : value === false ? undefined : String(value),
+    ]),
+  );
+}
+
+function setAttributes(element: Element, attributes: Record<string, string | undefined>): void {
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined) element.removeAttribute(name);
+    else if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+  }
+}
+
+/**
+ * Sets `name` to `value` on a widget that has none of `own` attributes, or that got it from the
+ * dashboard before (tracked in `assigned`); removes it when the dashboard has no value any more.
+ */
+function assignDefault(
+  widget: Element,
+  name: string,
+  value: string | undefined,
+  assigned: WeakSet<Element>,
+  own: string[],
+): void {
+  const mine = assigned.has(widget);
+  if (!mine && own.some((attribute) => widget.hasAttribute(attribute))) return;
+  if (value) {
+    if (widget.getAttribute(name) !== value) widget.setAttribute(name, value);
+    assigned.add(widget);
+  } else if (mine) {
+    widget.removeAttribute(name);
+    assigned.delete(widget);
+  }
+}
+
+/** One configuration problem as a sentence: where it is, what is wrong, what was expected. */
+export function describeProblem(problem: ConfigProblem, lang: Lang): string {
+  const path = problem.path || t(lang, 'dashboard.root');
+  const value = problem.value ?? '';
+  switch (problem.code) {
+    case 'unknown-key': {
+      const allowed = problem.allowed ?? [];
+      const listed = allowed.slice(0, LISTED_KEYS).join(', ') + (allowed.length > LISTED_KEYS ? ', …' : '');
+      return t(lang, 'dashboard.error.unknown-key', {path, allowed: listed});
+    }
+    case 'type':
+      return t(lang, 'dashboard.error.type', {
+        path,
+        value,
+        expected: t(lang, `dashboard.expected.${problem.expected ?? 'text'}` as MessageKey),
+      });
+    case 'enum':
+      return t(lang, 'dashboard.error.enum', {path, value, allowed: (problem.allowed ?? []).join(', ')});
+    case 'unknown-source':
+      return t(lang, 'dashboard.error.unknown-source', {
+        path,
+        value,
+        allowed: problem.allowed?.length ? problem.allowed.join(', ') : t(lang, 'dashboard.none'),
+      });
+    case 'duplicate-id':
+      return t(lang, 'dashboard.error.duplicate-id', {path, value});
+    case 'empty':
+      return t(lang, 'dashboard.error.empty', {path});
+    case 'missing':
+      return t(lang, 'dashboard.error.missing', {path});
+  }
+}

@@ -1,0 +1,40 @@
+import {addMessages} from '../../core/i18n.js';
+
+/** The strings of `odw-filter`, in French (first) and English: its part of the one catalogue of core/i18n.ts. */
+const fr = {
+  'filter.all': 'Tous',
+  'filter.reset': 'Réinitialiser',
+  'filter.remove': 'Retirer le filtre {value}',
+  'filter.active': 'Filtres actifs',
+  'filter.min': 'Minimum',
+  'filter.max': 'Maximum',
+  'filter.from': 'Du',
+  'filter.to': 'Au',
+  'filter.between': '{min} à {max}',
+  'filter.at-least': 'à partir de {min}',
+  'filter.at-most': 'jusqu’à {max}',
+  'filter.contains': 'contient « {text} »',
+  'filter.too-many': '{count} valeurs correspondent : précisez la recherche.',
+  'filter.no-match': 'Aucune valeur ne correspond.',
+};
+
+const en: Record<keyof typeof fr, string> = {
+  'filter.all': 'All',
+  'filter.reset': 'Reset',
+  'filter.remove': 'Remove the filter {value}',
+  'filter.active': 'Active filters',
+  'filter.min': 'Minimum',
+  'filter.max': 'Maximum',
+  'filter.from': 'From',
+  'filter.to': 'To',
+  'filter.between': '{min} to {max}',
+  'filter.at-least': 'from {min}',
+  'filter.at-most': 'up to {max}',
+  'filter.contains': 'contains “{text}”',
+  'filter.too-many': '{count} values match: refine the search.',
+  'filter.no-match': 'No value matches.',
+};
+
+export const filterMessages = {fr, en};
+
+addMessages(filterMessages);

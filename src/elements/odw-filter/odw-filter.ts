@@ -1,0 +1,525 @@
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import './odw-filter.messages.js';
+import {property, state} from 'lit/decorators.js';
+import {repeat} from 'lit/directives/repeat.js';
+import {QueryError, and, datasetInfo, facets, parseFilter} from '../../data/index.js';
+import type {FieldInfo, Filter, QueryResult} from '../../data/types.js';
+import {OdwDataElement, type DataTarget, type LoadOptions, type Loaded} from '../../core/data-element.js';
+import {formatDate, formatNumber} from '../../core/format.js';
+import {t, type Lang} from '../../core/i18n.js';
+import {foldText, searchWords} from '../odw-table/cells.js';
+import {
+  choicesFilter,
+  dateRangeFilter,
+  rangeFilter,
+  readBounds,
+  readChoices,
+  type Bounds,
+  type ChoiceValue,
+} from './filter-state.js';
+import {filterStyles} from './odw-filter.styles.js';
+
+export type FilterType = 'select' | 'checkboxes' | 'search' | 'range' | 'date-range';
+
+export interface FilterChoice {
+  value: ChoiceValue;
+  /** Records with this value under the other filters of the source. */
+  count: number;
+}
+
+/** What an `odw-filter` offers: the field, its choices with counts, or the bounds of its values. */
+export interface FilterData {
+  field: FieldInfo;
+  choices: FilterChoice[];
+  /** Smallest and largest value under the other filters (`range`, `date-range`). */
+  bounds: Bounds<number | string>;
+}
+
+const TYPES: readonly FilterType[] = ['select', 'checkboxes', 'search', 'range', 'date-range'];
+const SEARCH_DELAY = 300;
+const RANGE_DELAY = 600;
+/** A search matching more values than this asks for a more precise text (the URL would be too long). */
+const MAX_SEARCH_VALUES = 100;
+const DEFAULT_LIMIT = 100;
+
+/**
+ * A control that filters an `odw-source`: a list of the field's values with their record counts
+ * (`select`, `checkboxes`), a text search over those values (`search`), or bounds (`range`,
+ * `date-range`). It writes its filter into the source (`setFilter(key, filter)`), which makes
+ * every widget bound to the source re-query once.
+ *
+ * Counts come from the API (Opendatasoft facets, a grouped count elsewhere) and follow the other
+ * filters as Opendatasoft portals do: the counts of a field ignore that field's own filter
+ * (disjunctive within a field), and apply every other filter (conjunctive across fields).
+ *
+ * Each control shows its own active values under it, each removable by a button, and a
+ * « Réinitialiser » button that clears its filter: the summary lives where the filter is set.
+ *
+ * `search` matches the typed words (accents and case ignored) against the field's values and
+ * filters on the values found (`field in (…)`), so it works on every API; beyond 100 matching
+ * values it asks for a more precise text.
+ *
+ * @summary A select, checkboxes, search or range control that filters a source.
+ *
+ * @attr {'select'|'checkboxes'|'search'|'range'|'date-range'} type - The control (default `select`).
+ * @attr {string} field - The field filtered.
+ * @attr {string} label - The visible label (default: the field's label in the metadata).
+ * @attr {boolean} multiple - `select` only: several values can be chosen.
+ * @attr {'count'|'label'} sort - Order of the choices: most frequent first (default) or alphabetical.
+ * @attr {number} limit - Most choices listed (default 100); chosen values are always listed.
+ * @attr {string} key - The key of the filter in the source (default: the element's `id`, else `field`).
+ * @attr {string} source - The `id` of the `odw-source` filtered.
+ * @attr {string} where - An extra filter for the choices only (not applied to the source).
+ * @attr {string} title - A heading shown above the control.
+ * @attr {string} lang - `fr` or `en`; inherited from the closest ancestor, then `<html lang>`; default `fr`.
+ * @attr {'light'|'dark'|'auto'|'dsfr'} theme - Colours and fonts; without it, follows the system setting.
+ *
+ * @csspart base - The frame around everything.
+ * @csspart body - The control, or the loading and error states.
+ * @csspart label - The label.
+ * @csspart control - The `<select>`, the checkbox list, the search box or the range inputs.
+ * @csspart summary - The active values and the « Réinitialiser » button.
+ * @csspart reset - The « Réinitialiser » button.
+ * @csspart status - The error messages.
+ *
+ * @cssprop --odw-filter-list-max-height - Height beyond which the checkbox list scrolls (default 16rem).
+ * @cssprop --odw-font-family - Font stack.
+ * @cssprop --odw-text-color - Text.
+ * @cssprop --odw-muted-color - Counts.
+ * @cssprop --odw-background - Background.
+ * @cssprop --odw-border-color - Borders.
+ * @cssprop --odw-accent - Buttons and chosen values.
+ * @cssprop --odw-focus-color - Focus ring.
+ * @cssprop --odw-radius - Corner radius.
+ */
+export class OdwFilter extends OdwDataElement<FilterData> {
+  static override styles = [...OdwDataElement.styles, filterStyles];
+
+  @property({reflect: true}) type: FilterType = 'select';
+
+  @property({reflect: true}) field?: string;
+
+  @property({reflect: true}) label?: string;
+
+  @property({type: Boolean, reflect: true}) multiple = false;
+
+  @property({reflect: true}) sort: 'count' | 'label' = 'count';
+
+  @property({type: Number, reflect: true}) limit = DEFAULT_LIMIT;
+
+  @property({reflect: true}) key?: string;
+
+  /** The text typed in a `search` control (kept while the filter is applied). */
+  @state() private searchText = '';
+
+  @state() private searchHint?: 'too-many' | 'no-match';
+
+  private inputTimer?: ReturnType<typeof setTimeout>;
+  private lastData?: FilterData;
+
+  constructor() {
+    super();
+    // A control has no attribution of its own: the widgets it filters show it.
+    this.noAttribution = true;
+  }
+
+  /** The key of this control's filter in the source. */
+  get filterKey(): string {
+    return this.key?.trim() || this.id || this.field?.trim() || 'filter';
+  }
+
+  /** The filter this control has set on its source, if any. */
+  get value(): Filter | undefined {
+    return this.sourceElement?.getFilter(this.filterKey);
+  }
+
+  /** Clears this control's filter. */
+  reset(): void {
+    this.searchText = '';
+    this.searchHint = undefined;
+    const input = this.renderRoot.querySelector<HTMLInputElement>('input[type=search]');
+    if (input) input.value = '';
+    this.apply(undefined);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.inputTimer);
+  }
+
+  protected override queryDependencies(): readonly unknown[] {
+    // The source's revision (in the base key) re-runs the query after every change; a change of
+    // this control's own filter leaves its query the same, answered from the cache.
+    return [this.controlType, this.field, this.filterKey];
+  }
+
+  protected override keepsDataWhileLoading(): boolean {
+    return true;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('field') || changed.has('type')) this.searchText = '';
+  }
+
+  protected override async load(target: DataTarget, options: LoadOptions): Promise<Loaded<FilterData>> {
+    const name = this.field?.trim();
+    if (!name) throw new QueryError('odw-filter needs a field', {expected: 'field'});
+    const own = this.where?.trim() ? parseFilter(this.where) : undefined;
+    const source = this.sourceElement;
+    // Disjunctive counts: every filter of the source but this control's own.
+    const where = and(source ? source.filterExcept(this.filterKey) : target.sourceFilter, own);
+    const request = {api: target.api, apiKey: target.apiKey, signal: options.signal, fresh: options.fresh};
+    const type = this.controlType;
+    let field: FieldInfo | undefined;
+    let choices: FilterChoice[] = [];
+    let bounds: Bounds<number | string> = {};
+    let result: QueryResult;
+    if (type === 'range' || type === 'date-range') {
+      result = await this.runQuery(
+        {...target, where},
+        {
+          select: [
+            {type: 'aggregate', fn: 'min', field: name, as: 'min'},
+            {type: 'aggregate', fn: 'max', field: name, as: 'max'},
+          ],
+        },
+        options,
+      );
+      field = result.fields.find((candidate) => candidate.name === name);
+      bounds = readAggregateBounds(result.rows[0], type);
+    } else {
+      const [info, [values]] = await Promise.all([
+        datasetInfo(target.src, request),
+        facets(target.src, [name], {...request, where}),
+      ]);
+      field = info.fields.find((candidate) => candidate.name === name);
+      choices = values?.values.map(({value, count}) => ({value, count})) ?? [];
+      result = {...info, rows: [], total: choices.length};
+    }
+    const data: FilterData = {
+      field: field ?? {
+        name,
+        label: name,
+        type: type === 'date-range' ? 'date' : type === 'range' ? 'double' : 'text',
+      },
+      choices,
+      bounds,
+    };
+    this.lastData = data;
+    // The footer stays empty: a control has no attribution of its own.
+    return {data, result: {...result, meta: {}}};
+  }
+
+  protected override isEmpty(): boolean {
+    // The control stays (with no choice) so that its label and reset remain.
+    return false;
+  }
+
+  protected override renderData(data: FilterData, lang: Lang): TemplateResult {
+    const label = this.label?.trim() || data.field.label || data.field.name;
+    let control: TemplateResult;
+    switch (this.controlType) {
+      case 'checkboxes':
+        control = this.renderCheckboxes(data, label, lang);
+        break;
+      case 'search':
+        control = this.renderSearch(label, lang);
+        break;
+      case 'range':
+      case 'date-range':
+        control = this.renderRange(data, label, lang);
+        break;
+      default:
+        control = this.renderSelect(data, label, lang);
+    }
+    return html`<div class="filter">${control} ${this.renderSummary(data, label, lang)}</div>`;
+  }
+
+  private get controlType(): FilterType {
+    return TYPES.includes(this.type) ? this.type : 'select';
+  }
+
+  /** Writes this control's filter into the source (which tells every bound widget). */
+  private apply(filter: Filter | undefined): void {
+    this.sourceElement?.setFilter(this.filterKey, filter);
+  }
+
+  private get chosen(): string[] {
+    return readChoices(this.value);
+  }
+
+  /** The choices to list: sorted, limited, with the chosen ones always present. */
+  private listedChoices(data: FilterData): FilterChoice[] {
+    const chosen = this.chosen;
+    const choices = [...data.choices];
+    for (const value of chosen) {
+      if (!choices.some((choice) => String(choice.value) === value)) choices.push({value, count: 0});
+    }
+    if (this.sort === 'label') {
+      const collator = new Intl.Collator(this.currentLang, {numeric: true, sensitivity: 'base'});
+      choices.sort((a, b) => collator.compare(String(a.value), String(b.value)));
+    }
+    const limit = Math.round(Number(this.limit)) > 0 ? Math.round(Number(this.limit)) : DEFAULT_LIMIT;
+    return choices.filter((choice, index) => index < limit || chosen.includes(String(choice.value)));
+  }
+
+  private choiceText(value: ChoiceValue, field: FieldInfo, lang: Lang): string {
+    if (field.type === 'boolean')
+      return t(lang, value === true || value === 'true' ? 'table.yes' : 'table.no');
+    if ((field.type === 'int' || field.type === 'double') && Number.isFinite(Number(value))) {
+      return formatNumber(Number(value), lang);
+    }
+    return String(value);
+  }
+
+  private renderSelect(data: FilterData, label: string, lang: Lang): TemplateResult {
+    const chosen = this.chosen;
+    const choices = this.listedChoices(data);
+    const onChange = (event: Event) => {
+      const select = event.target as HTMLSelectElement;
+      const values = [...select.selectedOptions].map((option) => option.value).filter(Boolean);
+      this.apply(choicesFilter(data.field, values));
+    };
+    return html`<label class="label" part="label" for="control">${label}</label>
+      <select
+        id="control"
+        part="control"
+        ?multiple=${this.multiple}
+        size=${this.multiple ? Math.min(8, Math.max(3, choices.length)) : nothing}
+        @change=${onChange}
+      >
+        ${this.multiple ? nothing : html`<option value="" ?selected=${chosen.length === 0}>${t(lang, 'filter.all')}</option>`}
+        ${repeat(
+          choices,
+          (choice) => String(choice.value),
+          (choice) =>
+            html`<option value=${String(choice.value)} ?selected=${chosen.includes(String(choice.value))}>
+              ${this.choiceText(choice.value, data.field, lang)} (${formatNumber(choice.count, lang)})
+            </option>`,
+        )}
+      </select>`;
+  }
+
+  private renderCheckboxes(data: FilterData, label: string, lang: Lang): TemplateResult {
+    const chosen = this.chosen;
+    const toggle = (value: string, checked: boolean) => {
+      // Read at the click: several clicks may come before the next render.
+      const current = this.chosen.filter((other) => other !== value);
+      const values = checked ? [...current, value] : current;
+      this.apply(choicesFilter(data.field, values));
+    };
+    return html`<fieldset class="group" part="control">
+      <legend class="label" part="label">${label}</legend>
+      <ul class="choices">
+        ${repeat(
+          this.listedChoices(data),
+          (choice) => String(choice.value),
+          (choice) => {
+            const value = String(choice.value);
+            return html`<li>
+              <label class="choice">
+                <input
+                  type="checkbox"
+                  .value=${value}
+                  .checked=${chosen.includes(value)}
+                  @change=${(event: Event) => toggle(value, (event.target as HTMLInputElement).checked)}
+                />
+                <span class="choice-label">${this.choiceText(choice.value, data.field, lang)}</span>
+                <span class="count">(${formatNumber(choice.count, lang)})</span>
+              </label>
+            </li>`;
+          },
+        )}
+      </ul>
+    </fieldset>`;
+  }
+
+  private renderSearch(label: string, lang: Lang): TemplateResult {
+    const onInput = (event: Event) => {
+      const text = (event.target as HTMLInputElement).value;
+      clearTimeout(this.inputTimer);
+      this.inputTimer = setTimeout(() => this.applySearch(text), SEARCH_DELAY);
+    };
+    return html`<label class="label" part="label" for="control">${label}</label>
+      <input
+        id="control"
+        part="control"
+        type="search"
+        autocomplete="off"
+        aria-describedby="hint"
+        .value=${this.searchText}
+        @input=${onInput}
+      />
+      <p id="hint" class="hint" role="status">
+        ${this.searchHint ? t(lang, `filter.${this.searchHint}`, {count: formatNumber(this.matchCount, lang)}) : nothing}
+      </p>`;
+  }
+
+  private matchCount = 0;
+
+  /** Filters on the values of the field that hold every typed word. */
+  private applySearch(text: string): void {
+    const data = this.lastData;
+    this.searchText = text;
+    const words = searchWords(text);
+    if (!data || words.length === 0) {
+      this.searchHint = undefined;
+      this.apply(undefined);
+      return;
+    }
+    const matches = data.choices
+      .filter((choice) => {
+        const folded = foldText(String(choice.value));
+        return words.every((word) => folded.includes(word));
+      })
+      .map((choice) => choice.value);
+    this.matchCount = matches.length;
+    if (matches.length > MAX_SEARCH_VALUES) {
+      this.searchHint = 'too-many';
+      this.apply(undefined);
+      return;
+    }
+    this.searchHint = matches.length === 0 ? 'no-match' : undefined;
+    // No value matches: a filter that keeps nothing, so the widgets say « Aucune donnée ».
+    this.apply(choicesFilter(data.field, matches.length ? matches : [text.trim()]));
+  }
+
+  private renderRange(data: FilterData, label: string, lang: Lang): TemplateResult {
+    const dates = this.controlType === 'date-range';
+    const current = readBounds(this.value);
+    const inputValue = (value: number | string | undefined) =>
+      value === undefined ? '' : dates ? String(value).slice(0, 10) : String(value);
+    const limit = (value: number | string | undefined) =>
+      value === undefined ? nothing : dates ? String(value).slice(0, 10) : String(value);
+    const onChange = () => {
+      clearTimeout(this.inputTimer);
+      this.inputTimer = setTimeout(() => this.applyRange(data), RANGE_DELAY);
+    };
+    const onCommit = () => {
+      clearTimeout(this.inputTimer);
+      this.applyRange(data);
+    };
+    const input = (id: 'min' | 'max', text: string) =>
+      html`<span class="bound">
+        <label for=${id}>${text}</label>
+        <input
+          id=${id}
+          type=${dates ? 'date' : 'number'}
+          inputmode=${dates ? nothing : 'decimal'}
+          step=${dates ? nothing : 'any'}
+          min=${limit(data.bounds.min)}
+          max=${limit(data.bounds.max)}
+          placeholder=${dates ? nothing : inputValue(data.bounds[id])}
+          .value=${inputValue(current[id])}
+          @input=${onChange}
+          @change=${onCommit}
+        />
+      </span>`;
+    return html`<fieldset class="group" part="control">
+      <legend class="label" part="label">${label}</legend>
+      <div class="bounds">
+        ${input('min', t(lang, dates ? 'filter.from' : 'filter.min'))}
+        ${input('max', t(lang, dates ? 'filter.to' : 'filter.max'))}
+      </div>
+    </fieldset>`;
+  }
+
+  private applyRange(data: FilterData): void {
+    const read = (id: string) =>
+      this.renderRoot.querySelector<HTMLInputElement>(`#${id}`)?.value.trim() ?? '';
+    const [min, max] = [read('min'), read('max')];
+    if (this.controlType === 'date-range') {
+      this.apply(dateRangeFilter(data.field.name, {min: min || undefined, max: max || undefined}));
+      return;
+    }
+    const number = (text: string) =>
+      text !== '' && Number.isFinite(Number(text)) ? Number(text) : undefined;
+    this.apply(rangeFilter(data.field.name, {min: number(min), max: number(max)}));
+  }
+
+  /** The active values, each removable, and « Réinitialiser ». */
+  private renderSummary(data: FilterData, label: string, lang: Lang): unknown {
+    const filter = this.value;
+    if (!filter) return nothing;
+    const chips = this.summaryItems(data, lang);
+    const focusControl = () =>
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>('#control, #min, fieldset input')?.focus(),
+      );
+    return html`<div class="summary" part="summary">
+      <ul class="chips" aria-label=${`${t(lang, 'filter.active')} : ${label}`}>
+        ${chips.map(
+          (chip) =>
+            html`<li>
+              <button
+                type="button"
+                class="chip"
+                aria-label=${t(lang, 'filter.remove', {value: chip.text})}
+                @click=${() => {
+                  chip.remove();
+                  focusControl();
+                }}
+              >
+                <span>${chip.text}</span><span aria-hidden="true">✕</span>
+              </button>
+            </li>`,
+        )}
+      </ul>
+      <button
+        type="button"
+        class="reset"
+        part="reset"
+        @click=${() => {
+          this.reset();
+          focusControl();
+        }}
+      >
+        ${t(lang, 'filter.reset')}
+      </button>
+    </div>`;
+  }
+
+  private summaryItems(data: FilterData, lang: Lang): Array<{text: string; remove: () => void}> {
+    const type = this.controlType;
+    if (type === 'range' || type === 'date-range') {
+      const {min, max} = readBounds(this.value);
+      const show = (value: number | string) =>
+        type === 'date-range' ? formatDate(String(value), lang) : formatNumber(Number(value), lang);
+      const text =
+        min !== undefined && max !== undefined
+          ? t(lang, 'filter.between', {min: show(min), max: show(max)})
+          : min !== undefined
+            ? t(lang, 'filter.at-least', {min: show(min)})
+            : t(lang, 'filter.at-most', {max: show(max!)});
+      return [{text, remove: () => this.reset()}];
+    }
+    if (type === 'search' && this.searchText.trim()) {
+      return [{text: t(lang, 'filter.contains', {text: this.searchText.trim()}), remove: () => this.reset()}];
+    }
+    const chosen = this.chosen;
+    return chosen.map((value) => ({
+      text: this.choiceText(value, data.field, lang),
+      remove: () =>
+        this.apply(
+          choicesFilter(
+            data.field,
+            this.chosen.filter((other) => other !== value),
+          ),
+        ),
+    }));
+  }
+}
+
+function readAggregateBounds(
+  row: Record<string, unknown> | undefined,
+  type: 'range' | 'date-range',
+): Bounds<number | string> {
+  const bound = (value: unknown): number | string | undefined => {
+    if (value === null || value === undefined || value === '') return undefined;
+    if (type === 'date-range') return String(value).slice(0, 10);
+    const number = Number(value);
+    return Number.isFinite(number) ? number : undefined;
+  };
+  return {min: bound(row?.min), max: bound(row?.max)};
+}

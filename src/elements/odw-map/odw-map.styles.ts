@@ -1,0 +1,237 @@
+import {css} from 'lit';
+
+export const mapStyles = css`
+  .map-widget {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_odw-spacing-small);
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    justify-content: flex-end;
+  }
+  .toolbar button,
+  .popup button {
+    font: inherit;
+    font-size: var(--_odw-font-size-small);
+    color: var(--_odw-text-color);
+    background: var(--_odw-surface);
+    border: 1px solid var(--_odw-border-color);
+    border-radius: var(--_odw-radius);
+    padding: 0.25rem 0.5rem;
+    min-width: 2rem;
+    min-height: 2rem;
+    cursor: pointer;
+  }
+  .toolbar .separator {
+    flex: 1 1 auto;
+  }
+  button:focus-visible,
+  .map:focus-visible,
+  summary:focus-visible {
+    outline: 3px solid var(--_odw-focus-color);
+    outline-offset: 2px;
+  }
+  .frame {
+    position: relative;
+  }
+  .map {
+    position: relative;
+    height: var(--odw-map-height, 400px);
+    overflow: hidden;
+    background: var(--odw-map-background, var(--_odw-surface));
+    border-radius: var(--_odw-radius);
+    touch-action: none;
+    cursor: grab;
+  }
+  :host(:fullscreen) .map {
+    height: calc(100vh - 10rem);
+  }
+  :host(:fullscreen) {
+    background: var(--_odw-background);
+    overflow: auto;
+  }
+  .map svg,
+  .map canvas {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+  }
+  .map canvas {
+    pointer-events: none;
+  }
+  .area,
+  .point,
+  .cluster {
+    cursor: pointer;
+  }
+  .area:hover {
+    stroke: var(--_odw-text-color);
+    stroke-width: 1.5;
+  }
+  .area.selected {
+    stroke: var(--_odw-text-color);
+    stroke-width: 2.5;
+  }
+  .area:focus,
+  .point:focus,
+  .cluster:focus {
+    outline: none;
+  }
+  .area:focus-visible {
+    stroke: var(--_odw-focus-color);
+    stroke-width: 3;
+  }
+  .point:focus-visible circle,
+  .cluster:focus-visible circle {
+    stroke: var(--_odw-focus-color);
+    stroke-width: 3;
+  }
+  .overlay {
+    position: absolute;
+    font-size: var(--_odw-font-size-small);
+    background: color-mix(in srgb, var(--_odw-background) 85%, transparent);
+    color: var(--_odw-text-color);
+    padding: 0.125rem 0.375rem;
+    pointer-events: none;
+  }
+  .attribution {
+    right: 0;
+    bottom: 0;
+    pointer-events: auto;
+    border-top-left-radius: var(--_odw-radius);
+  }
+  .attribution a {
+    color: var(--_odw-accent);
+  }
+  .hint {
+    left: 50%;
+    top: 50%;
+    transform: translate(-50%, -50%);
+    padding: 0.5rem 0.75rem;
+    border-radius: var(--_odw-radius);
+  }
+  .notice {
+    left: 0;
+    bottom: 0;
+    color: var(--_odw-warning-color);
+  }
+  .popup {
+    position: absolute;
+    z-index: 1;
+    max-width: min(20rem, 80%);
+    padding: 0.5rem 2.25rem 0.5rem 0.75rem;
+    background: var(--_odw-background);
+    color: var(--_odw-text-color);
+    border: 1px solid var(--_odw-border-color);
+    border-radius: var(--_odw-radius);
+    box-shadow: 0 2px 8px rgb(0 0 0 / 25%);
+    transform: translate(-50%, calc(-100% - 10px));
+    overflow-wrap: anywhere;
+  }
+  .popup .close {
+    position: absolute;
+    top: 0.25rem;
+    right: 0.25rem;
+  }
+  .popup dl {
+    margin: 0;
+  }
+  .popup dt {
+    font-weight: 600;
+    font-size: var(--_odw-font-size-small);
+    color: var(--_odw-muted-color);
+  }
+  .popup dd {
+    margin: 0 0 0.25rem;
+  }
+  .popup .popup-title {
+    margin: 0 0 0.25rem;
+    font-weight: 700;
+  }
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 1rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    font-size: var(--_odw-font-size-small);
+  }
+  .legend-title {
+    font-weight: 600;
+  }
+  .legend li {
+    display: flex;
+    align-items: center;
+    gap: 0.375rem;
+  }
+  .swatch {
+    display: inline-block;
+    width: 1rem;
+    height: 1rem;
+    border: 1px solid var(--_odw-border-color);
+    border-radius: 2px;
+    forced-color-adjust: none;
+  }
+  .swatch.round {
+    border-radius: 50%;
+  }
+  /* « Pas de donnée »: a hatching of the theme's muted colour, on the map and in the legend. */
+  .map,
+  .legend {
+    --_odw-map-no-data: var(
+      --odw-map-no-data-color,
+      color-mix(in srgb, var(--_odw-muted-color) 40%, var(--_odw-background))
+    );
+  }
+  #odw-map-no-data rect {
+    fill: var(--_odw-map-no-data);
+  }
+  #odw-map-no-data line {
+    stroke: var(--_odw-background);
+  }
+  .swatch.no-data {
+    background: repeating-linear-gradient(
+      45deg,
+      var(--_odw-map-no-data) 0 3px,
+      var(--_odw-background) 3px 5px
+    );
+  }
+  details summary {
+    cursor: pointer;
+    color: var(--_odw-accent);
+    font-size: var(--_odw-font-size-small);
+  }
+  .table-wrapper {
+    overflow: auto;
+    max-height: 24rem;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+    font-size: var(--_odw-font-size-small);
+  }
+  th,
+  td {
+    text-align: left;
+    padding: 0.25rem 0.5rem;
+    border-bottom: 1px solid var(--_odw-border-color);
+  }
+  td.number {
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+  }
+  .note {
+    font-size: var(--_odw-font-size-small);
+    color: var(--_odw-muted-color);
+    margin: 0.25rem 0 0;
+  }
+  .status {
+    margin: 0;
+  }
+`;

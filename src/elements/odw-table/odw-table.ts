@@ -1,0 +1,439 @@
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import './odw-table.messages.js';
+import {property, state} from 'lit/decorators.js';
+import {parseOrderBy, resolveSource} from '../../data/index.js';
+import type {ApiFamily, FieldInfo, QueryOptions, QueryResult, Row, Selection} from '../../data/types.js';
+import {OdwDataElement, type DataTarget, type LoadOptions, type Loaded} from '../../core/data-element.js';
+import {formatNumber} from '../../core/format.js';
+import {t, type Lang} from '../../core/i18n.js';
+import {safeLinkUrl} from '../../core/url.js';
+import {formatCell, isNumeric, rowMatches, searchWords, toCsv} from './cells.js';
+import {tableStyles} from './odw-table.styles.js';
+
+/** What an `odw-table` shows: one page of rows and where it sits in the whole result. */
+export interface TableData {
+  /** The columns shown, in order, with their labels and types. */
+  columns: FieldInfo[];
+  rows: Row[];
+  /** Rows of the whole (filtered, searched) result. */
+  total: number;
+  /** Index of the first row of the page in the whole result. */
+  offset: number;
+  pageUrl?: string;
+  datasetTitle?: string;
+}
+
+/** Families whose API searches full text; the table passes the text as the URL's `q`. */
+const FULL_TEXT_FAMILIES: ReadonlySet<ApiFamily> = new Set(['ods', 'ckan']);
+/** Families read from a whole file: the browser searches the rows it already holds. */
+const FILE_FAMILIES: ReadonlySet<ApiFamily> = new Set(['csv', 'json', 'geojson']);
+/** Field types not shown unless `columns` names them (shapes and raw JSON are unreadable in a cell). */
+const HIDDEN_TYPES = new Set(['geo_shape', 'json', 'file']);
+
+const SEARCH_DELAY = 300;
+const DEFAULT_PAGE_SIZE = 20;
+
+/**
+ * A sortable, paginated, searchable table of a dataset's records. Paging is done by the API
+ * (`limit` / `offset`; beyond Opendatasoft's window the data layer switches to its exports), so
+ * 100 000 rows stay smooth: only one page is ever in the page.
+ *
+ * Search (`search`): Opendatasoft and CKAN search full text on the server (the text is their `q`
+ * parameter); CSV, JSON and GeoJSON files are searched in the browser over the text columns shown
+ * (accents and case ignored); the data.gouv.fr tabular API has no full-text search, so no box is
+ * shown there.
+ *
+ * Keyboard: every column header is a sort button (Tab, or ←/→/Home/End between headers), the
+ * scrolling area is focusable (arrows scroll it), the pager and actions are buttons and links.
+ *
+ * @summary A sortable, paginated, searchable table with CSV export.
+ *
+ * @attr {string} columns - The fields shown, comma-separated (`commune,population`); default every
+ *   field but shapes and JSON. Labels and types come from the dataset's metadata.
+ * @attr {string} sort - The initial order: a field, or `-field` for descending (`-population`).
+ *   Clicking a header sorts by that column (ascending, then descending).
+ * @attr {number} page-size - Rows per page (default 20).
+ * @attr {boolean} search - Shows a search box (see above for what it searches).
+ * @attr {string} source - The `id` of an `odw-source` (same document or shadow root).
+ * @attr {string} src - A one-off dataset URL, when no `source` is given.
+ * @attr {'ods'|'tabular'|'ckan'|'csv'|'json'|'geojson'} api - Forces the API family of `src`.
+ * @attr {string} api-key - Opendatasoft API key for a private `src`.
+ * @attr {string} where - An extra filter for this widget only (expression language).
+ * @attr {string} title - The heading shown above the table, also its caption.
+ * @attr {number} heading-level - The level of that heading for assistive technologies (default 3).
+ * @attr {string} description - A text alternative read by screen readers, not shown.
+ * @attr {string} lang - `fr` or `en`; inherited from the closest ancestor, then `<html lang>`; default `fr`.
+ * @attr {'light'|'dark'|'auto'|'dsfr'} theme - Colours and fonts; without it, follows the system setting.
+ * @attr {number} refresh - Seconds between two reloads of fresh data.
+ * @attr {boolean} no-attribution - Hides the attribution footer.
+ *
+ * @fires {OdwLoadEvent} odw-load - A page loaded; `detail`: `{rows, total}` (the page's rows).
+ * @fires {OdwErrorEvent} odw-error - Loading failed; `detail.error` is a typed error of the data layer.
+ *
+ * @csspart base - The frame around everything.
+ * @csspart title - The heading.
+ * @csspart description - The text alternative, visually hidden.
+ * @csspart body - The table, or the loading and error states.
+ * @csspart search - The search box.
+ * @csspart scroller - The scrolling area around the table.
+ * @csspart table - The `<table>`.
+ * @csspart pager - The page navigation.
+ * @csspart actions - The CSV download and the link to the dataset page.
+ * @csspart status - The error and stale messages.
+ * @csspart retry - The « Réessayer » button.
+ * @csspart footer - The attribution: dataset, publisher, licence, last update.
+ *
+ * @cssprop --odw-table-max-height - Height beyond which the table scrolls under its sticky header (default 32rem).
+ * @cssprop --odw-table-cell-max-width - Width beyond which long text wraps (default 28rem).
+ * @cssprop --odw-font-family - Font stack.
+ * @cssprop --odw-font-size - Base font size.
+ * @cssprop --odw-font-size-small - Pager, footer and notices.
+ * @cssprop --odw-text-color - Text.
+ * @cssprop --odw-muted-color - Secondary text.
+ * @cssprop --odw-background - Background of the widget and the cells.
+ * @cssprop --odw-surface - Background of the header row.
+ * @cssprop --odw-border-color - Borders.
+ * @cssprop --odw-accent - Links and buttons.
+ * @cssprop --odw-focus-color - Focus ring.
+ * @cssprop --odw-radius - Corner radius.
+ * @cssprop --odw-spacing - Padding of the widget.
+ * @cssprop --odw-spacing-small - Gaps inside the widget.
+ */
+export class OdwTable extends OdwDataElement<TableData> {
+  static override styles = [...OdwDataElement.styles, tableStyles];
+
+  @property({reflect: true}) columns?: string;
+
+  @property({reflect: true}) sort?: string;
+
+  @property({type: Number, reflect: true, attribute: 'page-size'}) pageSize = DEFAULT_PAGE_SIZE;
+
+  @property({type: Boolean, reflect: true}) search = false;
+
+  /** The page shown, from 1. Back to 1 whenever the rows change (filter, sort, search). */
+  @state() page = 1;
+
+  /** The order in force: `sort`, then the last header clicked. */
+  @state() private activeSort?: string;
+
+  /** The applied search text (the box's text, after a pause in typing). */
+  @state() private searchText = '';
+
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  private viewKey?: string;
+  private lastTarget?: DataTarget;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.searchTimer);
+  }
+
+  /** The whole result (every page) under the filters, search and order in force, as CSV text. */
+  async exportCsv(): Promise<string> {
+    const target = this.lastTarget;
+    if (!target) throw new Error('The table has not loaded yet');
+    const {columns, rows} = await this.fetchRows(
+      target,
+      {},
+      {signal: new AbortController().signal, fresh: false},
+    );
+    return toCsv(
+      rows,
+      columns.map((column) => column.name),
+    );
+  }
+
+  /** Downloads the whole filtered result as a CSV file. */
+  async downloadCsv(): Promise<void> {
+    const text = await this.exportCsv();
+    const url = URL.createObjectURL(new Blob([text], {type: 'text/csv;charset=utf-8'}));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${this.fileName()}.csv`;
+    link.hidden = true;
+    this.renderRoot.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  protected override queryDependencies(): readonly unknown[] {
+    return [this.columns, this.activeSort, this.pageSize, this.page, this.searchText];
+  }
+
+  protected override keepsDataWhileLoading(): boolean {
+    return true;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('sort')) this.activeSort = this.sort?.trim() || undefined;
+    super.willUpdate(changed);
+    // A new filter, order or search shows its first page.
+    const viewKey = JSON.stringify([
+      this.sourceElement?.revision,
+      this.source,
+      this.src,
+      this.where,
+      this.columns,
+      this.activeSort,
+      this.pageSize,
+      this.searchText,
+    ]);
+    if (this.viewKey !== undefined && viewKey !== this.viewKey) this.page = 1;
+    this.viewKey = viewKey;
+  }
+
+  protected override async load(target: DataTarget, options: LoadOptions): Promise<Loaded<TableData>> {
+    this.lastTarget = target;
+    const size = this.effectivePageSize;
+    const offset = (Math.max(1, Math.round(this.page)) - 1) * size;
+    const {columns, rows, total, result} = await this.fetchRows(target, {limit: size, offset}, options);
+    return {
+      data: {
+        columns,
+        rows,
+        total,
+        offset,
+        pageUrl: safeLinkUrl(result.meta.pageUrl),
+        datasetTitle: result.meta.title,
+      },
+      result: {...result, rows, total},
+    };
+  }
+
+  protected override isEmpty(): boolean {
+    // The search box and headers stay; the table says « Aucune donnée » in its body.
+    return false;
+  }
+
+  protected override renderData(data: TableData, lang: Lang): TemplateResult {
+    const caption = this.title?.trim() || data.datasetTitle?.trim() || t(lang, 'table.scroll');
+    return html`
+      ${this.searchAvailable() ? this.renderSearch(lang) : nothing}
+      <div class="scroller" part="scroller" tabindex="0" role="region" aria-labelledby="caption">
+        <table part="table">
+          <caption id="caption" class="visually-hidden">
+            ${caption}
+          </caption>
+          <thead @keydown=${this.onHeaderKeydown}>
+            <tr>
+              ${data.columns.map((column) => this.renderHeader(column))}
+            </tr>
+          </thead>
+          <tbody>
+            ${
+              data.rows.length === 0
+                ? html`<tr>
+                    <td class="empty" colspan=${Math.max(1, data.columns.length)}>${t(lang, 'empty')}</td>
+                  </tr>`
+                : data.rows.map((row) => this.renderRow(row, data.columns, lang))
+            }
+          </tbody>
+        </table>
+      </div>
+      ${this.renderPager(data, lang)} ${this.renderActions(data, lang)}
+    `;
+  }
+
+  private get effectivePageSize(): number {
+    const size = Math.round(Number(this.pageSize));
+    return size >= 1 ? Math.min(size, 1000) : DEFAULT_PAGE_SIZE;
+  }
+
+  private family(target: DataTarget): ApiFamily | undefined {
+    try {
+      return resolveSource(target.src, target.api).family;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Whether the source can be searched (see the class documentation). */
+  private searchAvailable(): boolean {
+    if (!this.search) return false;
+    const family = this.lastTarget ? this.family(this.lastTarget) : undefined;
+    return family !== undefined && (FULL_TEXT_FAMILIES.has(family) || FILE_FAMILIES.has(family));
+  }
+
+  /** The rows of one page (or all of them without `limit`) under the search and order in force. */
+  private async fetchRows(
+    target: DataTarget,
+    page: {limit?: number; offset?: number},
+    options: LoadOptions,
+  ): Promise<{columns: FieldInfo[]; rows: Row[]; total: number; result: QueryResult}> {
+    const names = (this.columns ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean);
+    const select: Selection[] = names.map((name) => ({type: 'field', field: name, as: name}));
+    const request: Omit<QueryOptions, 'signal' | 'fresh' | 'api' | 'apiKey'> = {
+      select,
+      orderBy: this.activeSort ? parseOrderBy(this.activeSort) : [],
+    };
+    const words = this.search ? searchWords(this.searchText) : [];
+    const family = this.family(target);
+    let searched = target;
+    if (words.length && family && FULL_TEXT_FAMILIES.has(family)) {
+      const url = new URL(target.src);
+      url.searchParams.append('q', this.searchText.trim());
+      searched = {...target, src: url.href};
+    }
+    if (words.length && family && FILE_FAMILIES.has(family)) {
+      // The file is in memory already: every row is searched, then the page is cut here.
+      const result = await this.runQuery(target, request, options);
+      const columns = columnsOf(result, names);
+      const textFields = columns.filter((column) => !isNumeric(column)).map((column) => column.name);
+      const matching = result.rows.filter((row) => rowMatches(row, textFields, words));
+      const start = page.offset ?? 0;
+      const rows = matching.slice(start, page.limit === undefined ? undefined : start + page.limit);
+      return {columns, rows, total: matching.length, result};
+    }
+    const result = await this.runQuery(searched, {...request, ...page}, options);
+    return {columns: columnsOf(result, names), rows: result.rows, total: result.total, result};
+  }
+
+  private renderSearch(lang: Lang): TemplateResult {
+    return html`<div class="search" part="search">
+      <label for="search">${t(lang, 'table.search')}</label>
+      <input
+        id="search"
+        type="search"
+        autocomplete="off"
+        .value=${this.searchText}
+        @input=${this.onSearchInput}
+      />
+    </div>`;
+  }
+
+  private onSearchInput(event: Event): void {
+    const text = (event.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => {
+      this.searchText = text;
+    }, SEARCH_DELAY);
+  }
+
+  private renderHeader(column: FieldInfo): TemplateResult {
+    const [order] = this.activeSort ? parseOrderBy(this.activeSort) : [];
+    const sorted = order?.key === column.name ? order.direction : undefined;
+    const ariaSort = sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined;
+    const arrow = sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕';
+    return html`<th scope="col" class=${isNumeric(column) ? 'num' : ''} aria-sort=${ariaSort ?? nothing}>
+      <button
+        type="button"
+        class="sort"
+        data-field=${column.name}
+        @click=${() => this.toggleSort(column.name)}
+      >
+        <span>${column.label || column.name}</span
+        ><span class="arrow ${sorted ? 'active' : ''}" aria-hidden="true">${arrow}</span>
+      </button>
+    </th>`;
+  }
+
+  private toggleSort(field: string): void {
+    const [order] = this.activeSort ? parseOrderBy(this.activeSort) : [];
+    const ascending = order?.key === field && order.direction === 'asc';
+    this.activeSort = `${ascending ? '-' : ''}${formatFieldName(field)}`;
+  }
+
+  private onHeaderKeydown(event: KeyboardEvent): void {
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('thead button.sort')];
+    const index = buttons.indexOf(event.target as HTMLButtonElement);
+    if (index < 0) return;
+    const next = {ArrowLeft: index - 1, ArrowRight: index + 1, Home: 0, End: buttons.length - 1}[event.key];
+    if (next === undefined || !buttons[next]) return;
+    event.preventDefault();
+    buttons[next].focus();
+  }
+
+  private renderRow(row: Row, columns: readonly FieldInfo[], lang: Lang): TemplateResult {
+    return html`<tr>
+      ${columns.map((column, index) => {
+        const cell = formatCell(row[column.name], column, lang);
+        const content = cell.href ? html`<a href=${cell.href}>${cell.text}</a>` : cell.text;
+        const numeric = isNumeric(column) ? 'num' : '';
+        return index === 0
+          ? html`<th scope="row" class=${numeric}>${content}</th>`
+          : html`<td class=${numeric}>${content}</td>`;
+      })}
+    </tr>`;
+  }
+
+  private renderPager(data: TableData, lang: Lang): TemplateResult {
+    const size = this.effectivePageSize;
+    const pages = Math.max(1, Math.ceil(data.total / size));
+    const page = Math.floor(data.offset / size) + 1;
+    const from = data.rows.length ? data.offset + 1 : 0;
+    const to = data.offset + data.rows.length;
+    const number = (value: number) => formatNumber(value, lang);
+    const go = (target: number) => () => {
+      this.page = Math.min(pages, Math.max(1, target));
+    };
+    const button = (label: string, symbol: string, target: number, disabled: boolean) =>
+      html`<button type="button" class="page" aria-label=${label} ?disabled=${disabled} @click=${go(target)}>
+        <span aria-hidden="true">${symbol}</span>
+      </button>`;
+    return html`<nav class="pager" part="pager" aria-label=${t(lang, 'table.pager')}>
+      <p class="range" role="status">
+        ${t(lang, 'table.rows', {from: number(from), to: number(to), total: number(data.total)})}
+      </p>
+      ${
+        pages > 1
+          ? html`<div class="pages">
+              ${button(t(lang, 'table.first'), '«', 1, page <= 1)}
+              ${button(t(lang, 'table.previous'), '‹', page - 1, page <= 1)}
+              <span class="page-number"
+                >${t(lang, 'table.page', {page: number(page), pages: number(pages)})}</span
+              >
+              ${button(t(lang, 'table.next'), '›', page + 1, page >= pages)}
+              ${button(t(lang, 'table.last'), '»', pages, page >= pages)}
+            </div>`
+          : nothing
+      }
+    </nav>`;
+  }
+
+  private renderActions(data: TableData, lang: Lang): TemplateResult {
+    return html`<div class="actions" part="actions">
+      <button type="button" class="action" @click=${() => void this.downloadCsv()}>
+        ${t(lang, 'table.download-csv')}
+      </button>
+      ${data.pageUrl ? html`<a class="action" href=${data.pageUrl}>${t(lang, 'table.open-dataset')}</a>` : nothing}
+    </div>`;
+  }
+
+  private fileName(): string {
+    const base = (this.title?.trim() || 'donnees')
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase();
+    return base || 'donnees';
+  }
+}
+
+/** The columns of a result: those named, in that order, else every readable field. */
+function columnsOf(result: QueryResult, names: readonly string[]): FieldInfo[] {
+  const byName = new Map(result.fields.map((field) => [field.name, field]));
+  if (names.length) {
+    return names.map((name) => byName.get(name) ?? {name, label: name, type: guessType(result.rows, name)});
+  }
+  const fields = result.fields.filter((field) => !HIDDEN_TYPES.has(field.type));
+  if (fields.length) return fields;
+  const first = result.rows[0];
+  return first
+    ? Object.keys(first).map((name) => ({name, label: name, type: guessType(result.rows, name)}))
+    : [];
+}
+
+function guessType(rows: readonly Row[], name: string): FieldInfo['type'] {
+  const value = rows.find((row) => row[name] !== null && row[name] !== undefined)?.[name];
+  return typeof value === 'number' ? 'double' : 'text';
+}
+
+/** A field name as the expression language reads it in `sort` (backquoted when not plain). */
+function formatFieldName(name: string): string {
+  return /^[\p{L}_][\p{L}\p{M}\p{N}_]*$/u.test(name) ? name : `\`${name.replace(/[\\`]/g, '\\$&')}\``;
+}

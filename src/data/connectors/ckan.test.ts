@@ -311,6 +311,20 @@ describe('CKAN connector: requests', () => {
     });
   });
 
+  it('a full-text q with a filter SQL would need: datastore_search with q, the engine does the rest', async () => {
+    const fake = fakeContext({rows: ROWS, sql: () => [{a0: '1'}]});
+    const big: Filter = {type: 'compare', field: 'population', op: '>', value: num(1000)};
+    const result = await ckanConnector.query(
+      newSource({q: ['orléans']}),
+      q({select: [{type: 'aggregate', fn: 'count', as: 'count()'}], where: big}),
+      fake.ctx,
+    );
+    expect(fake.requests.map((request) => request.action)).to.not.include('datastore_search_sql');
+    expect(fake.requests[0].params).to.include({q: 'orléans'});
+    const expected = ROWS.filter((row) => Number(row.population) > 1000).length;
+    expect(result.rows).to.deep.equal([{'count()': expected}]);
+  });
+
   it('aggregates go to datastore_search_sql; keys renamed, numbers in text read as numbers', async () => {
     const fake = fakeContext({sql: () => [{a0: '293673'}]});
     const result = await ckanConnector.query(

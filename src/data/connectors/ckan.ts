@@ -182,7 +182,10 @@ async function query(source: ResolvedSource, q: NormalizedQuery, ctx: FetchConte
   if (!grouped && filters.exact) {
     return {...dataset, ...(await searchRows(source, full, filters.filters, types, ctx))};
   }
-  if (!sqlRefused.has(source.base)) {
+  // SQL has no equivalent of datastore_search's full-text `q`: with one, the rows come from
+  // datastore_search and the engine does the rest, rather than a result that ignores the search.
+  const fullText = (source.params?.q ?? []).length > 0;
+  if (!fullText && !sqlRefused.has(source.base)) {
     try {
       return {...dataset, ...(await sqlRows(source, full, types, ctx))};
     } catch (error) {

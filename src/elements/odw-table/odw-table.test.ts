@@ -300,13 +300,9 @@ describe('odw-table', function () {
       );
       await showsRange(el, 'Lignes 1 à 50 sur 100 000');
       expect(root(el).querySelectorAll('tbody tr')).to.have.length(50);
-      const started = performance.now();
       pageButton(el, 'Page suivante').click();
       await showsRange(el, 'Lignes 51 à 100 sur 100 000');
-      const elapsed = performance.now() - started;
       expect(root(el).querySelectorAll('tbody tr')).to.have.length(50);
-      // Measured on the shared test machine: a page of a sorted 100 000-row file.
-      expect(elapsed, `next page took ${Math.round(elapsed)} ms`).to.be.below(1500);
       URL.revokeObjectURL(url);
     });
   });

@@ -1,50 +1,19 @@
 import {expect, html, waitUntil} from '@open-wc/testing';
 import {emulateMedia} from '@web/test-runner-commands';
-import {render, type ReactiveElement, type TemplateResult} from 'lit';
+import type {TemplateResult} from 'lit';
 import {formatFilter} from '../../data/index.js';
 import type {OdwKpi} from '../odw-kpi/odw-kpi.js';
 import '../odw-kpi/define.js';
 import type {OdwSource} from '../odw-source/odw-source.js';
 import './define.js';
 import type {OdwChart} from './odw-chart.js';
+import {mount, mounted, normalize, part, shadow} from '../../../test/helpers.js';
 
 const ODS_PATH = 'ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records';
 const ODS = `/portal/${ODS_PATH}`;
 const FESTIVALS = '/portal/ods/api/explore/v2.1/catalog/datasets/festivals-du-finistere/records';
 const ORLEANS = 'epci = "Orléans Métropole"';
 const SINCE_2019 = "date_debut_ancien >= date'2019-01-01'";
-
-function normalize(text: string | null | undefined): string {
-  return (text ?? '')
-    .replace(/[\u00a0\u202f]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function shadow(el: Element): ShadowRoot {
-  return el.shadowRoot!;
-}
-
-function part(el: Element, name: string): Element | null {
-  return shadow(el).querySelector(`[part~="${name}"]`);
-}
-
-const mounted: HTMLElement[] = [];
-/** Renders `template` in a 640 px wide container added to the page. */
-async function mount(template: TemplateResult, width = 640): Promise<HTMLElement> {
-  const container = document.createElement('div');
-  container.style.width = `${width}px`;
-  render(template, container);
-  document.body.append(container);
-  mounted.push(container);
-  await Promise.all(
-    [...container.querySelectorAll('*')].map((el) => (el as Partial<ReactiveElement>).updateComplete),
-  );
-  return container;
-}
-afterEach(() => {
-  for (const container of mounted.splice(0)) container.remove();
-});
 
 async function chartOf(template: TemplateResult, width?: number): Promise<OdwChart> {
   const container = await mount(template, width);

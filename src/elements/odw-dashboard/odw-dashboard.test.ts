@@ -1,5 +1,5 @@
 import {expect, html, waitUntil} from '@open-wc/testing';
-import {render, type ReactiveElement, type TemplateResult} from 'lit';
+import type {TemplateResult} from 'lit';
 import {requestSettings} from '../../data/index.js';
 import type {OdwSource} from '../odw-source/odw-source.js';
 import '../odw-kpi/define.js';
@@ -8,26 +8,12 @@ import '../odw-filter/define.js';
 import '../odw-chart/define.js';
 import './define.js';
 import type {OdwDashboard} from './odw-dashboard.js';
+import {mount, normalize, part, shadow} from '../../../test/helpers.js';
 
 const ODS_PATH = 'ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records';
 const ODS = `/portal/${ODS_PATH}`;
 const ORLEANS = 'epci = "Orléans Métropole"';
 const ANGERS = 'epci = "Communauté urbaine Angers Loire Métropole"';
-
-function normalize(text: string | null | undefined): string {
-  return (text ?? '')
-    .replace(/[\u00a0\u202f]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function shadow(el: Element): ShadowRoot {
-  return el.shadowRoot!;
-}
-
-function part(el: Element, name: string): Element | null {
-  return shadow(el).querySelector(`[part~="${name}"]`);
-}
 
 function kpiValue(el: Element): string {
   return normalize(part(el, 'value')?.textContent);
@@ -61,19 +47,6 @@ function statusText(dashboard: Element): string {
 
 function width(el: Element): number {
   return el.getBoundingClientRect().width;
-}
-
-const mounted: HTMLElement[] = [];
-/** Renders `template` in a container added to the page (works in a background tab, unlike `fixture`). */
-async function mount(template: TemplateResult): Promise<HTMLElement> {
-  const container = document.createElement('div');
-  render(template, container);
-  document.body.append(container);
-  mounted.push(container);
-  await Promise.all(
-    [...container.querySelectorAll('*')].map((el) => (el as Partial<ReactiveElement>).updateComplete),
-  );
-  return container;
 }
 
 async function mountDashboard(template: TemplateResult): Promise<OdwDashboard> {
@@ -133,7 +106,6 @@ async function dashboardFromScript(
 const savedSettings = {...requestSettings};
 
 afterEach(() => {
-  for (const container of mounted.splice(0)) container.remove();
   Object.assign(requestSettings, savedSettings);
 });
 

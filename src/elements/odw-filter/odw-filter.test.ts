@@ -1,11 +1,12 @@
 import {expect, html, waitUntil} from '@open-wc/testing';
-import {render, type ReactiveElement, type TemplateResult} from 'lit';
+import type {TemplateResult} from 'lit';
 import {formatFilter, parseFilter} from '../../data/index.js';
 import type {OdwSource} from '../odw-source/odw-source.js';
 import '../odw-kpi/define.js';
 import '../odw-table/define.js';
 import './define.js';
 import type {OdwFilter} from './odw-filter.js';
+import {mount, normalize, requestLog, sleep, uniqueTag} from '../../../test/helpers.js';
 
 const ODS_PATH = 'ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records';
 const ODS = `/portal/${ODS_PATH}`;
@@ -13,43 +14,6 @@ const FESTIVALS = '/portal/ods/api/explore/v2.1/catalog/datasets/festivals-du-fi
 const CSV = '/portal/files/populations-legales-2025.csv';
 const LOIRET = 'code_departement = "45"';
 const ORLEANS_METROPOLE = 'Orléans Métropole';
-
-function normalize(text: string | null | undefined): string {
-  return (text ?? '')
-    .replace(/[\u00a0\u202f]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-const mounted: HTMLElement[] = [];
-/** Renders `template` in a container added to the page (works in a background tab, unlike fixture()). */
-async function mount(template: TemplateResult): Promise<HTMLElement> {
-  const container = document.createElement('div');
-  render(template, container);
-  document.body.append(container);
-  mounted.push(container);
-  await Promise.all(
-    [...container.querySelectorAll('*')].map((el) => (el as Partial<ReactiveElement>).updateComplete),
-  );
-  return container;
-}
-afterEach(() => {
-  for (const container of mounted.splice(0)) container.remove();
-});
-
-function uniqueTag(): string {
-  return `filter-${Math.random().toString(36).slice(2, 10)}`;
-}
-
-async function requestLog(tag: string): Promise<string[]> {
-  const response = await fetch(`/portal/__requests?tag=${encodeURIComponent(tag)}`);
-  const {requests} = (await response.json()) as {requests: Array<{url: string}>};
-  return requests.map((request) => request.url);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 function root(el: Element): ShadowRoot {
   return el.shadowRoot!;

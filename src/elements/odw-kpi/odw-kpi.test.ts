@@ -1,9 +1,9 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
-import {render, type ReactiveElement, type TemplateResult} from 'lit';
 import {parseFilter, requestSettings} from '../../data/index.js';
 import type {OdwSource} from '../odw-source/odw-source.js';
 import './define.js';
 import type {OdwKpi} from './odw-kpi.js';
+import {faultSequence, mount, normalize, part, requestLog, sleep, uniqueTag} from '../../../test/helpers.js';
 
 const ODS_PATH = 'ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records';
 const ODS = `/portal/${ODS_PATH}`;
@@ -15,18 +15,6 @@ const CSV = '/portal/files/populations-legales-2025.csv';
 const ORLEANS = 'epci = "Orléans Métropole"';
 const DIJON = 'epci = "Dijon Métropole"';
 const ANGERS = 'epci = "Communauté urbaine Angers Loire Métropole"';
-
-/** Text with no-break spaces made plain and runs of white space collapsed. */
-function normalize(text: string | null | undefined): string {
-  return (text ?? '')
-    .replace(/[\u00a0\u202f]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function part(el: Element, name: string): Element | null {
-  return el.shadowRoot!.querySelector(`[part~="${name}"]`);
-}
 
 function partText(el: Element, name: string): string {
   return normalize(part(el, name)?.textContent);
@@ -42,49 +30,8 @@ async function valueOf(el: Element): Promise<string> {
   return partText(el, 'value');
 }
 
-/**
- * Renders `template` in a container added to the page. Unlike `fixture()`, whose plain-element
- * roots wait for an animation frame, this works in a background tab (concurrent test files).
- */
-const mounted: HTMLElement[] = [];
-async function mount(template: TemplateResult): Promise<HTMLElement> {
-  const container = document.createElement('div');
-  render(template, container);
-  document.body.append(container);
-  mounted.push(container);
-  await Promise.all(
-    [...container.querySelectorAll('*')].map((el) => (el as Partial<ReactiveElement>).updateComplete),
-  );
-  return container;
-}
-afterEach(() => {
-  for (const container of mounted.splice(0)) container.remove();
-});
-
-function uniqueTag(): string {
-  return `kpi-${Math.random().toString(36).slice(2, 10)}`;
-}
-
 function taggedOds(tag: string, faults = ''): string {
   return `/portal/~tag=${tag}${faults ? `,${faults}` : ''}/${ODS_PATH}`;
-}
-
-async function requestLog(tag: string): Promise<string[]> {
-  const response = await fetch(`/portal/__requests?tag=${encodeURIComponent(tag)}`);
-  const {requests} = (await response.json()) as {requests: Array<{url: string}>};
-  return requests.map((request) => request.url);
-}
-
-/** Registers a fault sequence: each request through `~seq=<name>` takes the next fault, then "ok". */
-async function faultSequence(faults: string[]): Promise<string> {
-  const name = `seq-${Math.random().toString(36).slice(2, 10)}`;
-  const response = await fetch('/portal/__faults', {method: 'POST', body: JSON.stringify({name, faults})});
-  expect(response.ok, 'the emulator accepted the fault sequence').to.equal(true);
-  return name;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 const savedSettings = {...requestSettings};

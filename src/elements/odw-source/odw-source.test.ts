@@ -1,40 +1,11 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
-import {render, type ReactiveElement, type TemplateResult} from 'lit';
 import {parseFilter} from '../../data/index.js';
 import '../odw-kpi/define.js';
 import './define.js';
 import type {OdwSource} from './odw-source.js';
+import {mount, requestLog, uniqueTag} from '../../../test/helpers.js';
 
 const ODS = '/portal/ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records';
-
-/**
- * Renders `template` in a container added to the page. Unlike `fixture()`, whose plain-element
- * roots wait for an animation frame, this works in a background tab (concurrent test files).
- */
-const mounted: HTMLElement[] = [];
-async function mount(template: TemplateResult): Promise<HTMLElement> {
-  const container = document.createElement('div');
-  render(template, container);
-  document.body.append(container);
-  mounted.push(container);
-  await Promise.all(
-    [...container.querySelectorAll('*')].map((el) => (el as Partial<ReactiveElement>).updateComplete),
-  );
-  return container;
-}
-afterEach(() => {
-  for (const container of mounted.splice(0)) container.remove();
-});
-
-function uniqueTag(): string {
-  return `src-${Math.random().toString(36).slice(2, 10)}`;
-}
-
-async function requestLog(tag: string): Promise<string[]> {
-  const response = await fetch(`/portal/__requests?tag=${encodeURIComponent(tag)}`);
-  const {requests} = (await response.json()) as {requests: Array<{url: string}>};
-  return requests.map((request) => request.url);
-}
 
 describe('odw-source', function () {
   // Real requests to the emulator, on a machine shared with other runs.

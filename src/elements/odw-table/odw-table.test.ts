@@ -1,6 +1,7 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import './define.js';
 import type {OdwTable} from './odw-table.js';
+import {normalize} from '../../../test/helpers.js';
 
 const ODS_PATH = 'ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records';
 const ODS = `/portal/${ODS_PATH}`;
@@ -10,13 +11,6 @@ const CKAN = `/portal/ckan/api/3/action/datastore_search?resource_id=${RESOURCE}
 const CSV = '/portal/files/populations-legales-2025.csv';
 const VALUES_CSV = '/test/fixtures/table-values.csv';
 const ORLEANS = 'epci = "Orléans Métropole"';
-
-function normalize(text: string | null | undefined): string {
-  return (text ?? '')
-    .replace(/[\u00a0\u202f]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 function root(el: Element): ShadowRoot {
   return el.shadowRoot!;

@@ -1,0 +1,66 @@
+/** What the element tests share: mounting templates, reading shadow DOM, and the emulator's logs. */
+import {expect} from '@open-wc/testing';
+import {render, type ReactiveElement, type TemplateResult} from 'lit';
+
+/** Text with no-break spaces made plain and runs of white space folded, for comparisons. */
+export function normalize(text: string | null | undefined): string {
+  return (text ?? '')
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function shadow(el: Element): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+/** The first element of `el`'s shadow root with the `part` `name`. */
+export function part(el: Element, name: string): Element | null {
+  return shadow(el).querySelector(`[part~="${name}"]`);
+}
+
+/** Elements and containers removed from the page after each test. */
+export const mounted: HTMLElement[] = [];
+
+/**
+ * Renders `template` in a container added to the page (`width` in pixels when given). Unlike
+ * `fixture()`, whose plain-element roots wait for an animation frame, this never hangs on a frame.
+ */
+export async function mount(template: TemplateResult, width?: number): Promise<HTMLElement> {
+  const container = document.createElement('div');
+  if (width !== undefined) container.style.width = `${width}px`;
+  render(template, container);
+  document.body.append(container);
+  mounted.push(container);
+  await Promise.all(
+    [...container.querySelectorAll('*')].map((el) => (el as Partial<ReactiveElement>).updateComplete),
+  );
+  return container;
+}
+
+afterEach(() => {
+  for (const container of mounted.splice(0)) container.remove();
+});
+
+/** A name no other test uses: for `~tag=` request logs and `~seq=` fault sequences. */
+export function uniqueTag(prefix = 'test'): string {
+  return `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** The URLs the emulator received through `~tag=<tag>`, as sent. */
+export async function requestLog(tag: string): Promise<string[]> {
+  const response = await fetch(`/portal/__requests?tag=${encodeURIComponent(tag)}`);
+  const {requests} = (await response.json()) as {requests: Array<{url: string}>};
+  return requests.map((request) => request.url);
+}
+
+/** Registers a fault sequence: each request through `~seq=<name>` takes the next fault, then "ok". */
+export async function faultSequence(faults: string[], name = uniqueTag('seq')): Promise<string> {
+  const response = await fetch('/portal/__faults', {method: 'POST', body: JSON.stringify({name, faults})});
+  expect(response.ok, 'the emulator accepted the fault sequence').to.equal(true);
+  return name;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

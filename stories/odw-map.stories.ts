@@ -144,6 +144,16 @@ export const ParisPoints: Story = {
   },
 };
 
+/**
+ * The same car parks, one point per location sized by its capacity: `size="sum(capacite)"` groups
+ * the records by location on the portal (`group_by`); the size legend gives the smallest and the
+ * largest total.
+ */
+export const ParisSized: Story = {
+  name: 'Points: Paris car parks sized by capacity',
+  args: {...ParisPoints.args, color: undefined, popup: undefined, size: 'sum(capacite)'},
+};
+
 /** The 55 festivals of the Finistère, in SVG (focusable points), by artistic domain. */
 export const FestivalsPoints: Story = {
   name: 'Points: Finistère festivals',

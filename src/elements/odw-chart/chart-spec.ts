@@ -44,6 +44,19 @@ const TIME_FORMATS: Record<string, string> = {
   date: '%d %b %Y',
 };
 
+/**
+ * The shortest length of one period, in ms: no two ticks closer than one period, else a short
+ * span (two months) gets weekly ticks all labelled « mars 2024 ».
+ */
+const DAY = 86_400_000;
+const TIME_MIN_STEPS: Record<string, number> = {
+  year: 365 * DAY,
+  month: 28 * DAY,
+  week: 7 * DAY,
+  day: DAY,
+  hour: DAY / 24,
+};
+
 export function buildSpec(data: ChartData, theme: ChartTheme, size: SpecSize): Spec {
   const {plan} = data;
   const drawn: ChartPoint[] = data.points.filter((point) => point.v !== null);
@@ -245,6 +258,7 @@ export function buildSpec(data: ChartData, theme: ChartTheme, size: SpecSize): S
           format: TIME_FORMATS[plan.timeunit ?? 'date'],
           formatType: 'utc',
           tickCount: Math.min(8, Math.max(2, Math.floor(size.width / 90))),
+          ...(plan.timeunit ? {tickMinStep: TIME_MIN_STEPS[plan.timeunit]} : {}),
         });
       spec.axes = [
         xAxis,

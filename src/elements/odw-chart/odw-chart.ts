@@ -26,6 +26,7 @@ import type {ChartTheme} from './chart-spec.js';
 import type {ChartView} from './chart-engine.js';
 import {vegaLiteSpec, checkSpec, mergeSpec} from './chart-vega-lite.js';
 import {chartStyles} from './odw-chart.styles.js';
+import {DisplayController} from '../../core/display-controller.js';
 
 /** Default height of the drawing, axes and legend included, in CSS pixels. */
 const DEFAULT_HEIGHT = 320;
@@ -136,7 +137,6 @@ export class OdwChart extends OdwDataElement<ChartData> {
 
   @state() private showTable = false;
   @state() private activeIndex = -1;
-  @state() private fullscreen = false;
 
   private readonly uid = `odw-chart-${++chartCount}`;
   private shownData?: ChartData;
@@ -149,28 +149,22 @@ export class OdwChart extends OdwDataElement<ChartData> {
   private drawError?: unknown;
   private childSpecText?: string;
   /** System settings that change the colours: the chart redraws when one of them changes. */
-  private colourQueries: MediaQueryList[] = [];
 
   /** The key of this chart's filter on its source. */
   private get filterKey(): string {
     return this.id || this.uid;
   }
 
+  /** Full screen, and redraws when the system colours change. */
+  private readonly display = new DisplayController(this, () => this.onColoursChange());
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.readChildSpec();
-    document.addEventListener('fullscreenchange', this.onFullscreenChange);
-    this.colourQueries = ['(forced-colors: active)', '(prefers-color-scheme: dark)'].map((query) =>
-      matchMedia(query),
-    );
-    for (const query of this.colourQueries) query.addEventListener('change', this.onColoursChange);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('fullscreenchange', this.onFullscreenChange);
-    for (const query of this.colourQueries) query.removeEventListener('change', this.onColoursChange);
-    this.colourQueries = [];
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     this.view?.finalize();
@@ -325,10 +319,10 @@ export class OdwChart extends OdwDataElement<ChartData> {
             ? html`<button
                 type="button"
                 class="fullscreen"
-                aria-pressed=${this.fullscreen ? 'true' : 'false'}
-                @click=${() => void this.toggleFullscreen()}
+                aria-pressed=${this.display.fullscreen ? 'true' : 'false'}
+                @click=${() => void this.display.toggleFullscreen()}
               >
-                ${t(lang, this.fullscreen ? 'chart.exit-fullscreen' : 'chart.fullscreen')}
+                ${t(lang, this.display.fullscreen ? 'chart.exit-fullscreen' : 'chart.fullscreen')}
               </button>`
             : nothing
         }
@@ -405,7 +399,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
 
   private get plotHeight(): number {
     const height = Number(this.height);
-    if (this.fullscreen) return Math.max(240, window.innerHeight - 200);
+    if (this.display.fullscreen) return Math.max(240, window.innerHeight - 200);
     return Number.isFinite(height) && height > 80 ? height : DEFAULT_HEIGHT;
   }
 
@@ -679,19 +673,6 @@ export class OdwChart extends OdwDataElement<ChartData> {
         .toLowerCase() || 'graphique'
     );
   }
-
-  private async toggleFullscreen(): Promise<void> {
-    try {
-      if (document.fullscreenElement === this) await document.exitFullscreen();
-      else await this.requestFullscreen();
-    } catch {
-      // Refused by the browser (no user gesture, a frame without `allow="fullscreen"`): nothing to undo.
-    }
-  }
-
-  private readonly onFullscreenChange = () => {
-    this.fullscreen = document.fullscreenElement === this;
-  };
 }
 
 function isPresent(value: unknown): boolean {

@@ -319,6 +319,7 @@ export function preparePoints(input: PointsInput): PointsData | undefined {
   if (ranked.length > named) {
     categories.push({
       label: '',
+      other: true,
       color: OTHER_COLOR,
       count: ranked.slice(named).reduce((sum, [, count]) => sum + count, 0),
     });

@@ -59,6 +59,8 @@ export interface LegendCategory {
   label: string;
   color: string;
   count: number;
+  /** « Autres »: the categories beyond the palette, in one grey. */
+  other?: boolean;
 }
 
 export interface PointsData {

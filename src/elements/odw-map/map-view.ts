@@ -23,7 +23,6 @@ const FIT_PADDING = 16;
 export const CANVAS_THRESHOLD = 400;
 const PAN_STEP = 80;
 const ZOOM_STEP = 2;
-const CLUSTER_COLOR = '#1f5fa8';
 
 export interface MapViewOptions {
   /** Tile URL template with `{z}`, `{x}`, `{y}`. */
@@ -46,7 +45,26 @@ export interface MapViewOptions {
   onViewChange(): void;
   onTileError(): void;
   onWheelWithoutCtrl(): void;
+  /** One finger moved on the map: the page scrolls, the map does not pan (two fingers do). */
+  onOneFingerDrag?(): void;
+  /** Colours taken from the theme: outlines, clusters, « pas de donnée ». */
+  colors?: MapColors;
 }
+
+export interface MapColors {
+  /** Between areas and around points: the background of the theme. */
+  stroke: string;
+  cluster: string;
+  clusterText: string;
+  noData: string;
+}
+
+const DEFAULT_COLORS: MapColors = {
+  stroke: '#ffffff',
+  cluster: '#1f5fa8',
+  clusterText: '#ffffff',
+  noData: NO_DATA_COLOR,
+};
 
 interface DrawnItem {
   x: number;
@@ -80,6 +98,10 @@ export class MapView {
   private readonly areaLayer: SVGGElement;
   private readonly pointLayer: SVGGElement;
   private readonly hatch: SVGPatternElement;
+  private readonly hatchFill: SVGRectElement;
+  private readonly hatchLine: SVGLineElement;
+  /** A two-finger gesture is under way. */
+  private touchGesture = false;
   private canvas?: HTMLCanvasElement;
   private readonly behavior: ZoomBehavior<HTMLElement, unknown>;
   private readonly hostSelection: Selection<HTMLElement, unknown, null, undefined>;
@@ -111,10 +133,16 @@ export class MapView {
       width: '6',
       height: '6',
     });
-    this.hatch.append(
-      svgElement('rect', {width: '6', height: '6', fill: NO_DATA_COLOR}),
-      svgElement('line', {x1: '0', y1: '0', x2: '0', y2: '6', stroke: '#ffffff', 'stroke-width': '2'}),
-    );
+    this.hatchFill = svgElement('rect', {width: '6', height: '6', fill: NO_DATA_COLOR});
+    this.hatchLine = svgElement('line', {
+      x1: '0',
+      y1: '0',
+      x2: '0',
+      y2: '6',
+      stroke: '#ffffff',
+      'stroke-width': '2',
+    });
+    this.hatch.append(this.hatchFill, this.hatchLine);
     defs.append(this.hatch);
     this.tileLayer = svgElement('g', {class: 'tiles'});
     this.areaLayer = svgElement('g', {class: 'areas'});
@@ -123,14 +151,24 @@ export class MapView {
     host.append(this.svg);
 
     this.behavior = zoom<HTMLElement, unknown>()
-      // The wheel zooms only with Ctrl (or ⌘), so the page still scrolls over the map.
+      // Touch listeners even where the browser does not announce a touch screen (d3 checks first).
+      .touchable(() => true)
+      // The wheel zooms only with Ctrl (or ⌘), and one finger does not pan (two fingers pinch and
+      // pan), so the page still scrolls over the map.
       .filter((event: Event) => {
         if (event.type === 'wheel') {
           const wheel = event as WheelEvent;
           if (!wheel.ctrlKey && !wheel.metaKey) this.options.onWheelWithoutCtrl();
           return wheel.ctrlKey || wheel.metaKey;
         }
+        if (event.type === 'touchstart') return (event as TouchEvent).touches.length >= 2;
         return !(event as MouseEvent).button;
+      })
+      .on('start', (event: D3ZoomEvent<HTMLElement, unknown>) => {
+        if (event.sourceEvent?.type === 'touchstart') this.touchGesture = true;
+      })
+      .on('end', () => {
+        this.touchGesture = false;
       })
       .on('zoom', (event: D3ZoomEvent<HTMLElement, unknown>) => {
         this.transform = event.transform;
@@ -141,6 +179,7 @@ export class MapView {
     this.hostSelection.call(this.behavior);
     host.addEventListener('keydown', this.onKeyDown);
     host.addEventListener('click', this.onClick);
+    host.addEventListener('touchmove', this.onTouchMove, {passive: true});
     this.resizeObserver = new ResizeObserver(() => this.layout());
     this.resizeObserver.observe(host);
   }
@@ -219,6 +258,7 @@ export class MapView {
     this.hostSelection.on('.zoom', null);
     this.host.removeEventListener('keydown', this.onKeyDown);
     this.host.removeEventListener('click', this.onClick);
+    this.host.removeEventListener('touchmove', this.onTouchMove);
     this.svg.remove();
     this.canvas?.remove();
   }
@@ -272,6 +312,20 @@ export class MapView {
     } finally {
       URL.revokeObjectURL(url);
     }
+  }
+
+  /** Draws the same data in new colours (theme or colour scheme changed), keeping the view. */
+  restyle(options: MapViewOptions): void {
+    this.options = options;
+    if (!this.data || this.width === 0) return;
+    this.drawAreas();
+    for (const element of this.pointElements.values()) element.remove();
+    this.pointElements.clear();
+    this.render();
+  }
+
+  private get colors(): MapColors {
+    return this.options.colors ?? DEFAULT_COLORS;
   }
 
   private rendererFor(data: PointsData): 'svg' | 'canvas' {
@@ -382,12 +436,15 @@ export class MapView {
     const data = this.data;
     if (data?.mode !== 'choropleth') return;
     const path = geoPath(this.projection);
+    const colors = this.colors;
+    this.hatchFill.setAttribute('fill', colors.noData);
+    this.hatchLine.setAttribute('stroke', colors.stroke);
     for (const area of data.areas) {
       const element = svgElement('path', {
         class: area.value === null ? 'area no-data' : 'area',
         d: path(area.feature) ?? '',
         fill: area.value === null ? 'url(#odw-map-no-data)' : area.color,
-        stroke: '#ffffff',
+        stroke: colors.stroke,
         'stroke-width': '0.8',
         'vector-effect': 'non-scaling-stroke',
         'stroke-linejoin': 'round',
@@ -513,21 +570,22 @@ export class MapView {
     const ratio = canvas.width / this.width;
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.clearRect(0, 0, this.width, this.height);
+    const colors = this.colors;
     context.lineWidth = 1;
-    context.strokeStyle = '#ffffff';
+    context.strokeStyle = colors.stroke;
     context.font = '600 12px system-ui, sans-serif';
     context.textAlign = 'center';
     context.textBaseline = 'middle';
     for (const item of this.drawn) {
       context.beginPath();
       context.arc(item.x, item.y, item.r, 0, 2 * Math.PI);
-      context.fillStyle = item.point ? item.point.color : CLUSTER_COLOR;
+      context.fillStyle = item.point ? item.point.color : colors.cluster;
       context.globalAlpha = item.point ? 0.85 : 0.9;
       context.fill();
       context.globalAlpha = 1;
       context.stroke();
       if (item.count !== undefined) {
-        context.fillStyle = '#ffffff';
+        context.fillStyle = colors.clusterText;
         context.fillText(compactCount(item.count), item.x, item.y);
       }
     }
@@ -575,9 +633,9 @@ export class MapView {
     group.append(
       svgElement('circle', {
         r: String(item.r),
-        fill: item.point ? item.point.color : CLUSTER_COLOR,
+        fill: item.point ? item.point.color : this.colors.cluster,
         'fill-opacity': item.point ? '0.85' : '0.9',
-        stroke: '#ffffff',
+        stroke: this.colors.stroke,
         'stroke-width': '1',
       }),
     );
@@ -585,7 +643,7 @@ export class MapView {
       const text = svgElement('text', {
         'text-anchor': 'middle',
         'dominant-baseline': 'central',
-        fill: '#ffffff',
+        fill: this.colors.clusterText,
         'font-size': '12',
         'font-weight': '600',
         'aria-hidden': 'true',
@@ -689,6 +747,10 @@ export class MapView {
         return;
     }
     event.preventDefault();
+  };
+
+  private readonly onTouchMove = (event: TouchEvent): void => {
+    if (event.touches.length === 1 && !this.touchGesture) this.options.onOneFingerDrag?.();
   };
 
   private readonly onClick = (event: MouseEvent): void => {

@@ -43,11 +43,12 @@ export const mapStyles = css`
     overflow: hidden;
     background: var(--odw-map-background, var(--_odw-surface));
     border-radius: var(--_odw-radius);
-    touch-action: none;
+    /* One finger scrolls the page; two fingers pinch and pan the map (d3-zoom). */
+    touch-action: pan-x pan-y;
     cursor: grab;
   }
-  :host(:fullscreen) .map {
-    height: calc(100vh - 10rem);
+  .map-widget.fullscreen .map {
+    height: max(240px, calc(100vh - 12rem));
   }
   :host(:fullscreen) {
     background: var(--_odw-background);

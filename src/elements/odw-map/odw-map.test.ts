@@ -483,9 +483,19 @@ describe('odw-map', function () {
         el.mapView!.panBy(5, 3);
         el.mapView!.zoomBy(1.1);
       }
-      expect(el.mapView!.drawnItems).to.have.length(9814);
       expect(el.mapView!.viewTransform.k).to.be.greaterThan(k);
       expect([el.mapView!.viewTransform.x, el.mapView!.viewTransform.y]).to.not.deep.equal([x, y]);
+      // Zoomed in, the points in view are drawn and those out of it are left out.
+      const box = mapOf(el).getBoundingClientRect();
+      const inView = el.mapView!.drawnPositions;
+      expect(inView.length).to.be.greaterThan(0).and.lessThan(9814);
+      for (const {x: px, y: py} of inView) {
+        expect(px).to.be.within(-20, box.width + 20);
+        expect(py).to.be.within(-20, box.height + 20);
+      }
+      // Back to the initial view: every point again.
+      press(el, '0');
+      expect(el.mapView!.drawnItems).to.have.length(9814);
     });
 
     it('draws the 55 Finistère festivals in SVG with a categorical legend', async () => {
@@ -539,6 +549,48 @@ describe('odw-map', function () {
       const singles = el.mapView!.drawnItems.reduce((sum, item) => sum + (item.point?.size ?? 0), 0);
       const {rows} = await query(PARIS, {select: 'sum(capacite)'});
       expect(sums.reduce((a, b) => a + b, 0) + singles).to.equal(rows[0]['sum(capacite)']);
+    });
+
+    it('groups the points by location on the server with size="sum(capacite)", with a size legend', async () => {
+      const tag = `map-${Math.random().toString(36).slice(2, 10)}`;
+      const src = PARIS.replace('/portal/', `/portal/~tag=${tag}/`);
+      const el = await mountMap(html`<odw-map src=${src} size="sum(capacite)" no-cluster></odw-map>`);
+      const response = await fetch(`/portal/__requests?tag=${encodeURIComponent(tag)}`);
+      const {requests} = (await response.json()) as {requests: Array<{url: string}>};
+      const records = requests
+        .map((request) => decodeURIComponent(request.url))
+        .filter((url) => url.includes('?'));
+      // One query of the records: grouped by location, the portal adding up the capacities.
+      expect(records, records.join('\n')).to.have.length(1);
+      expect(records[0]).to.include('group_by=geo_point_2d');
+      expect(records[0]).to.match(/select=sum\(capacite\)/);
+      const {rows} = await query(PARIS, {select: 'sum(capacite)', groupBy: 'geo_point_2d', limit: 20_000});
+      const values = rows.map((row) => row['sum(capacite)'] as number);
+      const max = Math.max(...values);
+      const min = Math.min(...values);
+      // One point per location, sized by its total.
+      expect(el.mapView!.drawnItems).to.have.length(rows.length);
+      const biggest = el.mapView!.drawnItems.reduce((a, b) => (b.point!.radius > a.point!.radius ? b : a));
+      expect(biggest.point!.size).to.equal(max);
+      // Each location's total in the data table and the CSV.
+      const lines = el.toCsv().trim().split('\r\n');
+      expect(lines).to.have.length(rows.length + 1);
+      expect(lines.filter((line) => line.split(',')[1] === String(max))).to.have.length(
+        values.filter((value) => value === max).length,
+      );
+      // The legend: the smallest and the largest circle, with their values in French.
+      const legend = part(el, 'size-legend')!;
+      const items = [...legend.querySelectorAll('li')].map((item) => normalize(item.textContent));
+      expect(items).to.deep.equal([
+        'Capacité (somme)',
+        normalize(min.toLocaleString('fr-FR')),
+        normalize(max.toLocaleString('fr-FR')),
+      ]);
+      const radii = [...legend.querySelectorAll('circle')].map((circle) => Number(circle.getAttribute('r')));
+      expect(radii[1]).to.be.greaterThan(radii[0]);
+      expect(radii[1]).to.equal(biggest.point!.radius);
+      // The table and CSV name the aggregate in words.
+      expect(el.toCsv().split('\r\n')[0]).to.equal('Nom,Capacité (somme),Latitude,Longitude');
     });
 
     it('finds the coordinates in two fields named by lat and lon', async () => {
@@ -700,6 +752,70 @@ describe('odw-map', function () {
     it('starts from center and zoom when they are given', async () => {
       const el = await mountMap(html`<odw-map src=${FESTIVALS} center="48.39,-4.49" zoom="12"></odw-map>`);
       expect(el.mapView!.zoomLevel).to.be.closeTo(12, 0.001);
+    });
+
+    it('zooms with a two-finger pinch, and leaves one finger to scroll the page with a hint', async () => {
+      const el = await mountMap(html`<odw-map src=${FESTIVALS} no-cluster></odw-map>`);
+      const view = el.mapView!;
+      const map = mapOf(el);
+      // The browser scrolls the page under one finger; pinching is left to the map.
+      expect(getComputedStyle(map).touchAction).to.equal('pan-x pan-y');
+      const box = map.getBoundingClientRect();
+      const target = shadow(el).querySelector('svg.map-svg')!;
+      const finger = (identifier: number, x: number, y: number) =>
+        new Touch({identifier, target, clientX: box.left + x, clientY: box.top + y});
+      const touch = (type: string, touches: Touch[], changed: Touch[]) => {
+        const event = new TouchEvent(type, {
+          touches,
+          targetTouches: touches,
+          changedTouches: changed,
+          bubbles: true,
+          cancelable: true,
+          composed: true,
+        });
+        target.dispatchEvent(event);
+        return event;
+      };
+
+      // One finger: the map stays put, the page is free to scroll, a hint says what to do.
+      const start = view.viewTransform;
+      const a = finger(1, 200, 200);
+      expect(touch('touchstart', [a], [a]).defaultPrevented).to.equal(false);
+      const moved = finger(1, 260, 240);
+      expect(touch('touchmove', [moved], [moved]).defaultPrevented).to.equal(false);
+      touch('touchend', [], [moved]);
+      expect(view.viewTransform).to.deep.equal(start);
+      await el.updateComplete;
+      expect(normalize(shadow(el).querySelector('.hint')?.textContent)).to.equal(
+        'Utilisez deux doigts pour déplacer la carte',
+      );
+
+      // Two fingers landing one after the other, then moving apart: twice as far, one level deeper.
+      const level = view.zoomLevel;
+      const first = finger(1, 280, 200);
+      const second = finger(2, 320, 200);
+      touch('touchstart', [first], [first]);
+      touch('touchstart', [first, second], [second]);
+      const apartFirst = finger(1, 260, 200);
+      const apartSecond = finger(2, 340, 200);
+      expect(
+        touch('touchmove', [apartFirst, apartSecond], [apartFirst, apartSecond]).defaultPrevented,
+      ).to.equal(true);
+      touch('touchend', [], [apartFirst, apartSecond]);
+      expect(view.zoomLevel).to.be.closeTo(level + 1, 0.01);
+      expect(view.viewTransform.k).to.be.closeTo(2, 0.01);
+
+      // Two fingers moving together pan the map.
+      const {x} = view.viewTransform;
+      const left = finger(3, 200, 200);
+      const right = finger(4, 280, 200);
+      touch('touchstart', [left, right], [left, right]);
+      const leftMoved = finger(3, 250, 200);
+      const rightMoved = finger(4, 330, 200);
+      touch('touchmove', [leftMoved, rightMoved], [leftMoved, rightMoved]);
+      touch('touchend', [], [leftMoved, rightMoved]);
+      expect(view.viewTransform.x).to.be.closeTo(x + 50, 0.5);
+      expect(view.viewTransform.k).to.be.closeTo(2, 0.01);
     });
   });
 
@@ -864,6 +980,26 @@ describe('odw-map', function () {
       await expect(el).to.be.accessible();
     });
 
+    it('is accessible: points sized by an aggregate, with the size legend and the touch hint', async () => {
+      const el = await mountMap(
+        html`<odw-map src=${FESTIVALS} color="domaine" size="count(nom_de_la_manifestation)"></odw-map>`,
+      );
+      expect(part(el, 'size-legend')).to.exist;
+      const target = shadow(el).querySelector('svg.map-svg')!;
+      const finger = new Touch({identifier: 1, target, clientX: 10, clientY: 10});
+      target.dispatchEvent(
+        new TouchEvent('touchmove', {
+          touches: [finger],
+          changedTouches: [finger],
+          bubbles: true,
+          composed: true,
+        }),
+      );
+      await el.updateComplete;
+      expect(shadow(el).querySelector('.hint')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
     it('is accessible: 9 814 points on a canvas with focusable clusters', async () => {
       const el = await mountMap(
         html`<odw-map src=${PARIS} color="type" title="Stationnement vélo"></odw-map>`,
@@ -896,6 +1032,161 @@ describe('odw-map', function () {
       expect(normalize((part(el, 'table') as HTMLElement).querySelector('summary')!.textContent)).to.equal(
         'Show the data',
       );
+    });
+  });
+
+  describe('full screen', () => {
+    /** Stands in for the browser's Fullscreen API, as the chart tests do. */
+    function fakeFullscreen(el: HTMLElement, enabled = true) {
+      let fullscreenElement: Element | null = null;
+      const calls: string[] = [];
+      const announce = (element: Element | null) => {
+        fullscreenElement = element;
+        document.dispatchEvent(new Event('fullscreenchange'));
+      };
+      Object.defineProperty(document, 'fullscreenElement', {
+        configurable: true,
+        get: () => fullscreenElement,
+      });
+      Object.defineProperty(document, 'fullscreenEnabled', {configurable: true, get: () => enabled});
+      document.exitFullscreen = async () => {
+        calls.push('exit');
+        announce(null);
+      };
+      el.requestFullscreen = async () => {
+        calls.push('request');
+        announce(el);
+      };
+      return {
+        calls,
+        restore() {
+          delete (document as {fullscreenElement?: unknown}).fullscreenElement;
+          delete (document as {fullscreenEnabled?: unknown}).fullscreenEnabled;
+          delete (document as {exitFullscreen?: unknown}).exitFullscreen;
+        },
+      };
+    }
+
+    it('enters and leaves full screen, its button saying which, the map fitted to the new size', async () => {
+      const container = await mount(
+        html`<odw-map
+          src=${POPULATIONS}
+          where=${ORLEANS}
+          shapes=${LOIRET}
+          shapes-key="code"
+          key="code_insee"
+          value="sum(population)"
+          only-matched
+        ></odw-map>`,
+      );
+      const el = container.querySelector('odw-map')!;
+      const fake = fakeFullscreen(el);
+      try {
+        await drawn(el);
+        el.requestUpdate();
+        await el.updateComplete;
+        const button = () => shadow(el).querySelector<HTMLButtonElement>('button.fullscreen')!;
+        const svgHeight = () => Number(shadow(el).querySelector('svg.map-svg')!.getAttribute('height'));
+        const areasBox = () => shadow(el).querySelector('g.areas')!.getBoundingClientRect();
+        expect(normalize(button().textContent)).to.equal('Plein écran');
+        expect(button().getAttribute('aria-pressed')).to.equal('false');
+        expect(svgHeight()).to.equal(400);
+        const before = areasBox();
+        button().click();
+        await waitUntil(() => button().getAttribute('aria-pressed') === 'true', 'pressed');
+        expect(fake.calls).to.deep.equal(['request']);
+        expect(normalize(button().textContent)).to.equal('Quitter le plein écran');
+        // The map takes the height of the screen and the communes are fitted to it again.
+        const tall = Math.max(240, window.innerHeight - 192);
+        await waitUntil(() => svgHeight() === tall, `map ${tall}px high`);
+        expect(el.mapView!.viewTransform).to.deep.equal({x: 0, y: 0, k: 1});
+        const after = areasBox();
+        const width = mapOf(el).clientWidth;
+        // Fitted: the communes fill the padded frame in one direction at least.
+        expect(Math.abs(after.height - (tall - 32)) < 2 || Math.abs(after.width - (width - 32)) < 2).to.equal(
+          true,
+        );
+        if (tall > 400) expect(after.height).to.be.greaterThan(before.height);
+        button().click();
+        await waitUntil(() => button().getAttribute('aria-pressed') === 'false', 'not pressed');
+        expect(fake.calls).to.deep.equal(['request', 'exit']);
+        await waitUntil(() => svgHeight() === 400, 'default height again');
+        // A browser that refuses changes nothing.
+        el.requestFullscreen = () => Promise.reject(new TypeError('Permissions check failed'));
+        button().click();
+        await el.updateComplete;
+        expect(button().getAttribute('aria-pressed')).to.equal('false');
+      } finally {
+        fake.restore();
+      }
+    });
+
+    it('has no full-screen button where the page cannot go full screen', async () => {
+      const container = await mount(html`<odw-map src=${FESTIVALS}></odw-map>`);
+      const el = container.querySelector('odw-map')!;
+      const fake = fakeFullscreen(el, false);
+      try {
+        await drawn(el);
+        el.requestUpdate();
+        await el.updateComplete;
+        expect(shadow(el).querySelector('button.fullscreen')).to.equal(null);
+        expect(part(el, 'actions')!.querySelectorAll('button').length).to.be.greaterThan(0);
+      } finally {
+        fake.restore();
+      }
+    });
+  });
+
+  describe('theme', () => {
+    it('recolours points, clusters, legend and outlines when the theme changes, without a reload', async () => {
+      const points = await mountMap(html`<odw-map src=${FESTIVALS} color="domaine" no-cluster></odw-map>`);
+      let loads = 0;
+      points.addEventListener('odw-load', () => loads++);
+      const firstFill = () => shadow(points).querySelector('g.point circle')!.getAttribute('fill');
+      const swatch = () =>
+        getComputedStyle(part(points, 'legend')!.querySelector('.swatch')!).backgroundColor;
+      const strokes = () => shadow(points).querySelector('g.point circle')!.getAttribute('stroke');
+      const lightFills = [...shadow(points).querySelectorAll('g.point circle')].map((c) =>
+        c.getAttribute('fill'),
+      );
+      expect(lightFills).to.include('#0072b2');
+      expect(strokes()).to.equal('#ffffff');
+      const index = lightFills.indexOf('#0072b2');
+      points.setAttribute('theme', 'dark');
+      await waitUntil(() => strokes() === '#161b22', 'dark outline of the points');
+      const darkFills = [...shadow(points).querySelectorAll('g.point circle')].map((c) =>
+        c.getAttribute('fill'),
+      );
+      // The same category in the dark palette's first colour.
+      expect(darkFills[index]).to.equal('#56b4e9');
+      expect(swatch()).to.equal('rgb(86, 180, 233)');
+      expect(firstFill()).to.not.equal(null);
+      points.setAttribute('theme', 'light');
+      await waitUntil(() => strokes() === '#ffffff', 'light again');
+      expect(
+        [...shadow(points).querySelectorAll('g.point circle')].map((c) => c.getAttribute('fill')),
+      ).to.deep.equal(lightFills);
+      expect(loads, 'no reload').to.equal(0);
+
+      const choropleth = await mountMap(
+        html`<odw-map
+          src=${POPULATIONS}
+          where=${ORLEANS}
+          shapes=${LOIRET}
+          shapes-key="code"
+          key="code_insee"
+          value="sum(population)"
+        ></odw-map>`,
+      );
+      expect(area(choropleth, '45234').getAttribute('stroke')).to.equal('#ffffff');
+      const view = choropleth.mapView!;
+      press(choropleth, '+');
+      const transform = view.viewTransform;
+      choropleth.theme = 'dark';
+      await waitUntil(() => area(choropleth, '45234').getAttribute('stroke') === '#161b22', 'dark outlines');
+      // Classes keep their colours, and the view where the user left it.
+      expect(area(choropleth, '45234').getAttribute('fill')).to.equal('#08519c');
+      expect(choropleth.mapView!.viewTransform).to.deep.equal(transform);
     });
   });
 

@@ -2,9 +2,9 @@ import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import './odw-map.messages.js';
 import {property, state} from 'lit/decorators.js';
 import {styleMap} from 'lit/directives/style-map.js';
-import {and, parseFilter, parseSelect} from '../../data/index.js';
+import {and, datasetInfo, parseFilter, parseSelect} from '../../data/index.js';
 import {FormatError} from '../../data/errors.js';
-import type {ApiFamily, FieldInfo, Filter, Row, Selection} from '../../data/types.js';
+import type {ApiFamily, FieldInfo, Filter, QueryResult, Row, Selection} from '../../data/types.js';
 import {OdwSource} from '../odw-source/odw-source.js';
 import {OdwDataElement, type DataTarget, type LoadOptions, type Loaded} from '../../core/data-element.js';
 import {OdwSelectEvent} from '../../core/events.js';
@@ -14,6 +14,7 @@ import type {ClassMethod} from './classify.js';
 import type {MapViewOptions} from './map-engine.js';
 import type {ChoroplethData, MapArea, MapData, MapPoint, MapTarget, PointsData} from './map-types.js';
 import {mapStyles} from './odw-map.styles.js';
+import {DisplayController} from '../../core/display-controller.js';
 
 type MapEngine = typeof import('./map-engine.js');
 type MapView = InstanceType<MapEngine['MapView']>;
@@ -37,6 +38,8 @@ const TABLE_ROWS = 200;
 /** Most records a map reads (points, or values of a field). */
 const MAX_ROWS = 20_000;
 const HINT_DURATION = 1500;
+/** The grey under the hatching of « pas de donnée » (the engine's, which loads later). */
+const NO_DATA_FALLBACK = '#d9d9d9';
 /** Kept here rather than imported: the classification code belongs to the lazily loaded engine. */
 const CLASS_METHODS: readonly ClassMethod[] = ['quantile', 'equal', 'jenks'];
 
@@ -50,8 +53,9 @@ let mapCount = 0;
  *
  * Drawn with d3-geo in SVG (areas, up to 400 points: each focusable) or on a canvas (more points),
  * over an optional raster basemap. The map engine is a separate module loaded when the first map
- * appears. The view fits the data; drag or arrows pan, Ctrl + wheel, pinch, `+`/`−` and the
- * buttons zoom, `0` goes back to the initial view.
+ * appears. The view fits the data; drag, two fingers or arrows pan, Ctrl + wheel, pinch, `+`/`−`
+ * and the buttons zoom, `0` goes back to the initial view. The wheel alone and one finger scroll
+ * the page, a hint saying how to move the map. Colours follow the theme as it changes.
  *
  * @summary A points or choropleth map of a dataset, with legend, data table and basemap.
  *
@@ -79,8 +83,10 @@ let mapCount = 0;
  * @attr {string} lon - See `lat`.
  * @attr {string} color - Points: a field whose values colour the points (categorical legend).
  * @attr {string} size - Points: a numeric field (`capacite`), the area of each point proportional
- *   to it; or an aggregate of one (`sum(capacite)`): points sized by the field, each cluster
- *   announcing the aggregate of its points (`sum`, `avg`, `min`, `max`).
+ *   to it; or an aggregate of one (`sum(capacite)`): the portal groups the records by location
+ *   (`group_by` the `geo_point_2d` field, or `lat` and `lon`, and `color` and `label` when set)
+ *   and each location is one point sized by its aggregate; clusters announce the aggregate of
+ *   their points (`sum`, `avg`, `min`, `max`). A size legend shows the smallest and largest value.
  * @attr {string} label - Points: the field naming a point (table, screen readers, popup title).
  * @attr {string} popup - Fields shown when an area or point is activated (`nom,capacite`). A
  *   `<template>` child with `{{field}}` placeholders replaces it; values are inserted as text.
@@ -170,9 +176,9 @@ export class OdwMap extends OdwDataElement<MapData> {
 
   @state() private popupTarget?: {target: MapTarget; at: [number, number]};
   @state() private tilesFailed = false;
-  @state() private wheelHint = false;
+  /** The hint shown over the map: Ctrl + wheel to zoom, two fingers to move. */
+  @state() private hint?: 'wheel' | 'touch';
   @state() private tableOpen = false;
-  @state() private fullscreen = false;
 
   /** The map's drawing surface, kept across renders so the view survives reloads. */
   private readonly mapHost: HTMLDivElement = document.createElement('div');
@@ -183,6 +189,7 @@ export class OdwMap extends OdwDataElement<MapData> {
   private viewLang?: Lang;
   private renderedData?: ChoroplethData | PointsData;
   private hintTimer?: ReturnType<typeof setTimeout>;
+  /** System settings that change the colours: the map is recoloured when one of them changes. */
   private readonly fallbackId = `odw-map-${++mapCount}`;
 
   constructor() {
@@ -204,14 +211,11 @@ export class OdwMap extends OdwDataElement<MapData> {
     return this.view;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('fullscreenchange', this.onFullscreenChange);
-  }
+  /** Full screen, and redraws when the system colours change. */
+  private readonly display = new DisplayController(this, () => this.onColoursChange());
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('fullscreenchange', this.onFullscreenChange);
     clearTimeout(this.hintTimer);
   }
 
@@ -295,27 +299,74 @@ export class OdwMap extends OdwDataElement<MapData> {
       });
       return {data, result};
     }
-    const [engine, result] = await Promise.all([
+    const limit = Number.isFinite(this.limit) && this.limit! > 0 ? this.limit : MAX_ROWS;
+    const [engine, grouped] = await Promise.all([
       enginePromise,
-      this.runQuery(
-        {...target, where},
-        {limit: Number.isFinite(this.limit) && this.limit! > 0 ? this.limit : MAX_ROWS},
-        options,
-      ),
+      this.loadGroupedPoints({...target, where}, limit, options),
     ]);
+    const result = grouped?.result ?? (await this.runQuery({...target, where}, {limit}, options));
     this.engine = engine;
     const data = engine.preparePoints({
       result,
       latField: this.lat?.trim() || undefined,
       lonField: this.lon?.trim() || undefined,
+      geoField: grouped?.geoField,
       colorField: this.color?.trim() || undefined,
-      sizeField: this.sizeSelection()?.field,
+      sizeField: grouped?.sizeField ?? this.sizeSelection()?.field,
       labelField: this.label?.trim() || undefined,
       popupFields: splitFields(this.popup),
       palette: this.palette(),
       defaultColor: this.cssToken('palette-1') || '#0072b2',
     });
     return {data: data ?? {mode: 'invalid', problem: 'no-geo'}, result};
+  }
+
+  /**
+   * `size="sum(capacite)"`: one point per location, sized by the aggregate the portal computes
+   * for it (`group_by` the geo field, or `lat` and `lon`; with `color` and `label`, by them too).
+   * Undefined, and the records are read one by one, when `size` is a field or the data has no
+   * point field to group on.
+   */
+  private async loadGroupedPoints(
+    target: DataTarget,
+    limit: number | undefined,
+    options: LoadOptions,
+  ): Promise<{result: QueryResult; geoField?: string; sizeField: string} | undefined> {
+    const text = this.size?.trim();
+    const selection = text ? firstSelection(text) : undefined;
+    if (selection?.type !== 'aggregate' || !selection.field) return undefined;
+    const lat = this.lat?.trim();
+    const lon = this.lon?.trim();
+    let geoField: string | undefined;
+    let fields: FieldInfo[] = [];
+    if (!(lat && lon)) {
+      const info = await datasetInfo(target.src, {
+        api: target.api,
+        apiKey: target.apiKey,
+        signal: options.signal,
+        fresh: options.fresh,
+      });
+      fields = info.fields;
+      geoField = info.fields.find((field) => field.type === 'geo_point_2d')?.name;
+      if (!geoField) return undefined;
+    }
+    const keys = [...(geoField ? [geoField] : [lat!, lon!]), this.color?.trim(), this.label?.trim()].filter(
+      (name, i, all): name is string => Boolean(name) && all.indexOf(name) === i,
+    );
+    const result = await this.runQuery(
+      target,
+      {select: [selection], groupBy: keys.join(', '), limit},
+      options,
+    );
+    // The aggregate is named in words (« Capacité (somme) ») in the table, popups and legend.
+    const known = fields.length ? fields : result.fields;
+    const label = valueLabel(selection, known, this.currentLang);
+    const merged = [
+      ...known.filter((field) => field.name !== selection.as),
+      {name: selection.as, label, type: 'double' as const},
+    ];
+    for (const field of result.fields) if (!merged.some((m) => m.name === field.name)) merged.push(field);
+    return {result: {...result, fields: merged}, geoField, sizeField: selection.as};
   }
 
   /** `shapes` names a file or API URL, or the `id` of an `odw-source` holding the outlines. */
@@ -358,7 +409,8 @@ export class OdwMap extends OdwDataElement<MapData> {
       'aria-label',
       this.title?.trim() ? `${this.title.trim()}. ${t(lang, 'map.label')}` : t(lang, 'map.label'),
     );
-    return html`<div class="map-widget">
+    // In full screen the map takes the height of the screen: the view fits the data again.
+    return html`<div class="map-widget ${this.display.fullscreen ? 'fullscreen' : ''}">
       ${this.renderToolbar(lang)}
       <div class="frame" @keydown=${this.onFrameKeyDown}>
         ${this.mapHost} ${this.renderOverlays(lang)} ${this.renderPopup(lang)}
@@ -372,7 +424,36 @@ export class OdwMap extends OdwDataElement<MapData> {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.syncView();
+    // A new theme restyles the widget at once: the marks take its colours, without a reload.
+    if (changed.has('theme')) this.recolour();
   }
+
+  /**
+   * Paints the drawn data in the colours of the current theme: the palette of the points and
+   * their legend, the outlines and clusters; the view and the data stay as they are.
+   */
+  private recolour(): void {
+    const data = this.renderedData;
+    if (!data || !this.view) return;
+    if (data.mode === 'points') {
+      const palette = this.palette();
+      const fallback = this.cssToken('palette-1') || '#0072b2';
+      const colorOf = new Map<string, string>();
+      data.categories.forEach((category, i) => {
+        if (!category.other) category.color = palette[i] ?? category.color;
+        colorOf.set(category.label, category.color);
+      });
+      for (const point of data.points) {
+        point.color = point.category === undefined ? fallback : (colorOf.get(point.category) ?? point.color);
+      }
+    }
+    // The legend's swatches follow the theme by themselves (CSS variables).
+    this.view.restyle(this.viewOptions());
+  }
+
+  private readonly onColoursChange = (): void => {
+    this.recolour();
+  };
 
   /** Creates the view on the first data, then hands it every new data. */
   private syncView(): void {
@@ -439,7 +520,21 @@ export class OdwMap extends OdwDataElement<MapData> {
       onTileError: () => {
         this.tilesFailed = true;
       },
-      onWheelWithoutCtrl: () => this.showWheelHint(),
+      onWheelWithoutCtrl: () => this.showHint('wheel'),
+      onOneFingerDrag: () => this.showHint('touch'),
+      colors: this.themeColors(),
+    };
+  }
+
+  /** The colours of the map's own marks, from the theme. */
+  private themeColors(): NonNullable<MapViewOptions['colors']> {
+    const forced = matchMedia('(forced-colors: active)').matches;
+    if (forced) return {stroke: 'Canvas', cluster: 'CanvasText', clusterText: 'Canvas', noData: 'GrayText'};
+    return {
+      stroke: this.cssToken('background') || '#ffffff',
+      cluster: this.cssToken('accent') || '#1f5fa8',
+      clusterText: this.cssToken('background') || '#ffffff',
+      noData: NO_DATA_FALLBACK,
     };
   }
 
@@ -471,10 +566,10 @@ export class OdwMap extends OdwDataElement<MapData> {
     return {url: tiles, attribution: this.attribution?.trim() || undefined};
   }
 
-  private showWheelHint(): void {
-    this.wheelHint = true;
+  private showHint(hint: 'wheel' | 'touch'): void {
+    this.hint = hint;
     clearTimeout(this.hintTimer);
-    this.hintTimer = setTimeout(() => (this.wheelHint = false), HINT_DURATION);
+    this.hintTimer = setTimeout(() => (this.hint = undefined), HINT_DURATION);
   }
 
   private activate(target: MapTarget, at: [number, number]): void {
@@ -560,13 +655,18 @@ export class OdwMap extends OdwDataElement<MapData> {
       <button type="button" @click=${() => void this.downloadImage('svg')}>
         ${t(lang, 'map.download-svg')}
       </button>
-      <button
-        type="button"
-        aria-pressed=${this.fullscreen ? 'true' : 'false'}
-        @click=${() => void this.toggleFullscreen()}
-      >
-        ${t(lang, this.fullscreen ? 'map.exit-fullscreen' : 'map.fullscreen')}
-      </button>
+      ${
+        document.fullscreenEnabled
+          ? html`<button
+              type="button"
+              class="fullscreen"
+              aria-pressed=${this.display.fullscreen ? 'true' : 'false'}
+              @click=${() => void this.display.toggleFullscreen()}
+            >
+              ${t(lang, this.display.fullscreen ? 'map.exit-fullscreen' : 'map.fullscreen')}
+            </button>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -587,7 +687,7 @@ export class OdwMap extends OdwDataElement<MapData> {
         : nothing
     }
     ${this.tilesFailed ? html`<p class="overlay notice" role="status">${t(lang, 'map.tiles-failed')}</p>` : nothing}
-    ${this.wheelHint ? html`<p class="overlay hint" aria-hidden="true">${t(lang, 'map.wheel-hint')}</p>` : nothing}`;
+    ${this.hint ? html`<p class="overlay hint" aria-hidden="true">${t(lang, `map.${this.hint}-hint`)}</p>` : nothing}`;
   }
 
   private renderPopup(lang: Lang): unknown {
@@ -695,16 +795,58 @@ export class OdwMap extends OdwDataElement<MapData> {
   }
 
   private renderPointsLegend(data: PointsData, lang: Lang): unknown {
+    return html`${this.renderCategoryLegend(data, lang)}${this.renderSizeLegend(data, lang)}`;
+  }
+
+  /** The smallest and the largest value of `size`, each with the circle it draws. */
+  private renderSizeLegend(data: PointsData, lang: Lang): unknown {
+    if (!data.sizeField) return nothing;
+    const sized = data.points.filter((point) => point.size !== undefined);
+    if (sized.length === 0) return nothing;
+    const smallest = sized.reduce((a, b) => (b.size! < a.size! ? b : a));
+    const largest = sized.reduce((a, b) => (b.size! > a.size! ? b : a));
+    const entries = smallest.size === largest.size ? [largest] : [smallest, largest];
+    const box = Math.ceil(largest.radius) * 2 + 2;
+    return html`<ul
+      class="legend size-legend"
+      part="legend size-legend"
+      aria-label=${t(lang, 'map.size-legend')}
+    >
+      <li class="legend-title">${fieldLabel(data.fields, data.sizeField)}</li>
+      ${entries.map(
+        (point) =>
+          html`<li>
+            <svg class="size-swatch" width=${box} height=${box} aria-hidden="true">
+              <circle
+                cx=${box / 2}
+                cy=${box / 2}
+                r=${point.radius}
+                fill="none"
+                stroke="currentColor"
+                stroke-width="1"
+              ></circle>
+            </svg>
+            ${formatNumber(point.size!, lang)}
+          </li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderCategoryLegend(data: PointsData, lang: Lang): unknown {
     if (!data.colorField || data.categories.length === 0) return nothing;
     return html`<ul class="legend" part="legend" aria-label=${t(lang, 'map.legend')}>
       <li class="legend-title">${fieldLabel(data.fields, data.colorField)}</li>
       ${data.categories.map(
-        (category) =>
+        (category, i) =>
           html`<li>
             <span
               class="swatch round"
               aria-hidden="true"
-              style=${styleMap({background: category.color})}
+              style=${styleMap({
+                background: category.other
+                  ? category.color
+                  : `var(--_odw-palette-${i + 1}, ${category.color})`,
+              })}
             ></span>
             ${category.label || t(lang, 'map.others')} (${formatNumber(category.count, lang)})
           </li>`,
@@ -949,21 +1091,12 @@ export class OdwMap extends OdwDataElement<MapData> {
     return base || 'carte';
   }
 
-  private async toggleFullscreen(): Promise<void> {
-    if (document.fullscreenElement === this) await document.exitFullscreen();
-    else await this.requestFullscreen?.();
-  }
-
   /** Escape closes the popup, wherever the focus is in the map. */
   private readonly onFrameKeyDown = (event: KeyboardEvent): void => {
     if (event.key === 'Escape' && this.popupTarget) {
       this.popupTarget = undefined;
       event.stopPropagation();
     }
-  };
-
-  private readonly onFullscreenChange = (): void => {
-    this.fullscreen = document.fullscreenElement === this;
   };
 }
 

@@ -45,6 +45,7 @@ const fr = {
     'Adresse non reconnue : « {expression} ». Indiquez une URL Opendatasoft, data.gouv.fr ou CKAN, ou un fichier CSV, JSON ou GeoJSON.',
   'error.query-api': 'Le portail de données a refusé la requête : {message}',
   'error.query': 'La requête est invalide : {message}',
+  'error.unknown-field': 'Champ inconnu : « {field} ». Vérifiez son nom dans le jeu de données.',
   'error.format': 'La réponse du portail de données n’est pas dans le format attendu.',
   'error.source-not-found':
     'Source « {id} » introuvable : aucun élément odw-source ne porte cet identifiant.',
@@ -105,6 +106,7 @@ const en: Record<CoreMessageKey, string> = {
     'Unrecognised address: “{expression}”. Give an Opendatasoft, data.gouv.fr or CKAN URL, or a CSV, JSON or GeoJSON file.',
   'error.query-api': 'The data portal refused the query: {message}',
   'error.query': 'The query is invalid: {message}',
+  'error.unknown-field': 'Unknown field: “{field}”. Check its name in the dataset.',
   'error.format': 'The answer of the data portal is not in the expected format.',
   'error.source-not-found': 'Source “{id}” not found: no odw-source element has this id.',
   'error.no-source': 'No data source: set the src or source attribute.',
@@ -179,7 +181,10 @@ const EXPECTED_CODES = new Set([
 function describeQueryError(error: QueryError, lang: Lang): string {
   const {expression, column, expected, apiMessage} = error.details;
   if (apiMessage) return t(lang, 'error.query-api', {message: apiMessage});
-  if (expected === 'api-url') return t(lang, 'error.api-url', {expression: expression ?? ''});
+  // The connectors name the URL in `found`.
+  if (expected === 'api-url')
+    return t(lang, 'error.api-url', {expression: expression ?? error.details.found ?? ''});
+  if (expected === 'known-field') return t(lang, 'error.unknown-field', {field: error.details.found ?? ''});
   if (expression === undefined) return t(lang, 'error.query', {message: error.message});
   const what = t(
     lang,

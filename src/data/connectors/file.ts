@@ -5,7 +5,7 @@
  * 2 MB file parse it once), then every query runs in the engine.
  */
 import {runQuery} from '../engine.js';
-import {FormatError} from '../errors.js';
+import {FormatError, QueryError} from '../errors.js';
 import type {
   ApiFamily,
   Connector,
@@ -13,6 +13,8 @@ import type {
   FetchContext,
   FieldInfo,
   FieldType,
+  Filter,
+  NormalizedQuery,
   QueryResult,
   ResolvedSource,
   Row,
@@ -51,9 +53,35 @@ function fileConnector(family: ApiFamily, parse: (text: string, url: string) => 
     },
     async query(source, q, ctx): Promise<QueryResult> {
       const table = await load(source, ctx);
+      checkFields(table, q);
       return {...describe(source, table), ...runQuery(table.rows, q)};
     },
   };
+}
+
+/**
+ * A field the query names but the file does not hold is an error, not an empty answer: the engine
+ * would read it as null everywhere and the widget would show « Aucune donnée » or one « Non
+ * renseigné » group. A file without any field (an empty JSON array) is not checked.
+ */
+function checkFields(table: ParsedTable, q: NormalizedQuery): void {
+  if (!table.fields.length) return;
+  const known = new Set(table.fields.map((field) => field.name));
+  const names = [
+    ...q.select.flatMap((selection) => (selection.field ? [selection.field] : [])),
+    ...q.groupBy.map((key) => key.field),
+  ];
+  const visit = (filter: Filter | undefined): void => {
+    if (!filter) return;
+    if (filter.type === 'and' || filter.type === 'or') filter.filters.forEach(visit);
+    else if (filter.type === 'not') visit(filter.filter);
+    else names.push(filter.field);
+  };
+  visit(q.where);
+  const unknown = names.find((name) => !known.has(name));
+  if (unknown !== undefined) {
+    throw new QueryError(`Unknown field "${unknown}"`, {found: unknown, expected: 'known-field'});
+  }
 }
 
 /** The file's text; an HTML page (a portal's error or login page served with 200) is refused. */

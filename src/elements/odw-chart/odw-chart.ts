@@ -214,6 +214,8 @@ export class OdwChart extends OdwDataElement<ChartData> {
     const plan = planChart(this);
     const spec = this.userSpec();
     if (spec) checkSpec(spec);
+    // The engine downloads while the data is fetched rather than after; draw() reports a failure.
+    loadEngine().catch(() => undefined);
     const lang = this.currentLang;
     const where = this.whereWithoutOwnFilter(target);
     const scoped: DataTarget = {...target, where};
@@ -432,7 +434,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
       if (this.view && data === this.drawnData && container === this.drawnContainer) {
         await this.view.resize(width, height);
       } else {
-        const engine = await import('./chart-engine.js');
+        const engine = await loadEngine();
         const spec =
           this.spec || this.childSpecText?.trim()
             ? await engine.compileVegaLite(mergeSpec(vegaLiteSpec(data, {width, height}), this.userSpec()!))
@@ -673,6 +675,17 @@ export class OdwChart extends OdwDataElement<ChartData> {
         .toLowerCase() || 'graphique'
     );
   }
+}
+
+let enginePromise: Promise<typeof import('./chart-engine.js')> | undefined;
+
+/** The chart engine (Vega), downloaded once; a failed download is tried again next time. */
+function loadEngine(): Promise<typeof import('./chart-engine.js')> {
+  enginePromise ??= import('./chart-engine.js').catch((error: unknown) => {
+    enginePromise = undefined;
+    throw error;
+  });
+  return enginePromise;
 }
 
 function isPresent(value: unknown): boolean {

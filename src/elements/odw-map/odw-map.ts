@@ -1,7 +1,7 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import './odw-map.messages.js';
 import {property, state} from 'lit/decorators.js';
-import {styleMap} from 'lit/directives/style-map.js';
+import {styleProperties} from '../../core/style-properties.js';
 import {and, datasetInfo, parseFilter, parseSelect} from '../../data/index.js';
 import {FormatError} from '../../data/errors.js';
 import type {ApiFamily, FieldInfo, Filter, QueryResult, Row, Selection} from '../../data/types.js';
@@ -728,7 +728,7 @@ export class OdwMap extends OdwDataElement<MapData> {
       part="popup"
       role="dialog"
       aria-label=${title || t(lang, 'map.label')}
-      style=${styleMap({left: `${at[0]}px`, top: `${at[1]}px`})}
+      ${styleProperties({left: `${at[0]}px`, top: `${at[1]}px`})}
     >
       <button
         type="button"
@@ -786,7 +786,7 @@ export class OdwMap extends OdwDataElement<MapData> {
       ${data.classes.map(
         (legend) =>
           html`<li>
-            <span class="swatch" aria-hidden="true" style=${styleMap({background: legend.color})}></span>
+            <span class="swatch" aria-hidden="true" ${styleProperties({background: legend.color})}></span>
             ${this.rangeText(legend.from, legend.to, lang)}
           </li>`,
       )}
@@ -842,7 +842,7 @@ export class OdwMap extends OdwDataElement<MapData> {
             <span
               class="swatch round"
               aria-hidden="true"
-              style=${styleMap({
+              ${styleProperties({
                 background: category.other
                   ? category.color
                   : `var(--_odw-palette-${i + 1}, ${category.color})`,

@@ -1,0 +1,188 @@
+import {expect, waitUntil} from '@open-wc/testing';
+import {html, render} from 'lit';
+import '../../src/index.js';
+import {clearCache, requestSettings} from '../../src/data/request.js';
+import type {OdwSource} from '../../src/elements/odw-source/odw-source.js';
+import {
+  ORLEANS,
+  PORTAL,
+  POPULATIONS,
+  click,
+  drawn,
+  failed,
+  normalize,
+  part,
+  requestsTagged,
+  setSequence,
+  shadow,
+  sleep,
+  uniqueTag,
+  watchErrors,
+} from './helpers.js';
+
+/** Faults injected by the emulator into a dashboard of every element. */
+
+const WIDGETS = 'odw-kpi, odw-chart, odw-map, odw-table, odw-filter';
+
+function dashboard(src: string, where = ORLEANS) {
+  return html`<odw-dashboard src=${src} where=${where} columns="2">
+    <odw-kpi value="sum(population)" label="Habitants"></odw-kpi>
+    <odw-chart x="commune" y="sum(population)" sort="-y" limit="5"></odw-chart>
+    <odw-map
+      mode="choropleth"
+      shapes="/portal/files/communes-45-loiret.geojson"
+      shapes-key="code"
+      key="code_insee"
+      value="sum(population)"
+    ></odw-map>
+    <odw-table columns="commune,population" page-size="5"></odw-table>
+    <odw-filter field="commune" label="Commune"></odw-filter>
+  </odw-dashboard>`;
+}
+
+describe('hardening: faults from the portal', function () {
+  this.timeout(60_000);
+  let container: HTMLElement;
+  let watcher: ReturnType<typeof watchErrors>;
+  const saved = {...requestSettings};
+  const sequences: string[] = [];
+  async function sequence(name: string, faults: string[]): Promise<void> {
+    sequences.push(name);
+    await setSequence(name, faults);
+  }
+
+  beforeEach(() => {
+    clearCache();
+    watcher = watchErrors();
+    container = document.createElement('div');
+    container.style.width = '1000px';
+    document.body.append(container);
+  });
+
+  afterEach(async () => {
+    Object.assign(requestSettings, saved);
+    render(html``, container);
+    container.remove();
+    // Only this suite's sequences: other suites' are theirs.
+    for (const name of sequences.splice(0)) {
+      await fetch(`${PORTAL}/__faults?name=${encodeURIComponent(name)}`, {method: 'DELETE'});
+    }
+    watcher.stop();
+    expect(watcher.errors, 'uncaught errors').to.deep.equal([]);
+  });
+
+  function widgets(): Element[] {
+    return [...container.querySelectorAll(WIDGETS)];
+  }
+
+  it('500: says the portal has an error, retries a bounded number of times, recovers with « Réessayer »', async () => {
+    Object.assign(requestSettings, {retries: 1, baseDelay: 10, maxDelay: 20});
+    const tag = uniqueTag('500');
+    await sequence(tag, Array<string>(200).fill('status=500'));
+    render(dashboard(`${PORTAL}/~seq=${tag},tag=${tag}/${POPULATIONS}`), container);
+    for (const widget of widgets()) {
+      expect(await failed(widget)).to.equal(
+        'Le portail de données rencontre une erreur (HTTP 500). Réessayez plus tard. Réessayer',
+      );
+    }
+    // Each distinct request: one attempt and one retry, no more (a request its widget no longer
+    // needs, once another of its requests failed, may stop before its retry).
+    const counts = new Map<string, number>();
+    for (const {url} of await requestsTagged(tag)) counts.set(url, (counts.get(url) ?? 0) + 1);
+    expect(Math.max(...counts.values())).to.equal(2);
+
+    await fetch(`${PORTAL}/__faults?name=${tag}`, {method: 'DELETE'});
+    for (const widget of widgets()) click(part(widget, 'retry')!);
+    for (const widget of widgets()) await drawn(widget);
+    expect(normalize(part(widgets()[0], 'value')?.textContent)).to.equal('293 673');
+  });
+
+  it('429 with Retry-After: waits as asked, then draws everything', async () => {
+    // Backoff delays far shorter than Retry-After: a client that ignored it would exhaust its
+    // retries while the portal still refuses, and show an error.
+    Object.assign(requestSettings, {retries: 3, baseDelay: 10, maxDelay: 20});
+    const tag = uniqueTag('429');
+    await sequence(tag, Array<string>(500).fill('status=429,retry-after=1'));
+    render(dashboard(`${PORTAL}/~seq=${tag},tag=${tag}/${POPULATIONS}`), container);
+    await waitUntil(async () => (await requestsTagged(tag)).length >= 3, 'first requests refused');
+    await sleep(300);
+    await fetch(`${PORTAL}/__faults?name=${tag}`, {method: 'DELETE'});
+    for (const widget of widgets()) await drawn(widget);
+    const urls = (await requestsTagged(tag)).map(({url}) => url);
+    expect(urls.length, 'retried').to.be.greaterThan(new Set(urls).size);
+  });
+
+  it('429 asking to wait too long: says the quota is reached, without waiting', async () => {
+    Object.assign(requestSettings, {retries: 3, baseDelay: 10, maxDelay: 20});
+    const tag = uniqueTag('quota');
+    render(dashboard(`${PORTAL}/~status=429,retry-after=3600,tag=${tag}/${POPULATIONS}`), container);
+    for (const widget of widgets()) expect(await failed(widget)).to.match(/quota de requêtes/);
+    const urls = (await requestsTagged(tag)).map(({url}) => url);
+    expect(urls.length, 'no retry').to.equal(new Set(urls).size);
+  });
+
+  it('timeout: says the portal takes too long', async () => {
+    Object.assign(requestSettings, {retries: 0, timeout: 300});
+    const tag = uniqueTag('timeout');
+    render(dashboard(`${PORTAL}/~latency=5000,tag=${tag}/${POPULATIONS}`), container);
+    for (const widget of widgets()) {
+      expect(await failed(widget)).to.equal('Le portail de données met trop de temps à répondre. Réessayer');
+    }
+  });
+
+  it('connection cut: says the portal does not answer', async () => {
+    Object.assign(requestSettings, {retries: 0});
+    const tag = uniqueTag('cut');
+    render(dashboard(`${PORTAL}/~cut,tag=${tag}/${POPULATIONS}`), container);
+    for (const widget of widgets()) {
+      expect(await failed(widget)).to.equal(
+        'Le portail de données ne répond pas. Vérifiez votre connexion. Réessayer',
+      );
+    }
+  });
+
+  it('slow answers out of order: the newest filter wins', async () => {
+    const tag = uniqueTag('order');
+    const src = `${PORTAL}/~seq=${tag},tag=${tag}/${POPULATIONS}`;
+    render(
+      html`<odw-source id=${tag} src=${src}></odw-source>
+        <odw-dashboard source=${tag}>
+          <odw-kpi value="sum(population)"></odw-kpi>
+          <odw-chart x="commune" y="sum(population)" sort="-y" limit="3"></odw-chart>
+          <odw-table columns="commune,epci" page-size="3" sort="-population"></odw-table>
+          <odw-filter field="commune" label="Commune"></odw-filter>
+        </odw-dashboard>`,
+      container,
+    );
+    for (const widget of widgets()) await drawn(widget);
+    const source = container.querySelector<OdwSource>('odw-source')!;
+    const epci = (name: string) => ({
+      type: 'compare' as const,
+      field: 'epci',
+      op: '=' as const,
+      value: {type: 'string' as const, value: name},
+    });
+    // The first change is answered slowly…
+    await sequence(tag, Array<string>(100).fill('latency=1500'));
+    source.setFilter('epci', epci('Dijon Métropole'));
+    await waitUntil(
+      async () => (await requestsTagged(tag)).some(({url}) => decodeURIComponent(url).includes('Dijon')),
+      'the slow requests sent',
+    );
+    // …the second at once.
+    await fetch(`${PORTAL}/__faults?name=${tag}`, {method: 'DELETE'});
+    source.setFilter('epci', epci('Communauté urbaine Angers Loire Métropole'));
+    const [kpi, chart, table] = widgets();
+    const value = () => normalize(part(kpi, 'value')?.textContent);
+    await waitUntil(() => value() === '308 806', 'Angers shown', {timeout: 20_000});
+    // Long after the slow answers came (or were aborted), Angers is still shown everywhere.
+    await sleep(2500);
+    expect(value()).to.equal('308 806');
+    const cells = [...shadow(table).querySelectorAll('tbody td')].map((cell) => normalize(cell.textContent));
+    expect(cells).to.include('Communauté urbaine Angers Loire Métropole');
+    expect(cells).to.not.include('Dijon Métropole');
+    const axis = [...shadow(chart).querySelectorAll('.vega svg text')].map((text) => text.textContent);
+    expect(axis).to.include('Angers');
+    expect(axis).to.not.include('Dijon');
+  });
+});

@@ -44,10 +44,17 @@ const coreModules = [
 ];
 /** Lit directives used by some widgets only, kept out of `core`. */
 const litDirectives =
-  /node_modules\/lit-html\/(directive|directive-helpers|async-directive|directives\/(?!join)[a-z-]+)\.js$/;
-const coreChunk = (id) => {
+  /node_modules\/(lit|lit-html)\/(directive|directive-helpers|async-directive|directives\/(?!join)[a-z-]+)\.js$/;
+/**
+ * A module that needs a directive stays out of `core` (rollup places it with its users): `core`
+ * importing `lit-directives`, which imports Lit from `core`, would be a cycle of chunks whose
+ * bindings are read before they are initialised.
+ */
+const coreChunk = (id, {getModuleInfo}) => {
   if (litDirectives.test(id)) return 'lit-directives';
-  return coreModules.some((pattern) => pattern.test(id)) ? 'core' : undefined;
+  if (!coreModules.some((pattern) => pattern.test(id))) return undefined;
+  const usesDirectives = getModuleInfo(id)?.importedIds.some((imported) => litDirectives.test(imported));
+  return usesDirectives ? undefined : 'core';
 };
 
 const isBareImport = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');

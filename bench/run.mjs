@@ -446,6 +446,7 @@ const scaleCases = [
 for (const [label, name] of scaleCases) {
   const drawn = [];
   const second = [];
+  const redraws = [];
   const errors = [];
   for (let run = 0; run < SCALE_RUNS; run++) {
     const {page} = await openPage();
@@ -455,6 +456,20 @@ for (const [label, name] of scaleCases) {
       if (state.failed) throw new Error(state.failed);
       drawn.push(state.drawn);
       if (name.startsWith('table')) second.push(await page.evaluate(() => globalThis.__bench.nextPage()));
+      if (name.startsWith('points')) {
+        // Pan and zoom: d3-zoom redraws in its event handler, so 20 moves time 20 redraws.
+        redraws.push(
+          await page.evaluate(() => {
+            const view = globalThis.document.querySelector('odw-map').mapView;
+            const started = globalThis.performance.now();
+            for (let move = 0; move < 10; move++) {
+              view.panBy(5, 3);
+              view.zoomBy(1.1);
+            }
+            return (globalThis.performance.now() - started) / 20;
+          }),
+        );
+      }
     } catch (error) {
       errors.push(`${error.message} ${page.benchErrors.join(' | ')}`.trim());
     }
@@ -464,11 +479,13 @@ for (const [label, name] of scaleCases) {
   const file = name.startsWith('table') ? 'rows-100000.csv' : `${name.replace('-nocluster', '')}.geojson`;
   const entry = {file, fileBytes: generatedFile(file)?.length, drawnMedian: median(drawn), drawn};
   if (second.length) Object.assign(entry, {page2Median: median(second), page2: second});
+  if (redraws.length) Object.assign(entry, {redrawMedian: median(redraws), redraws});
   if (errors.length) entry.errors = errors;
   results.scale[label] = entry;
   console.log(
     `  ${label.padEnd(40)} drawn ${ms(entry.drawnMedian).padStart(8)}` +
       (second.length ? `   page 2 shown ${ms(entry.page2Median).padStart(7)}` : '') +
+      (redraws.length ? `   pan/zoom ${ms(entry.redrawMedian).padStart(7)} a redraw` : '') +
       (errors.length ? `   errors: ${errors[0]}` : ''),
   );
 }

@@ -1,4 +1,4 @@
-import type {ReactiveController, ReactiveElement} from 'lit';
+import {html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult} from 'lit';
 
 /**
  * What a drawn widget (chart, map) watches outside itself: whether it is full screen, and the
@@ -30,6 +30,19 @@ export class DisplayController implements ReactiveController {
     document.removeEventListener('fullscreenchange', this.onFullscreenChange);
     for (const query of this.colourQueries) query.removeEventListener('change', this.onColoursChange);
     this.colourQueries = [];
+  }
+
+  /** The full-screen toggle button, or nothing where the page cannot go full screen. */
+  renderToggle(enterLabel: string, exitLabel: string): TemplateResult | typeof nothing {
+    if (!document.fullscreenEnabled) return nothing;
+    return html`<button
+      type="button"
+      class="fullscreen"
+      aria-pressed=${this.fullscreen ? 'true' : 'false'}
+      @click=${() => void this.toggleFullscreen()}
+    >
+      ${this.fullscreen ? exitLabel : enterLabel}
+    </button>`;
   }
 
   async toggleFullscreen(): Promise<void> {

@@ -316,18 +316,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
         <button type="button" class="download-svg" @click=${() => void this.downloadSvg()}>
           ${t(lang, 'chart.download-svg')}
         </button>
-        ${
-          document.fullscreenEnabled
-            ? html`<button
-                type="button"
-                class="fullscreen"
-                aria-pressed=${this.display.fullscreen ? 'true' : 'false'}
-                @click=${() => void this.display.toggleFullscreen()}
-              >
-                ${t(lang, this.display.fullscreen ? 'chart.exit-fullscreen' : 'chart.fullscreen')}
-              </button>`
-            : nothing
-        }
+        ${this.display.renderToggle(t(lang, 'chart.fullscreen'), t(lang, 'chart.exit-fullscreen'))}
       </div>
       <div class="plot" part="chart">
         <div class="vega"></div>

@@ -655,18 +655,7 @@ export class OdwMap extends OdwDataElement<MapData> {
       <button type="button" @click=${() => void this.downloadImage('svg')}>
         ${t(lang, 'map.download-svg')}
       </button>
-      ${
-        document.fullscreenEnabled
-          ? html`<button
-              type="button"
-              class="fullscreen"
-              aria-pressed=${this.display.fullscreen ? 'true' : 'false'}
-              @click=${() => void this.display.toggleFullscreen()}
-            >
-              ${t(lang, this.display.fullscreen ? 'map.exit-fullscreen' : 'map.fullscreen')}
-            </button>`
-          : nothing
-      }
+      ${this.display.renderToggle(t(lang, 'map.fullscreen'), t(lang, 'map.exit-fullscreen'))}
     </div>`;
   }
 

@@ -1,5 +1,5 @@
 /** What the element tests share: mounting templates, reading shadow DOM, and the emulator's logs. */
-import {expect} from '@open-wc/testing';
+import {expect, waitUntil} from '@open-wc/testing';
 import {render, type ReactiveElement, type TemplateResult} from 'lit';
 
 /** Text with no-break spaces made plain and runs of white space folded, for comparisons. */
@@ -63,4 +63,59 @@ export async function faultSequence(faults: string[], name = uniqueTag('seq')): 
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Stands in for the browser's Fullscreen API (headless Chromium refuses it): `requestFullscreen` on
+ * `el` and `document.exitFullscreen` are recorded in `calls` and announce the change as a browser
+ * would. `restore()` puts the real API back.
+ */
+export function fakeFullscreen(el: HTMLElement, enabled = true) {
+  let fullscreenElement: Element | null = null;
+  const calls: string[] = [];
+  const announce = (element: Element | null) => {
+    fullscreenElement = element;
+    document.dispatchEvent(new Event('fullscreenchange'));
+  };
+  Object.defineProperty(document, 'fullscreenElement', {configurable: true, get: () => fullscreenElement});
+  Object.defineProperty(document, 'fullscreenEnabled', {configurable: true, get: () => enabled});
+  document.exitFullscreen = async () => {
+    calls.push('exit');
+    announce(null);
+  };
+  el.requestFullscreen = async () => {
+    calls.push('request');
+    announce(el);
+  };
+  return {
+    calls,
+    restore() {
+      delete (document as {fullscreenElement?: unknown}).fullscreenElement;
+      delete (document as {fullscreenEnabled?: unknown}).fullscreenEnabled;
+      delete (document as {exitFullscreen?: unknown}).exitFullscreen;
+    },
+  };
+}
+
+const frames: HTMLIFrameElement[] = [];
+
+afterEach(() => {
+  for (const frame of frames.splice(0)) frame.remove();
+});
+
+/** Loads a demo page in a 1200 × 900 iframe, as a visitor would, once its element `tag` is defined. */
+export async function openPage(path: string, tag: string): Promise<Document> {
+  const frame = document.createElement('iframe');
+  frame.width = '1200';
+  frame.height = '900';
+  frames.push(frame);
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
+  frame.src = path;
+  document.body.append(frame);
+  await loaded;
+  const page = frame.contentDocument!;
+  await waitUntil(() => page.defaultView!.customElements.get(tag), `${path}: ${tag} defined`, {
+    timeout: 20_000,
+  });
+  return page;
 }

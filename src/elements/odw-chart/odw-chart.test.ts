@@ -7,7 +7,7 @@ import '../odw-kpi/define.js';
 import type {OdwSource} from '../odw-source/odw-source.js';
 import './define.js';
 import type {OdwChart} from './odw-chart.js';
-import {mount, mounted, normalize, part, shadow} from '../../../test/helpers.js';
+import {fakeFullscreen, mount, mounted, normalize, part, shadow} from '../../../test/helpers.js';
 
 const ODS_PATH = 'ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records';
 const ODS = `/portal/${ODS_PATH}`;
@@ -955,24 +955,7 @@ describe('odw-chart', function () {
         html`<odw-chart src=${ODS} x="commune" y="sum(population)" where=${ORLEANS}></odw-chart>`,
       );
       await drawn(el);
-      let fullscreenElement: Element | null = null;
-      const calls: string[] = [];
-      const announce = (element: Element | null) => {
-        fullscreenElement = element;
-        document.dispatchEvent(new Event('fullscreenchange'));
-      };
-      Object.defineProperty(document, 'fullscreenElement', {
-        configurable: true,
-        get: () => fullscreenElement,
-      });
-      document.exitFullscreen = async () => {
-        calls.push('exit');
-        announce(null);
-      };
-      el.requestFullscreen = async () => {
-        calls.push('request');
-        announce(el);
-      };
+      const {calls, restore} = fakeFullscreen(el);
       const button = () => shadow(el).querySelector<HTMLButtonElement>('.fullscreen')!;
       const svgHeight = () => Number(shadow(el).querySelector('.vega svg')!.getAttribute('height'));
       try {
@@ -995,8 +978,7 @@ describe('odw-chart', function () {
         await el.updateComplete;
         expect(button().getAttribute('aria-pressed')).to.equal('false');
       } finally {
-        delete (document as {fullscreenElement?: unknown}).fullscreenElement;
-        delete (document as {exitFullscreen?: unknown}).exitFullscreen;
+        restore();
       }
     });
   });

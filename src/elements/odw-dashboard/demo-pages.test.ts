@@ -1,38 +1,7 @@
 import {expect, waitUntil} from '@open-wc/testing';
+import {normalize, openPage, part} from '../../../test/helpers.js';
 
 /** The demo pages of `npm start`, loaded as a visitor would (the test server serves the repo root). */
-
-function normalize(text: string | null | undefined): string {
-  return (text ?? '')
-    .replace(/[\u00a0\u202f]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function part(el: Element, name: string): Element | null {
-  return el.shadowRoot!.querySelector(`[part~="${name}"]`);
-}
-
-const frames: HTMLIFrameElement[] = [];
-afterEach(() => {
-  for (const frame of frames.splice(0)) frame.remove();
-});
-
-async function openPage(path: string): Promise<Document> {
-  const frame = document.createElement('iframe');
-  frame.width = '1200';
-  frame.height = '900';
-  frames.push(frame);
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
-  frame.src = path;
-  document.body.append(frame);
-  await loaded;
-  const page = frame.contentDocument!;
-  await waitUntil(() => page.defaultView!.customElements.get('odw-dashboard'), `${path}: elements defined`, {
-    timeout: 20_000,
-  });
-  return page;
-}
 
 /** Waits until `widget` shows its data: no placeholder, no message of error. */
 async function drawn(widget: Element): Promise<void> {
@@ -91,7 +60,7 @@ describe('demo pages', function () {
   this.timeout(120_000);
 
   it('orleans.html: every widget of the Orléans Métropole dashboard draws, KPI 293 673', async () => {
-    const page = await openPage('/examples/orleans.html');
+    const page = await openPage('/examples/orleans.html', 'odw-dashboard');
     const dashboard = page.querySelector('odw-dashboard')!;
     const widgets = [...dashboard.querySelectorAll('odw-kpi, odw-chart, odw-map, odw-table, odw-filter')];
     expect(widgets.map((widget) => widget.localName).sort()).to.deep.equal([
@@ -111,7 +80,7 @@ describe('demo pages', function () {
   });
 
   it('parkings.html: the live car parks refresh every 30 s and draw', async () => {
-    const page = await openPage('/examples/parkings.html');
+    const page = await openPage('/examples/parkings.html', 'odw-dashboard');
     const dashboard = page.querySelector('odw-dashboard')!;
     expect(dashboard.querySelector('odw-source')!.getAttribute('refresh')).to.equal('30');
     const widgets = [...dashboard.querySelectorAll('odw-kpi, odw-map, odw-table, odw-filter')];
@@ -125,7 +94,7 @@ describe('demo pages', function () {
   });
 
   it('angers.html: the dashboard of angers-dashboard.json draws, KPI 308 806', async () => {
-    const page = await openPage('/examples/angers.html');
+    const page = await openPage('/examples/angers.html', 'odw-dashboard');
     const dashboard = page.querySelector('odw-dashboard')!;
     await waitUntil(() => dashboard.shadowRoot!.querySelector('odw-kpi'), 'the configured widgets', {
       timeout: 20_000,

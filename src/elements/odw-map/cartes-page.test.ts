@@ -1,38 +1,11 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import {query} from '../../data/index.js';
 import type {OdwMap} from './odw-map.js';
+import {normalize, openPage} from '../../../test/helpers.js';
 
 /** examples/cartes.html, the maps demo of `npm start`, loaded as a visitor would. */
 
 const PARIS = '/portal/ods/api/explore/v2.1/catalog/datasets/paris-stationnement/records';
-
-function normalize(text: string | null | undefined): string {
-  return (text ?? '')
-    .replace(/[\u00a0\u202f]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-const frames: HTMLIFrameElement[] = [];
-afterEach(() => {
-  for (const frame of frames.splice(0)) frame.remove();
-});
-
-async function openPage(path: string): Promise<Document> {
-  const frame = document.createElement('iframe');
-  frame.width = '1200';
-  frame.height = '900';
-  frames.push(frame);
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
-  frame.src = path;
-  document.body.append(frame);
-  await loaded;
-  const page = frame.contentDocument!;
-  await waitUntil(() => page.defaultView!.customElements.get('odw-map'), `${path}: odw-map defined`, {
-    timeout: 20_000,
-  });
-  return page;
-}
 
 /** Waits until the map is drawn, and checks it shows no error. */
 async function drawn(map: OdwMap): Promise<void> {
@@ -56,7 +29,7 @@ describe('examples/cartes.html', function () {
   this.timeout(60_000);
 
   it('draws the four maps, each with the snippet to paste and its credits', async () => {
-    const page = await openPage('/examples/cartes.html');
+    const page = await openPage('/examples/cartes.html', 'odw-map');
     const map = (id: string) => page.getElementById(id) as OdwMap;
     const maps = ['carte-orleans', 'carte-departements', 'carte-parkings', 'carte-festivals'].map(map);
     expect(maps.every(Boolean), 'four maps').to.equal(true);

@@ -6,6 +6,7 @@ import type {OdwKpi} from '../odw-kpi/odw-kpi.js';
 import type {OdwSource} from '../odw-source/odw-source.js';
 import './define.js';
 import {TILE_PRESETS, type OdwMap} from './odw-map.js';
+import {fakeFullscreen} from '../../../test/helpers.js';
 
 const POPULATIONS = '/portal/ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records';
 const PARIS = '/portal/ods/api/explore/v2.1/catalog/datasets/paris-stationnement/records';
@@ -1036,37 +1037,6 @@ describe('odw-map', function () {
   });
 
   describe('full screen', () => {
-    /** Stands in for the browser's Fullscreen API, as the chart tests do. */
-    function fakeFullscreen(el: HTMLElement, enabled = true) {
-      let fullscreenElement: Element | null = null;
-      const calls: string[] = [];
-      const announce = (element: Element | null) => {
-        fullscreenElement = element;
-        document.dispatchEvent(new Event('fullscreenchange'));
-      };
-      Object.defineProperty(document, 'fullscreenElement', {
-        configurable: true,
-        get: () => fullscreenElement,
-      });
-      Object.defineProperty(document, 'fullscreenEnabled', {configurable: true, get: () => enabled});
-      document.exitFullscreen = async () => {
-        calls.push('exit');
-        announce(null);
-      };
-      el.requestFullscreen = async () => {
-        calls.push('request');
-        announce(el);
-      };
-      return {
-        calls,
-        restore() {
-          delete (document as {fullscreenElement?: unknown}).fullscreenElement;
-          delete (document as {fullscreenEnabled?: unknown}).fullscreenEnabled;
-          delete (document as {exitFullscreen?: unknown}).exitFullscreen;
-        },
-      };
-    }
-
     it('enters and leaves full screen, its button saying which, the map fitted to the new size', async () => {
       const container = await mount(
         html`<odw-map

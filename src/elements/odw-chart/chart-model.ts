@@ -19,6 +19,7 @@ import type {
 import {ConfigError} from '../../core/errors.js';
 import {formatNumber} from '../../core/format.js';
 import {t, type Lang, type MessageKey} from '../../core/i18n.js';
+import {csvLines} from '../../core/export.js';
 
 export type ChartType = 'column' | 'bar' | 'line' | 'area' | 'pie' | 'donut' | 'scatter';
 export type StackMode = 'normal' | 'percent';
@@ -598,11 +599,6 @@ export function tableOf(data: ChartData): {
 /** CSV (RFC 4180, `,`-separated, numbers unformatted) of the table. */
 export function csvOf(data: ChartData): string {
   const {head, rows} = tableOf(data);
-  const quote = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-  const lines = [head.map(quote).join(',')];
-  for (const row of rows) {
-    const cells = row.cells.map((value) => (value === null ? '' : String(value)));
-    lines.push((data.plan.records && !data.plan.series ? cells : [quote(row.label), ...cells]).join(','));
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  const withLabels = !(data.plan.records && !data.plan.series);
+  return csvLines([head, ...rows.map((row) => (withLabels ? [row.label, ...row.cells] : row.cells))]);
 }

@@ -27,6 +27,7 @@ import type {ChartView} from './chart-engine.js';
 import {vegaLiteSpec, checkSpec, mergeSpec} from './chart-vega-lite.js';
 import {chartStyles} from './odw-chart.styles.js';
 import {DisplayController} from '../../core/display-controller.js';
+import {saveFile} from '../../core/export.js';
 
 /** Default height of the drawing, axes and legend included, in CSS pixels. */
 const DEFAULT_HEIGHT = 320;
@@ -635,7 +636,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
   private downloadCsv(): void {
     if (!this.shownData) return;
     // A BOM so that spreadsheet programs read the accents.
-    save(
+    saveFile(
       new Blob(['\ufeff', csvOf(this.shownData)], {type: 'text/csv;charset=utf-8'}),
       `${this.fileName()}.csv`,
     );
@@ -643,14 +644,14 @@ export class OdwChart extends OdwDataElement<ChartData> {
 
   private async downloadSvg(): Promise<void> {
     if (!this.view) return;
-    save(new Blob([await this.view.toSVG()], {type: 'image/svg+xml'}), `${this.fileName()}.svg`);
+    saveFile(new Blob([await this.view.toSVG()], {type: 'image/svg+xml'}), `${this.fileName()}.svg`);
   }
 
   private async downloadPng(): Promise<void> {
     if (!this.view) return;
     const canvas = await this.view.toCanvas(2);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    if (blob) save(blob, `${this.fileName()}.png`);
+    if (blob) saveFile(blob, `${this.fileName()}.png`);
   }
 
   private fileName(): string {
@@ -691,13 +692,4 @@ function seriesSelection(plan: ChartPlan) {
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function save(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -15,6 +15,7 @@ import type {MapViewOptions} from './map-engine.js';
 import type {ChoroplethData, MapArea, MapData, MapPoint, MapTarget, PointsData} from './map-types.js';
 import {mapStyles} from './odw-map.styles.js';
 import {DisplayController} from '../../core/display-controller.js';
+import {csvLines, saveFile} from '../../core/export.js';
 
 type MapEngine = typeof import('./map-engine.js');
 type MapView = InstanceType<MapEngine['MapView']>;
@@ -998,7 +999,7 @@ export class OdwMap extends OdwDataElement<MapData> {
     const lang = this.currentLang;
     const table = this.tableRows(data, lang);
     const lines = [table.header, ...table.rows.map((row) => row.map((cell) => cell.raw))];
-    return lines.map((line) => line.map(csvCell).join(',')).join('\r\n') + '\r\n';
+    return csvLines(lines);
   }
 
   /** The map as an SVG document, its legend included. */
@@ -1058,16 +1059,16 @@ export class OdwMap extends OdwDataElement<MapData> {
   }
 
   private downloadCsv(): void {
-    download(new Blob(['\ufeff', this.toCsv()], {type: 'text/csv;charset=utf-8'}), `${this.fileName()}.csv`);
+    saveFile(new Blob(['\ufeff', this.toCsv()], {type: 'text/csv;charset=utf-8'}), `${this.fileName()}.csv`);
   }
 
   private async downloadImage(format: 'png' | 'svg'): Promise<void> {
     if (format === 'svg') {
-      download(new Blob([this.toSvg()], {type: 'image/svg+xml'}), `${this.fileName()}.svg`);
+      saveFile(new Blob([this.toSvg()], {type: 'image/svg+xml'}), `${this.fileName()}.svg`);
       return;
     }
     const png = await this.toPng();
-    if (png) download(png, `${this.fileName()}.png`);
+    if (png) saveFile(png, `${this.fileName()}.png`);
   }
 
   private fileName(): string {
@@ -1167,21 +1168,4 @@ function fillTemplate(template: HTMLTemplateElement, row: Row, lang: Lang): Docu
     }
   }
   return fragment;
-}
-
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  // A spreadsheet would run a text starting like a formula.
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

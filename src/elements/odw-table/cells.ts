@@ -2,6 +2,7 @@
 import type {FieldInfo, FieldType, Row} from '../../data/types.js';
 import {formatDate, formatDateTime, formatNumber} from '../../core/format.js';
 import {t, type Lang} from '../../core/i18n.js';
+import {csvLines} from '../../core/export.js';
 
 /** A cell as text, or a link whose text is the value itself. */
 export type Cell = {text: string; href?: undefined} | {text: string; href: string};
@@ -90,18 +91,5 @@ export function searchWords(search: string): string[] {
  * prefixed with `'`; numbers stay numbers.
  */
 export function toCsv(rows: readonly Row[], columns: readonly string[]): string {
-  const lines = [columns.map(csvField).join(',')];
-  for (const row of rows) lines.push(columns.map((name) => csvField(csvValue(row[name]))).join(','));
-  return `\ufeff${lines.join('\r\n')}\r\n`;
-}
-
-function csvValue(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return `\ufeff${csvLines([columns, ...rows.map((row) => columns.map((name) => row[name]))])}`;
 }

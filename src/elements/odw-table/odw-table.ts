@@ -9,6 +9,7 @@ import {t, type Lang} from '../../core/i18n.js';
 import {safeLinkUrl} from '../../core/url.js';
 import {formatCell, isNumeric, rowMatches, searchWords, toCsv} from './cells.js';
 import {tableStyles} from './odw-table.styles.js';
+import {saveFile} from '../../core/export.js';
 
 /** What an `odw-table` shows: one page of rows and where it sits in the whole result. */
 export interface TableData {
@@ -146,15 +147,7 @@ export class OdwTable extends OdwDataElement<TableData> {
   /** Downloads the whole filtered result as a CSV file. */
   async downloadCsv(): Promise<void> {
     const text = await this.exportCsv();
-    const url = URL.createObjectURL(new Blob([text], {type: 'text/csv;charset=utf-8'}));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${this.fileName()}.csv`;
-    link.hidden = true;
-    this.renderRoot.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveFile(new Blob([text], {type: 'text/csv;charset=utf-8'}), `${this.fileName()}.csv`);
   }
 
   protected override queryDependencies(): readonly unknown[] {

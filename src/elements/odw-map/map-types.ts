@@ -79,11 +79,13 @@ export interface PointsData {
 
 /**
  * The map cannot be drawn as configured: `no-geo`, the data has no coordinates and no `shapes`
- * was given; `no-join`, a choropleth lacks `shapes-key` or `key`.
+ * was given; `no-join`, a choropleth lacks `shapes-key` or `key`; `bad-mode`, `mode` is neither
+ * `points` nor `choropleth` (`value` holds it).
  */
 export interface InvalidMapData {
   mode: 'invalid';
-  problem: 'no-geo' | 'no-join';
+  problem: 'no-geo' | 'no-join' | 'bad-mode';
+  value?: string;
 }
 
 export type MapData = ChoroplethData | PointsData | InvalidMapData;

@@ -51,6 +51,7 @@ const fr = {
   'map.no-geo':
     'Aucune coordonnée dans ces données : indiquez shapes (carte choroplèthe) ou lat et lon (points).',
   'map.no-join': 'Carte choroplèthe incomplète : indiquez shapes-key et key (les champs à joindre).',
+  'map.bad-mode': 'mode doit valoir points ou choropleth, et non « {value} ».',
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -102,6 +103,7 @@ const en: Record<keyof typeof fr, string> = {
   'map.fn.median': 'median',
   'map.no-geo': 'No coordinates in this data: set shapes (choropleth) or lat and lon (points).',
   'map.no-join': 'Incomplete choropleth: set shapes-key and key (the fields to join).',
+  'map.bad-mode': 'mode must be points or choropleth, not “{value}”.',
 };
 
 export const mapMessages = {fr, en};

@@ -641,6 +641,13 @@ describe('odw-map', function () {
       const el = await mountMap(html`<odw-map src=${POPULATIONS} where=${ORLEANS}></odw-map>`);
       expect(normalize(part(el, 'status')!.textContent)).to.include('Aucune coordonnée');
     });
+
+    it('names the unknown mode instead of guessing one', async () => {
+      const el = await mountMap(html`<odw-map src=${PARIS} mode="heatmap"></odw-map>`);
+      expect(normalize(part(el, 'status')!.textContent)).to.equal(
+        'mode doit valoir points ou choropleth, et non « heatmap ».',
+      );
+    });
   });
 
   describe('popups', () => {

@@ -252,6 +252,10 @@ export class OdwMap extends OdwDataElement<MapData> {
   protected override async load(target: DataTarget, options: LoadOptions): Promise<Loaded<MapData>> {
     const enginePromise = import('./map-engine.js');
     const where = this.ownQueryFilter(target);
+    if (this.mode && this.mode !== 'points' && this.mode !== 'choropleth') {
+      const result = {rows: [], total: 0, fields: [], meta: {}};
+      return {data: {mode: 'invalid', problem: 'bad-mode', value: this.mode}, result};
+    }
     if (this.resolvedMode === 'choropleth') {
       const shapes = this.shapes?.trim();
       const key = this.key?.trim();
@@ -403,7 +407,9 @@ export class OdwMap extends OdwDataElement<MapData> {
   protected override renderData(data: MapData, lang: Lang): TemplateResult {
     if (data.mode === 'invalid') {
       this.renderedData = undefined;
-      return html`<p class="status error" part="status" role="alert">${t(lang, `map.${data.problem}`)}</p>`;
+      return html`<p class="status error" part="status" role="alert">
+        ${t(lang, `map.${data.problem}`, {value: data.value ?? ''})}
+      </p>`;
     }
     this.renderedData = data;
     this.mapHost.setAttribute(

@@ -116,6 +116,10 @@ describe('hardening: bad input', function () {
     expect(errorText(chart)).to.equal(
       'Type de graphique inconnu : « camembert ». Types possibles : column, bar, line, area, pie, donut, scatter.',
     );
+    const [filter] = await mount(html`<odw-filter src=${CSV} type="checkbox" field="epci"></odw-filter>`);
+    expect(errorText(filter)).to.equal(
+      'Type de filtre inconnu : « checkbox ». Types possibles : select, checkboxes, search, range, date-range.',
+    );
     render(
       html`<odw-dashboard
         ><script type="application/json">

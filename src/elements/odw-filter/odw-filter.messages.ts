@@ -16,6 +16,8 @@ const fr = {
   'filter.contains': 'contient « {text} »',
   'filter.too-many': '{count} valeurs correspondent : précisez la recherche.',
   'filter.no-match': 'Aucune valeur ne correspond.',
+  'filter.error.type':
+    'Type de filtre inconnu : « {value} ». Types possibles : select, checkboxes, search, range, date-range.',
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -33,6 +35,8 @@ const en: Record<keyof typeof fr, string> = {
   'filter.contains': 'contains “{text}”',
   'filter.too-many': '{count} values match: refine the search.',
   'filter.no-match': 'No value matches.',
+  'filter.error.type':
+    'Unknown filter type: “{value}”. Types: select, checkboxes, search, range, date-range.',
 };
 
 export const filterMessages = {fr, en};

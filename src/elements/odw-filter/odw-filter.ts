@@ -5,6 +5,7 @@ import {repeat} from 'lit/directives/repeat.js';
 import {QueryError, and, datasetInfo, facets, parseFilter} from '../../data/index.js';
 import type {FieldInfo, Filter, QueryResult} from '../../data/types.js';
 import {OdwDataElement, type DataTarget, type LoadOptions, type Loaded} from '../../core/data-element.js';
+import {ConfigError} from '../../core/errors.js';
 import {formatDate, formatNumber} from '../../core/format.js';
 import {t, type Lang} from '../../core/i18n.js';
 import {foldText, searchWords} from '../odw-table/cells.js';
@@ -25,6 +26,17 @@ export interface FilterChoice {
   value: ChoiceValue;
   /** Records with this value under the other filters of the source. */
   count: number;
+}
+
+/** A `type` that names no control: a typo is shown, not silently drawn as a select. */
+class FilterTypeError extends ConfigError {
+  constructor(readonly value: string) {
+    super('invalid', `type "${value}"`);
+  }
+
+  describe(lang: Lang): string {
+    return t(lang, 'filter.error.type', {value: this.value});
+  }
 }
 
 /** What an `odw-filter` offers: the field, its choices with counts, or the bounds of its values. */
@@ -150,7 +162,7 @@ export class OdwFilter extends OdwDataElement<FilterData> {
   protected override queryDependencies(): readonly unknown[] {
     // The source's revision (in the base key) re-runs the query after every change; a change of
     // this control's own filter leaves its query the same, answered from the cache.
-    return [this.controlType, this.field, this.filterKey];
+    return [this.type, this.field, this.filterKey];
   }
 
   protected override keepsDataWhileLoading(): boolean {
@@ -163,6 +175,7 @@ export class OdwFilter extends OdwDataElement<FilterData> {
   }
 
   protected override async load(target: DataTarget, options: LoadOptions): Promise<Loaded<FilterData>> {
+    if (!TYPES.includes(this.type)) throw new FilterTypeError(this.type);
     const name = this.field?.trim();
     if (!name) throw new QueryError('odw-filter needs a field', {expected: 'field'});
     const own = this.where?.trim() ? parseFilter(this.where) : undefined;

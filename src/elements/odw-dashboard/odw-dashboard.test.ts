@@ -299,6 +299,50 @@ describe('odw-dashboard', function () {
       await kpiShows(communes, '29');
     });
 
+    it('lets the page style every part of its configured widgets through the dashboard', async () => {
+      const style = document.createElement('style');
+      style.textContent = `
+        .styled-parts::part(kpi-value) { color: rgb(1, 2, 3); }
+        .styled-parts::part(widget) { outline: 3px solid rgb(4, 5, 6); }`;
+      document.head.append(style);
+      try {
+        const dashboard = await dashboardFromScript(
+          {
+            sources: [{id: uniqueName('parts'), src: ODS, where: ANGERS}],
+            filters: [{field: 'commune'}],
+            widgets: [
+              {type: 'kpi', value: 'sum(population)', title: 'Habitants', label: 'Habitants'},
+              {type: 'chart', x: 'commune', y: 'sum(population)', limit: 3},
+              {type: 'table', columns: 'commune,population', 'page-size': 3, search: true},
+            ],
+          },
+          {class: 'styled-parts'},
+        );
+        const [kpi] = configured(dashboard, 'odw-kpi');
+        await kpiShows(kpi, '308 806');
+        expect(getComputedStyle(part(kpi, 'value')!).color).to.equal('rgb(1, 2, 3)');
+        expect(getComputedStyle(kpi).outlineColor).to.equal('rgb(4, 5, 6)');
+        const [chart] = configured(dashboard, 'odw-chart');
+        await waitUntil(() => shadow(chart).querySelector('[part~="chart"] svg'), 'the chart is drawn', {
+          timeout: 15_000,
+        });
+        const [table] = configured(dashboard, 'odw-table');
+        await waitUntil(() => shadow(table).querySelector('table'), 'the table is drawn', {timeout: 15_000});
+        // Every part a widget draws is exported under its kind's prefix.
+        for (const widget of [kpi, chart, table, ...configured(dashboard, 'odw-filter')]) {
+          const kind = widget.localName.replace('odw-', '');
+          const exported = widget.getAttribute('exportparts')!;
+          for (const element of shadow(widget).querySelectorAll('[part]')) {
+            for (const name of element.getAttribute('part')!.split(/\s+/)) {
+              expect(exported, `${widget.localName} part ${name}`).to.include(`${name}: ${kind}-${name}`);
+            }
+          }
+        }
+      } finally {
+        style.remove();
+      }
+    });
+
     it('builds the dashboard from a config URL', async () => {
       const container = await mount(
         html`<odw-dashboard config="/test/fixtures/dashboard-orleans.json"></odw-dashboard>`,

@@ -32,6 +32,25 @@ const widgetModules: Record<string, () => Promise<unknown>> = {
   'odw-filter': () => import('../odw-filter/define.js'),
 };
 
+/**
+ * The parts of each widget kind. Widgets built from a JSON configuration live in the dashboard's
+ * shadow root, so the page styles them through the dashboard: `odw-dashboard::part(kpi-value)`.
+ */
+const WIDGET_PARTS: Record<string, readonly string[]> = {
+  'odw-kpi': ['label', 'value', 'unit', 'comparison'],
+  'odw-chart': ['actions', 'chart', 'svg', 'legend', 'table', 'tooltip'],
+  'odw-map': ['actions', 'map', 'legend', 'popup', 'summary', 'table'],
+  'odw-table': ['actions', 'search', 'scroller', 'table', 'pager'],
+  'odw-filter': ['label', 'control', 'summary', 'reset'],
+};
+const COMMON_PARTS = ['base', 'title', 'description', 'body', 'status', 'retry', 'footer'];
+
+/** `exportparts` of a configured widget: each of its parts, prefixed with its kind (`chart-title`). */
+function exportedParts(tag: string): string {
+  const kind = tag.replace(/^odw-/, '');
+  return [...COMMON_PARTS, ...(WIDGET_PARTS[tag] ?? [])].map((name) => `${name}: ${kind}-${name}`).join(', ');
+}
+
 /** Shown in place of the configured widgets when the configuration cannot be used. */
 type ConfigFailure =
   | {kind: 'invalid'; problems: ConfigProblem[]}
@@ -105,6 +124,9 @@ const LISTED_KEYS = 6;
  * @csspart filters - The bar of filters of a JSON configuration.
  * @csspart grid - The grid of widgets.
  * @csspart status - The loading and configuration error messages.
+ * @csspart widget - Each widget of a JSON configuration.
+ * @csspart kpi-value - The parts of the widgets of a JSON configuration, prefixed with their kind:
+ *   `kpi-value`, `chart-title`, `table-table`, `filter-control`… (every part of the widget).
  *
  * @cssprop --odw-dashboard-gap - Space between widgets (default `--odw-spacing`).
  * @cssprop --odw-dashboard-padding - Padding of the dashboard (default `--odw-spacing`).
@@ -445,6 +467,8 @@ export class OdwDashboard extends LitElement {
     const create = (widget: ElementConfig, parent: Element) => {
       const element = document.createElement(widget.tag);
       setAttributes(element, attributeTexts(widget.attributes));
+      element.setAttribute('part', 'widget');
+      element.setAttribute('exportparts', exportedParts(widget.tag));
       // Each widget heading sits under the dashboard's.
       if (!element.hasAttribute('heading-level')) {
         element.setAttribute('heading-level', String(Math.min(6, Number(this.headingLevelValue) + 1)));

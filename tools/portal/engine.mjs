@@ -165,14 +165,31 @@ function dateParts(value) {
   return {y, mo, d, h, mi, s};
 }
 
-/** Java-style patterns as ODS takes them: yyyy, MM, dd, HH, mm, ss; other letters kept as written. */
+/** The ISO 8601 week-year and week of a day (weeks start on Monday; week 1 holds January 4th). */
+function isoWeek({y, mo, d}) {
+  const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  // The Thursday of the same week decides the week-year.
+  day.setUTCDate(day.getUTCDate() + 3 - ((day.getUTCDay() + 6) % 7));
+  const weekYear = day.getUTCFullYear();
+  const week = 1 + Math.floor((day.getTime() - Date.UTC(weekYear, 0, 1)) / (7 * 86_400_000));
+  return {weekYear: String(weekYear), week: String(week).padStart(2, '0')};
+}
+
+/**
+ * Java-style patterns as ODS takes them: yyyy, MM, dd, HH, mm, ss, and the ISO week-year `xxxx`
+ * and week `ww`; other letters kept as written.
+ */
 function formatDate(value, pattern) {
   const parts = dateParts(value);
   if (!parts) return null;
-  return String(pattern).replace(/yyyy|MM|dd|HH|mm|ss/g, (token) => {
+  return String(pattern).replace(/yyyy|xxxx|ww|MM|dd|HH|mm|ss/g, (token) => {
     switch (token) {
       case 'yyyy':
         return parts.y;
+      case 'xxxx':
+        return isoWeek(parts).weekYear;
+      case 'ww':
+        return isoWeek(parts).week;
       case 'MM':
         return parts.mo;
       case 'dd':

@@ -160,6 +160,34 @@ describe('Opendatasoft records', () => {
     ]);
   });
 
+  it('groups by ISO week with the xxxx-ww pattern, across a year boundary', async () => {
+    const {body} = await get(`${ODS}/festivals-du-finistere/records`, {
+      select: 'count(*) as n, min(date_debut_ancien) as first',
+      group_by: 'date_format(date_debut_ancien, "xxxx-ww") as semaine',
+      where: 'date_debut_ancien is not null',
+      order_by: 'semaine',
+      limit: 100,
+    });
+    assert.ok(body.results.length > 1);
+    for (const {semaine, first} of body.results) {
+      assert.match(semaine, /^\d{4}-\d{2}$/);
+      // Recomputed here the long way: the Thursday of the first day's week gives the week-year.
+      const day = new Date(`${String(first).slice(0, 10)}T00:00:00Z`);
+      const thursday = new Date(day.getTime() + (3 - ((day.getUTCDay() + 6) % 7)) * 86_400_000);
+      const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+      const week = Math.ceil(((thursday.getTime() - yearStart) / 86_400_000 + 1) / 7);
+      assert.equal(semaine, `${thursday.getUTCFullYear()}-${String(week).padStart(2, '0')}`);
+    }
+  });
+
+  it('formats known ISO weeks: 2021-01-03 is 2020-53, 2019-12-30 is 2020-01', async () => {
+    const {body} = await get(`${ODS}/festivals-du-finistere/records`, {
+      select: `date_format(date'2021-01-03', "xxxx-ww") as a, date_format(date'2019-12-30', "xxxx-ww") as b`,
+      limit: 1,
+    });
+    assert.deepEqual(body.results[0], {a: '2020-53', b: '2020-01'});
+  });
+
   it('serves geo_point_2d as {lon, lat} in records', async () => {
     const {body} = await get(`${ODS}/paris-stationnement/records`, {
       select: 'geo_point_2d, capacite',

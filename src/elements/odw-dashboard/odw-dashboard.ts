@@ -99,6 +99,8 @@ const LISTED_KEYS = 6;
  * makes one, added as an invisible child with the id `<dashboard id>-source`. Children without
  * `theme` take the dashboard's.
  *
+ * @slot - The widgets (and `odw-source` elements) laid out in the grid.
+ *
  * @summary A responsive grid of widgets with a title, a default source and one theme; or a whole dashboard from JSON.
  *
  * @attr {number} columns - Columns of the grid (1 to 12, default 3); fewer when the dashboard is

@@ -81,8 +81,15 @@ const DEFAULT_LIMIT = 100;
  * @attr {number} limit - Most choices listed (default 100); chosen values are always listed.
  * @attr {string} key - The key of the filter in the source (default: the element's `id`, else `field`).
  * @attr {string} source - The `id` of the `odw-source` filtered.
+ * @attr {string} src - A dataset URL when no `source` is given: the control lists its choices but filters nothing.
+ * @attr {'ods'|'tabular'|'ckan'|'csv'|'json'|'geojson'} api - Forces the API family of `src`.
+ * @attr {string} api-key - Opendatasoft API key for a private `src`.
  * @attr {string} where - An extra filter for the choices only (not applied to the source).
  * @attr {string} title - A heading shown above the control.
+ * @attr {number} heading-level - The level of that heading for assistive technologies (default 3).
+ * @attr {string} description - A text alternative read by screen readers, not shown.
+ * @attr {number} refresh - Seconds between two reloads of the choices and their counts.
+ * @attr {boolean} no-attribution - Always on: a control shows no attribution of its own.
  * @attr {string} lang - `fr` or `en`; inherited from the closest ancestor, then `<html lang>`; default `fr`.
  * @attr {'light'|'dark'|'auto'|'dsfr'} theme - Colours and fonts; without it, follows the system setting.
  *

@@ -3,6 +3,7 @@ import {html} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import '../src/elements/odw-chart/define.js';
 import '../src/elements/odw-kpi/define.js';
+import {failingAfter} from './portal-faults.js';
 
 /** The emulated portals: Storybook mounts the emulator on its own origin under `/portal/`. */
 const ODS_PATH = 'ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records';
@@ -31,6 +32,7 @@ interface ChartArgs {
   lang?: 'fr' | 'en';
   theme?: 'light' | 'dark' | 'auto' | 'dsfr';
   noAttribution?: boolean;
+  refresh?: number;
 }
 
 const chart = (args: ChartArgs) =>
@@ -54,6 +56,7 @@ const chart = (args: ChartArgs) =>
     lang=${ifDefined(args.lang)}
     theme=${ifDefined(args.theme)}
     ?no-attribution=${args.noAttribution}
+    refresh=${ifDefined(args.refresh)}
   ></odw-chart>`;
 
 const meta = {
@@ -179,6 +182,13 @@ export const Dsfr: Story = {name: 'DSFR', args: {theme: 'dsfr', limit: 10}};
 export const Loading: Story = {args: {src: `/portal/~latency=10000/${ODS_PATH}`}};
 
 export const Empty: Story = {args: {where: 'epci = "Nulle part"'}};
+
+/** The first answers are good (metadata, values), every refresh then fails: the chart stays, with a dated notice. */
+export const Stale: Story = {
+  args: {refresh: 2},
+  loaders: [async () => ({src: await failingAfter(ODS_PATH, 2)})],
+  render: (args, {loaded}) => chart({...args, src: String(loaded.src)}),
+};
 
 /** Click a month: every widget of the source keeps that month only (a date range); click again to clear. */
 export const FilterOnMonth: Story = {

@@ -7,6 +7,7 @@ import '../src/elements/odw-map/define.js';
 import '../src/elements/odw-table/define.js';
 import '../src/elements/odw-filter/define.js';
 import '../src/elements/odw-dashboard/define.js';
+import {failingAfter} from './portal-faults.js';
 
 /** The emulated portals: Storybook mounts the emulator on its own origin under `/portal/`. */
 const ODS_PATH = 'ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records';
@@ -157,6 +158,28 @@ export const JsonConfigUrl: Story = {
     html`<odw-dashboard
       config=${`data:application/json,${encodeURIComponent(JSON.stringify(ANGERS_CONFIG))}`}
     ></odw-dashboard>`,
+};
+
+/** A slow portal (the emulator waits 10 s): every widget shows its placeholder. */
+export const Loading: Story = {args: {src: `/portal/~latency=10000/${ODS_PATH}`}};
+
+/** A default filter that matches nothing: the widgets say « Aucune donnée », the controls have no choice. */
+export const Empty: Story = {args: {where: 'epci = "Nulle part"'}};
+
+export const ErrorNotFound: Story = {
+  name: 'Error: dataset not found',
+  args: {src: '/portal/~status=404/ods/api/explore/v2.1/catalog/datasets/inconnu/records'},
+};
+
+/**
+ * `refresh` on the dashboard, whose source answers its first requests (the widgets make 8, one
+ * more in case two identical ones are not merged), then fails: every widget keeps its data, with
+ * a dated notice.
+ */
+export const Stale: Story = {
+  args: {refresh: 2},
+  loaders: [async () => ({src: await failingAfter(ODS_PATH, 9)})],
+  render: (args, {loaded}) => dashboard({...args, src: String(loaded.src)}),
 };
 
 /** A wrong configuration: each problem named with its path, instead of a blank dashboard. */

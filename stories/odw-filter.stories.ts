@@ -4,6 +4,7 @@ import {ifDefined} from 'lit/directives/if-defined.js';
 import '../src/elements/odw-filter/define.js';
 import '../src/elements/odw-kpi/define.js';
 import '../src/elements/odw-table/define.js';
+import {failingAfter} from './portal-faults.js';
 
 /** The emulated portals: Storybook mounts the emulator on its own origin under `/portal/`. */
 const ODS_PATH = 'ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records';
@@ -22,6 +23,7 @@ interface FilterArgs {
   limit?: number;
   lang?: 'fr' | 'en';
   theme?: 'light' | 'dark' | 'auto' | 'dsfr';
+  refresh?: number;
 }
 
 let stories = 0;
@@ -41,6 +43,7 @@ const filter = (args: FilterArgs) => {
       limit=${ifDefined(args.limit)}
       lang=${ifDefined(args.lang)}
       theme=${ifDefined(args.theme)}
+      refresh=${ifDefined(args.refresh)}
     ></odw-filter>
     <odw-kpi
       source=${id}
@@ -96,6 +99,19 @@ export const DateRange: Story = {
 export const Loading: Story = {args: {src: `/portal/~latency=600000/${ODS_PATH}`}};
 
 export const ErrorServer: Story = {args: {src: `/portal/~status=500/${ODS_PATH}`}};
+
+/** No record matches the source's filter: the control stays, with no choice to make. */
+export const Empty: Story = {args: {type: 'checkboxes', sourceWhere: 'code_departement = "999"'}};
+
+/**
+ * The first answers are good (the facets, the metadata and the KPI's count), every refresh of the
+ * filter then fails: its choices stay, with a dated notice.
+ */
+export const Stale: Story = {
+  args: {type: 'checkboxes', refresh: 2},
+  loaders: [async () => ({src: await failingAfter(ODS_PATH, 3)})],
+  render: (args, {loaded}) => filter({...args, src: String(loaded.src)}),
+};
 
 export const English: Story = {args: {lang: 'en', label: 'Inter-municipality', type: 'checkboxes'}};
 

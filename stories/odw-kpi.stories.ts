@@ -2,6 +2,7 @@ import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {html} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import '../src/elements/odw-kpi/define.js';
+import {failingAfter} from './portal-faults.js';
 
 /** The emulated portals: Storybook mounts the emulator on its own origin under `/portal/`. */
 const ODS_PATH = 'ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records';
@@ -51,12 +52,6 @@ const kpi = (args: KpiArgs) =>
   ></odw-kpi>`;
 
 /** Registers a fault sequence on the emulator; each request through `~seq=<name>` takes the next fault. */
-async function faultSequence(faults: string[]): Promise<string> {
-  const name = `story-${Math.random().toString(36).slice(2, 10)}`;
-  await fetch('/portal/__faults', {method: 'POST', body: JSON.stringify({name, faults})});
-  return name;
-}
-
 const meta = {
   title: 'Widgets/odw-kpi',
   component: 'odw-kpi',
@@ -144,10 +139,8 @@ export const ErrorExpression: Story = {
 /** The first answer is good, every refresh then fails: the figure stays, with a dated notice. */
 export const Stale: Story = {
   args: {refresh: 2},
-  loaders: [
-    async () => ({sequence: await faultSequence(['ok', 'ok', ...Array<string>(200).fill('status=500')])}),
-  ],
-  render: (args, {loaded}) => kpi({...args, src: `/portal/~seq=${String(loaded.sequence)}/${ODS_PATH}`}),
+  loaders: [async () => ({src: await failingAfter(ODS_PATH, 2)})],
+  render: (args, {loaded}) => kpi({...args, src: String(loaded.src)}),
 };
 
 export const Dark: Story = {

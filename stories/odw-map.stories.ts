@@ -3,6 +3,7 @@ import {html} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import '../src/elements/odw-kpi/define.js';
 import '../src/elements/odw-map/define.js';
+import {failingAfter} from './portal-faults.js';
 
 /** The emulated portals: Storybook mounts the emulator on its own origin under `/portal/`. */
 const DATASETS = 'ods/api/explore/v2.1/catalog/datasets';
@@ -40,6 +41,7 @@ interface MapArgs {
   description?: string;
   lang?: 'fr' | 'en';
   theme?: 'light' | 'dark' | 'auto' | 'dsfr';
+  refresh?: number;
 }
 
 const map = (args: MapArgs) =>
@@ -68,6 +70,7 @@ const map = (args: MapArgs) =>
     description=${ifDefined(args.description)}
     lang=${ifDefined(args.lang)}
     theme=${ifDefined(args.theme)}
+    refresh=${ifDefined(args.refresh)}
   ></odw-map>`;
 
 const meta = {
@@ -240,6 +243,14 @@ export const Empty: Story = {name: 'State: empty', args: {where: 'epci = "Nulle 
 export const ErrorNotFound: Story = {
   name: 'State: error',
   args: {src: `/portal/~status=404/${DATASETS}/inconnu/records`},
+};
+
+/** The first answers are good (metadata, values), every refresh then fails: the map stays, with a dated notice. */
+export const Stale: Story = {
+  name: 'State: stale',
+  args: {refresh: 2},
+  loaders: [async () => ({src: await failingAfter(`${DATASETS}/populations-legales-2025/records`, 2)})],
+  render: (args, {loaded}) => map({...args, src: String(loaded.src)}),
 };
 
 /** No outlines and no coordinates: the map says what to set. */

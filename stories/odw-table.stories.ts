@@ -2,6 +2,7 @@ import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {html} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import '../src/elements/odw-table/define.js';
+import {failingAfter} from './portal-faults.js';
 
 /** The emulated portals: Storybook mounts the emulator on its own origin under `/portal/`. */
 const ODS_PATH = 'ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records';
@@ -22,6 +23,7 @@ interface TableArgs {
   lang?: 'fr' | 'en';
   theme?: 'light' | 'dark' | 'auto' | 'dsfr';
   noAttribution?: boolean;
+  refresh?: number;
 }
 
 const table = (args: TableArgs) =>
@@ -38,6 +40,7 @@ const table = (args: TableArgs) =>
     lang=${ifDefined(args.lang)}
     theme=${ifDefined(args.theme)}
     ?no-attribution=${args.noAttribution}
+    refresh=${ifDefined(args.refresh)}
   ></odw-table>`;
 
 const meta = {
@@ -118,6 +121,13 @@ export const Empty: Story = {args: {where: 'epci = "Nulle part"'}};
 export const Loading: Story = {args: {src: `/portal/~latency=600000/${ODS_PATH}`}};
 
 export const ErrorServer: Story = {args: {src: `/portal/~status=500/${ODS_PATH}`}};
+
+/** The first answers are good (metadata, rows), every refresh then fails: the rows stay, with a dated notice. */
+export const Stale: Story = {
+  args: {refresh: 2},
+  loaders: [async () => ({src: await failingAfter(ODS_PATH, 2)})],
+  render: (args, {loaded}) => table({...args, src: String(loaded.src)}),
+};
 
 export const English: Story = {args: {lang: 'en', title: 'Communes of Orléans Métropole'}};
 

@@ -158,4 +158,17 @@ export const dataElementStyles = css`
       background: GrayText;
     }
   }
+
+  /* On paper: light colours (theme.ts), no buttons, no animation. */
+  @media print {
+    .retry {
+      display: none;
+    }
+    .skeleton-line {
+      animation: none;
+    }
+    .title {
+      break-after: avoid;
+    }
+  }
 `;

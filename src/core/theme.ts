@@ -9,7 +9,11 @@
  *
  * Themes (`theme` attribute): `light`, `dark`, `dsfr` (French State design system), `auto`
  * (light or dark after `prefers-color-scheme`). Without the attribute a widget behaves as `auto`.
- * Everything ships as Lit `css` (constructable stylesheets), so it works under `style-src 'self'`.
+ * Printed, every theme takes its light colours. Everything ships as Lit `css` (constructable
+ * stylesheets), so it works under `style-src 'self'`.
+ *
+ * Every colour pair a widget draws passes WCAG 2.1 AA in every theme: text ≥ 4.5:1 on its
+ * background, palette colours, focus ring and control borders ≥ 3:1 (test/theme/contrast.test.ts).
  */
 import {css, unsafeCSS, type CSSResult} from 'lit';
 
@@ -32,7 +36,10 @@ const shared: Tokens = {
   'border-width': '1px',
 };
 
-/** Okabe–Ito: distinguishable with the common colour-vision deficiencies. */
+/**
+ * The palette is Okabe–Ito (distinguishable with the common colour-vision deficiencies), its
+ * orange, sky blue, reddish purple and yellow darkened to reach 3:1 on the background and surface.
+ */
 const light: Tokens = {
   ...shared,
   'font-family': SYSTEM_FONTS,
@@ -51,15 +58,20 @@ const light: Tokens = {
   'focus-color': '#0b5fad',
   'skeleton-color': '#e6eaef',
   'palette-1': '#0072b2',
-  'palette-2': '#e69f00',
+  'palette-2': '#bd8200',
   'palette-3': '#009e73',
   'palette-4': '#d55e00',
-  'palette-5': '#cc79a7',
-  'palette-6': '#56b4e9',
+  'palette-5': '#c474a0',
+  'palette-6': '#4795c1',
   'palette-7': '#000000',
-  'palette-8': '#f0e442',
+  'palette-8': '#97902a',
 };
 
+/**
+ * Okabe–Ito, its green, vermilion and blue a little lighter and a light grey in place of black:
+ * every colour reaches 3:1 on this background and surface. No dark colour equals a light one (see
+ * `darkDrawingPrintedLight`).
+ */
 const dark: Tokens = {
   ...shared,
   'font-family': SYSTEM_FONTS,
@@ -79,41 +91,62 @@ const dark: Tokens = {
   'skeleton-color': '#2a313c',
   'palette-1': '#56b4e9',
   'palette-2': '#e69f00',
-  'palette-3': '#009e73',
+  'palette-3': '#1aa57c',
   'palette-4': '#f0e442',
   'palette-5': '#cc79a7',
-  'palette-6': '#d55e00',
-  'palette-7': '#0072b2',
-  'palette-8': '#ffffff',
+  'palette-6': '#e66a10',
+  'palette-7': '#1f7fc4',
+  'palette-8': '#e8e8e8',
 };
 
-/** DSFR: blue France, its greys and functional colours, Marianne when the page loads it. */
-const dsfr: Tokens = {
+/**
+ * DSFR 1.x colours. Where the page loads the DSFR CSS, its custom properties win (and follow its
+ * own dark mode, `data-fr-theme="dark"`); the values after them are the DSFR's light ones. Marianne
+ * when the page loads it. The palette is blue France and illustrative colours that reach 3:1.
+ */
+const dsfrColours: Array<[token: string, dsfrProperty: string, value: string]> = [
+  ['text-color', 'text-title-grey', '#161616'],
+  ['muted-color', 'text-mention-grey', '#666666'],
+  ['background', 'background-default-grey', '#ffffff'],
+  ['surface', 'background-alt-grey', '#f6f6f6'],
+  ['border-color', 'border-default-grey', '#dddddd'],
+  ['accent', 'text-action-high-blue-france', '#000091'],
+  ['error-color', 'text-default-error', '#ce0500'],
+  ['error-surface', 'background-contrast-error', '#ffe9e9'],
+  ['warning-color', 'text-default-warning', '#b34000'],
+  ['warning-surface', 'background-contrast-warning', '#ffe9e6'],
+  ['positive-color', 'text-default-success', '#18753c'],
+  ['negative-color', 'text-default-error', '#ce0500'],
+  ['skeleton-color', 'background-contrast-grey', '#eeeeee'],
+  ['palette-1', 'blue-france-sun-113-625', '#000091'],
+  ['palette-2', 'pink-tuile-main-556', '#ce614a'],
+  ['palette-3', 'green-menthe-main-548', '#009081'],
+  ['palette-4', 'purple-glycine-main-494', '#a558a0'],
+  ['palette-5', 'blue-cumulus-main-526', '#417dc4'],
+  ['palette-6', 'brown-caramel-sun-425-moon-901', '#845d48'],
+  ['palette-7', 'green-tilleul-verveine-sun-418-moon-817', '#66673d'],
+  ['palette-8', 'red-marianne-main-472', '#e1000f'],
+];
+
+const dsfrShared: Tokens = {
   ...shared,
   radius: '0',
   'font-family': 'Marianne, arial, sans-serif',
-  'text-color': '#161616',
-  'muted-color': '#3a3a3a',
-  background: '#ffffff',
-  surface: '#f6f6f6',
-  'border-color': '#dddddd',
-  accent: '#000091',
-  'error-color': '#ce0500',
-  'error-surface': '#ffe9e9',
-  'warning-color': '#b34000',
-  'warning-surface': '#ffe9e6',
-  'positive-color': '#18753c',
-  'negative-color': '#ce0500',
+  // The DSFR draws its focus ring in this blue, in light and dark mode alike.
   'focus-color': '#0a76f6',
-  'skeleton-color': '#eeeeee',
-  'palette-1': '#000091',
-  'palette-2': '#e69f00',
-  'palette-3': '#009e73',
-  'palette-4': '#d55e00',
-  'palette-5': '#cc79a7',
-  'palette-6': '#56b4e9',
-  'palette-7': '#000000',
-  'palette-8': '#f0e442',
+};
+
+/** The DSFR's own values: for print, where the page's DSFR may be in dark mode. */
+const dsfrLight: Tokens = {
+  ...dsfrShared,
+  ...Object.fromEntries(dsfrColours.map(([token, , value]) => [token, value])),
+};
+
+const dsfr: Tokens = {
+  ...dsfrShared,
+  ...Object.fromEntries(
+    dsfrColours.map(([token, property, value]) => [token, `var(--${property}, ${value})`]),
+  ),
 };
 
 /** Windows high contrast and the like: system colours only, whatever the page set. */
@@ -163,6 +196,18 @@ export const themeStyles = css`
   :host([theme='dsfr']) {
     ${declarations(dsfr)}
   }
+  @media print {
+    :host,
+    :host(:not([theme])),
+    :host([theme='auto']),
+    :host([theme='light']),
+    :host([theme='dark']) {
+      ${declarations(light)}
+    }
+    :host([theme='dsfr']) {
+      ${declarations(dsfrLight)}
+    }
+  }
   @media (forced-colors: active) {
     :host,
     :host([theme]) {
@@ -170,3 +215,34 @@ export const themeStyles = css`
     }
   }
 `;
+
+/** The colour tokens of the dark theme, one per distinct value, as drawn into SVG attributes. */
+const darkColours = Object.entries(dark).filter(
+  ([, value], index, entries) =>
+    value.startsWith('#') && entries.findIndex(([, other]) => other === value) === index,
+);
+
+/**
+ * Print rules for the SVG a chart or map drew in dark colours (`theme="dark"`, or `auto` in a dark
+ * system): a mark filled or stroked with a dark token takes the same token's printed (light) value,
+ * so that a printout needs no redraw. A drawing redrawn while printed is in light colours, which
+ * these rules leave alone: no dark colour equals a light one. `scope` selects the drawing inside
+ * the shadow root.
+ */
+export function darkDrawingPrintedLight(scope: string): CSSResult {
+  const rules = (hosts: string[]) =>
+    darkColours
+      .flatMap(([name, value]) =>
+        ['fill', 'stroke'].map((attribute) => {
+          const selectors = hosts.map((host) => `${host} ${scope} [${attribute}='${value}' i]`);
+          return `${selectors.join(', ')} { ${attribute}: var(--_odw-${name}); }`;
+        }),
+      )
+      .join('\n');
+  return unsafeCSS(`@media print {
+  ${rules([":host([theme='dark'])"])}
+}
+@media print and (prefers-color-scheme: dark) {
+  ${rules([':host(:not([theme]))', ":host([theme='auto'])"])}
+}`);
+}

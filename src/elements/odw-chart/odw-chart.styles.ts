@@ -1,4 +1,5 @@
 import {css} from 'lit';
+import {darkDrawingPrintedLight} from '../../core/theme.js';
 
 export const chartStyles = css`
   .chart {
@@ -19,7 +20,7 @@ export const chartStyles = css`
     font-size: var(--_odw-font-size-small);
     color: var(--_odw-accent);
     background: var(--_odw-background);
-    border: 1px solid var(--_odw-border-color);
+    border: 1px solid currentColor;
     border-radius: calc(var(--_odw-radius) / 2);
     padding: 0.25rem 0.5rem;
     cursor: pointer;
@@ -117,4 +118,27 @@ export const chartStyles = css`
       border-color: CanvasText;
     }
   }
+
+  /* On paper: the chart across the page width, the data table whole, no actions. */
+  @media print {
+    .actions,
+    .points,
+    .tooltip {
+      display: none;
+    }
+    .plot {
+      break-inside: avoid;
+    }
+    .vega {
+      overflow: visible;
+    }
+    .vega svg {
+      width: 100%;
+      height: auto;
+    }
+    .data-table {
+      overflow: visible;
+    }
+  }
+  ${darkDrawingPrintedLight('.vega')}
 `;

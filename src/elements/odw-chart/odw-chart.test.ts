@@ -750,7 +750,7 @@ describe('odw-chart', function () {
       );
       await drawn(several);
       // Grouped columns: one of each series per commune, in the theme's colour-blind-safe palette.
-      expect(fills(several).slice(0, 4)).to.deep.equal(['#0072b2', '#e69f00', '#0072b2', '#e69f00']);
+      expect(fills(several).slice(0, 4)).to.deep.equal(['#0072b2', '#bd8200', '#0072b2', '#bd8200']);
     });
 
     it('shades one series from light to dark by value with color="value"', async () => {

@@ -133,4 +133,15 @@ export const filterStyles = css`
       border-color: CanvasText;
     }
   }
+
+  /* On paper: the chosen values stay, the buttons that change them go. */
+  @media print {
+    .reset {
+      display: none;
+    }
+    .choices {
+      max-height: none;
+      overflow: visible;
+    }
+  }
 `;

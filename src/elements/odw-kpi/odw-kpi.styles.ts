@@ -37,4 +37,10 @@ export const kpiStyles = css`
   .down .trend {
     color: var(--odw-kpi-down-color, var(--_odw-negative-color));
   }
+
+  @media print {
+    .kpi {
+      break-inside: avoid;
+    }
+  }
 `;

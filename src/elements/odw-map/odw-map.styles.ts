@@ -1,4 +1,5 @@
 import {css} from 'lit';
+import {darkDrawingPrintedLight} from '../../core/theme.js';
 
 export const mapStyles = css`
   .map-widget {
@@ -18,7 +19,7 @@ export const mapStyles = css`
     font-size: var(--_odw-font-size-small);
     color: var(--_odw-text-color);
     background: var(--_odw-surface);
-    border: 1px solid var(--_odw-border-color);
+    border: 1px solid var(--_odw-muted-color);
     border-radius: var(--_odw-radius);
     padding: 0.25rem 0.5rem;
     min-width: 2rem;
@@ -235,4 +236,26 @@ export const mapStyles = css`
   .status {
     margin: 0;
   }
+
+  /* On paper: the outlines and legend in their colours, the open data table whole, no buttons. */
+  @media print {
+    .toolbar,
+    .popup,
+    .hint,
+    details summary {
+      display: none;
+    }
+    .map {
+      break-inside: avoid;
+    }
+    .map,
+    .swatch {
+      print-color-adjust: exact;
+    }
+    .table-wrapper {
+      overflow: visible;
+      max-height: none;
+    }
+  }
+  ${darkDrawingPrintedLight('.map svg')}
 `;

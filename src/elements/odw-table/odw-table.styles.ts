@@ -176,4 +176,36 @@ export const tableStyles = css`
       color: Highlight;
     }
   }
+
+  /* On paper: every row the table holds, header repeated on each page, no controls. */
+  @media print {
+    .search,
+    .pages,
+    .actions {
+      display: none;
+    }
+    .scroller {
+      overflow: visible;
+      max-height: none;
+    }
+    thead th,
+    thead th:first-child,
+    tbody th {
+      position: static;
+    }
+    /* No scrolling on paper: a column is as wide as its longest word, never one letter wide. */
+    th,
+    td {
+      overflow-wrap: break-word;
+    }
+    th.num {
+      white-space: normal;
+    }
+    .sort {
+      cursor: auto;
+    }
+    tr {
+      break-inside: avoid;
+    }
+  }
 `;

@@ -1,0 +1,2 @@
+/** axe-core's browser build: importing it registers `window.axe`. */
+declare module 'axe-core/axe.min.js';

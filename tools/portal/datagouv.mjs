@@ -4,7 +4,7 @@
 import {readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {POPULATIONS_CSV, POPULATIONS_RESOURCE_ID, RESTRICTED_RESOURCE_ID} from './datasets.mjs';
-import {compareValues, sortCompare} from './engine.mjs';
+import {compareValues, searchable, sortCompare} from './engine.mjs';
 import {HttpError, jsonResponse, textResponse} from './http.mjs';
 
 const DATASET_ID = 'populations-legales-2025';
@@ -145,12 +145,38 @@ function udataDataset(store, absolute) {
   };
 }
 
+/** `GET /api/1/datasets/?q=…&page=…&page_size=…`: every word of `q` must start a word of the dataset's text. */
+function searchDatasets(store, absolute, params) {
+  const page = Number.parseInt(params.get('page') ?? '1', 10);
+  const pageSize = Number.parseInt(params.get('page_size') ?? String(PAGE_SIZE_DEFAULT), 10);
+  if (!Number.isInteger(page) || !Number.isInteger(pageSize) || page < 1 || pageSize < 1) {
+    throw new HttpError(jsonResponse(400, {message: 'Invalid page or page_size', status: 400}));
+  }
+  const dataset = udataDataset(store, absolute);
+  const text = searchable(
+    [dataset.title, dataset.description, dataset.organization.name, ...dataset.tags].join(' '),
+  );
+  const words = searchable(params.get('q') ?? '')
+    .split(' ')
+    .filter(Boolean);
+  const matching = words.every((word) => text.includes(` ${word}`)) ? [dataset] : [];
+  return jsonResponse(200, {
+    data: matching.slice((page - 1) * pageSize, page * pageSize),
+    page,
+    page_size: pageSize,
+    total: matching.length,
+    next_page: null,
+    previous_page: null,
+  });
+}
+
 /**
- * @param {{path: string, store: object, base: string, origin: string}} request `base` is the
- *   data.gouv root as the client addressed it.
+ * @param {{path: string, params: URLSearchParams, store: object, base: string, origin: string}} request
+ *   `base` is the data.gouv root as the client addressed it.
  */
-export function handleDatagouv({path, store, base, origin}) {
+export function handleDatagouv({path, params, store, base, origin}) {
   const absolute = (suffix) => `${origin}${base}${suffix}`;
+  if (/^\/api\/1\/datasets\/?$/.test(path)) return searchDatasets(store, absolute, params);
   const download = /^\/api\/1\/datasets\/r\/([^/]+)\/?$/.exec(path);
   if (download) {
     if (!RESOURCE_IDS.has(download[1])) throw udataNotFound();

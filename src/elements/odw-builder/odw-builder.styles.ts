@@ -72,6 +72,7 @@ export const builderStyles = css`
     list-style: none;
   }
   fieldset {
+    min-width: 0;
     margin: 0 0 var(--_odw-spacing);
     padding: var(--_odw-spacing-small) var(--_odw-spacing);
     border: var(--_odw-border-width) solid var(--_odw-border-color);
@@ -121,6 +122,14 @@ export const builderStyles = css`
     background: var(--_odw-background);
     border: 1px solid var(--_odw-muted-color);
     border-radius: 0.25rem;
+  }
+  .field input:not([type='radio'], [type='checkbox']),
+  .field select,
+  .field textarea {
+    width: 100%;
+  }
+  .editor section section {
+    margin-top: calc(1.5 * var(--_odw-spacing));
   }
   [aria-invalid='true'] {
     border-color: var(--_odw-error-color);

@@ -1,0 +1,236 @@
+/**
+ * From a builder state to what the webmaster pastes: the elements with their attributes (also
+ * what the live preview creates, so both are the same widget), the JSON of a dashboard, and the
+ * HTML text with every attribute value escaped.
+ */
+import type {BuilderState, PaletteName, WidgetState} from './state.js';
+import {outlineOf} from './suggestions.js';
+
+/** An element to create: its tag and attributes in order (`true`: present without value). */
+export interface ElementSpec {
+  tag: string;
+  attributes: Array<[string, string | true]>;
+}
+
+export interface SnippetContext {
+  /** The `src` of the script tag (the CDN build). */
+  scriptSrc: string;
+  /** Absolute URL of the folder holding the outline files. */
+  shapesBase: string;
+  /** Absolute URL of the data source (a relative one would break once pasted elsewhere). */
+  src: string;
+}
+
+/** The id of the source that a filter (or a dashboard) shares with its widgets. */
+export const SOURCE_ID = 'donnees';
+/** The id the palette and height styles select. */
+export const STYLED_ID = 'odw-widget';
+
+/** Colours of the categorical palette (`--odw-palette-1…8`); `default` keeps the theme's. */
+export const PALETTE_COLOURS: Record<Exclude<PaletteName, 'default'>, readonly string[]> = {
+  dsfr: ['#000091', '#6a6af4', '#009081', '#c3992a', '#e4794a', '#ce614a', '#a558a0', '#417dc4'],
+  warm: ['#9a3412', '#c2410c', '#ea580c', '#b45309', '#a16207', '#be123c', '#9d174d', '#7c2d12'],
+  cool: ['#1e3a8a', '#1d4ed8', '#0e7490', '#047857', '#4d7c0f', '#6d28d9', '#0369a1', '#115e59'],
+};
+
+type Attributes = Array<[string, string | true]>;
+
+function push(attributes: Attributes, name: string, value: string | number | boolean | undefined): void {
+  if (value === undefined || value === false || value === '') return;
+  if (typeof value === 'number' && !Number.isFinite(value)) return;
+  attributes.push([name, value === true ? true : String(value)]);
+}
+
+/** The attributes of a widget's own kind (not its source, look or language). */
+function kindAttributes(widget: WidgetState, ctx: SnippetContext): Attributes {
+  const attributes: Attributes = [];
+  switch (widget.kind) {
+    case 'kpi':
+      push(attributes, 'value', widget.value);
+      push(attributes, 'label', widget.label);
+      push(attributes, 'unit', widget.unit);
+      push(attributes, 'format', widget.format);
+      break;
+    case 'chart':
+      push(attributes, 'type', widget.chartType);
+      push(attributes, 'x', widget.x);
+      push(attributes, 'y', widget.y);
+      push(attributes, 'timeunit', widget.timeunit);
+      push(attributes, 'sort', widget.sort);
+      push(attributes, 'limit', widget.limit);
+      push(attributes, 'height', widget.height);
+      break;
+    case 'map': {
+      push(attributes, 'mode', widget.mode);
+      const outline = widget.mode === 'choropleth' ? outlineOf(widget.shapes) : undefined;
+      if (outline) {
+        push(attributes, 'shapes', new URL(outline.file, ctx.shapesBase).href);
+        push(attributes, 'shapes-key', outline.shapesKey);
+        push(attributes, 'key', widget.key);
+        push(attributes, 'value', widget.value);
+      }
+      break;
+    }
+    case 'table':
+      push(attributes, 'columns', widget.columns);
+      push(attributes, 'sort', widget.sort);
+      push(attributes, 'page-size', widget.limit);
+      break;
+    case 'filter':
+      push(attributes, 'type', widget.filterType);
+      push(attributes, 'field', widget.field);
+      push(attributes, 'label', widget.label);
+      break;
+  }
+  return attributes;
+}
+
+function textAttributes(widget: WidgetState): Attributes {
+  const attributes: Attributes = [];
+  push(attributes, 'where', widget.where);
+  push(attributes, 'title', widget.title);
+  push(attributes, 'description', widget.description);
+  return attributes;
+}
+
+function needsStyle(state: BuilderState): boolean {
+  const mapHeight = state.widgets.some((widget) => widget.kind === 'map' && widget.height);
+  return Boolean((state.palette && state.palette !== 'default') || mapHeight);
+}
+
+/** The elements of a single widget (with a source first for a filter), as pasted and previewed. */
+export function widgetElements(state: BuilderState, ctx: SnippetContext): ElementSpec[] {
+  const widget = state.widgets[0];
+  const elements: ElementSpec[] = [];
+  const attributes: Attributes = [];
+  if (needsStyle(state)) push(attributes, 'id', STYLED_ID);
+  if (widget.kind === 'filter') {
+    const source: Attributes = [['id', SOURCE_ID]];
+    push(source, 'src', ctx.src);
+    push(source, 'api', state.api);
+    push(source, 'refresh', state.refresh);
+    elements.push({tag: 'odw-source', attributes: source});
+    push(attributes, 'source', SOURCE_ID);
+  } else {
+    push(attributes, 'src', ctx.src);
+    push(attributes, 'api', state.api);
+  }
+  attributes.push(...kindAttributes(widget, ctx), ...textAttributes(widget));
+  push(attributes, 'lang', state.lang);
+  push(attributes, 'theme', state.theme);
+  if (widget.kind !== 'filter') push(attributes, 'refresh', state.refresh);
+  elements.push({tag: `odw-${widget.kind}`, attributes});
+  return elements;
+}
+
+type JsonValue = string | number | boolean;
+
+function toJson(attributes: Attributes): Record<string, JsonValue> {
+  const out: Record<string, JsonValue> = {};
+  for (const [name, value] of attributes) {
+    out[name] = value === true ? true : /^(limit|page-size|height)$/.test(name) ? Number(value) : value;
+  }
+  return out;
+}
+
+/** The JSON configuration of `odw-dashboard` for a dashboard state. */
+export function dashboardConfig(state: BuilderState, ctx: SnippetContext): Record<string, unknown> {
+  const config: Record<string, unknown> = {};
+  if (state.title) config.title = state.title;
+  if (state.description) config.description = state.description;
+  if (state.theme) config.theme = state.theme;
+  if (state.lang) config.lang = state.lang;
+  const source: Record<string, JsonValue> = {id: SOURCE_ID, src: ctx.src};
+  if (state.api) source.api = state.api;
+  if (state.refresh) source.refresh = state.refresh;
+  config.sources = [source];
+  config.filters = state.widgets
+    .filter((widget) => widget.kind === 'filter')
+    .map((widget) => toJson([...kindAttributes(widget, ctx), ...textAttributes(widget)]));
+  config.widgets = state.widgets
+    .filter((widget) => widget.kind !== 'filter')
+    .map((widget) => {
+      const entry: Record<string, JsonValue> = {type: widget.kind};
+      for (const [name, value] of Object.entries(
+        toJson([...kindAttributes(widget, ctx), ...textAttributes(widget)]),
+      )) {
+        entry[widget.kind === 'chart' && name === 'type' ? 'chart-type' : name] = value;
+      }
+      if (widget.kind === 'map' || widget.kind === 'table') entry.span = 'full';
+      return entry;
+    });
+  return config;
+}
+
+/** The dashboard's element: its JSON goes in a `<script type="application/json">` child. */
+export function dashboardElement(state: BuilderState): ElementSpec {
+  const attributes: Attributes = [];
+  if (needsStyle(state)) push(attributes, 'id', STYLED_ID);
+  return {tag: 'odw-dashboard', attributes};
+}
+
+/** JSON that cannot end the `<script>` element it sits in. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/</g, '\\u003c');
+}
+
+/**
+ * An attribute as HTML text: double quotes, or single quotes when the value has double quotes
+ * and no single one (`where='epci = "Orléans"'`, as people write it); `&`, `<`, `>` and the quote escaped.
+ */
+export function formatAttribute(name: string, value: string | true): string {
+  if (value === true) return name;
+  const quote = value.includes('"') && !value.includes("'") ? "'" : '"';
+  const escaped = value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(quote === '"' ? /"/g : /'/g, quote === '"' ? '&quot;' : '&#39;');
+  return `${name}=${quote}${escaped}${quote}`;
+}
+
+export function formatElement(element: ElementSpec, content = ''): string {
+  const attributes = element.attributes.map(([name, value]) => formatAttribute(name, value));
+  const open =
+    attributes.length > 2
+      ? `<${element.tag}\n${attributes.map((attribute) => `  ${attribute}`).join('\n')}\n>`
+      : `<${[element.tag, ...attributes].join(' ')}>`;
+  return `${open}${content}</${element.tag}>`;
+}
+
+/** The CSS custom properties of the palette and map height, set on the widget through its id. */
+export function styleProperties(state: BuilderState): Record<string, string> {
+  const properties: Record<string, string> = {};
+  if (state.palette && state.palette !== 'default') {
+    PALETTE_COLOURS[state.palette].forEach((colour, index) => {
+      properties[`--odw-palette-${index + 1}`] = colour;
+    });
+  }
+  const map = state.widgets.find((widget) => widget.kind === 'map' && widget.height);
+  if (map?.height) properties['--odw-map-height'] = `${map.height}px`;
+  return properties;
+}
+
+function styleBlock(state: BuilderState): string {
+  const properties = Object.entries(styleProperties(state));
+  if (!properties.length) return '';
+  const lines = properties.map(([name, value]) => `    ${name}: ${value};`);
+  return `<style>\n  #${STYLED_ID} {\n${lines.join('\n')}\n  }\n</style>\n`;
+}
+
+/** The whole code to paste: the script tag, styles if any, then the element(s). */
+export function snippet(state: BuilderState, ctx: SnippetContext): string {
+  const script = `<script type="module" ${formatAttribute('src', ctx.scriptSrc)}></script>\n`;
+  const body = state.dashboard
+    ? formatElement(
+        dashboardElement(state),
+        `\n  <script type="application/json">\n${scriptJson(dashboardConfig(state, ctx))
+          .split('\n')
+          .map((line) => `    ${line}`)
+          .join('\n')}\n  </script>\n`,
+      )
+    : widgetElements(state, ctx)
+        .map((element) => formatElement(element))
+        .join('\n');
+  return `${script}${styleBlock(state)}${body}\n`;
+}

@@ -9,7 +9,16 @@ const MANIFEST = 'custom-elements.json';
 const START = '<!-- reference:start -->';
 const END = '<!-- reference:end -->';
 /** Elements in the order the READMEs introduce them; any other `odw-*` element follows, by name. */
-const ORDER = ['odw-source', 'odw-kpi', 'odw-chart', 'odw-map', 'odw-table', 'odw-filter', 'odw-dashboard'];
+const ORDER = [
+  'odw-source',
+  'odw-kpi',
+  'odw-chart',
+  'odw-map',
+  'odw-table',
+  'odw-filter',
+  'odw-dashboard',
+  'odw-builder',
+];
 
 const LANGUAGES = {
   en: {

@@ -69,4 +69,20 @@ describe('hardening: every element under a strict CSP', function () {
     await waitUntil(() => part(points, 'popup'), 'popup');
     expect(win.cspViolations).to.deep.equal([]);
   });
+
+  it('odw-builder loads a dataset and previews its first chart with zero securitypolicyviolation', async () => {
+    const win = (await openPage('/test/hardening/pages/csp-builder.html')) as ProbedWindow;
+    await waitUntil(() => win.customElements.get('odw-builder'), 'builder defined', {timeout: 20_000});
+    const builder = win.document.getElementById('builder')!;
+    await waitUntil(() => shadow(builder).querySelector('#preview-frame odw-chart'), 'a chart proposed', {
+      timeout: 30_000,
+    });
+    await drawn(shadow(builder).querySelector('#preview-frame odw-chart')!);
+    expect(normalize(shadow(builder).querySelector('#dataset-meta')?.textContent)).to.include(
+      'Populations légales 2025 des communes',
+    );
+    expect(shadow(builder).adoptedStyleSheets.length).to.be.greaterThan(0);
+    expect(win.cspViolations).to.deep.equal([]);
+    expect(win.pageErrors).to.deep.equal([]);
+  });
 });

@@ -42,6 +42,8 @@ const coreModules = [
   /\/src\/data\/connectors\/(index|resolve|util)\.ts$/,
   /\/src\/elements\/odw-source\//,
 ];
+/** The element folder of a module of the chart, the map or the table. */
+const drawingWidget = /\/src\/elements\/(odw-chart|odw-map|odw-table)\//;
 /** Lit directives used by some widgets only, kept out of `core`. */
 const litDirectives =
   /node_modules\/(lit|lit-html)\/(directive|directive-helpers|async-directive|directives\/(?!join)[a-z-]+)\.js$/;
@@ -53,8 +55,132 @@ const litDirectives =
 const coreChunk = (id, {getModuleInfo}) => {
   if (litDirectives.test(id)) return 'lit-directives';
   if (!coreModules.some((pattern) => pattern.test(id))) return undefined;
-  const usesDirectives = getModuleInfo(id)?.importedIds.some((imported) => litDirectives.test(imported));
-  return usesDirectives ? undefined : 'core';
+  const info = getModuleInfo(id);
+  const usesDirectives = info?.importedIds.some((imported) => litDirectives.test(imported));
+  if (usesDirectives) return undefined;
+  // What only the drawing widgets use (downloads, full screen…) stays out of a key figure's page:
+  // with its one user, or in `widget-actions` when several share it.
+  const users = new Set(info?.importers.map((importer) => drawingWidget.exec(importer)?.[1]));
+  if (users.size && !users.has(undefined)) return users.size > 1 ? 'widget-actions' : undefined;
+  return 'core';
+};
+
+/**
+ * Writes into the loader (`import.meta.odwChunks`, see src/autoloader.ts) the files each tag needs
+ * — its module and their static imports, and the engine it always loads — and the files of each
+ * connector, so that the loader preloads them together instead of the page discovering them one
+ * import after another.
+ */
+const GRAPH_PLACEHOLDER = '__odw_chunk_files__';
+const alwaysLoaded = /\/src\/elements\/odw-(chart|map)\/(chart|map)-engine\.ts$/;
+/** The connectors the loader preloads, by API family (see `readsOpendatasoft` in src/autoloader.ts). */
+const connectorModules = {ods: 'ods'};
+const chunkFiles = {
+  name: 'chunk-files',
+  resolveImportMeta(property) {
+    return property === 'odwChunks' ? JSON.stringify(GRAPH_PLACEHOLDER) : null;
+  },
+  generateBundle(_options, bundle) {
+    const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+    const holding = (pattern) => chunks.find((chunk) => chunk.moduleIds.some((id) => pattern.test(id)));
+    const closure = (chunk, files = new Set()) => {
+      // The loader itself is there already.
+      if (!chunk || chunk.isEntry || files.has(chunk.fileName)) return files;
+      files.add(chunk.fileName);
+      for (const name of chunk.imports) closure(bundle[name], files);
+      for (const name of chunk.dynamicImports)
+        if (bundle[name]?.moduleIds.some((id) => alwaysLoaded.test(id))) closure(bundle[name], files);
+      return files;
+    };
+    // Each file named once, without `chunks/` and `.js`; tags and connectors list their indices.
+    // Left out: a tag's own module (its import() asks for it at once) and, for a connector, the
+    // files every tag preloads.
+    const graph = {files: [], needs: {}};
+    const indices = (files, known = new Set()) =>
+      [...files]
+        .filter((name) => !known.has(name))
+        .map((name) => {
+          const short = /^chunks\/(.+)\.js$/.exec(name)[1];
+          if (!graph.files.includes(short)) graph.files.push(short);
+          return graph.files.indexOf(short);
+        });
+    const everyTag = closure(holding(/\/src\/elements\/odw-source\/define\.ts$/));
+    for (const name of elements) {
+      const module = holding(new RegExp(`/src/elements/${name}/define\\.ts$`));
+      const needs = module && indices(closure(module), new Set([module.fileName]));
+      if (needs?.length) graph.needs[name] = needs;
+    }
+    for (const [family, module] of Object.entries(connectorModules))
+      graph.needs[family] = indices(
+        closure(holding(new RegExp(`/src/data/connectors/${module}\\.ts$`))),
+        everyTag,
+      );
+    const entry = chunks.find((chunk) => chunk.isEntry);
+    const placeholder = new RegExp(`(["'])${GRAPH_PLACEHOLDER}\\1`);
+    if (!placeholder.test(entry.code)) this.error('The loader no longer reads import.meta.odwChunks');
+    entry.code = entry.code.replace(placeholder, JSON.stringify(graph));
+  },
+};
+
+/**
+ * Chunks named after what they hold, so that `npm run size` can hold each to a budget: an
+ * element's module after its tag (`odw-chart`), a package's code after the package (`vega-lite`).
+ */
+const chunkName = (chunk) => {
+  const element = /\/src\/elements\/(odw-[a-z-]+)\/define\.ts$/.exec(chunk.facadeModuleId ?? '');
+  if (element) return element[1];
+  if (chunk.name !== 'index') return chunk.name;
+  const module = chunk.facadeModuleId ?? chunk.moduleIds.at(-1) ?? '';
+  return /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(module)?.[1].replace('/', '-') ?? chunk.name;
+};
+
+/**
+ * The CSS of Lit's css`` templates, once TypeScript compiled them, without comments and
+ * indentation (line breaks kept, so the source maps stay right): every page downloads less. The
+ * `${…}` parts are left as they are.
+ */
+const minifyCssTemplates = {
+  name: 'minify-css-templates',
+  transform(code, id) {
+    if (!/\/src\/.+\.ts$/.test(id)) return null;
+    // TypeScript writes the tag with a space: css `…`; not `css` quoted in a comment.
+    const tag = /(?<![\w`.$])css ?`/g;
+    const minify = (text) =>
+      text
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/[ \t]+/g, ' ')
+        .replace(/ ?\n[ \n]*/g, '\n')
+        .replace(/ ?([{};,]) ?/g, '$1');
+    let out = '';
+    let at = 0;
+    for (let found = tag.exec(code); found; found = tag.exec(code)) {
+      out += code.slice(at, tag.lastIndex);
+      let index = tag.lastIndex;
+      let text = '';
+      while (index < code.length && code[index] !== '`') {
+        if (code[index] === '\\') {
+          text += code.slice(index, index + 2);
+          index += 2;
+        } else if (code.startsWith('${', index)) {
+          out += minify(text);
+          text = '';
+          let depth = 0;
+          const from = index;
+          do {
+            if (code[index] === '{') depth++;
+            else if (code[index] === '}') depth--;
+            index++;
+          } while (depth > 0 && index < code.length);
+          out += code.slice(from, index);
+        } else text += code[index++];
+      }
+      out += `${minify(text)}\``;
+      at = index + 1;
+      tag.lastIndex = at;
+    }
+    if (at === 0) return null;
+    return {code: out + code.slice(at), map: null};
+  },
 };
 
 const isBareImport = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
@@ -64,7 +190,10 @@ export default [
   {
     input: moduleEntries,
     external: isBareImport,
-    plugins: [typescript({tsconfig: './tsconfig.json', outDir: 'dist', declarationDir: 'dist/types'})],
+    plugins: [
+      typescript({tsconfig: './tsconfig.json', outDir: 'dist', declarationDir: 'dist/types'}),
+      minifyCssTemplates,
+    ],
     output: {
       dir: 'dist',
       entryFileNames: 'esm/[name].js',
@@ -82,6 +211,7 @@ export default [
     preserveEntrySignatures: 'allow-extension',
     plugins: [
       vegaForVegaLite,
+      chunkFiles,
       nodeResolve({exportConditions: ['production']}),
       typescript({
         tsconfig: './tsconfig.json',
@@ -90,13 +220,16 @@ export default [
         declarationDir: undefined,
         outDir: 'dist',
       }),
-      terser({format: {comments: false}, ecma: 2022, module: true}),
+      minifyCssTemplates,
+      terser({format: {comments: false}, ecma: 2022, module: true, compress: {passes: 3}}),
     ],
     output: {
       dir: 'dist',
       format: 'es',
+      generatedCode: 'es2015',
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      // Six characters of hash: enough to tell versions apart, and the loader lists the names.
+      chunkFileNames: (chunk) => `chunks/${chunkName(chunk)}-[hash:6].js`,
       sourcemap: true,
       manualChunks: coreChunk,
     },

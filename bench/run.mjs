@@ -13,9 +13,21 @@ import {createPortal} from '../tools/portal/portal.mjs';
 import {findChromium, installHint, chromiumArgs} from '../tools/chromium.mjs';
 import {pages, setInlineRows, DATASET_URL, ORLEANS, FILTERED} from './pages.mjs';
 
+const SECTIONS = ['bytes', 'timing', 'requests', 'scale', 'memory'];
+/** `--only=timing,memory`: run some sections (a partial run writes bench/results/partial.tmp only). */
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const sections = new Set(only ? only.split(',') : SECTIONS);
+for (const name of sections) {
+  if (!SECTIONS.includes(name)) {
+    console.error(`Unknown section "${name}": ${SECTIONS.join(', ')}`);
+    process.exit(1);
+  }
+}
 const RUNS = Number(process.env.BENCH_RUNS) || 5;
 const SCALE_RUNS = Math.min(3, RUNS);
-const MOUNTS = 50;
+/** Heap read after this many mounts and after MOUNTS, each after forced collections. */
+const MOUNTS_FIRST = 50;
+const MOUNTS = 200;
 const STEP_TIMEOUT = 30_000;
 const started = Date.now();
 
@@ -125,7 +137,18 @@ function serveFile(res, root, relative) {
   res.end(readFileSync(file));
 }
 
+/**
+ * `BENCH_LATENCY_MS=50`: every answer waits that long, like a network round trip, so that a page
+ * that asks for its files one after another pays for it as it would outside this machine.
+ */
+const LATENCY = Number(process.env.BENCH_LATENCY_MS) || 0;
+
 const server = createServer((req, res) => {
+  if (LATENCY) setTimeout(() => answer(req, res), LATENCY);
+  else answer(req, res);
+});
+
+function answer(req, res) {
   const url = new URL(req.url, 'http://localhost');
   // Count every byte of every answer, body gzipped too (real portals compress).
   const chunks = [];
@@ -166,7 +189,7 @@ const server = createServer((req, res) => {
       return serveFile(res, 'node_modules', decodeURIComponent(rest));
   }
   res.writeHead(404).end();
-});
+}
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
@@ -197,7 +220,7 @@ if (process.argv.includes('--serve')) {
 const browser = await puppeteer.launch({
   executablePath: chrome,
   headless: true,
-  args: [...chromiumArgs, '--js-flags=--expose-gc', '--window-size=1280,900'],
+  args: [...chromiumArgs, '--window-size=1280,900'],
   defaultViewport: {width: 1280, height: 900},
   protocolTimeout: 120_000,
 });
@@ -213,19 +236,41 @@ const results = {
     chromium: chromiumVersion,
     // Other work on the machine makes the timings noisy: the 1, 5 and 15 min load at the start and end.
     loadAverageStart: os.loadavg().map((load) => +load.toFixed(2)),
+    latencyMs: LATENCY,
   },
   data: "Orléans Métropole's 22 communes, population 2025 (INSEE), from the portal emulator",
   notes: [
     '@gouvfr/dsfr-chart: BarChart/BarChart.js alone defines <bar-chart> but draws nothing (no error); DSFRChart.js (all charts) does and is the one compared. The DSFR CSS and JS API it asks for are not loaded.',
     '@opendatasoft/visualizations: the ES build imports chart.js, maplibre-gl, luxon… by bare name (needs a bundler); the UMD build, which bundles them all, runs on a plain page and is the one measured.',
-    'Timings are cold loads (cache off), one tab at a time; under load from other processes they vary by ±30 %: compare medians of the same run.',
+    'Timings are cold loads (a fresh browser context each, so an empty cache), one tab at a time, in a browser without DevTools network tracking (it costs the page main-thread time for every response); the pages take turns run after run; under load from other processes they vary by ±30 %: compare medians of the same run.',
   ],
 };
 
-/** A fresh tab, cache off (every load is a cold load), optional CPU throttling. */
-async function openPage({throttle = 1} = {}) {
-  const page = await browser.newPage();
-  await page.setCacheEnabled(false);
+/**
+ * Timed loads run in a browser without DevTools' network tracking, which costs the page's main
+ * thread time for every response (more for a page of more files than for one of fewer), and each
+ * in a fresh browser context: an empty cache, so every load is a cold load.
+ */
+const timingBrowser = sections.has('timing')
+  ? await puppeteer.launch({
+      executablePath: chrome,
+      headless: true,
+      networkEnabled: false,
+      args: [...chromiumArgs, '--window-size=1280,900'],
+      defaultViewport: {width: 1280, height: 900},
+      protocolTimeout: 120_000,
+    })
+  : undefined;
+
+/**
+ * A fresh tab, cache off (every load is a cold load), optional CPU throttling; `timed`: in a fresh
+ * context of the timing browser (closed with the page).
+ */
+async function openPage({throttle = 1, timed = false} = {}) {
+  const context = timed ? await timingBrowser.createBrowserContext() : undefined;
+  const page = await (context ?? browser).newPage();
+  if (context) page.once('close', () => void context.close().catch(() => {}));
+  else await page.setCacheEnabled(false);
   const errors = [];
   page.on('pageerror', (error) => errors.push(String(error.message ?? error)));
   page.on('console', (message) => {
@@ -248,339 +293,374 @@ async function waitDrawn(page, timeout = STEP_TIMEOUT) {
 // ---------------------------------------------------------------------------------------------
 // 1. JavaScript bytes
 
-log('1/5 JavaScript bytes (gzip -9 of every script response)');
-const bytesPages = [
-  ['ours: one odw-kpi', 'kpi'],
-  ['ours: one odw-chart (column)', 'chart'],
-  ['ours: one odw-map (choropleth)', 'map'],
-  ['ours: odw-dashboard, every element kind', 'dashboard'],
-  ['vega-embed: same column chart', 'vega'],
-  ['@gouvfr/dsfr-chart: bar-chart (DSFRChart.js)', 'dsfr'],
-  ['@gouvfr/dsfr-chart: BarChart.js alone', 'dsfr-bar'],
-  ['@opendatasoft/visualizations: Chart (bar)', 'ods'],
-];
-results.bytes = {};
-for (const [label, name] of bytesPages) {
-  const {page} = await openPage();
-  const scripts = [];
-  page.on('response', (response) => {
-    if (response.request().resourceType() !== 'script') return;
-    scripts.push(
-      response
-        .buffer()
-        .then((body) => ({url: response.url().replace(origin, ''), raw: body.length, gzip: gzipSize(body)}))
-        .catch(() => null),
+if (sections.has('bytes')) {
+  log('1/5 JavaScript bytes (gzip -9 of every script response)');
+  const bytesPages = [
+    ['ours: one odw-kpi', 'kpi'],
+    ['ours: one odw-chart (column)', 'chart'],
+    ['ours: one odw-map (choropleth)', 'map'],
+    ['ours: odw-dashboard, every element kind', 'dashboard'],
+    ['vega-embed: same column chart', 'vega'],
+    ['@gouvfr/dsfr-chart: bar-chart (DSFRChart.js)', 'dsfr'],
+    ['@gouvfr/dsfr-chart: BarChart.js alone', 'dsfr-bar'],
+    ['@opendatasoft/visualizations: Chart (bar)', 'ods'],
+  ];
+  results.bytes = {};
+  for (const [label, name] of bytesPages) {
+    const {page} = await openPage();
+    const scripts = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() !== 'script') return;
+      scripts.push(
+        response
+          .buffer()
+          .then((body) => ({url: response.url().replace(origin, ''), raw: body.length, gzip: gzipSize(body)}))
+          .catch(() => null),
+      );
+    });
+    let entry;
+    try {
+      await page.goto(`${origin}/bench/page/${name}`, {waitUntil: 'load', timeout: STEP_TIMEOUT});
+      const state = await waitDrawn(page);
+      await page.waitForNetworkIdle({idleTime: 300, timeout: STEP_TIMEOUT}).catch(() => {});
+      const files = (await Promise.all(scripts)).filter(Boolean);
+      entry = {
+        gzip: files.reduce((sum, file) => sum + file.gzip, 0),
+        raw: files.reduce((sum, file) => sum + file.raw, 0),
+        files: files.length,
+        drawn: !state.failed,
+        list: files,
+      };
+      if (state.failed) entry.error = state.failed;
+    } catch (error) {
+      entry = {
+        gzip: null,
+        error: `not drawn: ${error.message}; page errors: ${page.benchErrors.join(' | ')}`,
+      };
+    }
+    results.bytes[label] = entry;
+    console.log(
+      `  ${label.padEnd(44)} ${kB(entry.gzip).padStart(9)}  (${entry.files ?? 0} files)${entry.error ? `  ${entry.error}` : ''}`,
     );
-  });
-  let entry;
-  try {
-    await page.goto(`${origin}/bench/page/${name}`, {waitUntil: 'load', timeout: STEP_TIMEOUT});
-    const state = await waitDrawn(page);
-    await page.waitForNetworkIdle({idleTime: 300, timeout: STEP_TIMEOUT}).catch(() => {});
-    const files = (await Promise.all(scripts)).filter(Boolean);
-    entry = {
-      gzip: files.reduce((sum, file) => sum + file.gzip, 0),
-      raw: files.reduce((sum, file) => sum + file.raw, 0),
-      files: files.length,
-      drawn: !state.failed,
-      list: files,
-    };
-    if (state.failed) entry.error = state.failed;
-  } catch (error) {
-    entry = {gzip: null, error: `not drawn: ${error.message}; page errors: ${page.benchErrors.join(' | ')}`};
+    await page.close();
   }
-  results.bytes[label] = entry;
-  console.log(
-    `  ${label.padEnd(44)} ${kB(entry.gzip).padStart(9)}  (${entry.files ?? 0} files)${entry.error ? `  ${entry.error}` : ''}`,
-  );
-  await page.close();
 }
 
 // ---------------------------------------------------------------------------------------------
 // 2. Time to fully drawn, and re-render after a filter change
 
-log(`2/5 time from navigation to fully drawn (median of ${RUNS}), and re-render after a filter`);
-results.timing = {
-  definition: {
-    drawn:
-      'performance.now() (ms since navigation start) when the widget is fully drawn: odw-kpi shows « 293 673 »; odw-chart fired odw-chart-drawn and its SVG holds 22 bar marks; vega-embed: the embed promise resolved and the SVG holds 22 bar marks',
-    rerender:
-      'from the filter change (population >= 10000) to the redraw with 7 bars: ours odw-source.setFilter() until odw-chart-drawn with 7 marks; vega-embed: fetch the filtered rows from the emulator, view.data() and runAsync() until 7 marks',
-  },
-};
-const timed = [
-  ['ours: odw-kpi', 'kpi', false],
-  ['ours: odw-chart', 'chart', true],
-  ['vega-embed: same chart', 'vega', true],
-];
-for (const throttle of [1, 4]) {
-  const key = throttle === 1 ? 'cpu 1×' : 'cpu 4× slower';
-  results.timing[key] = {};
-  for (const [label, name, filterable] of timed) {
-    const drawn = [];
-    const rerender = [];
-    const errors = [];
+if (sections.has('timing')) {
+  log(`2/5 time from navigation to fully drawn (median of ${RUNS}), and re-render after a filter`);
+  results.timing = {
+    definition: {
+      drawn:
+        'performance.now() (ms since navigation start) when the widget is fully drawn: odw-kpi shows « 293 673 »; odw-chart fired odw-chart-drawn and its SVG holds 22 bar marks; vega-embed: the embed promise resolved and the SVG holds 22 bar marks',
+      rerender:
+        'from the filter change (population >= 10000) to the redraw with 7 bars: ours odw-source.setFilter() until odw-chart-drawn with 7 marks; vega-embed: fetch the filtered rows from the emulator, view.data() and runAsync() until 7 marks',
+    },
+  };
+  const timed = [
+    ['ours: odw-kpi', 'kpi', false],
+    ['ours: odw-chart', 'chart', true],
+    ['vega-embed: same chart', 'vega', true],
+  ];
+  for (const throttle of [1, 4]) {
+    const key = throttle === 1 ? 'cpu 1×' : 'cpu 4× slower';
+    const samples = timed.map(() => ({drawn: [], rerender: [], errors: []}));
+    // The pages take turns, run after run, so that a burst of load on the machine hits them alike.
     for (let run = 0; run < RUNS; run++) {
-      const {page} = await openPage({throttle});
-      try {
-        await page.goto(`${origin}/bench/page/${name}`, {waitUntil: 'load', timeout: STEP_TIMEOUT});
-        const state = await waitDrawn(page);
-        if (state.failed) throw new Error(state.failed);
-        drawn.push(state.drawn);
-        if (filterable) {
-          const time = await page.evaluate((filtered) => globalThis.__bench.refilter(filtered), FILTERED);
-          rerender.push(time);
+      for (const [index, [, name, filterable]] of timed.entries()) {
+        const {drawn, rerender, errors} = samples[index];
+        const {page} = await openPage({throttle, timed: true});
+        try {
+          await page.goto(`${origin}/bench/page/${name}`, {waitUntil: 'load', timeout: STEP_TIMEOUT});
+          const state = await waitDrawn(page);
+          if (state.failed) throw new Error(state.failed);
+          drawn.push(state.drawn);
+          if (filterable) {
+            const time = await page.evaluate((filtered) => globalThis.__bench.refilter(filtered), FILTERED);
+            rerender.push(time);
+          }
+        } catch (error) {
+          errors.push(`${error.message} ${page.benchErrors.join(' | ')}`.trim());
         }
-      } catch (error) {
-        errors.push(`${error.message} ${page.benchErrors.join(' | ')}`.trim());
+        await page.close();
       }
-      await page.close();
     }
-    const entry = {
-      drawnMedian: median(drawn),
-      drawn,
-      rerenderMedian: filterable ? median(rerender) : undefined,
-      rerender: filterable ? rerender : undefined,
-    };
-    if (errors.length) entry.errors = errors;
-    results.timing[key][label] = entry;
-    console.log(
-      `  ${key.padEnd(14)} ${label.padEnd(24)} drawn ${ms(entry.drawnMedian).padStart(8)}` +
-        (filterable ? `   re-render ${ms(entry.rerenderMedian).padStart(8)}` : '') +
-        (errors.length ? `   errors: ${errors.length} (${errors[0]})` : ''),
-    );
+    results.timing[key] = {};
+    for (const [index, [label, , filterable]] of timed.entries()) {
+      const {drawn, rerender, errors} = samples[index];
+      const entry = {
+        drawnMedian: median(drawn),
+        drawn,
+        rerenderMedian: filterable ? median(rerender) : undefined,
+        rerender: filterable ? rerender : undefined,
+      };
+      if (errors.length) entry.errors = errors;
+      results.timing[key][label] = entry;
+      console.log(
+        `  ${key.padEnd(14)} ${label.padEnd(24)} drawn ${ms(entry.drawnMedian).padStart(8)}` +
+          (filterable ? `   re-render ${ms(entry.rerenderMedian).padStart(8)}` : '') +
+          (errors.length ? `   errors: ${errors.length} (${errors[0]})` : ''),
+      );
+    }
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // 3. Requests of a dashboard of 6 widgets on one dataset
 
-log('3/5 requests and bytes: dashboard of 6 widgets on one dataset');
-{
-  const {page} = await openPage();
-  currentTag = 'six';
-  const entry = {};
-  try {
-    await page.goto(`${origin}/bench/page/dashboard`, {waitUntil: 'load', timeout: STEP_TIMEOUT});
-    const state = await waitDrawn(page);
-    await page.waitForNetworkIdle({idleTime: 500, timeout: STEP_TIMEOUT}).catch(() => {});
-    if (state.failed) entry.error = state.failed;
-    const data = requestLog.filter((request) => request.page === 'six' && request.url.startsWith('/portal/'));
-    const seen = new Map();
-    for (const request of data) seen.set(request.url, (seen.get(request.url) ?? 0) + 1);
-    entry.ours = {
-      requests: data.length,
-      bytes: data.reduce((sum, request) => sum + request.bytes, 0),
-      gzip: data.reduce((sum, request) => sum + request.gzip, 0),
-      duplicates: [...seen.values()].reduce((sum, count) => sum + count - 1, 0),
-      urls: data.map((request) => `${decodeURIComponent(request.url)} (${request.bytes} B)`),
+if (sections.has('requests')) {
+  log('3/5 requests and bytes: dashboard of 6 widgets on one dataset');
+  {
+    const {page} = await openPage();
+    currentTag = 'six';
+    const entry = {};
+    try {
+      await page.goto(`${origin}/bench/page/dashboard`, {waitUntil: 'load', timeout: STEP_TIMEOUT});
+      const state = await waitDrawn(page);
+      await page.waitForNetworkIdle({idleTime: 500, timeout: STEP_TIMEOUT}).catch(() => {});
+      if (state.failed) entry.error = state.failed;
+      const data = requestLog.filter(
+        (request) => request.page === 'six' && request.url.startsWith('/portal/'),
+      );
+      const seen = new Map();
+      for (const request of data) seen.set(request.url, (seen.get(request.url) ?? 0) + 1);
+      entry.ours = {
+        requests: data.length,
+        bytes: data.reduce((sum, request) => sum + request.bytes, 0),
+        gzip: data.reduce((sum, request) => sum + request.gzip, 0),
+        duplicates: [...seen.values()].reduce((sum, count) => sum + count - 1, 0),
+        urls: data.map((request) => `${decodeURIComponent(request.url)} (${request.bytes} B)`),
+      };
+      const outlines = data.filter((request) => request.url.startsWith('/portal/files/'));
+      entry.ours.dataOnly = {
+        requests: data.length - outlines.length,
+        bytes: entry.ours.bytes - outlines.reduce((sum, request) => sum + request.bytes, 0),
+        gzip: entry.ours.gzip - outlines.reduce((sum, request) => sum + request.gzip, 0),
+      };
+    } catch (error) {
+      entry.error = `${error.message} ${page.benchErrors.join(' | ')}`;
+    }
+    currentTag = '';
+    await page.close();
+    // What a client-side-aggregating library downloads instead: the rows (exports/json), plus the
+    // same outlines for the map.
+    const exportUrl = `${DATASET_URL.replace(/\/records$/, '/exports/json')}`;
+    const fetched = async (path) => {
+      const response = await fetch(`${origin}${path}`);
+      const body = Buffer.from(await response.arrayBuffer());
+      return {bytes: body.length, gzip: gzipSize(body)};
     };
-    const outlines = data.filter((request) => request.url.startsWith('/portal/files/'));
-    entry.ours.dataOnly = {
-      requests: data.length - outlines.length,
-      bytes: entry.ours.bytes - outlines.reduce((sum, request) => sum + request.bytes, 0),
-      gzip: entry.ours.gzip - outlines.reduce((sum, request) => sum + request.gzip, 0),
+    const shapes = await fetched('/portal/files/communes-45-loiret.geojson');
+    const whole = await fetched(exportUrl);
+    const filtered = await fetched(`${exportUrl}?${new URLSearchParams({where: ORLEANS})}`);
+    entry.outlines = {requests: 1, ...shapes};
+    entry.rowsWholeDataset = {
+      dataOnly: {requests: 1, ...whole},
+      requests: 2,
+      bytes: whole.bytes + shapes.bytes,
+      gzip: whole.gzip + shapes.gzip,
+      note: 'exports/json of the whole dataset (every commune of France) + the outlines',
     };
-  } catch (error) {
-    entry.error = `${error.message} ${page.benchErrors.join(' | ')}`;
+    entry.rowsFilteredExport = {
+      dataOnly: {requests: 1, ...filtered},
+      requests: 2,
+      bytes: filtered.bytes + shapes.bytes,
+      gzip: filtered.gzip + shapes.gzip,
+      note: 'exports/json filtered on the server to the 22 communes + the outlines',
+    };
+    results.dashboard6 = entry;
+    for (const [label, value] of [
+      ['ours (server-side aggregation)', entry.ours],
+      ['rows: whole exports/json', entry.rowsWholeDataset],
+      ['rows: exports/json?where=…', entry.rowsFilteredExport],
+    ]) {
+      if (!value) continue;
+      console.log(
+        `  ${label.padEnd(34)} ${String(value.requests).padStart(3)} requests  ${kB(value.bytes).padStart(10)}` +
+          `  (${kB(value.gzip)} gzip)${value.duplicates !== undefined ? `  duplicates: ${value.duplicates}` : ''}`,
+      );
+      console.log(
+        `    without the outlines (${kB(entry.outlines.bytes)}): ${value.dataOnly.requests} data requests, ` +
+          `${kB(value.dataOnly.bytes)} (${kB(value.dataOnly.gzip)} gzip)`,
+      );
+    }
+    if (entry.error) console.log(`  error: ${entry.error}`);
   }
-  currentTag = '';
-  await page.close();
-  // What a client-side-aggregating library downloads instead: the rows (exports/json), plus the
-  // same outlines for the map.
-  const exportUrl = `${DATASET_URL.replace(/\/records$/, '/exports/json')}`;
-  const fetched = async (path) => {
-    const response = await fetch(`${origin}${path}`);
-    const body = Buffer.from(await response.arrayBuffer());
-    return {bytes: body.length, gzip: gzipSize(body)};
-  };
-  const shapes = await fetched('/portal/files/communes-45-loiret.geojson');
-  const whole = await fetched(exportUrl);
-  const filtered = await fetched(`${exportUrl}?${new URLSearchParams({where: ORLEANS})}`);
-  entry.outlines = {requests: 1, ...shapes};
-  entry.rowsWholeDataset = {
-    dataOnly: {requests: 1, ...whole},
-    requests: 2,
-    bytes: whole.bytes + shapes.bytes,
-    gzip: whole.gzip + shapes.gzip,
-    note: 'exports/json of the whole dataset (every commune of France) + the outlines',
-  };
-  entry.rowsFilteredExport = {
-    dataOnly: {requests: 1, ...filtered},
-    requests: 2,
-    bytes: filtered.bytes + shapes.bytes,
-    gzip: filtered.gzip + shapes.gzip,
-    note: 'exports/json filtered on the server to the 22 communes + the outlines',
-  };
-  results.dashboard6 = entry;
-  for (const [label, value] of [
-    ['ours (server-side aggregation)', entry.ours],
-    ['rows: whole exports/json', entry.rowsWholeDataset],
-    ['rows: exports/json?where=…', entry.rowsFilteredExport],
-  ]) {
-    if (!value) continue;
-    console.log(
-      `  ${label.padEnd(34)} ${String(value.requests).padStart(3)} requests  ${kB(value.bytes).padStart(10)}` +
-        `  (${kB(value.gzip)} gzip)${value.duplicates !== undefined ? `  duplicates: ${value.duplicates}` : ''}`,
-    );
-    console.log(
-      `    without the outlines (${kB(entry.outlines.bytes)}): ${value.dataOnly.requests} data requests, ` +
-        `${kB(value.dataOnly.bytes)} (${kB(value.dataOnly.gzip)} gzip)`,
-    );
-  }
-  if (entry.error) console.log(`  error: ${entry.error}`);
 }
 
 // ---------------------------------------------------------------------------------------------
 // 4. Scale
 
-log(`4/5 scale (median of ${SCALE_RUNS})`);
-results.scale = {};
-const scaleCases = [
-  ['odw-map: 10 000 points (clustered)', 'points-10000', 'drawn'],
-  ['odw-map: 100 000 points (clustered)', 'points-100000', 'drawn'],
-  ['odw-map: 10 000 points (no-cluster)', 'points-10000-nocluster', 'drawn'],
-  ['odw-map: 100 000 points (no-cluster)', 'points-100000-nocluster', 'drawn'],
-  ['odw-table: 100 000-row CSV, page 1', 'table-100000', 'drawn'],
-];
-for (const [label, name] of scaleCases) {
-  const drawn = [];
-  const second = [];
-  const redraws = [];
-  const errors = [];
-  for (let run = 0; run < SCALE_RUNS; run++) {
-    const {page} = await openPage();
-    try {
-      await page.goto(`${origin}/bench/page/${name}`, {waitUntil: 'load', timeout: STEP_TIMEOUT});
-      const state = await waitDrawn(page, 60_000);
-      if (state.failed) throw new Error(state.failed);
-      drawn.push(state.drawn);
-      if (name.startsWith('table')) second.push(await page.evaluate(() => globalThis.__bench.nextPage()));
-      if (name.startsWith('points')) {
-        // Pan and zoom: d3-zoom redraws in its event handler, so 20 moves time 20 redraws.
-        redraws.push(
-          await page.evaluate(() => {
-            const view = globalThis.document.querySelector('odw-map').mapView;
-            const started = globalThis.performance.now();
-            for (let move = 0; move < 10; move++) {
-              view.panBy(5, 3);
-              view.zoomBy(1.1);
-            }
-            return (globalThis.performance.now() - started) / 20;
-          }),
-        );
+if (sections.has('scale')) {
+  log(`4/5 scale (median of ${SCALE_RUNS})`);
+  results.scale = {};
+  const scaleCases = [
+    ['odw-map: 10 000 points (clustered)', 'points-10000', 'drawn'],
+    ['odw-map: 100 000 points (clustered)', 'points-100000', 'drawn'],
+    ['odw-map: 10 000 points (no-cluster)', 'points-10000-nocluster', 'drawn'],
+    ['odw-map: 100 000 points (no-cluster)', 'points-100000-nocluster', 'drawn'],
+    ['odw-table: 100 000-row CSV, page 1', 'table-100000', 'drawn'],
+  ];
+  for (const [label, name] of scaleCases) {
+    const drawn = [];
+    const second = [];
+    const redraws = [];
+    const errors = [];
+    for (let run = 0; run < SCALE_RUNS; run++) {
+      const {page} = await openPage();
+      try {
+        await page.goto(`${origin}/bench/page/${name}`, {waitUntil: 'load', timeout: STEP_TIMEOUT});
+        const state = await waitDrawn(page, 60_000);
+        if (state.failed) throw new Error(state.failed);
+        drawn.push(state.drawn);
+        if (name.startsWith('table')) second.push(await page.evaluate(() => globalThis.__bench.nextPage()));
+        if (name.startsWith('points')) {
+          // Pan and zoom: d3-zoom redraws in its event handler, so 20 moves time 20 redraws.
+          redraws.push(
+            await page.evaluate(() => {
+              const view = globalThis.document.querySelector('odw-map').mapView;
+              const started = globalThis.performance.now();
+              for (let move = 0; move < 10; move++) {
+                view.panBy(5, 3);
+                view.zoomBy(1.1);
+              }
+              return (globalThis.performance.now() - started) / 20;
+            }),
+          );
+        }
+      } catch (error) {
+        errors.push(`${error.message} ${page.benchErrors.join(' | ')}`.trim());
       }
-    } catch (error) {
-      errors.push(`${error.message} ${page.benchErrors.join(' | ')}`.trim());
+      await page.close();
+      if (errors.length && !drawn.length) break;
     }
-    await page.close();
-    if (errors.length && !drawn.length) break;
+    const file = name.startsWith('table') ? 'rows-100000.csv' : `${name.replace('-nocluster', '')}.geojson`;
+    const entry = {file, fileBytes: generatedFile(file)?.length, drawnMedian: median(drawn), drawn};
+    if (second.length) Object.assign(entry, {page2Median: median(second), page2: second});
+    if (redraws.length) Object.assign(entry, {redrawMedian: median(redraws), redraws});
+    if (errors.length) entry.errors = errors;
+    results.scale[label] = entry;
+    console.log(
+      `  ${label.padEnd(40)} drawn ${ms(entry.drawnMedian).padStart(8)}` +
+        (second.length ? `   page 2 shown ${ms(entry.page2Median).padStart(7)}` : '') +
+        (redraws.length ? `   pan/zoom ${ms(entry.redrawMedian).padStart(7)} a redraw` : '') +
+        (errors.length ? `   errors: ${errors[0]}` : ''),
+    );
   }
-  const file = name.startsWith('table') ? 'rows-100000.csv' : `${name.replace('-nocluster', '')}.geojson`;
-  const entry = {file, fileBytes: generatedFile(file)?.length, drawnMedian: median(drawn), drawn};
-  if (second.length) Object.assign(entry, {page2Median: median(second), page2: second});
-  if (redraws.length) Object.assign(entry, {redrawMedian: median(redraws), redraws});
-  if (errors.length) entry.errors = errors;
-  results.scale[label] = entry;
-  console.log(
-    `  ${label.padEnd(40)} drawn ${ms(entry.drawnMedian).padStart(8)}` +
-      (second.length ? `   page 2 shown ${ms(entry.page2Median).padStart(7)}` : '') +
-      (redraws.length ? `   pan/zoom ${ms(entry.redrawMedian).padStart(7)} a redraw` : '') +
-      (errors.length ? `   errors: ${errors[0]}` : ''),
-  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // 5. Memory
 
-log(`5/5 memory: mount and remove a dashboard ${MOUNTS} times`);
-{
-  const {page, cdp} = await openPage();
-  await page.setCacheEnabled(true);
-  const heap = async () => {
-    // Let pending timers and frames of the removed widgets run out, then collect twice.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    await page.evaluate(() => globalThis.gc());
-    await page.evaluate(() => globalThis.gc());
-    const {usedSize} = await cdp.send('Runtime.getHeapUsage');
-    const counters = await cdp.send('Memory.getDOMCounters');
-    return {heap: usedSize, nodes: counters.nodes, listeners: counters.jsEventListeners};
-  };
-  const entry = {mounts: 0};
-  try {
-    await page.goto(`${origin}/bench/page/memory`, {waitUntil: 'load', timeout: STEP_TIMEOUT});
-    await page.waitForFunction(() => globalThis.__bench?.ready, {timeout: STEP_TIMEOUT});
-    entry.beforeAny = await heap();
-    // The first mount loads the code and fills the page's answer cache: measured apart.
-    await page.evaluate(() => globalThis.__bench.cycle(1));
-    entry.start = await heap();
-    // Then MOUNTS more, the heap read (after GC) every tenth.
-    entry.samples = [{mounts: 1, ...entry.start}];
-    const medians = [];
-    for (let done = 0; done < MOUNTS; done += 10) {
-      const outcome = await page.evaluate(
-        (count) => globalThis.__bench.cycle(count),
-        Math.min(10, MOUNTS - done),
-      );
-      entry.mounts += outcome.done;
-      if (outcome.medianMs) medians.push(outcome.medianMs);
-      if (outcome.error) {
-        entry.error = outcome.error;
-        break;
+if (sections.has('memory')) {
+  log(`5/5 memory: mount and remove a dashboard ${MOUNTS} times`);
+  {
+    const {page, cdp} = await openPage();
+    await page.setCacheEnabled(true);
+    await cdp.send('HeapProfiler.enable');
+    const heap = async () => {
+      // Let pending timers and frames of the removed widgets run out, then collect until the heap
+      // stops shrinking (V8 frees some objects only on a later pass: weak maps, finalizers).
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      let usedSize = Infinity;
+      for (let pass = 0; pass < 6; pass++) {
+        await cdp.send('HeapProfiler.collectGarbage');
+        const now = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+        if (now >= usedSize - 1000) break;
+        usedSize = now;
       }
-      entry.samples.push({mounts: 1 + done + outcome.done, ...(await heap())});
+      usedSize = Math.min(usedSize, (await cdp.send('Runtime.getHeapUsage')).usedSize);
+      const counters = await cdp.send('Memory.getDOMCounters');
+      return {heap: usedSize, nodes: counters.nodes, listeners: counters.jsEventListeners};
+    };
+    const entry = {mounts: 0};
+    try {
+      await page.goto(`${origin}/bench/page/memory`, {waitUntil: 'load', timeout: STEP_TIMEOUT});
+      await page.waitForFunction(() => globalThis.__bench?.ready, {timeout: STEP_TIMEOUT});
+      entry.beforeAny = await heap();
+      // The first mount loads the code and fills the page's answer cache: measured apart.
+      await page.evaluate(() => globalThis.__bench.cycle(1));
+      entry.mounts = 1;
+      entry.start = await heap();
+      // Then more, the heap read (after forced collections) every tenth mount.
+      entry.samples = [{mounts: 1, ...entry.start}];
+      const medians = [];
+      while (entry.mounts < MOUNTS) {
+        const outcome = await page.evaluate(
+          (count) => globalThis.__bench.cycle(count),
+          Math.min(10 - (entry.mounts % 10), MOUNTS - entry.mounts),
+        );
+        entry.mounts += outcome.done;
+        if (outcome.medianMs) medians.push(outcome.medianMs);
+        if (outcome.error) {
+          entry.error = outcome.error;
+          break;
+        }
+        entry.samples.push({mounts: entry.mounts, ...(await heap())});
+      }
+      entry.mountMedianMs = median(medians);
+      entry.end = entry.samples.at(-1);
+      entry.growth = entry.end.heap - entry.start.heap;
+      // The conclusion: past the warm-up (compiled code, inline caches), does the heap still grow?
+      const first = entry.samples.find((sample) => sample.mounts === MOUNTS_FIRST);
+      if (first && entry.end.mounts > first.mounts) {
+        entry.afterFirst = first;
+        entry.growthAfterFirst = entry.end.heap - first.heap;
+        entry.growthPerMountAfterFirst = Math.round(
+          entry.growthAfterFirst / (entry.end.mounts - first.mounts),
+        );
+      }
+    } catch (error) {
+      entry.error = `${error.message} ${page.benchErrors.join(' | ')}`;
     }
-    entry.mounts += 1;
-    entry.mountMedianMs = median(medians);
-    entry.end = entry.samples.at(-1);
-    entry.growth = entry.end.heap - entry.start.heap;
-    // The first ten mounts also warm V8 (compiled code, inline caches): the slope after them.
-    const warm = entry.samples.find((sample) => sample.mounts === 11);
-    if (warm && entry.end.mounts > warm.mounts) {
-      entry.growthAfterWarmup = entry.end.heap - warm.heap;
-      entry.growthPerMountAfterWarmup = Math.round(
-        entry.growthAfterWarmup / (entry.end.mounts - warm.mounts),
+    results.memory = entry;
+    if (entry.end)
+      console.log(
+        `  heap before any: ${kB(entry.beforeAny.heap)}, after 1st mount/remove: ${kB(entry.start.heap)}, ` +
+          `after ${entry.mounts}: ${kB(entry.end.heap)}; DOM nodes ${entry.start.nodes} → ${entry.end.nodes}, ` +
+          `listeners ${entry.start.listeners} → ${entry.end.listeners}; mount+draw median ${ms(entry.mountMedianMs)}`,
       );
-    }
-  } catch (error) {
-    entry.error = `${error.message} ${page.benchErrors.join(' | ')}`;
+    if (entry.samples)
+      console.log(
+        `  heap by mounts: ${entry.samples
+          .filter((sample) => sample.mounts === 1 || sample.mounts % 50 === 0 || sample.mounts <= 20)
+          .map((sample) => `${sample.mounts}: ${kB(sample.heap)}`)
+          .join(', ')}`,
+      );
+    if (entry.growthAfterFirst !== undefined)
+      console.log(
+        `  after ${MOUNTS_FIRST} mounts ${kB(entry.afterFirst.heap)}, after ${entry.end.mounts} ${kB(entry.end.heap)}: ` +
+          `${kB(entry.growthAfterFirst)} over ${entry.end.mounts - MOUNTS_FIRST} mounts ` +
+          `(${(entry.growthPerMountAfterFirst / 1000).toFixed(2)} kB per mount)`,
+      );
+    if (entry.error) console.log(`  error: ${entry.error}`);
+    await page.close();
   }
-  results.memory = entry;
-  if (entry.end)
-    console.log(
-      `  heap before any: ${kB(entry.beforeAny.heap)}, after 1st mount/remove: ${kB(entry.start.heap)}, ` +
-        `after ${entry.mounts}: ${kB(entry.end.heap)} → growth ${kB(entry.growth)}; DOM nodes ${entry.start.nodes} → ${entry.end.nodes}, ` +
-        `listeners ${entry.start.listeners} → ${entry.end.listeners}; mount+draw median ${ms(entry.mountMedianMs)}`,
-    );
-  if (entry.growthAfterWarmup !== undefined)
-    console.log(
-      `  heap by mounts: ${entry.samples.map((sample) => `${sample.mounts}: ${kB(sample.heap)}`).join(', ')}; ` +
-        `after the first 10: ${kB(entry.growthAfterWarmup)} (${(entry.growthPerMountAfterWarmup / 1000).toFixed(1)} kB per mount)`,
-    );
-  if (entry.error) console.log(`  error: ${entry.error}`);
-  await page.close();
 }
 
 await browser.close();
+await timingBrowser?.close();
 server.close();
 server.closeAllConnections();
 
 // ---------------------------------------------------------------------------------------------
 // Summary
 
-const ours = results.bytes['ours: one odw-chart (column)']?.gzip;
+const ours = results.bytes?.['ours: one odw-chart (column)']?.gzip;
 results.ratios = {};
 for (const label of [
   'vega-embed: same column chart',
   '@gouvfr/dsfr-chart: bar-chart (DSFRChart.js)',
   '@opendatasoft/visualizations: Chart (bar)',
 ]) {
-  const other = results.bytes[label]?.gzip;
+  const other = results.bytes?.[label]?.gzip;
   if (ours && other) results.ratios[`chart JS bytes, ${label} ÷ ours`] = +(other / ours).toFixed(2);
 }
 for (const key of ['cpu 1×', 'cpu 4× slower']) {
-  const a = results.timing[key]['ours: odw-chart'];
-  const b = results.timing[key]['vega-embed: same chart'];
+  const a = results.timing?.[key]['ours: odw-chart'];
+  const b = results.timing?.[key]['vega-embed: same chart'];
   if (a?.drawnMedian && b?.drawnMedian)
     results.ratios[`time to drawn (${key}), vega-embed ÷ ours`] = +(b.drawnMedian / a.drawnMedian).toFixed(2);
   if (a?.rerenderMedian && b?.rerenderMedian)
@@ -589,7 +669,7 @@ for (const key of ['cpu 1×', 'cpu 4× slower']) {
     );
 }
 const six = results.dashboard6;
-if (six.ours) {
+if (six?.ours) {
   results.ratios['dashboard bytes, whole exports/json ÷ ours'] = +(
     six.rowsWholeDataset.bytes / six.ours.bytes
   ).toFixed(1);
@@ -607,9 +687,10 @@ console.log('\nRatios:');
 for (const [label, value] of Object.entries(results.ratios)) console.log(`  ${label.padEnd(62)} ${value}`);
 
 mkdirSync('bench/results', {recursive: true});
-const text = `${JSON.stringify(results, null, 2)}\n`;
-writeFileSync('bench/results/latest.json', text);
-writeFileSync(`bench/results/${results.date.slice(0, 10)}.json`, text);
-log(
-  `done: bench/results/latest.json and bench/results/${results.date.slice(0, 10)}.json (${chromiumVersion})`,
-);
+const text = `${JSON.stringify({...results, sections: [...sections]}, null, 2)}\n`;
+// A partial run (--only) leaves the full results alone.
+const written = only
+  ? ['bench/results/partial.tmp']
+  : ['bench/results/latest.json', `bench/results/${results.date.slice(0, 10)}.json`];
+for (const file of written) writeFileSync(file, text);
+log(`done: ${written.join(' and ')} (${chromiumVersion})`);

@@ -130,6 +130,12 @@ export interface DrawOptions {
 }
 
 export interface ChartView {
+  /**
+   * Draws `spec` in place when it differs from the drawn one only by its data, its scale domains
+   * and its size (new rows after a filter): no new parse, no new view. Answers false, drawing
+   * nothing, when anything else changed or `lang` is not the view's: draw a new view then.
+   */
+  update(spec: object, lang: Lang): Promise<boolean>;
   resize(width: number, height: number): Promise<void>;
   setActive(index: number): Promise<void>;
   toSVG(): Promise<string>;
@@ -137,9 +143,70 @@ export interface ChartView {
   finalize(): void;
 }
 
+type Spec = Record<string, unknown> & {
+  data?: Array<Record<string, unknown>>;
+  scales?: Array<Record<string, unknown>>;
+  signals?: Array<Record<string, unknown>>;
+};
+
+/**
+ * A specification split into what a view can take in place (inline data, scale domains, values of
+ * signals, size) and the rest.
+ */
+interface Prepared {
+  /** What is parsed: every literal scale domain read from a signal of its own. */
+  spec: Spec;
+  /** Everything else, as text: two specifications of the same shape draw with one view. */
+  shape: string;
+  data: Record<string, unknown[]>;
+  /** Signals of a plain value, the domains' included. */
+  signals: Record<string, unknown>;
+  width: number;
+  height: number;
+}
+
+function prepare(source: object): Prepared {
+  const spec = source as Spec;
+  const data: Record<string, unknown[]> = {};
+  const domains: Record<string, unknown> = {};
+  // Inline values go in as they are; with a `format` they are parsed, so they stay in the shape.
+  const dataShape = spec.data?.map((entry) => {
+    if (!Array.isArray(entry.values) || entry.format || typeof entry.name !== 'string') return entry;
+    data[entry.name] = entry.values as unknown[];
+    return {...entry, values: []};
+  });
+  const scales = spec.scales?.map((scale) => {
+    if (!Array.isArray(scale.domain) || typeof scale.name !== 'string') return scale;
+    const signal = `odw_domain_${scale.name.replace(/\W/g, '_')}`;
+    domains[signal] = scale.domain;
+    return {...scale, domain: {signal}};
+  });
+  const signals = [
+    ...(spec.signals ?? []),
+    ...Object.entries(domains).map(([name, value]) => ({name, value})),
+  ];
+  const values: Record<string, unknown> = {};
+  const signalShape = signals.map((signal) => {
+    const keys = Object.keys(signal);
+    if (typeof signal.name !== 'string' || keys.length !== 2 || !('value' in signal)) return signal;
+    values[signal.name] = signal.value;
+    return {name: signal.name};
+  });
+  const {width, height} = spec;
+  return {
+    spec: {...spec, ...(scales ? {scales} : {}), signals},
+    shape: JSON.stringify({...spec, width: 0, height: 0, data: dataShape, scales, signals: signalShape}),
+    data,
+    signals: values,
+    width: Number(width),
+    height: Number(height),
+  };
+}
+
 /** Draws a Vega specification into `container` and answers once it is on screen. */
-export async function draw(spec: object, options: DrawOptions): Promise<ChartView> {
-  const runtime = parse(spec, undefined, {ast: true});
+export async function draw(source: object, options: DrawOptions): Promise<ChartView> {
+  let drawn = prepare(source);
+  const runtime = parse(drawn.spec, undefined, {ast: true});
   const view = new View(runtime, {
     expr: expressionInterpreter,
     renderer: 'svg',
@@ -157,6 +224,19 @@ export async function draw(spec: object, options: DrawOptions): Promise<ChartVie
   view.initialize(options.container);
   await view.runAsync();
   return {
+    async update(next, lang) {
+      const prepared = prepare(next);
+      if (lang !== options.lang || prepared.shape !== drawn.shape) return false;
+      for (const [name, values] of Object.entries(prepared.data)) view.data(name, values);
+      for (const [name, value] of Object.entries(prepared.signals)) view.signal(name, value);
+      // With `autosize: fit` the view keeps the plot's size in its width and height: set again
+      // only when the chart's size changed, or the view would lay itself out twice.
+      if (prepared.width !== drawn.width && Number.isFinite(prepared.width)) view.width(prepared.width);
+      if (prepared.height !== drawn.height && Number.isFinite(prepared.height)) view.height(prepared.height);
+      await view.runAsync();
+      drawn = prepared;
+      return true;
+    },
     async resize(width, height) {
       view.width(width).height(height);
       await view.runAsync();

@@ -158,7 +158,9 @@ export function buildSpec(data: ChartData, theme: ChartTheme, size: SpecSize): S
       const vertical = plan.type === 'column';
       const [band, value] = vertical ? ['x', 'y'] : ['y', 'x'];
       const grouped = many && !plan.stack;
+      // A signal rather than a fixed angle: new rows after a filter redraw in the same view.
       const angled = vertical && categoryDomain.length * 56 > size.width;
+      (spec.signals as Spec[]).push({name: 'angled', value: angled});
       spec.scales = [
         {
           name: 'band',
@@ -194,7 +196,13 @@ export function buildSpec(data: ChartData, theme: ChartTheme, size: SpecSize): S
           orient: vertical ? 'bottom' : 'left',
           scale: 'band',
           title: data.xLabel,
-          ...(angled ? {labelAngle: -45, labelAlign: 'right', labelBaseline: 'middle'} : {}),
+          ...(vertical
+            ? {
+                labelAngle: {signal: 'angled ? -45 : 0'},
+                labelAlign: {signal: "angled ? 'right' : 'center'"},
+                labelBaseline: {signal: "angled ? 'middle' : 'top'"},
+              }
+            : {}),
         },
         {
           orient: vertical ? 'left' : 'bottom',

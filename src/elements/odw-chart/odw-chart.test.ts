@@ -1,7 +1,7 @@
 import {expect, html, waitUntil} from '@open-wc/testing';
 import {emulateMedia} from '@web/test-runner-commands';
 import type {TemplateResult} from 'lit';
-import {formatFilter} from '../../data/index.js';
+import {formatFilter, parseFilter} from '../../data/index.js';
 import type {OdwKpi} from '../odw-kpi/odw-kpi.js';
 import '../odw-kpi/define.js';
 import type {OdwSource} from '../odw-source/odw-source.js';
@@ -1061,6 +1061,35 @@ describe('odw-chart', function () {
         ['45', '—', '293 673', '—'],
         ['Autres', '—', '—', '258 630'],
       ]);
+    });
+  });
+
+  describe('a filter on the source', () => {
+    it('redraws the new rows in the same drawing, keeping the chart on screen meanwhile', async () => {
+      const container = await mount(
+        html`<odw-source id="redraw-source" src=${ODS} where=${ORLEANS}></odw-source>
+          <odw-chart source="redraw-source" x="commune" y="sum(population)" sort="-y"></odw-chart>`,
+      );
+      const chart = container.querySelector('odw-chart')!;
+      const source = container.querySelector<OdwSource>('odw-source')!;
+      await drawn(chart);
+      expect(marks(chart)).to.have.length(22);
+      const svg = shadow(chart).querySelector('.vega svg');
+      const shownWhileLoading: string[] = [];
+      const watch = new MutationObserver(() => {
+        if (shadow(chart).querySelector('.skeleton')) shownWhileLoading.push('skeleton');
+      });
+      watch.observe(shadow(chart), {childList: true, subtree: true});
+      source.setFilter('test', parseFilter('population >= 10000'));
+      await waitUntil(() => marks(chart).length === 7, 'the 7 communes of 10 000 inhabitants or more');
+      watch.disconnect();
+      expect(shownWhileLoading, 'no placeholder while the filtered rows load').to.deep.equal([]);
+      expect(shadow(chart).querySelector('.vega svg'), 'the same drawing').to.equal(svg);
+      expect(summary(chart)).to.contain('7');
+      expect(svg!.getAttribute('role')).to.equal('img');
+      expect(normalize(svg!.getAttribute('aria-label'))).to.equal(summary(chart));
+      expect(shadow(chart).querySelectorAll('.points [role="option"]')).to.have.length(7);
+      await expect(chart).to.be.accessible();
     });
   });
 

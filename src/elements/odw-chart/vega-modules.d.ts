@@ -19,6 +19,7 @@ declare module 'vega-view' {
     width(width: number): this;
     height(height: number): this;
     signal(name: string, value: unknown): this;
+    data(name: string, values: unknown[]): this;
     addEventListener(type: string, handler: (event: MouseEvent, item?: never) => void): this;
     toSVG(scale?: number): Promise<string>;
     toCanvas(scale?: number): Promise<HTMLCanvasElement>;

@@ -30,6 +30,8 @@ export interface LoadOptions {
   signal: AbortSignal;
   /** Bypass the cache (refresh, retry). */
   fresh: boolean;
+  /** Called as each request of the load leaves: work that must not delay the request waits for it. */
+  onSend?: () => void;
 }
 
 /** What a widget's `load()` answers: its own view of the data and the query result behind it. */
@@ -182,6 +184,7 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
       apiKey: target.apiKey,
       signal: load.signal,
       fresh: load.fresh,
+      onSend: load.onSend,
     });
   }
 

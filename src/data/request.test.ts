@@ -127,6 +127,17 @@ describe('request layer', () => {
       expect(file.contentType).to.match(/^text\/csv/);
       expect(await countLogged(tag), 'fetchText and fetchFile share the cache').to.equal(1);
     });
+
+    it('calls onSend once the request has left, and for an answer from the cache', async () => {
+      const tag = newTag();
+      const sent: number[] = [];
+      const ctx = createFetchContext({onSend: () => sent.push(fetchCalls.length)});
+      const first = ctx.fetchJson(portal(tag, JSON_FILE));
+      expect(sent, 'called when fetch() has been called').to.deep.equal([1]);
+      await first;
+      await ctx.fetchJson(portal(tag, JSON_FILE));
+      expect(sent, 'called again for the cached answer, with no new fetch').to.deep.equal([1, 1]);
+    });
   });
 
   describe('dedupe and cache', () => {

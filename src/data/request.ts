@@ -47,6 +47,8 @@ export interface FetchContextOptions {
   fresh?: boolean;
   /** Milliseconds per attempt; default `requestSettings.timeout`; 0 or Infinity: none. */
   timeout?: number;
+  /** Called as each request leaves (or is answered from the cache): work can wait for it. */
+  onSend?: () => void;
 }
 
 type BodyKind = 'json' | 'text';
@@ -115,13 +117,17 @@ function request(
   const key = requestKey(kind, url, headers);
   if (!fresh) {
     const cached = readCache(key);
-    if (cached) return Promise.resolve(cached);
+    if (cached) {
+      options.onSend?.();
+      return Promise.resolve(cached);
+    }
   }
   // Only a request started fresh bypassed the browser's HTTP cache, so only it satisfies a fresh caller.
   const shared =
     inFlight.get(key + FRESH_SLOT) ??
     (fresh ? undefined : inFlight.get(key)) ??
     startRequest(kind, url, headers, key, fresh, options.timeout ?? requestSettings.timeout);
+  options.onSend?.();
   return waitFor(shared, signal);
 }
 

@@ -129,6 +129,8 @@ export interface QueryOptions {
   fresh?: boolean;
   /** Milliseconds before a request is abandoned with a NetworkError; default 15 000. */
   timeout?: number;
+  /** Called as each request leaves (or is answered from the cache): work can wait for it. */
+  onSend?: () => void;
 }
 
 /** Where a source URL points, once recognised. */

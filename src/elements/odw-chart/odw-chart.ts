@@ -218,6 +218,21 @@ export class OdwChart extends OdwDataElement<ChartData> {
     const lang = this.currentLang;
     const where = this.whereWithoutOwnFilter(target);
     const scoped: DataTarget = {...target, where};
+    // Once the request has left, while it travels: the engine starts and the number formats are
+    // built, tens of milliseconds each on a first chart, no longer after the answer. draw()
+    // reports an engine that failed to load.
+    let warmedUp = false;
+    const warmUp = () => {
+      if (warmedUp) return;
+      warmedUp = true;
+      setTimeout(() => {
+        loadEngine().catch(() => undefined);
+        formatNumber(1, lang);
+        formatNumber(0.5, lang);
+        formatDate(0, lang);
+      });
+    };
+    options = {...options, onSend: warmUp};
     const loading = plan.records
       ? this.runQuery(
           scoped,
@@ -225,15 +240,6 @@ export class OdwChart extends OdwDataElement<ChartData> {
           options,
         ).then((result) => ({result, othersRows: undefined}))
       : this.loadGroups(plan, scoped, options);
-    // While the request travels (it leaves first): the engine starts and the number formats are
-    // built, tens of milliseconds each on a first chart, no longer after the answer. draw()
-    // reports an engine that failed to load.
-    setTimeout(() => {
-      loadEngine().catch(() => undefined);
-      formatNumber(1, lang);
-      formatNumber(0.5, lang);
-      formatDate(0, lang);
-    });
     const {result, othersRows} = await loading;
     const data = buildChartData(plan, result, {lang, unit: this.unit?.trim() || undefined, othersRows});
     return {data, result};

@@ -1,6 +1,6 @@
 import {expect, html, waitUntil} from '@open-wc/testing';
 import {emulateMedia} from '@web/test-runner-commands';
-import type {TemplateResult} from 'lit';
+import {render, type TemplateResult} from 'lit';
 import {formatFilter, parseFilter} from '../../data/index.js';
 import type {OdwKpi} from '../odw-kpi/odw-kpi.js';
 import '../odw-kpi/define.js';
@@ -107,6 +107,41 @@ describe('odw-chart', function () {
   this.timeout(40_000);
 
   describe('types', () => {
+    it('tells the page when it is drawn with odw-chart-drawn, bubbling out of shadow roots', async () => {
+      const container = await mount(html`<div></div>`);
+      const host = container.firstElementChild!.attachShadow({mode: 'open'});
+      const heard: Event[] = [];
+      container.addEventListener('odw-chart-drawn', (event) => heard.push(event));
+      render(html`<odw-chart src=${ODS} x="commune" y="sum(population)" where=${ORLEANS}></odw-chart>`, host);
+      await waitUntil(() => heard.length > 0, 'odw-chart-drawn', {timeout: 20_000});
+      const chart = host.querySelector('odw-chart')!;
+      expect(heard[0].composed).to.equal(true);
+      expect(marks(chart)).to.have.length(22);
+    });
+
+    it('draws columns by ISO week, grouped by the portal', async () => {
+      const tag = uniqueTag();
+      const el = await chartOf(
+        html`<odw-chart
+          src=${FESTIVALS.replace('/portal/', `/portal/~tag=${tag}/`)}
+          x="date_debut_ancien"
+          timeunit="week"
+          y="count()"
+          where=${SINCE_2019}
+        ></odw-chart>`,
+      );
+      await drawn(el);
+      const log = await requestLog(tag);
+      expect(log.some((url) => url.includes('date_format(date_debut_ancien, "xxxx-ww")'))).to.equal(true);
+      const rows = await openTable(el);
+      const total = rows.reduce((sum, row) => sum + Number(row[1]), 0);
+      const direct = await fetch(
+        `${FESTIVALS}?select=count(*) as n&where=${encodeURIComponent(SINCE_2019)}`,
+      ).then((response) => response.json() as Promise<{results: Array<{n: number}>}>);
+      expect(total, 'every festival counted in one week').to.equal(direct.results[0].n);
+      expect(marks(el)).to.have.length(rows.length);
+    });
+
     it('draws 22 columns for the communes of Orléans Métropole, with a summary and a table', async () => {
       const el = await chartOf(
         html`<odw-chart src=${ODS} x="commune" y="sum(population)" where=${ORLEANS} sort="-y"></odw-chart>`,

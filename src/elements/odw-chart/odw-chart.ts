@@ -25,6 +25,7 @@ import {
 import type {ChartTheme} from './chart-spec.js';
 import type {ChartView} from './chart-engine.js';
 import {vegaLiteSpec, checkSpec, mergeSpec} from './chart-vega-lite.js';
+import {OdwChartDrawnEvent} from './chart-events.js';
 import {chartStyles} from './odw-chart.styles.js';
 import {DisplayController} from '../../core/display-controller.js';
 import {saveFile} from '../../core/export.js';
@@ -87,6 +88,7 @@ let chartCount = 0;
  * @fires {OdwSelectEvent} odw-select - A mark was clicked or chosen with Enter; `detail.datum`.
  * @fires {OdwLoadEvent} odw-load - Data loaded (also after each refresh); `detail`: `{rows, total}`.
  * @fires {OdwErrorEvent} odw-error - Loading failed; `detail.error`.
+ * @fires {OdwChartDrawnEvent} odw-chart-drawn - The chart is drawn (or its drawing error shown), after each change.
  *
  * @csspart base - The frame around everything.
  * @csspart title - The heading.
@@ -477,7 +479,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
       this.drawError = error;
       this.requestUpdate();
     }
-    this.dispatchEvent(new Event('odw-chart-drawn'));
+    this.dispatchEvent(new OdwChartDrawnEvent());
   }
 
   /** The SVG is one image named by the summary; the focusable points speak for the marks. */

@@ -57,6 +57,11 @@ const TIME_MIN_STEPS: Record<string, number> = {
   hour: DAY / 24,
 };
 
+/** Ticks of a value axis across `width` pixels: one per 110 px, 2 to 6. */
+function bottomTicks(width: number): number {
+  return Math.min(6, Math.max(2, Math.floor(width / 110)));
+}
+
 export function buildSpec(data: ChartData, theme: ChartTheme, size: SpecSize): Spec {
   const {plan} = data;
   const drawn: ChartPoint[] = data.points.filter((point) => point.v !== null);
@@ -210,7 +215,9 @@ export function buildSpec(data: ChartData, theme: ChartTheme, size: SpecSize): S
           title: axisTitle(data),
           grid: true,
           format: valueFormat,
-          tickCount: 5,
+          // Across the width, French figures (« 12 000 000 ») need room: fewer ticks when narrow.
+          tickCount: vertical ? 5 : bottomTicks(size.width),
+          labelOverlap: true,
         },
       ];
       const position = grouped
@@ -382,7 +389,15 @@ export function buildSpec(data: ChartData, theme: ChartTheme, size: SpecSize): S
         ...(shaded ? [shade] : []),
       ];
       spec.axes = [
-        {orient: 'bottom', scale: 'x', title: data.xLabel, grid: true, format: ',~f', tickCount: 6},
+        {
+          orient: 'bottom',
+          scale: 'x',
+          title: data.xLabel,
+          grid: true,
+          format: ',~f',
+          tickCount: bottomTicks(size.width),
+          labelOverlap: true,
+        },
         {orient: 'left', scale: 'value', title: axisTitle(data), grid: true, format: ',~f', tickCount: 5},
       ];
       spec.marks = [

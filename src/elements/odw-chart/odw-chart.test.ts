@@ -639,6 +639,31 @@ describe('odw-chart', function () {
   });
 
   describe('sizing', () => {
+    it('keeps the figures of a horizontal value axis apart on a phone-wide bar chart', async () => {
+      const el = await chartOf(
+        html`<odw-chart
+          src=${ODS}
+          type="bar"
+          x="region"
+          y="sum(population)"
+          sort="-y"
+          limit="10"
+        ></odw-chart>`,
+        340,
+      );
+      await drawn(el);
+      const labels = [...shadow(el).querySelectorAll<SVGTextElement>('.role-axis-label text')]
+        .filter((text) => /^[\d\s]+$/.test(text.textContent ?? '') && text.getAttribute('opacity') !== '0')
+        .map((text) => text.getBoundingClientRect())
+        .sort((a, b) => a.left - b.left);
+      expect(labels.length).to.be.greaterThan(1);
+      for (let i = 1; i < labels.length; i++) {
+        expect(labels[i].left, `label ${i} starts after label ${i - 1} ends`).to.be.greaterThan(
+          labels[i - 1].right,
+        );
+      }
+    });
+
     it('fills its container and follows its width', async () => {
       const container = await mount(
         html`<odw-chart

@@ -95,6 +95,7 @@ let chartCount = 0;
  * @csspart body - The chart, or the loading, empty and error states.
  * @csspart actions - The buttons: data table, CSV, PNG, SVG, full screen.
  * @csspart chart - The drawing.
+ * @csspart svg - The SVG that Vega draws (its `role="img"` and text summary included).
  * @csspart legend - (inside the drawing) Vega's legend.
  * @csspart tooltip - The tooltip.
  * @csspart table - The data table.

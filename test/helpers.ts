@@ -119,3 +119,67 @@ export async function openPage(path: string, tag: string): Promise<Document> {
   });
   return page;
 }
+
+/** A page loaded by `watchPage`, with what went wrong on it. */
+export interface WatchedPage {
+  document: Document;
+  /** CSP violations, uncaught errors, failed promises and console errors of the page, in order. */
+  problems: string[];
+  /** Whether `tag` was already defined when listening started (then something may have escaped). */
+  definedEarly: boolean;
+}
+
+/**
+ * Loads `path` in an iframe and listens to its window as soon as the page replaces the empty
+ * document, before its widgets' modules run; answers once the element `tag` is defined.
+ */
+export async function watchPage(path: string, tag: string, width = 1200, height = 900): Promise<WatchedPage> {
+  const frame = document.createElement('iframe');
+  frame.width = String(width);
+  frame.height = String(height);
+  frames.push(frame);
+  frame.src = path;
+  document.body.append(frame);
+  while (!frame.contentDocument?.URL.endsWith(path)) await new Promise((resolve) => setTimeout(resolve));
+  const win = frame.contentWindow as Window & typeof globalThis;
+  const definedEarly = win.customElements.get(tag) !== undefined;
+  const problems: string[] = [];
+  win.addEventListener('securitypolicyviolation', (event) =>
+    problems.push(`CSP ${event.violatedDirective}: ${event.blockedURI} ${event.sample}`),
+  );
+  win.addEventListener('error', (event) =>
+    problems.push(`error: ${event.message} ${String(event.filename)}`),
+  );
+  win.addEventListener('unhandledrejection', (event) => problems.push(`rejection: ${String(event.reason)}`));
+  const consoleError = win.console.error;
+  win.console.error = (...args: unknown[]) => {
+    problems.push(`console.error: ${args.map(String).join(' ')}`);
+    consoleError.apply(win.console, args);
+  };
+  await waitUntil(() => win.customElements.get(tag), `${path}: ${tag} defined`, {timeout: 30_000});
+  return {document: frame.contentDocument!, problems, definedEarly};
+}
+
+/** What shows that a widget has drawn its data. */
+const DRAWN: Record<string, string> = {
+  'odw-kpi': '[part~=value]',
+  'odw-chart': '.vega svg .role-mark',
+  'odw-map': 'svg.map-svg path, svg.map-svg g.point, canvas',
+  'odw-table': 'tbody tr',
+  'odw-filter': '[part~=control]',
+};
+
+/** The text of the widget's error message, '' when there is none. */
+export function errorText(widget: Element): string {
+  return normalize(widget.shadowRoot?.querySelector('.status.error')?.textContent);
+}
+
+/** Waits until `widget` shows its data, and fails if it shows an error instead. */
+export async function drawn(widget: Element, timeout = 30_000): Promise<void> {
+  await waitUntil(
+    () => widget.shadowRoot?.querySelector(DRAWN[widget.localName]) || errorText(widget),
+    `${widget.localName}#${widget.id} never drew`,
+    {timeout},
+  );
+  expect(errorText(widget), `${widget.localName}#${widget.id} error`).to.equal('');
+}

@@ -5,52 +5,13 @@
  * `dist/` first when it is older than the sources (tools/test.mjs).
  */
 import {expect, waitUntil} from '@open-wc/testing';
-import {normalize} from '../helpers.js';
+import {normalize, watchPage, type WatchedPage} from '../helpers.js';
 
-interface LoadedPage {
-  document: Document;
-  /** CSP violations, uncaught errors, failed promises and console errors of the page, in order. */
-  problems: string[];
-}
-
-const frames: HTMLIFrameElement[] = [];
-
-afterEach(() => {
-  for (const frame of frames.splice(0)) frame.remove();
-});
-
-/** Waits for the page of `frame` to replace the iframe's first, empty document. */
-async function committed(frame: HTMLIFrameElement, path: string): Promise<Window & typeof globalThis> {
-  while (!frame.contentDocument?.URL.endsWith(path)) await new Promise((resolve) => setTimeout(resolve));
-  return frame.contentWindow as Window & typeof globalThis;
-}
-
-/**
- * Opens `path` in an iframe and listens to its window as soon as the page replaces the empty
- * document: before any element is defined (checked), so nothing an element does escapes.
- */
-async function openPage(path: string, tag: string): Promise<LoadedPage> {
-  const frame = document.createElement('iframe');
-  frame.width = '1000';
-  frame.height = '700';
-  frames.push(frame);
-  frame.src = path;
-  document.body.append(frame);
-  const win = await committed(frame, path);
-  expect(win.customElements.get(tag), `${tag} not defined yet when listening starts`).to.equal(undefined);
-  const problems: string[] = [];
-  win.addEventListener('securitypolicyviolation', (event) =>
-    problems.push(`CSP ${event.violatedDirective}: ${event.blockedURI} ${event.sample}`),
-  );
-  win.addEventListener('error', (event) => problems.push(`error: ${event.message}`));
-  win.addEventListener('unhandledrejection', (event) => problems.push(`rejection: ${String(event.reason)}`));
-  const consoleError = win.console.error;
-  win.console.error = (...args: unknown[]) => {
-    problems.push(`console.error: ${args.map(String).join(' ')}`);
-    consoleError.apply(win.console, args);
-  };
-  await waitUntil(() => win.customElements.get(tag), `${path}: ${tag} defined`, {timeout: 30_000});
-  return {document: frame.contentDocument!, problems};
+/** Opens `path`, listening before any element is defined (checked), so nothing an element does escapes. */
+async function openPage(path: string, tag: string): Promise<WatchedPage> {
+  const page = await watchPage(path, tag, 1000, 700);
+  expect(page.definedEarly, `${tag} not defined yet when listening starts`).to.equal(false);
+  return page;
 }
 
 describe('a blank page with the CDN build', function () {

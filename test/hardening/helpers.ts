@@ -1,8 +1,8 @@
 import {expect, waitUntil} from '@open-wc/testing';
 
-import {normalize, shadow} from '../helpers.js';
+import {errorText, shadow} from '../helpers.js';
 
-export {normalize, shadow, sleep, uniqueTag} from '../helpers.js';
+export {drawn, errorText, normalize, shadow, sleep, uniqueTag} from '../helpers.js';
 
 /** Helpers shared by the hardening suite. */
 
@@ -39,30 +39,6 @@ export function hover(target: Element): void {
   };
   for (const type of ['pointerover', 'pointermove']) target.dispatchEvent(new win.PointerEvent(type, init));
   for (const type of ['mouseover', 'mousemove']) target.dispatchEvent(new win.MouseEvent(type, init));
-}
-
-/** What shows that a widget has drawn its data. */
-const DRAWN: Record<string, string> = {
-  'odw-kpi': '[part~=value]',
-  'odw-chart': '.vega svg .role-mark',
-  'odw-map': 'svg.map-svg path, svg.map-svg g.point, canvas',
-  'odw-table': 'tbody tr',
-  'odw-filter': '[part~=control]',
-};
-
-/** The text of the widget's error message, '' when there is none. */
-export function errorText(widget: Element): string {
-  return normalize(widget.shadowRoot?.querySelector('.status.error')?.textContent);
-}
-
-/** Waits until `widget` shows its data, and fails if it shows an error instead. */
-export async function drawn(widget: Element, timeout = 30_000): Promise<void> {
-  await waitUntil(
-    () => widget.shadowRoot?.querySelector(DRAWN[widget.localName]) || errorText(widget),
-    `${widget.localName}#${widget.id} never drew`,
-    {timeout},
-  );
-  expect(errorText(widget), `${widget.localName}#${widget.id} error`).to.equal('');
 }
 
 /** Waits until `widget` shows an error message, and returns it. */

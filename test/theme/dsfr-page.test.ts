@@ -1,72 +1,14 @@
 import {expect, waitUntil} from '@open-wc/testing';
-import {normalize} from '../helpers.js';
+import {drawn, normalize, watchPage} from '../helpers.js';
 
 /** examples/dsfr.html, loaded as a visitor would: a State site on the DSFR with widgets in `theme="dsfr"`. */
 
 const PAGE = '/examples/dsfr.html';
 
-/** What shows that a widget is drawn, by tag. */
-const DRAWN: Record<string, string> = {
-  'odw-kpi': '[part~=value]',
-  'odw-chart': '.vega svg .role-mark path',
-  'odw-map': '.map svg path',
-  'odw-table': 'tbody tr',
-  'odw-filter': '[part~=control]',
-};
-
-interface LoadedPage {
-  page: Document;
-  /** Console errors, uncaught errors and unhandled rejections of the page. */
-  errors: string[];
-}
-
-const frames: HTMLIFrameElement[] = [];
-
-afterEach(() => {
-  for (const frame of frames.splice(0)) frame.remove();
-});
-
-/**
- * Loads the page in a 1200 × 900 iframe and listens to its errors from the moment its document
- * exists: the widgets' module loads and draws after the document is parsed.
- */
-async function openDsfrPage(): Promise<LoadedPage> {
-  const frame = document.createElement('iframe');
-  frame.width = '1200';
-  frame.height = '900';
-  frames.push(frame);
-  const errors: string[] = [];
-  frame.src = PAGE;
-  document.body.append(frame);
-  await waitUntil(() => frame.contentWindow?.location.pathname === PAGE, 'the page starts', {interval: 1});
-  const win = frame.contentWindow! as Window & typeof globalThis;
-  const consoleError = win.console.error.bind(win.console);
-  win.console.error = (...args: unknown[]) => {
-    errors.push(args.map(String).join(' '));
-    consoleError(...args);
-  };
-  win.addEventListener('error', (event) => errors.push(`${event.message} ${String(event.filename)}`));
-  win.addEventListener('unhandledrejection', (event) => errors.push(`rejection: ${String(event.reason)}`));
-  await waitUntil(() => frame.contentDocument?.readyState === 'complete', 'the page loads', {
-    timeout: 20_000,
-  });
-  const page = frame.contentDocument!;
-  await waitUntil(() => win.customElements.get('odw-table'), 'the widgets are defined', {timeout: 20_000});
+/** The page as a visitor loads it, listened to before its widgets' module runs. */
+async function openDsfrPage(): Promise<{page: Document; errors: string[]}> {
+  const {document: page, problems: errors} = await watchPage(PAGE, 'odw-table');
   return {page, errors};
-}
-
-async function drawn(widget: Element): Promise<void> {
-  await waitUntil(
-    () =>
-      widget.shadowRoot?.querySelector(DRAWN[widget.localName]) ||
-      widget.shadowRoot?.querySelector('.status.error'),
-    `${widget.localName} never drew`,
-    {timeout: 40_000},
-  );
-  expect(
-    normalize(widget.shadowRoot!.querySelector('.status.error')?.textContent),
-    widget.localName,
-  ).to.equal('');
 }
 
 function token(el: Element, name: string): string {
@@ -88,7 +30,7 @@ describe('examples/dsfr.html', function () {
     ]);
     for (const widget of widgets) {
       expect(widget.getAttribute('theme'), widget.localName).to.equal('dsfr');
-      await drawn(widget);
+      await drawn(widget, 40_000);
     }
     const kpi = page.querySelector('odw-kpi')!;
     await waitUntil(
@@ -103,7 +45,7 @@ describe('examples/dsfr.html', function () {
   it('takes the colours of the page’s DSFR and its Marianne font', async () => {
     const {page} = await openDsfrPage();
     const kpi = page.querySelector('odw-kpi')!;
-    await drawn(kpi);
+    await drawn(kpi, 40_000);
     const root = page.documentElement;
     // The DSFR CSS is served and applied (from node_modules, as `npm start` serves it).
     expect(token(root, '--blue-france-sun-113-625')).to.equal('#000091');
@@ -150,7 +92,7 @@ describe('examples/dsfr.html', function () {
   it('is accessible (axe), DSFR header and footer included', async () => {
     const {page} = await openDsfrPage();
     for (const widget of page.querySelectorAll('odw-kpi, odw-chart, odw-map, odw-table, odw-filter')) {
-      await drawn(widget);
+      await drawn(widget, 40_000);
     }
     // axe runs inside the page's own window, on its whole document.
     const script = page.createElement('script');

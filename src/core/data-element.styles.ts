@@ -1,5 +1,21 @@
 import {css} from 'lit';
 
+/** Text for screen readers only: `.visually-hidden`. */
+export const visuallyHiddenStyles = css`
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+`;
+
 /** The frame every data widget shares: title, body, states, attribution footer. */
 export const dataElementStyles = css`
   :host {
@@ -40,19 +56,6 @@ export const dataElementStyles = css`
   .body {
     flex: 1 1 auto;
     min-width: 0;
-  }
-
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
   }
 
   .skeleton {

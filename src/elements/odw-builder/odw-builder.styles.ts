@@ -18,18 +18,6 @@ export const builderStyles = css`
   *::after {
     box-sizing: inherit;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
   .layout {
     display: grid;
     gap: calc(2 * var(--_odw-spacing));

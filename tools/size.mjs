@@ -49,7 +49,7 @@ const cdnBudgets = {
 const esmBudgets = {
   'autoloader.js': 1_400,
   'data/index.js': 16_600,
-  'elements/odw-builder/define.js': 55_100,
+  'elements/odw-builder/define.js': 58_700,
   'elements/odw-chart/define.js': 52_100,
   'elements/odw-dashboard/define.js': 35_000,
   'elements/odw-filter/define.js': 43_300,

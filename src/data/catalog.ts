@@ -6,6 +6,7 @@
  */
 import {FormatError, HttpError, NetworkError, QueryError} from './errors.js';
 import {createFetchContext} from './request.js';
+import {htmlToText} from './connectors/util.js';
 import type {ApiFamily} from './types.js';
 
 /** The catalogue software a portal runs. */
@@ -274,11 +275,9 @@ function stringOf(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() ? value : undefined;
 }
 
-/** The text of an HTML description, parsed inertly (never inserted in the page). */
+/** The text of an HTML description on one line (to be inserted as text). */
 function plainText(html: string | undefined): string | undefined {
-  if (!html) return undefined;
-  const text = new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
-  return text.replace(/\s+/g, ' ').trim() || undefined;
+  return html ? htmlToText(html).replace(/\s+/g, ' ') || undefined : undefined;
 }
 
 function formatError(url: string): Error {

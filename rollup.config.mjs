@@ -29,11 +29,28 @@ const vegaForVegaLite = {
 };
 
 /**
+ * Vega's transform packages, read from their per-operator modules rather than their one-file
+ * builds: the chart engine then downloads only the operators it registers (chart-engine.ts), and
+ * the rest land in the chunk that only a `.spec` loads. Each module only defines its operator, so
+ * one that nothing imports is left out.
+ */
+const vegaOperatorPackages = ['vega-transforms', 'vega-view-transforms', 'vega-encode'];
+const vegaOperatorModules = new RegExp(
+  `/node_modules/(${vegaOperatorPackages.join('|')})/(index|src/.+)\\.js$`,
+);
+const vegaPerOperator = {
+  name: 'vega-per-operator',
+  resolveId(source) {
+    return vegaOperatorPackages.includes(source) ? resolve(`node_modules/${source}/index.js`) : null;
+  },
+};
+
+/**
  * What every widget needs goes in one `core` chunk — Lit's base, the widget frame, the data layer
  * without its engines, `odw-source` — rather than a cascade of small chunks for the page to wait on.
  */
 const coreModules = [
-  /node_modules\/(tslib|lit|lit-element|@lit\/task)\//,
+  /node_modules\/(tslib|lit|lit-element|@lit\/task|d3-format)\//,
   /node_modules\/lit-html\/(lit-html|is-server)\.js$/,
   /node_modules\/@lit\/reactive-element\/(reactive-element|css-tag|decorators\/[a-z-]+)\.js$/,
   /\/src\/core\/[a-z-.]+\.ts$/,
@@ -209,8 +226,10 @@ export default [
     input: {'open-data-widgets': 'src/autoloader.ts'},
     // Lets the shared code live in the entry file itself rather than in one more chunk to wait for.
     preserveEntrySignatures: 'allow-extension',
+    treeshake: {moduleSideEffects: (id) => !vegaOperatorModules.test(id)},
     plugins: [
       vegaForVegaLite,
+      vegaPerOperator,
       chunkFiles,
       nodeResolve({exportConditions: ['production']}),
       typescript({

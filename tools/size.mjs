@@ -8,24 +8,27 @@ import puppeteer from 'puppeteer-core';
 import {createPortal} from './portal/portal.mjs';
 import {findChromium, installHint, chromiumArgs} from './chromium.mjs';
 
-/** Gzipped JavaScript a page may download in total, in bytes. */
+/**
+ * Gzipped JavaScript a page may download in total, in bytes. The key figure's page carries
+ * d3-format (2.3 kB) since 23 November 2026: figures written without `Intl`'s start-up.
+ */
 const pageBudgets = {
-  'one odw-kpi': 30_000,
+  'one odw-kpi': 34_200,
   'one odw-chart': 200_000,
   'one odw-map': 100_000,
 };
 /**
  * Gzipped size of each file of the CDN build (the loader, then each chunk by its name without the
  * hash) and of each npm entry with the modules it imports (its dependencies such as Lit or Vega
- * left out, as the app's bundler shares them): the size measured on 22 November 2026 plus 5 %,
- * rounded up to 100 bytes. A file without a budget fails too: give it one.
+ * left out, as the app's bundler shares them): the size measured on 22 November 2026 (23 November
+ * for `core`, `chart-engine` and `chart-engine-full`) plus 5 %, rounded up to 100 bytes. A file without a budget fails too: give it one.
  */
 const cdnBudgets = {
   'chunks/cells': 900,
-  'chunks/chart-engine': 132_100,
-  'chunks/chart-engine-full': 200,
+  'chunks/chart-engine': 120_000,
+  'chunks/chart-engine-full': 11_500,
   'chunks/ckan': 4_500,
-  'chunks/core': 25_200,
+  'chunks/core': 27_900,
   'chunks/d3-timer': 27_300,
   'chunks/engine': 3_100,
   'chunks/file': 3_200,

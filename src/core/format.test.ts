@@ -27,6 +27,18 @@ const cases: Array<[number, NumberFormatOptions, string, string]> = [
   [-1234, {}, '-1 234', '-1,234'],
   [0.032, {format: 'percent', signed: true}, '+3,2 %', '+3.2%'],
   [0, {format: 'percent', signed: true}, '0 %', '0%'],
+  [0.00001, {format: 'percent', signed: true}, '0 %', '0%'],
+  // Halves round away from zero as written, not as stored in binary (0.285 is 0.28499…).
+  [0.285, {}, '0,29', '0.29'],
+  [-0.285, {}, '-0,29', '-0.29'],
+  [2979.555, {}, '2 979,56', '2,979.56'],
+  [2.5, {format: 'integer'}, '3', '3'],
+  [0.285, {format: 'percent', decimals: 0}, '29 %', '29%'],
+  // What rounds to zero has no minus sign.
+  [-0.004, {format: 'decimal'}, '0', '0'],
+  [-0.4, {format: 'integer'}, '0', '0'],
+  [Number.NaN, {}, 'NaN', 'NaN'],
+  [-Infinity, {}, '-∞', '-∞'],
 ];
 
 describe('formatNumber', () => {
@@ -43,6 +55,43 @@ describe('formatNumber', () => {
 
   it('glues the unit to the figure with a no-break space', () => {
     expect(formatNumber(5, 'fr', {unit: 'hab.'})).to.equal('5\u00a0hab.');
+  });
+
+  it('puts the no-break space Intl gives before the French percent sign', () => {
+    expect(formatNumber(0.125, 'fr', {format: 'percent'})).to.equal('12,5\u00a0%');
+  });
+
+  it('writes every figure as Intl.NumberFormat does (2 000 values per style and language)', () => {
+    // Deterministic values from 0.0001 to 100 000 000, both signs, up to 4 decimals.
+    let seed = 7;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const values = Array.from({length: 2000}, () => {
+      const magnitude = 10 ** (Math.floor(next() * 9) - 3);
+      return Math.round((next() - 0.3) * magnitude * 1e4) / 1e4;
+    });
+    const styles: Array<[NumberFormatOptions, Intl.NumberFormatOptions]> = [
+      [{format: 'integer'}, {maximumFractionDigits: 0}],
+      [{format: 'decimal'}, {maximumFractionDigits: 2}],
+      [
+        {format: 'decimal', decimals: 3},
+        {minimumFractionDigits: 3, maximumFractionDigits: 3},
+      ],
+      [{format: 'percent'}, {style: 'percent', maximumFractionDigits: 1}],
+    ];
+    for (const lang of ['fr', 'en'] as const) {
+      for (const [options, intlOptions] of styles) {
+        const intl = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en', intlOptions);
+        const mismatches = values
+          .map((value) => {
+            // Intl writes « -0 » for a negative value that rounds to zero; we write « 0 ».
+            const expected = intl.format(value).replace(/^-(?=0(\D*|[.,]0+\D*)$)/, '');
+            const actual = formatNumber(value, lang, options);
+            return actual === expected ? undefined : `${value}: ${actual} ≠ ${expected}`;
+          })
+          .filter(Boolean);
+        expect(mismatches, `${lang} ${JSON.stringify(options)}`).to.deep.equal([]);
+      }
+    }
   });
 
   it('reuses one formatter per language and options (same output on repeated calls)', () => {
@@ -63,6 +112,18 @@ describe('formatDate and formatDateTime', () => {
       expect(normalizeSpaces(formatDateTime(new Date(2026, 2, 3, 14, 5), lang))).to.equal(dateTime);
     });
   }
+
+  it('writes long dates as Intl does, the first of the month included', () => {
+    for (const lang of ['fr', 'en'] as const) {
+      const intl = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en', {dateStyle: 'long'});
+      for (let month = 0; month < 12; month++) {
+        for (const day of [1, 9, 28]) {
+          const date = new Date(2026, month, day);
+          expect(formatDate(date, lang)).to.equal(intl.format(date));
+        }
+      }
+    }
+  });
 
   it('formats a time alone', () => {
     expect(formatTime(new Date(2026, 2, 3, 14, 5), 'fr')).to.equal('14:05');

@@ -1,10 +1,17 @@
 /**
- * French-first number and date formatting with `Intl`. Formatters are cached per language and
- * options (building one is costly); nothing here touches a global locale.
+ * French-first number and date formatting; nothing here touches a global locale.
  *
- * The separators are those `Intl` gives: French groups thousands with U+202F (narrow no-break
- * space) and puts U+202F before `%`. Units are appended after U+00A0 so they never wrap alone.
+ * Figures and long dates, which every widget writes as soon as its data arrives, are written with
+ * d3-format and month names rather than `Intl`: a page's first `Intl.NumberFormat` or
+ * `DateTimeFormat` costs tens of milliseconds of start-up (more on a slow phone), spent before the
+ * first widget shows. `Intl` writes what needs its data (compact notation, times), its formatters
+ * cached per language and options.
+ *
+ * They read as `Intl` writes them: French groups thousands with U+202F (narrow no-break space) and
+ * puts U+00A0 before `%`; halves round away from zero. Units are appended after U+00A0 so they
+ * never wrap alone.
  */
+import {formatLocale, type FormatLocaleDefinition, type FormatLocaleObject} from 'd3-format';
 import type {Lang} from './i18n.js';
 
 /**
@@ -31,6 +38,55 @@ const NO_BREAK_SPACE = '\u00a0';
 /** The `Intl` locale of each UI language. */
 const LOCALES: Record<Lang, string> = {fr: 'fr-FR', en: 'en'};
 
+/**
+ * How each language writes a figure, for d3-format: here and on the chart's axes (Vega formats
+ * with d3-format), so that a figure reads the same in a chart, its summary and its table.
+ */
+export const NUMBER_LOCALES: Record<Lang, FormatLocaleDefinition> = {
+  fr: {
+    decimal: ',',
+    thousands: '\u202f',
+    grouping: [3],
+    currency: ['', '\u00a0€'],
+    percent: '\u00a0%',
+    minus: '-',
+  },
+  en: {decimal: '.', thousands: ',', grouping: [3], currency: ['$', ''], minus: '-'},
+};
+
+/** Month names, for long dates here and for the chart's time axes. */
+export const MONTHS: Record<Lang, readonly string[]> = {
+  fr: [
+    'janvier',
+    'février',
+    'mars',
+    'avril',
+    'mai',
+    'juin',
+    'juillet',
+    'août',
+    'septembre',
+    'octobre',
+    'novembre',
+    'décembre',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+};
+
+const numberLocales = new Map<Lang, FormatLocaleObject>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -59,27 +115,57 @@ function clampDecimals(decimals: number | undefined): number | undefined {
   return Math.min(20, Math.max(0, Math.round(decimals)));
 }
 
-function intlOptions(value: number, options: NumberFormatOptions): Intl.NumberFormatOptions {
-  const format = options.format ?? (Number.isInteger(value) ? 'integer' : 'decimal');
+/**
+ * `value` × 10^`power` computed on its decimal writing (`0.285e2` is 28.5), where multiplying
+ * the binary value gives 28.499999999999996.
+ */
+function shiftDecimal(value: number, power: number): number {
+  const text = String(value);
+  return text.includes('e') ? value * 10 ** power : Number(`${text}e${power}`);
+}
+
+/**
+ * Rounds half away from zero as the number is written (0.285 → 0.29), as `Intl` does; d3-format
+ * alone rounds the binary value (0.28499… → 0.28).
+ */
+function roundWritten(value: number, decimals: number): number {
+  const rounded = Math.round(shiftDecimal(Math.abs(value), decimals));
+  return Math.sign(value) * shiftDecimal(rounded, -decimals);
+}
+
+function compact(value: number, lang: Lang, options: NumberFormatOptions): string {
   const decimals = clampDecimals(options.decimals);
   const fixed =
     decimals === undefined ? {} : {minimumFractionDigits: decimals, maximumFractionDigits: decimals};
   const sign: Intl.NumberFormatOptions = options.signed ? {signDisplay: 'exceptZero'} : {};
-  switch (format) {
-    case 'integer':
-      return {maximumFractionDigits: 0, ...sign};
-    case 'compact':
-      return {notation: 'compact', maximumFractionDigits: 1, ...fixed, ...sign};
-    case 'percent':
-      return {style: 'percent', maximumFractionDigits: 1, ...fixed, ...sign};
-    case 'decimal':
-      return {maximumFractionDigits: 2, ...fixed, ...sign};
+  return numberFormatter(lang, {notation: 'compact', maximumFractionDigits: 1, ...fixed, ...sign}).format(
+    value,
+  );
+}
+
+function written(value: number, lang: Lang, options: NumberFormatOptions): string {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : `${value < 0 ? '-' : ''}∞`;
+  const format = options.format ?? (Number.isInteger(value) ? 'integer' : 'decimal');
+  if (format === 'compact') return compact(value, lang, options);
+  const fixed = format === 'integer' ? 0 : clampDecimals(options.decimals);
+  const decimals = fixed ?? (format === 'percent' ? 1 : 2);
+  const percent = format === 'percent';
+  let locale = numberLocales.get(lang);
+  if (!locale) {
+    locale = formatLocale(NUMBER_LOCALES[lang]);
+    numberLocales.set(lang, locale);
   }
+  // `~` drops trailing zeros: at most so many decimals, unless exactly `decimals` were asked for.
+  const rounded = roundWritten(percent ? shiftDecimal(value, 2) : value, decimals);
+  const text = locale.format(`,.${decimals}${fixed === undefined ? '~' : ''}f`)(rounded);
+  // A sign only on what does not round to zero, as `Intl`'s `exceptZero`.
+  const signed = options.signed && rounded > 0 ? `+${text}` : text;
+  return percent ? `${signed}${NUMBER_LOCALES[lang].percent ?? '%'}` : signed;
 }
 
 /** `116344` → `116 344`; see `NumberFormat` for the styles. */
 export function formatNumber(value: number, lang: Lang, options: NumberFormatOptions = {}): string {
-  const text = numberFormatter(lang, intlOptions(value, options)).format(value);
+  const text = written(value, lang, options);
   return options.unit ? `${text}${NO_BREAK_SPACE}${options.unit}` : text;
 }
 
@@ -96,10 +182,12 @@ export function toDate(value: Date | string | number): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-/** `3 mars 2026` / `March 3, 2026`; empty text for an invalid date. */
+/** `3 mars 2026` / `March 3, 2026` (as `Intl`'s long date style); empty text for an invalid date. */
 export function formatDate(value: Date | string | number, lang: Lang): string {
   const date = toDate(value);
-  return date ? dateFormatter(lang, {dateStyle: 'long'}).format(date) : '';
+  if (!date) return '';
+  const [day, month, year] = [date.getDate(), MONTHS[lang][date.getMonth()], date.getFullYear()];
+  return lang === 'fr' ? `${day} ${month} ${year}` : `${month} ${day}, ${year}`;
 }
 
 /** `3 mars 2026 à 14:05` / `March 3, 2026 at 2:05 PM`; empty text for an invalid date. */

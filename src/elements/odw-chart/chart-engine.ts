@@ -12,6 +12,7 @@ import {aggregate, collect, facet, prefacet, proxy, sieve} from 'vega-transforms
 import {View} from 'vega-view';
 import {bound, mark, overlap, render, viewlayout} from 'vega-view-transforms';
 import {axisticks, datajoin, encode, legendentries, scale, sortitems} from 'vega-encode';
+import {MONTHS, NUMBER_LOCALES} from '../../core/format.js';
 import type {Lang} from '../../core/i18n.js';
 
 /**
@@ -47,7 +48,7 @@ export {buildSpec} from './chart-spec.js';
 /** French and English number and date formats for one view (no global locale is changed). */
 const LOCALES: Record<Lang, {number: object; time: object}> = {
   fr: {
-    number: {decimal: ',', thousands: '\u202f', grouping: [3], currency: ['', '\u00a0€'], percent: '\u202f%'},
+    number: NUMBER_LOCALES.fr,
     time: {
       dateTime: '%A %e %B %Y à %X',
       date: '%d/%m/%Y',
@@ -55,20 +56,7 @@ const LOCALES: Record<Lang, {number: object; time: object}> = {
       periods: ['', ''],
       days: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
       shortDays: ['dim.', 'lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.'],
-      months: [
-        'janvier',
-        'février',
-        'mars',
-        'avril',
-        'mai',
-        'juin',
-        'juillet',
-        'août',
-        'septembre',
-        'octobre',
-        'novembre',
-        'décembre',
-      ],
+      months: MONTHS.fr,
       shortMonths: [
         'janv.',
         'févr.',
@@ -86,7 +74,7 @@ const LOCALES: Record<Lang, {number: object; time: object}> = {
     },
   },
   en: {
-    number: {decimal: '.', thousands: ',', grouping: [3], currency: ['$', '']},
+    number: NUMBER_LOCALES.en,
     time: {
       dateTime: '%x, %X',
       date: '%-m/%-d/%Y',
@@ -94,20 +82,7 @@ const LOCALES: Record<Lang, {number: object; time: object}> = {
       periods: ['AM', 'PM'],
       days: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
       shortDays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
-      months: [
-        'January',
-        'February',
-        'March',
-        'April',
-        'May',
-        'June',
-        'July',
-        'August',
-        'September',
-        'October',
-        'November',
-        'December',
-      ],
+      months: MONTHS.en,
       shortMonths: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
     },
   },

@@ -5,7 +5,7 @@ import {and, parseFilter} from '../../data/index.js';
 import type {Filter, QueryResult, Row} from '../../data/types.js';
 import {OdwDataElement, type DataTarget, type LoadOptions, type Loaded} from '../../core/data-element.js';
 import {OdwSelectEvent} from '../../core/events.js';
-import {formatDate, formatNumber} from '../../core/format.js';
+import {formatNumber} from '../../core/format.js';
 import {t, type Lang} from '../../core/i18n.js';
 import {
   ChartConfigError,
@@ -221,21 +221,10 @@ export class OdwChart extends OdwDataElement<ChartData> {
     const lang = this.currentLang;
     const where = this.whereWithoutOwnFilter(target);
     const scoped: DataTarget = {...target, where};
-    // Once the request has left, while it travels: the engine starts and the number formats are
-    // built, tens of milliseconds each on a first chart, no longer after the answer. draw()
-    // reports an engine that failed to load.
-    let warmedUp = false;
-    const warmUp = () => {
-      if (warmedUp) return;
-      warmedUp = true;
-      setTimeout(() => {
-        loadEngine().catch(() => undefined);
-        formatNumber(1, lang);
-        formatNumber(0.5, lang);
-        formatDate(0, lang);
-      });
-    };
-    options = {...options, onSend: warmUp};
+    // Once the request has left, while it travels, the engine starts: tens of milliseconds on a
+    // first chart, no longer after the answer. draw() reports an engine that failed to load.
+    const startEngine = () => void loadEngine().catch(() => undefined);
+    options = {...options, onSend: startEngine};
     const loading = plan.records
       ? this.runQuery(
           scoped,

@@ -56,7 +56,7 @@ const coreModules = [
   /\/src\/core\/[a-z-.]+\.ts$/,
   /\/src\/data\/(errors|query|request|types|index)\.ts$/,
   /\/src\/data\/expression\//,
-  /\/src\/data\/connectors\/(index|resolve|util)\.ts$/,
+  /\/src\/data\/connectors\/(index|resolve|util|ods)\.ts$/,
   /\/src\/elements\/odw-source\//,
 ];
 /** The element folder of a module of the chart, the map or the table. */
@@ -84,14 +84,11 @@ const coreChunk = (id, {getModuleInfo}) => {
 
 /**
  * Writes into the loader (`import.meta.odwChunks`, see src/autoloader.ts) the files each tag needs
- * — its module and their static imports, and the engine it always loads — and the files of each
- * connector, so that the loader preloads them together instead of the page discovering them one
- * import after another.
+ * — its module and their static imports, and the engine it always loads — so that the loader
+ * preloads them together instead of the page discovering them one import after another.
  */
 const GRAPH_PLACEHOLDER = '__odw_chunk_files__';
 const alwaysLoaded = /\/src\/elements\/odw-(chart|map)\/(chart|map)-engine\.ts$/;
-/** The connectors the loader preloads, by API family (see `readsOpendatasoft` in src/autoloader.ts). */
-const connectorModules = {ods: 'ods'};
 const chunkFiles = {
   name: 'chunk-files',
   resolveImportMeta(property) {
@@ -109,11 +106,10 @@ const chunkFiles = {
         if (bundle[name]?.moduleIds.some((id) => alwaysLoaded.test(id))) closure(bundle[name], files);
       return files;
     };
-    // Each file named once, without `chunks/` and `.js`; tags and connectors list their indices.
-    // Left out: a tag's own module (its import() asks for it at once) and, for a connector, the
-    // files every tag preloads.
+    // Each file named once, without `chunks/` and `.js`; tags list their indices. Left out: a
+    // tag's own module (its import() asks for it at once).
     const graph = {files: [], needs: {}};
-    const indices = (files, known = new Set()) =>
+    const indices = (files, known) =>
       [...files]
         .filter((name) => !known.has(name))
         .map((name) => {
@@ -121,17 +117,11 @@ const chunkFiles = {
           if (!graph.files.includes(short)) graph.files.push(short);
           return graph.files.indexOf(short);
         });
-    const everyTag = closure(holding(/\/src\/elements\/odw-source\/define\.ts$/));
     for (const name of elements) {
       const module = holding(new RegExp(`/src/elements/${name}/define\\.ts$`));
       const needs = module && indices(closure(module), new Set([module.fileName]));
       if (needs?.length) graph.needs[name] = needs;
     }
-    for (const [family, module] of Object.entries(connectorModules))
-      graph.needs[family] = indices(
-        closure(holding(new RegExp(`/src/data/connectors/${module}\\.ts$`))),
-        everyTag,
-      );
     const entry = chunks.find((chunk) => chunk.isEntry);
     const placeholder = new RegExp(`(["'])${GRAPH_PLACEHOLDER}\\1`);
     if (!placeholder.test(entry.code)) this.error('The loader no longer reads import.meta.odwChunks');

@@ -22,38 +22,24 @@ declare global {
 }
 
 /**
- * The chunks each tag needs besides its module (the shared code, the engine it always loads) and
- * those of the Opendatasoft connector (`ods`). Preloaded as soon as a tag is seen, they download
- * at once rather than one import after another. The npm build has none: the app's bundler plans
- * its own loading.
+ * The chunks each tag needs besides its module (the shared code, the engine it always loads).
+ * Preloaded as soon as a tag is seen, they download at once rather than one import after another.
+ * The npm build has none: the app's bundler plans its own loading.
  */
 interface ChunkFiles {
   /** Names in `chunks/`, without `.js`. */
   files: readonly string[];
-  /** Indices in `files`, by tag and for `ods`. */
+  /** Indices in `files`, by tag. */
   needs: Record<string, readonly number[]>;
 }
 const chunkFiles = import.meta.odwChunks;
 
-/**
- * Whether a widget reads an Opendatasoft API, by its `api` or the shape of its `src` (as
- * src/data/connectors/resolve.ts reads it): its connector is then preloaded too; the other
- * connectors load on use. A wrong guess only costs a preload, never the answer.
- */
-function readsOpendatasoft(element: Element): boolean {
-  const api = element.getAttribute('api');
-  return api
-    ? api === 'ods'
-    : /\/api\/explore\/v2|\/explore\/dataset\//.test(element.getAttribute('src') ?? '');
-}
-
 const requested = new Set<string>();
 
-/** Preloads, once, the chunks a tag or a connector needs. */
-function preload(key: string): void {
-  if (!chunkFiles || requested.has(`preload ${key}`)) return;
-  requested.add(`preload ${key}`);
-  for (const index of chunkFiles.needs[key] ?? []) {
+/** Preloads the chunks a tag needs. */
+function preload(tag: string): void {
+  if (!chunkFiles) return;
+  for (const index of chunkFiles.needs[tag] ?? []) {
     const link = document.createElement('link');
     link.rel = 'modulepreload';
     link.href = new URL(`./chunks/${chunkFiles.files[index]}.js`, import.meta.url).href;
@@ -61,11 +47,9 @@ function preload(key: string): void {
   }
 }
 
-function load(tag: string, element: Element): void {
+function load(tag: string): void {
   const loader = elementModules[tag];
-  if (!loader) return;
-  if (readsOpendatasoft(element)) preload('ods');
-  if (requested.has(tag) || customElements.get(tag)) return;
+  if (!loader || requested.has(tag) || customElements.get(tag)) return;
   requested.add(tag);
   preload(tag);
   loader().catch((error: unknown) => {
@@ -76,8 +60,8 @@ function load(tag: string, element: Element): void {
 
 /** Loads the modules of the undefined `odw-*` elements in `root` and its subtree. */
 export function discover(root: Document | Element | DocumentFragment): void {
-  if (root instanceof Element && !customElements.get(root.localName)) load(root.localName, root);
-  for (const element of root.querySelectorAll(':not(:defined)')) load(element.localName, element);
+  if (root instanceof Element && !customElements.get(root.localName)) load(root.localName);
+  for (const element of root.querySelectorAll(':not(:defined)')) load(element.localName);
 }
 
 const observer = new MutationObserver((mutations) => {

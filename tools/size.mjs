@@ -13,7 +13,7 @@ import {findChromium, installHint, chromiumArgs} from './chromium.mjs';
  * d3-format (2.3 kB) since 23 November 2026: figures written without `Intl`'s start-up.
  */
 const pageBudgets = {
-  'one odw-kpi': 34_200,
+  'one odw-kpi': 33_200,
   'one odw-chart': 200_000,
   'one odw-map': 100_000,
 };
@@ -21,20 +21,20 @@ const pageBudgets = {
  * Gzipped size of each file of the CDN build (the loader, then each chunk by its name without the
  * hash) and of each npm entry with the modules it imports (its dependencies such as Lit or Vega
  * left out, as the app's bundler shares them): the size measured on 22 November 2026 (23 November
- * for `core`, `chart-engine` and `chart-engine-full`) plus 5 %, rounded up to 100 bytes. A file without a budget fails too: give it one.
+ * for `core`, `chart-engine`, `chart-engine-full` and the npm entries, which import the
+ * Opendatasoft connector since then) plus 5 %, rounded up to 100 bytes. A file without a budget fails too: give it one.
  */
 const cdnBudgets = {
   'chunks/cells': 900,
   'chunks/chart-engine': 120_000,
   'chunks/chart-engine-full': 11_500,
   'chunks/ckan': 4_500,
-  'chunks/core': 27_900,
+  'chunks/core': 30_600,
   'chunks/d3-timer': 27_300,
   'chunks/engine': 3_100,
   'chunks/file': 3_200,
   'chunks/lit-directives': 1_200,
   'chunks/map-engine': 23_700,
-  'chunks/ods': 3_600,
   'chunks/odw-builder': 21_800,
   'chunks/odw-chart': 10_900,
   'chunks/odw-dashboard': 7_400,
@@ -51,16 +51,16 @@ const cdnBudgets = {
 };
 const esmBudgets = {
   'autoloader.js': 1_400,
-  'data/index.js': 16_600,
-  'elements/odw-builder/define.js': 58_700,
-  'elements/odw-chart/define.js': 52_100,
-  'elements/odw-dashboard/define.js': 35_000,
-  'elements/odw-filter/define.js': 43_300,
-  'elements/odw-kpi/define.js': 36_400,
-  'elements/odw-map/define.js': 52_300,
-  'elements/odw-source/define.js': 11_500,
-  'elements/odw-table/define.js': 42_200,
-  'index.js': 98_800,
+  'data/index.js': 25_500,
+  'elements/odw-builder/define.js': 65_600,
+  'elements/odw-chart/define.js': 62_800,
+  'elements/odw-dashboard/define.js': 45_200,
+  'elements/odw-filter/define.js': 53_600,
+  'elements/odw-kpi/define.js': 46_700,
+  'elements/odw-map/define.js': 62_500,
+  'elements/odw-source/define.js': 20_100,
+  'elements/odw-table/define.js': 52_500,
+  'index.js': 109_400,
 };
 
 /** Each page's markup, and the text its widget shows once fully drawn. */

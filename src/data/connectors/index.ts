@@ -1,16 +1,19 @@
 /** The connectors, one per API family, and what the rest of the library needs from them. */
 import type {ApiFamily, Connector, FetchContext, Filter, ResolvedSource} from '../types.js';
 import type {FacetValues} from './util.js';
+import {facets as odsFacets, odsConnector} from './ods.js';
 
 export {resolveSource} from './resolve.js';
 export type {FacetValues} from './util.js';
 
 /**
- * Each family's connector is its own chunk, loaded on first use: a page reading one Opendatasoft
- * dataset never downloads the CKAN, tabular or file code.
+ * Opendatasoft's connector, the API of the métropoles' portals, comes with the data layer: a
+ * widget's first request leaves without waiting for one more module. Each other family's is its
+ * own chunk, loaded on first use: a page reading Opendatasoft never downloads the CKAN, tabular or
+ * file code.
  */
 const CONNECTORS: Record<ApiFamily, () => Promise<Connector>> = {
-  ods: () => import('./ods.js').then((module) => module.odsConnector),
+  ods: () => Promise.resolve(odsConnector),
   tabular: () => import('./tabular.js').then((module) => module.tabularConnector),
   ckan: () => import('./ckan.js').then((module) => module.ckanConnector),
   csv: () => import('./file.js').then((module) => module.csvConnector),
@@ -35,7 +38,7 @@ export async function facets(
   where: Filter | undefined,
   ctx: FetchContext,
 ): Promise<FacetValues[]> {
-  if (source.family === 'ods') return (await import('./ods.js')).facets(source, fields, where, ctx);
+  if (source.family === 'ods') return odsFacets(source, fields, where, ctx);
   const connector = await connectorFor(source.family);
   return Promise.all(
     fields.map(async (field) => {

@@ -17,9 +17,8 @@ import type {Lang} from '../../core/i18n.js';
 
 /**
  * The operators of the generated specifications (a test parses every chart type and checks this
- * list), the only ones registered. The Vega packages ship one-file builds whose classes the bundler
- * keeps whether used or not (`inherits()` calls count as side effects), so this alone does not yet
- * shrink the chunk; a build that resolves these names to the packages' per-class modules does.
+ * list), the only ones registered: the CDN build reads Vega's transform packages from their
+ * per-operator modules (rollup.config.mjs), so the chunk holds these and no other.
  */
 export const SPEC_TRANSFORMS: Record<string, unknown> = {
   aggregate,

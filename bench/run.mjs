@@ -25,6 +25,8 @@ for (const name of sections) {
 }
 const RUNS = Number(process.env.BENCH_RUNS) || 5;
 const SCALE_RUNS = Math.min(3, RUNS);
+/** Cold loads per page and CPU speed: on a small VM one load differs from the next by ±30 %. */
+const TIMING_RUNS = Number(process.env.BENCH_RUNS) || 15;
 /** Heap read after this many mounts and after MOUNTS, each after forced collections. */
 const MOUNTS_FIRST = 50;
 const MOUNTS = 200;
@@ -39,6 +41,13 @@ const median = (values) => {
   if (!sorted.length) return null;
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+/** The first and third quartiles: half of the values lie between them. */
+const quartiles = (values) => {
+  const sorted = values.filter((v) => typeof v === 'number').sort((a, b) => a - b);
+  if (!sorted.length) return null;
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return [at(0.25), at(0.75)];
 };
 const log = (text) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${text}`);
 
@@ -350,7 +359,7 @@ if (sections.has('bytes')) {
 // 2. Time to fully drawn, and re-render after a filter change
 
 if (sections.has('timing')) {
-  log(`2/5 time from navigation to fully drawn (median of ${RUNS}), and re-render after a filter`);
+  log(`2/5 time from navigation to fully drawn (median of ${TIMING_RUNS}), and re-render after a filter`);
   results.timing = {
     definition: {
       drawn:
@@ -368,7 +377,7 @@ if (sections.has('timing')) {
     const key = throttle === 1 ? 'cpu 1×' : 'cpu 4× slower';
     const samples = timed.map(() => ({drawn: [], rerender: [], errors: []}));
     // The pages take turns, run after run, so that a burst of load on the machine hits them alike.
-    for (let run = 0; run < RUNS; run++) {
+    for (let run = 0; run < TIMING_RUNS; run++) {
       for (const [index, [, name, filterable]] of timed.entries()) {
         const {drawn, rerender, errors} = samples[index];
         const {page} = await openPage({throttle, timed: true});
@@ -392,6 +401,7 @@ if (sections.has('timing')) {
       const {drawn, rerender, errors} = samples[index];
       const entry = {
         drawnMedian: median(drawn),
+        drawnQuartiles: quartiles(drawn),
         drawn,
         rerenderMedian: filterable ? median(rerender) : undefined,
         rerender: filterable ? rerender : undefined,
@@ -400,6 +410,7 @@ if (sections.has('timing')) {
       results.timing[key][label] = entry;
       console.log(
         `  ${key.padEnd(14)} ${label.padEnd(24)} drawn ${ms(entry.drawnMedian).padStart(8)}` +
+          ` (${entry.drawnQuartiles?.map(ms).join(' to ') ?? '—'})` +
           (filterable ? `   re-render ${ms(entry.rerenderMedian).padStart(8)}` : '') +
           (errors.length ? `   errors: ${errors.length} (${errors[0]})` : ''),
       );

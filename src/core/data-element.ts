@@ -225,13 +225,21 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
       }
       if (this.sourceState === 'waiting') return initialState;
       const target = this.resolveTarget();
+      // Once this load is over, the requests it still has running stop: after a failure, a retry
+      // must not join a request that started while the portal was failing.
+      const requests = new AbortController();
+      const stop = () => requests.abort(signal.reason);
+      signal.addEventListener('abort', stop, {once: true});
       try {
-        const loaded = await this.load(target, {signal, fresh});
+        const loaded = await this.load(target, {signal: requests.signal, fresh});
         return {...loaded, key: JSON.stringify(keyParts), loadedAt: new Date()} satisfies LoadedState<D>;
       } catch (error) {
         // Whatever a cancelled request threw, it was a cancellation: never shown, never reported.
         if (signal.aborted) throw new DOMException('The widget stopped this load', 'AbortError');
         throw error;
+      } finally {
+        signal.removeEventListener('abort', stop);
+        requests.abort();
       }
     },
     onComplete: (loaded) => {

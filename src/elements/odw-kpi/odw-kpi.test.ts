@@ -442,9 +442,11 @@ describe('odw-kpi', function () {
       el.remove();
     });
 
-    it('recovers from the stale state with « Réessayer »', async () => {
+    it('recovers from the stale state with « Réessayer », even while a failed refresh still has a request running', async () => {
       requestSettings.retries = 0;
-      const sequence = await faultSequence(['ok', 'ok', 'status=500', 'status=500']);
+      // The refresh fails at once on one request while the other fails 1.5 s later: the retry must
+      // not wait on that one.
+      const sequence = await faultSequence(['ok', 'ok', 'status=500', 'latency=1500,status=500']);
       const el = await fixture(
         html`<odw-kpi
           src=${taggedOds(uniqueTag(), `seq=${sequence}`)}

@@ -261,10 +261,17 @@ const PERIOD_FORMATS: Record<TimeUnit | 'date', Intl.DateTimeFormatOptions> = {
   date: {day: 'numeric', month: 'short', year: 'numeric'},
 };
 
+/** One formatter per language and unit: a year of days is 365 labels. */
+const periodFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatPeriod(time: number, unit: TimeUnit | 'date', lang: Lang): string {
-  const text = new Intl.DateTimeFormat(LOCALES[lang], {...PERIOD_FORMATS[unit], timeZone: 'UTC'}).format(
-    time,
-  );
+  const key = `${lang}|${unit}`;
+  let format = periodFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALES[lang], {...PERIOD_FORMATS[unit], timeZone: 'UTC'});
+    periodFormats.set(key, format);
+  }
+  const text = format.format(time);
   return unit === 'week' ? t(lang, 'chart.week', {date: text}) : text;
 }
 

@@ -884,10 +884,7 @@ export class OdwBuilder extends LitElement {
         'kind',
         this.t('builder.kind'),
         kindValue,
-        [
-          ...kinds.map((kind) => [kind, this.t(`builder.kind.${kind}`)] as [string, string]),
-          ['dashboard', this.t('builder.kind.dashboard')],
-        ],
+        [...this.options('kind', kinds), ['dashboard', this.t('builder.kind.dashboard')]],
         (value) => this.chooseKind(value as WidgetKind | 'dashboard'),
         kinds.includes('map') ? undefined : this.t('builder.kind.no-map'),
       )}
@@ -957,7 +954,7 @@ export class OdwBuilder extends LitElement {
         'edited-kind',
         this.t('builder.edited-widget'),
         this.widget!.kind,
-        kinds.map((kind) => [kind, this.t(`builder.kind.${kind}`)]),
+        this.options('kind', kinds),
         (value) => this.chooseKind(value as WidgetKind),
       )}`;
   }
@@ -994,12 +991,7 @@ export class OdwBuilder extends LitElement {
           'kpi-format',
           this.t('builder.kpi.format'),
           widget.format ?? '',
-          [
-            ['', this.t('builder.format.auto')],
-            ...NUMBER_FORMATS.map(
-              (format) => [format, this.t(`builder.format.${format}`)] as [string, string],
-            ),
-          ],
+          [['', this.t('builder.format.auto')], ...this.options('format', NUMBER_FORMATS)],
           (format) => this.updateWidget({format: (format || undefined) as WidgetState['format']}),
         )}`;
       case 'chart':
@@ -1050,10 +1042,7 @@ export class OdwBuilder extends LitElement {
             'chart-timeunit',
             this.t('builder.chart.timeunit'),
             widget.timeunit ?? '',
-            [
-              ['', this.t('builder.timeunit.none')],
-              ...TIME_UNITS.map((unit) => [unit, this.t(`builder.timeunit.${unit}`)] as [string, string]),
-            ],
+            [['', this.t('builder.timeunit.none')], ...this.options('timeunit', TIME_UNITS)],
             (unit) => this.updateWidget({timeunit: (unit || undefined) as WidgetState['timeunit']}),
           )
         : nothing
@@ -1081,7 +1070,7 @@ export class OdwBuilder extends LitElement {
       'map-mode',
       this.t('builder.map.mode'),
       mode,
-      modes.map((candidate) => [candidate, this.t(`builder.map.${candidate}`)]),
+      this.options('map', modes),
       (value) => this.chooseMapMode(value as MapMode),
     )}
     ${
@@ -1182,7 +1171,7 @@ export class OdwBuilder extends LitElement {
       `${id}-fn`,
       this.t('builder.aggregate'),
       fn,
-      functions.map((candidate) => [candidate, this.t(`builder.aggregate.${candidate}`)]),
+      this.options('aggregate', functions),
       (chosen) => change(aggregate(chosen as AggregateFn, field ?? numeric[0]?.name)),
     )}
     ${
@@ -1286,7 +1275,7 @@ export class OdwBuilder extends LitElement {
           'palette',
           this.t('builder.palette'),
           build.palette ?? 'default',
-          PALETTES.map((palette) => [palette, this.t(`builder.palette.${palette}`)]),
+          this.options('palette', PALETTES),
           (palette) =>
             this.updateBuild({
               palette: palette === 'default' ? undefined : (palette as BuilderState['palette']),
@@ -1296,10 +1285,7 @@ export class OdwBuilder extends LitElement {
           'theme',
           this.t('builder.theme'),
           build.theme ?? '',
-          [
-            ['', this.t('builder.theme.none')],
-            ...THEMES.map((theme) => [theme, this.t(`builder.theme.${theme}`)] as [string, string]),
-          ],
+          [['', this.t('builder.theme.none')], ...this.options('theme', THEMES)],
           (theme) => this.updateBuild({theme: (theme || undefined) as BuilderState['theme']}),
         )}
         ${this.selectField(
@@ -1340,7 +1326,7 @@ export class OdwBuilder extends LitElement {
         'condition-op',
         this.t('builder.condition.op'),
         ops.includes(this.condition.op) ? this.condition.op : '=',
-        ops.map((op) => [op, this.t(`builder.op.${op}`)]),
+        this.options('op', ops),
         (op) => (this.condition = {...this.condition, op: op as CompareOp}),
       )}
       <div class="field">
@@ -1394,12 +1380,7 @@ export class OdwBuilder extends LitElement {
         'sort',
         this.t('builder.sort'),
         widget.sort ?? '',
-        [
-          ['', this.t('builder.sort.none')],
-          ...(['x', '-x', 'y', '-y'] as const).map(
-            (sort) => [sort, this.t(`builder.sort.${sort}`)] as [string, string],
-          ),
-        ],
+        [['', this.t('builder.sort.none')], ...this.options('sort', ['x', '-x', 'y', '-y'])],
         (sort) => this.updateWidget({sort: sort || undefined, description: undefined}),
       );
     }
@@ -1534,6 +1515,17 @@ export class OdwBuilder extends LitElement {
       />
       ${error ? html`<p class="error" id="${id}-error">${error}</p>` : nothing}
     </div>`;
+  }
+
+  /**
+   * The options of a select of fixed values, each labelled by the string `builder.<group>.<value>`
+   * (the type refuses a value without its string).
+   */
+  private options<G extends string, const V extends string>(
+    group: G,
+    values: readonly V[] & (`builder.${G}.${V}` extends BuilderMessageKey ? unknown : never),
+  ): Array<[string, string]> {
+    return values.map((value) => [value, this.t(`builder.${group}.${value}` as BuilderMessageKey)]);
   }
 
   private selectField(

@@ -16,8 +16,8 @@ export const visuallyHiddenStyles = css`
   }
 `;
 
-/** The frame every data widget shares: title, body, states, attribution footer. */
-export const dataElementStyles = css`
+/** Every element's host: a block in the theme's font and text colour; `hidden` hides it. */
+export const hostStyles = css`
   :host {
     display: block;
     box-sizing: border-box;
@@ -34,7 +34,10 @@ export const dataElementStyles = css`
   *::after {
     box-sizing: inherit;
   }
+`;
 
+/** The frame every data widget shares: title, body, states, attribution footer. */
+export const dataElementStyles = css`
   .widget {
     display: flex;
     flex-direction: column;

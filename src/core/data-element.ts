@@ -5,7 +5,7 @@ import {Task, TaskStatus, initialState} from '@lit/task';
 import {QueryError, and, parseFilter, query} from '../data/index.js';
 import type {ApiFamily, DatasetMeta, Filter, QueryOptions, QueryResult} from '../data/types.js';
 import {OdwSource} from '../elements/odw-source/odw-source.js';
-import {dataElementStyles, visuallyHiddenStyles} from './data-element.styles.js';
+import {dataElementStyles, hostStyles, visuallyHiddenStyles} from './data-element.styles.js';
 import {ConfigError, isAbortError} from './errors.js';
 import {OdwErrorEvent, OdwLoadEvent} from './events.js';
 import {formatDate, formatDateTime} from './format.js';
@@ -106,7 +106,7 @@ type SourceState = 'none' | 'bound' | 'waiting' | 'missing';
  * @cssprop --odw-palette-1 - First categorical colour (`--odw-palette-1` … `--odw-palette-8`).
  */
 export abstract class OdwDataElement<D = unknown> extends LitElement {
-  static override styles = [themeStyles, visuallyHiddenStyles, dataElementStyles];
+  static override styles = [themeStyles, hostStyles, visuallyHiddenStyles, dataElementStyles];
 
   @property({reflect: true}) source?: string;
 

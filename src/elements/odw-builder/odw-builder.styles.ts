@@ -2,21 +2,7 @@ import {css} from 'lit';
 
 export const builderStyles = css`
   :host {
-    display: block;
-    box-sizing: border-box;
-    font-family: var(--_odw-font-family);
-    font-size: var(--_odw-font-size);
-    line-height: var(--_odw-line-height);
-    color: var(--_odw-text-color);
     background: var(--_odw-background);
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: inherit;
   }
   .layout {
     display: grid;

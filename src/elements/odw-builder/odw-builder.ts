@@ -15,7 +15,7 @@ import {describeError, resolveLang, type Lang} from '../../core/i18n.js';
 import {styleProperties as cssProperties} from '../../core/style-properties.js';
 import {themeStyles} from '../../core/theme.js';
 import {observe} from '../../autoloader.js';
-import {visuallyHiddenStyles} from '../../core/data-element.styles.js';
+import {hostStyles, visuallyHiddenStyles} from '../../core/data-element.styles.js';
 import {builderStyles} from './odw-builder.styles.js';
 import {tb, type BuilderMessageKey} from './odw-builder.messages.js';
 import {
@@ -136,7 +136,7 @@ const DATA_TAGS = 'odw-kpi, odw-chart, odw-map, odw-table, odw-filter';
  * @cssprop --odw-focus-color - Focus ring.
  */
 export class OdwBuilder extends LitElement {
-  static override styles = [themeStyles, visuallyHiddenStyles, builderStyles];
+  static override styles = [themeStyles, hostStyles, visuallyHiddenStyles, builderStyles];
 
   @property({reflect: true}) src?: string;
 

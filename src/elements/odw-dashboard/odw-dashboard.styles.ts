@@ -21,25 +21,11 @@ const spanRules = unsafeCSS(
 
 export const dashboardStyles = css`
   :host {
-    display: block;
-    box-sizing: border-box;
     /* The grid adapts to the room the dashboard has, not to the window: it may sit in a sidebar. */
     container: odw-dashboard / inline-size;
-    font-family: var(--_odw-font-family);
-    font-size: var(--_odw-font-size);
-    line-height: var(--_odw-line-height);
-    color: var(--_odw-text-color);
     --_odw-dashboard-columns: 3;
   }
-  :host([hidden]) {
-    display: none;
-  }
   ${columnRules}
-  *,
-  *::before,
-  *::after {
-    box-sizing: inherit;
-  }
 
   .dashboard {
     display: flex;

@@ -7,6 +7,7 @@ import type {ApiFamily} from '../../data/types.js';
 import {isAbortError} from '../../core/errors.js';
 import {describeError, normalizeLang, resolveLang, t, type Lang, type MessageKey} from '../../core/i18n.js';
 import {themeStyles, type Theme} from '../../core/theme.js';
+import {hostStyles} from '../../core/data-element.styles.js';
 import {
   validateConfig,
   type AttributeValue,
@@ -144,7 +145,7 @@ const LISTED_KEYS = 6;
  * @cssprop --odw-spacing - Padding and gaps.
  */
 export class OdwDashboard extends LitElement {
-  static override styles = [themeStyles, dashboardStyles];
+  static override styles = [themeStyles, hostStyles, dashboardStyles];
 
   @property({type: Number, reflect: true}) columns?: number;
 

@@ -100,7 +100,8 @@ function numberFormatter(lang: Lang, options: Intl.NumberFormatOptions): Intl.Nu
   return formatter;
 }
 
-function dateFormatter(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+/** The `Intl` date formatter of a language and options, built once (building one is costly). */
+export function dateFormatter(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${lang}|${JSON.stringify(options)}`;
   let formatter = dateFormats.get(key);
   if (!formatter) {

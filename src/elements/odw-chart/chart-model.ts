@@ -17,7 +17,7 @@ import type {
   TimeUnit,
 } from '../../data/types.js';
 import {ConfigError} from '../../core/errors.js';
-import {formatNumber} from '../../core/format.js';
+import {dateFormatter, formatNumber} from '../../core/format.js';
 import {t, type Lang, type MessageKey} from '../../core/i18n.js';
 import {csvLines} from '../../core/export.js';
 
@@ -251,7 +251,6 @@ export function nextPeriod(time: number, unit: TimeUnit): number {
   }
 }
 
-const LOCALES: Record<Lang, string> = {fr: 'fr-FR', en: 'en'};
 const PERIOD_FORMATS: Record<TimeUnit | 'date', Intl.DateTimeFormatOptions> = {
   year: {year: 'numeric'},
   month: {month: 'short', year: 'numeric'},
@@ -261,17 +260,8 @@ const PERIOD_FORMATS: Record<TimeUnit | 'date', Intl.DateTimeFormatOptions> = {
   date: {day: 'numeric', month: 'short', year: 'numeric'},
 };
 
-/** One formatter per language and unit: a year of days is 365 labels. */
-const periodFormats = new Map<string, Intl.DateTimeFormat>();
-
 export function formatPeriod(time: number, unit: TimeUnit | 'date', lang: Lang): string {
-  const key = `${lang}|${unit}`;
-  let format = periodFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(LOCALES[lang], {...PERIOD_FORMATS[unit], timeZone: 'UTC'});
-    periodFormats.set(key, format);
-  }
-  const text = format.format(time);
+  const text = dateFormatter(lang, {...PERIOD_FORMATS[unit], timeZone: 'UTC'}).format(time);
   return unit === 'week' ? t(lang, 'chart.week', {date: text}) : text;
 }
 

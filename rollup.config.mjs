@@ -3,6 +3,7 @@ import {resolve} from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import MagicString from 'magic-string';
 
 const elements = readdirSync('src/elements').filter((name) => existsSync(`src/elements/${name}/define.ts`));
 
@@ -42,6 +43,57 @@ const vegaPerOperator = {
   name: 'vega-per-operator',
   resolveId(source) {
     return vegaOperatorPackages.includes(source) ? resolve(`node_modules/${source}/index.js`) : null;
+  },
+};
+
+/**
+ * Colour schemes are built when first asked for, not when their module loads. `vega-scale` turns
+ * its fifty continuous schemes into interpolators as it loads, and d3-scale-chromatic builds every
+ * interpolator it exports: 20 to 30 ms of colour parsing on a cold page that draws with none of
+ * them (the chart gives its colours as lists, the map uses a few schemes). vega-scale's scheme
+ * table now builds a continuous scheme on its first lookup; d3-scale-chromatic's values are marked
+ * pure, so those that nothing imports are left out.
+ */
+const lazyColourSchemes = {
+  name: 'lazy-colour-schemes',
+  transform(code, id) {
+    if (id.includes('/node_modules/vega-scale/build/vega-scale.js')) {
+      const eager = 'apply(discrete, colors);\napply(continuous, _ => interpolateColors(colors(_)));';
+      const lookup = '    return schemes[name];';
+      if (!code.includes(eager) || !code.includes(lookup)) {
+        this.error('vega-scale changed: update lazy-colour-schemes in rollup.config.mjs');
+      }
+      const text = new MagicString(code);
+      const at = (needle) => [code.indexOf(needle), code.indexOf(needle) + needle.length];
+      text.overwrite(
+        ...at(eager),
+        'const unbuilt = {};\nfor (const k in continuous) unbuilt[k.toLowerCase()] = continuous[k];\n' +
+          'apply(discrete, colors);',
+      );
+      text.overwrite(
+        ...at(lookup),
+        '    if (name in unbuilt) {\n' +
+          '      schemes[name] = interpolateColors(colors(unbuilt[name]));\n' +
+          '      delete unbuilt[name];\n' +
+          '    }\n' +
+          lookup,
+      );
+      text.appendLeft(at('schemes[name] = scheme;')[0], 'delete unbuilt[name];\n    ');
+      return {code: text.toString(), map: text.generateMap({hires: true})};
+    }
+    if (id.includes('/node_modules/d3-scale-chromatic/')) {
+      const text = new MagicString(code);
+      for (const statement of this.parse(code).body) {
+        if (statement.type !== 'VariableDeclaration') continue;
+        for (const {init} of statement.declarations) {
+          if (!init || !/CallExpression|NewExpression/.test(init.type)) continue;
+          text.appendLeft(init.start, '/*#__PURE__*/ (() => (');
+          text.appendRight(init.end, '))()');
+        }
+      }
+      return {code: text.toString(), map: text.generateMap({hires: true})};
+    }
+    return null;
   },
 };
 
@@ -220,6 +272,7 @@ export default [
     plugins: [
       vegaForVegaLite,
       vegaPerOperator,
+      lazyColourSchemes,
       chunkFiles,
       nodeResolve({exportConditions: ['production']}),
       typescript({

@@ -72,7 +72,7 @@ describe('odw-chart engine', () => {
       const data = buildChartData(planChart(attributes), result(rows), {lang: 'fr'});
       for (const width of [300, 800]) {
         for (const forced of [false, true]) {
-          const types = operatorTypes(buildSpec(data, {...theme, forced}, {width, height: 300}));
+          const types = operatorTypes(buildSpec(data, {...theme, forced}, {width, height: 300}, 'fr'));
           const missing = [...types].filter((type) => !(type in SPEC_TRANSFORMS));
           expect(missing, `${JSON.stringify(attributes)} needs ${missing.join(', ')}`).to.deep.equal([]);
           types.forEach((type) => used.add(type));

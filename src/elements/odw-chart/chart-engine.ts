@@ -10,10 +10,10 @@ import {expressionInterpreter} from 'vega-interpreter';
 import {parse} from 'vega-parser';
 import {aggregate, collect, facet, prefacet, proxy, sieve} from 'vega-transforms';
 import {View} from 'vega-view';
-import {bound, mark, overlap, render, viewlayout} from 'vega-view-transforms';
-import {axisticks, datajoin, encode, legendentries, scale, sortitems} from 'vega-encode';
-import {MONTHS, NUMBER_LOCALES} from '../../core/format.js';
+import {bound, mark, render, viewlayout} from 'vega-view-transforms';
+import {datajoin, encode, legendentries, scale, sortitems} from 'vega-encode';
 import type {Lang} from '../../core/i18n.js';
+import {LOCALES} from './chart-locale.js';
 
 /**
  * The operators of the generated specifications (a test parses every chart type and checks this
@@ -29,10 +29,8 @@ export const SPEC_TRANSFORMS: Record<string, unknown> = {
   sieve,
   bound,
   mark,
-  overlap,
   render,
   viewlayout,
-  axisticks,
   datajoin,
   encode,
   legendentries,
@@ -43,49 +41,6 @@ export const SPEC_TRANSFORMS: Record<string, unknown> = {
 Object.assign(transforms, SPEC_TRANSFORMS);
 
 export {buildSpec} from './chart-spec.js';
-
-/** French and English number and date formats for one view (no global locale is changed). */
-const LOCALES: Record<Lang, {number: object; time: object}> = {
-  fr: {
-    number: NUMBER_LOCALES.fr,
-    time: {
-      dateTime: '%A %e %B %Y à %X',
-      date: '%d/%m/%Y',
-      time: '%H:%M:%S',
-      periods: ['', ''],
-      days: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
-      shortDays: ['dim.', 'lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.'],
-      months: MONTHS.fr,
-      shortMonths: [
-        'janv.',
-        'févr.',
-        'mars',
-        'avr.',
-        'mai',
-        'juin',
-        'juil.',
-        'août',
-        'sept.',
-        'oct.',
-        'nov.',
-        'déc.',
-      ],
-    },
-  },
-  en: {
-    number: NUMBER_LOCALES.en,
-    time: {
-      dateTime: '%x, %X',
-      date: '%-m/%-d/%Y',
-      time: '%-I:%M:%S %p',
-      periods: ['AM', 'PM'],
-      days: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
-      shortDays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
-      months: MONTHS.en,
-      shortMonths: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-    },
-  },
-};
 
 /** Refuses every load: a chart draws only the rows its element fetched. */
 const noLoader = {

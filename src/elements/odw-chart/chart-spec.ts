@@ -8,6 +8,18 @@
  * it with `textContent`, so markup in a label stays text.
  */
 import {scaleLinear} from 'd3-scale';
+import type {Lang} from '../../core/i18n.js';
+import {
+  axisData,
+  axisMarks,
+  labelWidth,
+  leftExtent,
+  linearTicks,
+  spread,
+  timeTicks,
+  type Axis,
+  type Tick,
+} from './chart-axes.js';
 import type {ChartData, ChartPoint} from './chart-model.js';
 
 export interface ChartTheme {
@@ -62,7 +74,7 @@ function bottomTicks(width: number): number {
   return Math.min(6, Math.max(2, Math.floor(width / 110)));
 }
 
-export function buildSpec(data: ChartData, theme: ChartTheme, size: SpecSize): Spec {
+export function buildSpec(data: ChartData, theme: ChartTheme, size: SpecSize, lang: Lang): Spec {
   const {plan} = data;
   const drawn: ChartPoint[] = data.points.filter((point) => point.v !== null);
   const many = data.series.length > 1;
@@ -71,20 +83,6 @@ export function buildSpec(data: ChartData, theme: ChartTheme, size: SpecSize): S
   const percent = plan.stack === 'percent';
   const valueFormat = percent ? '.0%' : ',~f';
 
-  const axisConfig = {
-    labelColor: theme.text,
-    titleColor: theme.text,
-    domainColor: theme.muted,
-    tickColor: theme.muted,
-    gridColor: theme.grid,
-    labelFont: theme.font,
-    titleFont: theme.font,
-    labelFontSize: 12,
-    titleFontSize: 12,
-    titleFontWeight: 600,
-    labelLimit: 160,
-    aria: false,
-  };
   const spec: Spec = {
     width: size.width,
     height: size.height,
@@ -97,7 +95,6 @@ export function buildSpec(data: ChartData, theme: ChartTheme, size: SpecSize): S
       {name: 'all', values: data.points},
     ],
     config: {
-      axis: axisConfig,
       legend: {
         labelColor: theme.text,
         titleColor: theme.text,
@@ -155,7 +152,28 @@ export function buildSpec(data: ChartData, theme: ChartTheme, size: SpecSize): S
         ]
       : [];
   const categoryDomain = data.categories.map((category) => category.label);
+  const categoryTicks: Tick[] = categoryDomain.map((label) => ({v: label, label}));
   const valueDomain = extentOf(drawn, percent);
+  const axisTheme = {text: theme.text, muted: theme.muted, grid: theme.grid, font: theme.font};
+  // The legend's share of the width, when it stands on the right of the plot.
+  const legendWidth =
+    legend.length && size.width >= 480
+      ? 18 + 14 + Math.max(0, ...colourDomain.map((label) => Math.min(200, labelWidth(label, theme.font))))
+      : 0;
+  /** The plot's width once `left` (the left axis) and the legend are set beside it. */
+  const plotWidth = (left: Axis) => Math.max(40, size.width - 8 - leftExtent(left, theme.font) - legendWidth);
+  /** The axes' data, signals and marks around the chart's own marks. */
+  const withAxes = (axes: Axis[], marks: Spec[]) => {
+    const drawnAxes = axes.map((axis) => axisMarks(axis, axisTheme));
+    (spec.data as Spec[]).push(...axisData(axes));
+    (spec.signals as Spec[]).push(...drawnAxes.flatMap((axis) => axis.signals));
+    spec.marks = [
+      ...drawnAxes.flatMap((axis) => axis.under),
+      ...marks,
+      ...drawnAxes.flatMap((axis) => axis.over),
+    ];
+  };
+  const valueTitle = axisTitle(data);
 
   switch (plan.type) {
     case 'column':
@@ -163,9 +181,36 @@ export function buildSpec(data: ChartData, theme: ChartTheme, size: SpecSize): S
       const vertical = plan.type === 'column';
       const [band, value] = vertical ? ['x', 'y'] : ['y', 'x'];
       const grouped = many && !plan.stack;
-      // A signal rather than a fixed angle: new rows after a filter redraw in the same view.
       const angled = vertical && categoryDomain.length * 56 > size.width;
-      (spec.signals as Spec[]).push({name: 'angled', value: angled});
+      const values = linearTicks(valueDomain, 5, valueFormat, lang);
+      const categoryAxis: Axis = {
+        name: band,
+        orient: vertical ? 'bottom' : 'left',
+        scale: 'band',
+        band: true,
+        ticks: categoryTicks,
+        title: data.xLabel,
+        angled,
+      };
+      const valueAxis: Axis = {
+        name: value,
+        orient: vertical ? 'left' : 'bottom',
+        scale: 'value',
+        grid: true,
+        ticks: values.ticks,
+        title: valueTitle,
+      };
+      if (!vertical) {
+        // Across the width, French figures (« 12 000 000 ») need room: fewer ticks when narrow.
+        const across = linearTicks(valueDomain, bottomTicks(size.width), valueFormat, lang);
+        const [low, high] = across.domain;
+        valueAxis.ticks = spread(
+          across.ticks,
+          (tick) => ((tick.v as number) - low) / (high - low),
+          plotWidth(categoryAxis),
+          theme.font,
+        );
+      }
       spec.scales = [
         {
           name: 'band',
@@ -196,37 +241,13 @@ export function buildSpec(data: ChartData, theme: ChartTheme, size: SpecSize): S
             ]
           : []),
       ];
-      spec.axes = [
-        {
-          orient: vertical ? 'bottom' : 'left',
-          scale: 'band',
-          title: data.xLabel,
-          ...(vertical
-            ? {
-                labelAngle: {signal: 'angled ? -45 : 0'},
-                labelAlign: {signal: "angled ? 'right' : 'center'"},
-                labelBaseline: {signal: "angled ? 'middle' : 'top'"},
-              }
-            : {}),
-        },
-        {
-          orient: vertical ? 'left' : 'bottom',
-          scale: 'value',
-          title: axisTitle(data),
-          grid: true,
-          format: valueFormat,
-          // Across the width, French figures (« 12 000 000 ») need room: fewer ticks when narrow.
-          tickCount: vertical ? 5 : bottomTicks(size.width),
-          labelOverlap: true,
-        },
-      ];
       const position = grouped
         ? {
             [band]: {scale: 'band', field: 'k', offset: {scale: 'inner', field: 's'}},
             [vertical ? 'width' : 'height']: {scale: 'inner', band: 1},
           }
         : {[band]: {scale: 'band', field: 'k'}, [vertical ? 'width' : 'height']: {scale: 'band', band: 1}};
-      spec.marks = [
+      const bars = [
         {
           type: 'rect',
           aria: false,
@@ -245,6 +266,7 @@ export function buildSpec(data: ChartData, theme: ChartTheme, size: SpecSize): S
           },
         },
       ];
+      withAxes(vertical ? [categoryAxis, valueAxis] : [valueAxis, categoryAxis], bars);
       spec.legends = legend;
       return spec;
     }
@@ -267,30 +289,43 @@ export function buildSpec(data: ChartData, theme: ChartTheme, size: SpecSize): S
         colour,
         ...(shaded ? [shade] : []),
       ];
-      const xAxis: Spec = {orient: 'bottom', scale: 'x', title: data.xLabel, labelOverlap: true};
-      if (time)
-        Object.assign(xAxis, {
-          format: TIME_FORMATS[plan.timeunit ?? 'date'],
-          formatType: 'utc',
-          tickCount: Math.min(8, Math.max(2, Math.floor(size.width / 90))),
-          ...(plan.timeunit ? {tickMinStep: TIME_MIN_STEPS[plan.timeunit]} : {}),
-        });
-      spec.axes = [
-        xAxis,
-        {
-          orient: 'left',
-          scale: 'value',
-          title: axisTitle(data),
-          grid: true,
-          format: valueFormat,
-          tickCount: 5,
-        },
-      ];
+      const values = linearTicks(valueDomain, 5, valueFormat, lang);
+      const valueAxis: Axis = {
+        name: 'y',
+        orient: 'left',
+        scale: 'value',
+        grid: true,
+        ticks: values.ticks,
+        title: valueTitle,
+      };
+      const width = plotWidth(valueAxis);
+      let xTicks: Tick[];
+      if (time) {
+        const extent = timeExtent(data.points);
+        const ticks = timeTicks(
+          extent,
+          Math.min(8, Math.max(2, Math.floor(size.width / 90))),
+          plan.timeunit ? TIME_MIN_STEPS[plan.timeunit] : undefined,
+          TIME_FORMATS[plan.timeunit ?? 'date'],
+          lang,
+        );
+        const span = extent[1] - extent[0];
+        xTicks = spread(ticks, (tick) => ((tick.v as number) - extent[0]) / span, width, theme.font);
+      } else {
+        const count = categoryTicks.length;
+        xTicks = spread(
+          categoryTicks,
+          (tick) => (categoryDomain.indexOf(String(tick.v)) + 0.5) / count,
+          width,
+          theme.font,
+        );
+      }
+      const xAxis: Axis = {name: 'x', orient: 'bottom', scale: 'x', ticks: xTicks, title: data.xLabel};
       const xField = time ? 't' : 'k';
       const stroke = many
         ? {scale: 'colour', field: 's'}
         : {value: theme.forced ? theme.text : shaded ? sequentialEnd : theme.palette[0]};
-      spec.marks = [
+      const lines = [
         {
           type: 'group',
           aria: false,
@@ -337,6 +372,7 @@ export function buildSpec(data: ChartData, theme: ChartTheme, size: SpecSize): S
           },
         },
       ];
+      withAxes([xAxis, valueAxis], lines);
       spec.legends = legend;
       return spec;
     }
@@ -372,35 +408,40 @@ export function buildSpec(data: ChartData, theme: ChartTheme, size: SpecSize): S
       return spec;
     }
     case 'scatter': {
+      const xDomain = extentOf(
+        drawn.map((point) => ({...point, v0: point.t ?? 0, v1: point.t ?? 0})),
+        false,
+      );
       spec.scales = [
-        {
-          name: 'x',
-          type: 'linear',
-          domain: extentOf(
-            drawn.map((point) => ({...point, v0: point.t ?? 0, v1: point.t ?? 0})),
-            false,
-          ),
-          range: 'width',
-          nice: true,
-          zero: false,
-        },
+        {name: 'x', type: 'linear', domain: xDomain, range: 'width', nice: true, zero: false},
         {name: 'value', type: 'linear', domain: valueDomain, range: 'height', nice: true, zero: false},
         colour,
         ...(shaded ? [shade] : []),
       ];
-      spec.axes = [
-        {
-          orient: 'bottom',
-          scale: 'x',
-          title: data.xLabel,
-          grid: true,
-          format: ',~f',
-          tickCount: bottomTicks(size.width),
-          labelOverlap: true,
-        },
-        {orient: 'left', scale: 'value', title: axisTitle(data), grid: true, format: ',~f', tickCount: 5},
-      ];
-      spec.marks = [
+      const valueAxis: Axis = {
+        name: 'y',
+        orient: 'left',
+        scale: 'value',
+        grid: true,
+        ticks: linearTicks(valueDomain, 5, ',~f', lang).ticks,
+        title: valueTitle,
+      };
+      const across = linearTicks(xDomain, bottomTicks(size.width), ',~f', lang);
+      const [low, high] = across.domain;
+      const xAxis: Axis = {
+        name: 'x',
+        orient: 'bottom',
+        scale: 'x',
+        grid: true,
+        ticks: spread(
+          across.ticks,
+          (tick) => ((tick.v as number) - low) / (high - low),
+          plotWidth(valueAxis),
+          theme.font,
+        ),
+        title: data.xLabel,
+      };
+      const points = [
         {
           type: 'symbol',
           aria: false,
@@ -420,6 +461,7 @@ export function buildSpec(data: ChartData, theme: ChartTheme, size: SpecSize): S
           },
         },
       ];
+      withAxes([xAxis, valueAxis], points);
       spec.legends = legend;
       return spec;
     }

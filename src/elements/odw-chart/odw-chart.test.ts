@@ -664,6 +664,24 @@ describe('odw-chart', function () {
       }
     });
 
+    it('keeps the category labels of a narrow line chart apart, the first one shown', async () => {
+      const el = await chartOf(
+        html`<odw-chart src=${ODS} type="line" x="commune" y="sum(population)" where=${ORLEANS}></odw-chart>`,
+        360,
+      );
+      await drawn(el);
+      const texts = [...shadow(el).querySelectorAll<SVGTextElement>('.role-axis-label text')].filter(
+        (text) => !/^[\d\s\u202f]+$/.test(text.textContent ?? ''),
+      );
+      expect(texts.length).to.be.greaterThan(1).and.lessThan(22);
+      const boxes = texts.map((text) => text.getBoundingClientRect()).sort((a, b) => a.left - b.left);
+      for (let i = 1; i < boxes.length; i++) {
+        expect(boxes[i].left, `label ${i} starts after label ${i - 1} ends`).to.be.at.least(
+          boxes[i - 1].right,
+        );
+      }
+    });
+
     it('fills its container and follows its width', async () => {
       const container = await mount(
         html`<odw-chart

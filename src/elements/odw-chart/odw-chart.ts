@@ -429,15 +429,17 @@ export class OdwChart extends OdwDataElement<ChartData> {
   private async draw(container: HTMLElement, data: ChartData, width: number, size: string): Promise<void> {
     const height = this.plotHeight;
     try {
-      if (this.view && data === this.drawnData && container === this.drawnContainer) {
+      const userSpec = Boolean(this.spec || this.childSpecText?.trim());
+      // A generated chart is built again for a new size (its axes' ticks and labels depend on it)
+      // and drawn in place; a page's specification is only resized.
+      if (userSpec && this.view && data === this.drawnData && container === this.drawnContainer) {
         await this.view.resize(width, height);
       } else {
         const engine = await loadEngine();
         const lang = this.currentLang;
-        const spec =
-          this.spec || this.childSpecText?.trim()
-            ? await engine.compileVegaLite(mergeSpec(vegaLiteSpec(data, {width, height}), this.userSpec()!))
-            : engine.buildSpec(data, this.readTheme(), {width, height});
+        const spec = userSpec
+          ? await engine.compileVegaLite(mergeSpec(vegaLiteSpec(data, {width, height}), this.userSpec()!))
+          : engine.buildSpec(data, this.readTheme(), {width, height}, lang);
         // New rows only (a filter changed): the drawn view takes them in place, far quicker.
         const updated =
           this.view && container === this.drawnContainer && (await this.view.update(spec, lang));

@@ -8,6 +8,15 @@ declare module 'vega-format' {
 declare module 'vega-parser' {
   export function parse(spec: object, config?: object, options?: {ast?: boolean}): object;
 }
+declare module 'vega-scenegraph' {
+  /** Text widths as Vega's bounds measure them (canvas), `limit` applied. */
+  export const textMetrics: {
+    width(
+      item: {font?: string; fontSize?: number; fontWeight?: number; limit?: number},
+      text: string,
+    ): number;
+  };
+}
 declare module 'vega-transforms';
 declare module 'vega-view-transforms';
 declare module 'vega-encode';

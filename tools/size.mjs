@@ -21,16 +21,18 @@ const pageBudgets = {
  * Gzipped size of each file of the CDN build (the loader, then each chunk by its name without the
  * hash) and of each npm entry with the modules it imports (its dependencies such as Lit or Vega
  * left out, as the app's bundler shares them): the size measured on 22 November 2026 (23 November
- * for `core`, `chart-engine`, `chart-engine-full` and the npm entries, which import the
- * Opendatasoft connector since then) plus 5 %, rounded up to 100 bytes. A file without a budget fails too: give it one.
+ * for `core`, `chart-engine` and the npm entries, which import the Opendatasoft connector since
+ * then, and for `chart-engine-full` and `d3-timer`, since the chart draws its own axes and colour
+ * schemes are built on first use) plus 5 %, rounded up to 100 bytes. A file without a budget fails
+ * too: give it one.
  */
 const cdnBudgets = {
   'chunks/cells': 900,
   'chunks/chart-engine': 120_000,
-  'chunks/chart-engine-full': 11_500,
+  'chunks/chart-engine-full': 12_200,
   'chunks/ckan': 4_500,
   'chunks/core': 30_600,
-  'chunks/d3-timer': 27_300,
+  'chunks/d3-timer': 23_500,
   'chunks/engine': 3_100,
   'chunks/file': 3_200,
   'chunks/lit-directives': 1_200,

@@ -13,7 +13,7 @@ import {View} from 'vega-view';
 import {bound, mark, render, viewlayout} from 'vega-view-transforms';
 import {datajoin, encode, legendentries, scale, sortitems} from 'vega-encode';
 import type {Lang} from '../../core/i18n.js';
-import {LOCALES} from './chart-locale.js';
+import {formatsOf} from './chart-locale.js';
 
 /**
  * The operators of the generated specifications (a test parses every chart type and checks this
@@ -140,10 +140,11 @@ export async function draw(source: object, options: DrawOptions): Promise<ChartV
     expr: expressionInterpreter,
     renderer: 'svg',
     loader: noLoader,
-    locale: LOCALES[options.lang],
     tooltip: (_handler: unknown, event: MouseEvent, _item: unknown, value: unknown) =>
       options.tooltip(event, value === undefined || value === null ? undefined : String(value)),
   });
+  // The formats the axes were written with (chart-axes.ts), built once per language.
+  view.locale(formatsOf(options.lang));
   view.addEventListener(
     'click',
     (event: MouseEvent, item?: {datum?: Record<string, unknown>; mark?: {name?: string}}) => {

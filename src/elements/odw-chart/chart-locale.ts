@@ -4,7 +4,7 @@ import {MONTHS, NUMBER_LOCALES} from '../../core/format.js';
 import type {Lang} from '../../core/i18n.js';
 
 /** French and English number and date formats for one view (no global locale is changed). */
-export const LOCALES: Record<Lang, {number: object; time: object}> = {
+const LOCALES: Record<Lang, {number: object; time: object}> = {
   fr: {
     number: NUMBER_LOCALES.fr,
     time: {

@@ -29,6 +29,7 @@ declare module 'vega-view' {
     height(height: number): this;
     signal(name: string, value: unknown): this;
     data(name: string, values: unknown[]): this;
+    locale(locale: object): this;
     addEventListener(type: string, handler: (event: MouseEvent, item?: never) => void): this;
     toSVG(scale?: number): Promise<string>;
     toCanvas(scale?: number): Promise<HTMLCanvasElement>;

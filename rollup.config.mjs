@@ -106,7 +106,7 @@ const coreModules = [
   /node_modules\/lit-html\/(lit-html|is-server)\.js$/,
   /node_modules\/@lit\/reactive-element\/(reactive-element|css-tag|decorators\/[a-z-]+)\.js$/,
   /\/src\/core\/[a-z-.]+\.ts$/,
-  /\/src\/data\/(errors|query|request|types|index)\.ts$/,
+  /\/src\/data\/(errors|query|request|types|index|collation)\.ts$/,
   /\/src\/data\/expression\//,
   /\/src\/data\/connectors\/(index|resolve|util|ods)\.ts$/,
   /\/src\/elements\/odw-source\//,

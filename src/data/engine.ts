@@ -19,6 +19,7 @@
  *   time is an instant. A string literal compared with a Date value is read as a date.
  */
 
+import {collationKey} from './collation.js';
 import {QueryError} from './errors.js';
 import {addDays, localDateParts, parseIsoDate, wallClockKey, type DateParts} from './expression/dates.js';
 import {AGGREGATE_FNS, canonicalCall} from './expression/parser.js';
@@ -359,10 +360,10 @@ function typeRank(value: unknown): number {
   return typeof value === 'string' ? 1 : 2;
 }
 
-/** Ascending order of two non-null values of the same rank: numbers and dates numerically, text in French. */
+/** Ascending order of two non-null values of the same rank: numbers and dates numerically, text by collation key. */
 function compareValues(a: unknown, b: unknown, rank: number): number {
   if (rank === 0) return Number(a) - Number(b);
-  if (rank === 1) return (a as string).localeCompare(b as string, 'fr');
+  if (rank === 1) return (a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0;
   return 0;
 }
 
@@ -383,6 +384,12 @@ function sortBy<T>(items: T[], orders: Order[], keyValue: (item: T, key: string)
       if (typeof keys[i] === 'string') keys[i] = toNumber(keys[i]) ?? keys[i];
     }
   });
+  // Texts compare by their collation keys, computed once per item.
+  for (const {keys} of decorated) {
+    keys.forEach((key, i) => {
+      if (typeof key === 'string' && !isNull(key)) keys[i] = collationKey(key);
+    });
+  }
   decorated.sort((x, y) => {
     for (let i = 0; i < orders.length; i += 1) {
       const a = x.keys[i];

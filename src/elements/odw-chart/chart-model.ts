@@ -4,6 +4,7 @@
  * « Autres » group). The table, the summary, the CSV and the keyboard list read the same points
  * as the chart, so they show exactly what is drawn.
  */
+import {compareText} from '../../data/collation.js';
 import {parseSelect} from '../../data/index.js';
 import type {
   FieldInfo,
@@ -388,7 +389,7 @@ function sortCategories(
       series.reduce((sum, name) => sum + (values.get(cell(category, name)) ?? 0), 0);
     categories.sort((a, b) => sign * (total(a) - total(b)));
   } else if (!plan.limit) {
-    categories.sort((a, b) => sign * a.label.localeCompare(b.label));
+    categories.sort((a, b) => sign * compareText(a.label, b.label));
   }
 }
 

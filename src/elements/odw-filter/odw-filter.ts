@@ -2,6 +2,7 @@ import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import './odw-filter.messages.js';
 import {property, state} from 'lit/decorators.js';
 import {repeat} from 'lit/directives/repeat.js';
+import {compareText} from '../../data/collation.js';
 import {QueryError, and, datasetInfo, facets, parseFilter} from '../../data/index.js';
 import type {FieldInfo, Filter, QueryResult} from '../../data/types.js';
 import {OdwDataElement, type DataTarget, type LoadOptions, type Loaded} from '../../core/data-element.js';
@@ -277,8 +278,7 @@ export class OdwFilter extends OdwDataElement<FilterData> {
       if (!choices.some((choice) => String(choice.value) === value)) choices.push({value, count: 0});
     }
     if (this.sort === 'label') {
-      const collator = new Intl.Collator(this.currentLang, {numeric: true, sensitivity: 'base'});
-      choices.sort((a, b) => collator.compare(String(a.value), String(b.value)));
+      choices.sort((a, b) => compareText(String(a.value), String(b.value), {numeric: true}));
     }
     const limit = Math.round(Number(this.limit)) > 0 ? Math.round(Number(this.limit)) : DEFAULT_LIMIT;
     return choices.filter((choice, index) => index < limit || chosen.includes(String(choice.value)));

@@ -24,6 +24,7 @@ import {
   schemeYlOrBr,
   schemeYlOrRd,
 } from 'd3-scale-chromatic';
+import {compareText} from '../../data/collation.js';
 import type {FieldInfo, QueryResult, Row} from '../../data/types.js';
 import {classBounds, classIndex, type ClassMethod} from './classify.js';
 import type {
@@ -308,7 +309,7 @@ export function preparePoints(input: PointsInput): PointsData | undefined {
       counts.set(category, (counts.get(category) ?? 0) + 1);
     }
   }
-  const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'fr'));
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
   const palette = input.palette.length ? input.palette : [input.defaultColor];
   // The last colour names « Autres » when there are more categories than colours.
   const named = ranked.length > palette.length ? palette.length - 1 : ranked.length;

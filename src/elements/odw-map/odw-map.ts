@@ -2,6 +2,7 @@ import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import './odw-map.messages.js';
 import {property, state} from 'lit/decorators.js';
 import {styleProperties} from '../../core/style-properties.js';
+import {compareText} from '../../data/collation.js';
 import {and, datasetInfo, parseFilter, parseSelect} from '../../data/index.js';
 import {FormatError} from '../../data/errors.js';
 import type {ApiFamily, FieldInfo, Filter, QueryResult, Row, Selection} from '../../data/types.js';
@@ -951,7 +952,7 @@ export class OdwMap extends OdwDataElement<MapData> {
       ];
       // With only-matched, the outlines without value are counted in the summary, not listed.
       const areas = [...data.areas].sort(
-        (a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.name.localeCompare(b.name, lang),
+        (a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || compareText(a.name, b.name),
       );
       const rows = areas.map((area) => [
         {text: area.name, raw: area.name},

@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {axisMarks, labelWidth, linearTicks, spread, timeTicks, type Axis} from './chart-axes.js';
+import {axisMarks, labelWidth, linearTicks, pointAt, spread, timeTicks, type Axis} from './chart-axes.js';
 
 const normalize = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 const FONT = 'sans-serif';
@@ -39,7 +39,7 @@ describe('odw-chart axes', () => {
   it('drops every other label until none overlaps, keeping the first', () => {
     const ticks = Array.from({length: 40}, (_, index) => ({v: index, label: `Commune numéro ${index}`}));
     const width = 600;
-    const shown = spread(ticks, (tick) => ((tick.v as number) + 0.5) / 40, width, FONT);
+    const shown = spread(ticks, pointAt(40), width, FONT);
     expect(shown[0]).to.equal(ticks[0]);
     expect(shown.length).to.be.lessThan(ticks.length);
     for (let i = 1; i < shown.length; i++) {
@@ -54,7 +54,7 @@ describe('odw-chart axes', () => {
 
   it('keeps every label when they fit', () => {
     const ticks = ['A', 'B', 'C'].map((label, index) => ({v: index, label}));
-    expect(spread(ticks, (tick) => ((tick.v as number) + 0.5) / 3, 600, FONT)).to.deep.equal(ticks);
+    expect(spread(ticks, pointAt(3), 600, FONT)).to.deep.equal(ticks);
   });
 
   it('draws labels and title as text from values, with the roles of Vega axes', () => {

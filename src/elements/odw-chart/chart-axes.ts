@@ -87,14 +87,31 @@ export function timeTicks(
     .map((date) => ({v: +date, label: format(date)}));
 }
 
+/** Where a tick of a continuous scale over `domain` stands, from 0 to 1. */
+export const across =
+  ([low, high]: [number, number]) =>
+  (tick: Tick): number =>
+    ((tick.v as number) - low) / (high - low);
+
+/** Where the tick at `index` of `count` points stands, from 0 to 1 (a point scale with padding 0.5). */
+export const pointAt =
+  (count: number) =>
+  (_tick: Tick, index: number): number =>
+    (index + 0.5) / count;
+
 /**
  * Drops every other label until no two overlap along a bottom axis of `width` pixels (as Vega's
  * `labelOverlap: true`); `position` gives a tick's x from 0 to 1.
  */
-export function spread(ticks: Tick[], position: (tick: Tick) => number, width: number, font: string): Tick[] {
-  const placed = ticks.map((tick) => {
+export function spread(
+  ticks: Tick[],
+  position: (tick: Tick, index: number) => number,
+  width: number,
+  font: string,
+): Tick[] {
+  const placed = ticks.map((tick, index) => {
     const half = labelWidth(tick.label, font) / 2;
-    const x = position(tick) * width;
+    const x = position(tick, index) * width;
     return {tick, left: x - half, right: x + half};
   });
   let shown = placed;

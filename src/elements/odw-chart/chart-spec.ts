@@ -10,11 +10,13 @@
 import {scaleLinear} from 'd3-scale';
 import type {Lang} from '../../core/i18n.js';
 import {
+  across,
   axisData,
   axisMarks,
   labelWidth,
   leftExtent,
   linearTicks,
+  pointAt,
   spread,
   timeTicks,
   type Axis,
@@ -182,7 +184,8 @@ export function buildSpec(data: ChartData, theme: ChartTheme, size: SpecSize, la
       const [band, value] = vertical ? ['x', 'y'] : ['y', 'x'];
       const grouped = many && !plan.stack;
       const angled = vertical && categoryDomain.length * 56 > size.width;
-      const values = linearTicks(valueDomain, 5, valueFormat, lang);
+      // Across the width, French figures (« 12 000 000 ») need room: fewer ticks when narrow.
+      const values = linearTicks(valueDomain, vertical ? 5 : bottomTicks(size.width), valueFormat, lang);
       const categoryAxis: Axis = {
         name: band,
         orient: vertical ? 'bottom' : 'left',
@@ -201,15 +204,7 @@ export function buildSpec(data: ChartData, theme: ChartTheme, size: SpecSize, la
         title: valueTitle,
       };
       if (!vertical) {
-        // Across the width, French figures (« 12 000 000 ») need room: fewer ticks when narrow.
-        const across = linearTicks(valueDomain, bottomTicks(size.width), valueFormat, lang);
-        const [low, high] = across.domain;
-        valueAxis.ticks = spread(
-          across.ticks,
-          (tick) => ((tick.v as number) - low) / (high - low),
-          plotWidth(categoryAxis),
-          theme.font,
-        );
+        valueAxis.ticks = spread(values.ticks, across(values.domain), plotWidth(categoryAxis), theme.font);
       }
       spec.scales = [
         {
@@ -309,16 +304,9 @@ export function buildSpec(data: ChartData, theme: ChartTheme, size: SpecSize, la
           TIME_FORMATS[plan.timeunit ?? 'date'],
           lang,
         );
-        const span = extent[1] - extent[0];
-        xTicks = spread(ticks, (tick) => ((tick.v as number) - extent[0]) / span, width, theme.font);
+        xTicks = spread(ticks, across(extent), width, theme.font);
       } else {
-        const count = categoryTicks.length;
-        xTicks = spread(
-          categoryTicks,
-          (tick) => (categoryDomain.indexOf(String(tick.v)) + 0.5) / count,
-          width,
-          theme.font,
-        );
+        xTicks = spread(categoryTicks, pointAt(categoryTicks.length), width, theme.font);
       }
       const xAxis: Axis = {name: 'x', orient: 'bottom', scale: 'x', ticks: xTicks, title: data.xLabel};
       const xField = time ? 't' : 'k';
@@ -426,19 +414,13 @@ export function buildSpec(data: ChartData, theme: ChartTheme, size: SpecSize, la
         ticks: linearTicks(valueDomain, 5, ',~f', lang).ticks,
         title: valueTitle,
       };
-      const across = linearTicks(xDomain, bottomTicks(size.width), ',~f', lang);
-      const [low, high] = across.domain;
+      const xValues = linearTicks(xDomain, bottomTicks(size.width), ',~f', lang);
       const xAxis: Axis = {
         name: 'x',
         orient: 'bottom',
         scale: 'x',
         grid: true,
-        ticks: spread(
-          across.ticks,
-          (tick) => ((tick.v as number) - low) / (high - low),
-          plotWidth(valueAxis),
-          theme.font,
-        ),
+        ticks: spread(xValues.ticks, across(xValues.domain), plotWidth(valueAxis), theme.font),
         title: data.xLabel,
       };
       const points = [

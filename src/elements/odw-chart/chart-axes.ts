@@ -120,12 +120,12 @@ export function spread(
   return shown.map((item) => item.tick);
 }
 
-/** The marks of `axis` drawn under the chart's marks (grid) and over them (line, ticks, labels, title). */
+/** The marks of `axis` drawn under the chart's marks (grid) and over them (line, labels, title). */
 export function axisMarks(axis: Axis, theme: AxisTheme): {under: Spec[]; over: Spec[]; signals: Spec[]} {
   const bottom = axis.orient === 'bottom';
   const data = `axis_${axis.name}`;
   const at = {scale: axis.scale, field: 'v', ...(axis.band ? {band: 0.5} : {})};
-  const [along, across] = bottom ? ['x', 'y'] : ['y', 'x'];
+  const [main, cross] = bottom ? ['x', 'y'] : ['y', 'x'];
   const line = (encode: Spec, role: string, stroke: string, from = true): Spec => ({
     type: 'rule',
     role,
@@ -135,7 +135,7 @@ export function axisMarks(axis: Axis, theme: AxisTheme): {under: Spec[]; over: S
     encode: {enter: {stroke: {value: stroke}, strokeWidth: {value: 1}}, update: encode},
   });
   const text = {fill: {value: theme.text}, font: {value: theme.font}, fontSize: {value: FONT_SIZE}};
-  const widest = Math.max(0, ...axis.ticks.map((tick) => labelWidth(tick.label, theme.font)));
+  const widest = widestLabel(axis, theme.font);
   const titleSignal = `axis_${axis.name}_title`;
   // How far the title stands from the plot: past the ticks and the widest (or turned) label.
   const labelsDepth = bottom ? (axis.angled ? (widest + FONT_SIZE) * Math.SQRT1_2 : FONT_SIZE + 2) : widest;
@@ -144,7 +144,7 @@ export function axisMarks(axis: Axis, theme: AxisTheme): {under: Spec[]; over: S
   const under = axis.grid
     ? [
         line(
-          {[along]: at, [across]: {value: 0}, [`${across}2`]: {signal: bottom ? 'height' : 'width'}},
+          {[main]: at, [cross]: {value: 0}, [`${cross}2`]: {signal: bottom ? 'height' : 'width'}},
           'axis-grid',
           theme.grid,
         ),
@@ -225,6 +225,9 @@ export function axisData(axes: Axis[]): Spec[] {
 
 /** How much of the width the axis on the left takes (labels and title): the plot gets the rest. */
 export function leftExtent(axis: Axis, font: string): number {
-  const widest = Math.max(0, ...axis.ticks.map((tick) => labelWidth(tick.label, font)));
-  return LABEL_OFFSET + widest + TITLE_PADDING + FONT_SIZE + 2;
+  return LABEL_OFFSET + widestLabel(axis, font) + TITLE_PADDING + FONT_SIZE + 2;
+}
+
+function widestLabel(axis: Axis, font: string): number {
+  return Math.max(0, ...axis.ticks.map((tick) => labelWidth(tick.label, font)));
 }

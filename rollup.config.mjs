@@ -49,8 +49,8 @@ const vegaPerOperator = {
 /**
  * Colour schemes are built when first asked for, not when their module loads. `vega-scale` turns
  * its fifty continuous schemes into interpolators as it loads, and d3-scale-chromatic builds every
- * interpolator it exports: 20 to 30 ms of colour parsing on a cold page that draws with none of
- * them (the chart gives its colours as lists, the map uses a few schemes). vega-scale's scheme
+ * interpolator it exports: colour parsing on every cold chart or map page, for schemes neither uses
+ * (the chart gives its colours as lists, the map uses a few arrays and viridis). vega-scale's scheme
  * table now builds a continuous scheme on its first lookup; d3-scale-chromatic's values are marked
  * pure, so those that nothing imports are left out.
  */

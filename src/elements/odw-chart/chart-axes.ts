@@ -47,9 +47,9 @@ const TITLE_PADDING = 4;
 export const LABEL_LIMIT = 160;
 const LABEL_OFFSET = LABEL_PADDING;
 
-/** The width of a label as drawn (cut at LABEL_LIMIT), as Vega measures it. */
-export function labelWidth(text: string, font: string, weight?: number): number {
-  return textMetrics.width({font, fontSize: FONT_SIZE, fontWeight: weight, limit: LABEL_LIMIT}, text);
+/** The width of a label as drawn (cut at `limit`), as Vega measures it. */
+export function labelWidth(text: string, font: string, limit = LABEL_LIMIT): number {
+  return textMetrics.width({font, fontSize: FONT_SIZE, limit}, text);
 }
 
 /**

@@ -49,6 +49,9 @@ export interface SpecSize {
 
 type Spec = Record<string, unknown>;
 
+/** Longer legend labels are cut with « … ». */
+const LEGEND_LABEL_LIMIT = 200;
+
 const TIME_FORMATS: Record<string, string> = {
   year: '%Y',
   month: '%b %Y',
@@ -104,7 +107,7 @@ export function buildSpec(data: ChartData, theme: ChartTheme, size: SpecSize, la
         titleFont: theme.font,
         labelFontSize: 12,
         titleFontSize: 12,
-        labelLimit: 200,
+        labelLimit: LEGEND_LABEL_LIMIT,
         aria: false,
       },
       text: {font: theme.font, fill: theme.text},
@@ -160,7 +163,9 @@ export function buildSpec(data: ChartData, theme: ChartTheme, size: SpecSize, la
   // The legend's share of the width, when it stands on the right of the plot.
   const legendWidth =
     legend.length && size.width >= 480
-      ? 18 + 14 + Math.max(0, ...colourDomain.map((label) => Math.min(200, labelWidth(label, theme.font))))
+      ? 18 +
+        14 +
+        Math.max(0, ...colourDomain.map((label) => labelWidth(label, theme.font, LEGEND_LABEL_LIMIT)))
       : 0;
   /** The plot's width once `left` (the left axis) and the legend are set beside it. */
   const plotWidth = (left: Axis) => Math.max(40, size.width - 8 - leftExtent(left, theme.font) - legendWidth);

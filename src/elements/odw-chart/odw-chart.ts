@@ -429,16 +429,16 @@ export class OdwChart extends OdwDataElement<ChartData> {
   private async draw(container: HTMLElement, data: ChartData, width: number, size: string): Promise<void> {
     const height = this.plotHeight;
     try {
-      const userSpec = Boolean(this.spec || this.childSpecText?.trim());
+      const pageSpec = this.userSpec();
       // A generated chart is built again for a new size (its axes' ticks and labels depend on it)
       // and drawn in place; a page's specification is only resized.
-      if (userSpec && this.view && data === this.drawnData && container === this.drawnContainer) {
+      if (pageSpec && this.view && data === this.drawnData && container === this.drawnContainer) {
         await this.view.resize(width, height);
       } else {
         const engine = await loadEngine();
         const lang = this.currentLang;
-        const spec = userSpec
-          ? await engine.compileVegaLite(mergeSpec(vegaLiteSpec(data, {width, height}), this.userSpec()!))
+        const spec = pageSpec
+          ? await engine.compileVegaLite(mergeSpec(vegaLiteSpec(data, {width, height}), pageSpec))
           : engine.buildSpec(data, this.readTheme(), {width, height}, lang);
         // New rows only (a filter changed): the drawn view takes them in place, far quicker.
         const updated =

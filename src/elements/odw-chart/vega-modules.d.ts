@@ -11,10 +11,7 @@ declare module 'vega-parser' {
 declare module 'vega-scenegraph' {
   /** Text widths as Vega's bounds measure them (canvas), `limit` applied. */
   export const textMetrics: {
-    width(
-      item: {font?: string; fontSize?: number; fontWeight?: number; limit?: number},
-      text: string,
-    ): number;
+    width(item: {font?: string; fontSize?: number; limit?: number}, text: string): number;
   };
 }
 declare module 'vega-transforms';

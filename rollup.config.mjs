@@ -3,7 +3,9 @@ import {resolve} from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import {transform} from 'esbuild';
 import MagicString from 'magic-string';
+import {BROWSER_FLOOR} from './tools/browser-floor.mjs';
 
 const elements = readdirSync('src/elements').filter((name) => existsSync(`src/elements/${name}/define.ts`));
 
@@ -242,6 +244,25 @@ const minifyCssTemplates = {
   },
 };
 
+/**
+ * Every chunk, dependencies included, in syntax the oldest engines of the floor parse
+ * (tools/browser-floor.mjs): Safari 15 rejects a whole file for one class static block. The test
+ * `tools/syntax-floor.test.mjs` parses each built file to prove it.
+ */
+const lowerToBrowserFloor = {
+  name: 'lower-to-browser-floor',
+  async renderChunk(code, chunk) {
+    const lowered = await transform(code, {
+      target: BROWSER_FLOOR,
+      format: 'esm',
+      loader: 'js',
+      sourcemap: true,
+      sourcefile: chunk.fileName,
+    });
+    return {code: lowered.code, map: lowered.map};
+  },
+};
+
 const isBareImport = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
 export default [
@@ -250,7 +271,13 @@ export default [
     input: moduleEntries,
     external: isBareImport,
     plugins: [
-      typescript({tsconfig: './tsconfig.json', outDir: 'dist', declarationDir: 'dist/types'}),
+      // Sources inlined in the maps: the package ships `dist/` without `src/`.
+      typescript({
+        tsconfig: './tsconfig.json',
+        outDir: 'dist',
+        declarationDir: 'dist/types',
+        inlineSources: true,
+      }),
       minifyCssTemplates,
     ],
     output: {
@@ -281,9 +308,11 @@ export default [
         declarationMap: false,
         declarationDir: undefined,
         outDir: 'dist',
+        inlineSources: true,
       }),
       minifyCssTemplates,
-      terser({format: {comments: false}, ecma: 2022, module: true, compress: {passes: 3}}),
+      lowerToBrowserFloor,
+      terser({format: {comments: false}, ecma: 2020, module: true, compress: {passes: 3}}),
     ],
     output: {
       dir: 'dist',

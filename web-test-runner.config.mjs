@@ -2,7 +2,7 @@ import commonjs from '@rollup/plugin-commonjs';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {fromRollup} from '@web/dev-server-rollup';
 import {defaultReporter} from '@web/test-runner';
-import {chromeLauncher} from '@web/test-runner-chrome';
+import {ENGINES, chromium, firefox, webkit} from './tools/engines.mjs';
 import {summaryReporter} from './tools/summary-reporter.mjs';
 import {portalPlugin} from './tools/portal/wds-plugin.mjs';
 
@@ -17,6 +17,22 @@ const reactDevelopmentBuild = {
     return {body: context.body.replaceAll('process.env.NODE_ENV', '"development"')};
   },
 };
+
+/** The engines tools/test.mjs found, besides Chromium. */
+const engines = (process.env.ODW_ENGINES ?? '').split(',');
+
+/** What must hold in every engine: a test per element, the CDN and strict-CSP pages, the keyboard basics. */
+export const CROSS_ENGINE_FILES = ['test/engines/**/*.test.ts', 'test/cdn/*.test.ts', 'test/csp.test.ts'];
+
+/**
+ * The pages of test/cdn/ that show what a tag holds when the code cannot run: one where only the
+ * loader may load (its chunks are refused), one where no script may.
+ */
+const scriptSources = (context) =>
+  ({
+    '/test/cdn/chunks-blocked.html': `${context.origin}/dist/open-data-widgets.js`,
+    '/test/cdn/script-blocked.html': "'none'",
+  })[context.path] ?? "'self'";
 
 export default {
   files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
@@ -33,7 +49,7 @@ export default {
     async function strictCsp(context, next) {
       await next();
       if (context.path.startsWith('/test/csp/') || context.path.startsWith('/test/cdn/')) {
-        context.set('Content-Security-Policy', "script-src 'self'; style-src 'self'");
+        context.set('Content-Security-Policy', `script-src ${scriptSources(context)}; style-src 'self'`);
       }
     },
   ],
@@ -46,12 +62,17 @@ export default {
     // `requireReturnsDefault` makes `require()` read that default, not a namespace.
     fromRollup(commonjs)({include: reactFiles, strictRequires: false, requireReturnsDefault: true}),
   ],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-      },
-    }),
-  ],
+  browsers: [chromium(process.env.CHROME_PATH ?? '/usr/bin/chromium')],
+  // Firefox and WebKit run what must hold in every engine (test/engines/CROSS_ENGINE.md), when
+  // tools/test.mjs found them (`ODW_ENGINES`).
+  groups: [
+    {name: 'firefox', launcher: firefox},
+    {name: 'webkit', launcher: webkit},
+  ]
+    .filter(({name}) => engines.includes(name))
+    .map(({name, launcher}) => ({
+      name,
+      files: CROSS_ENGINE_FILES,
+      browsers: [launcher(ENGINES[name].find())],
+    })),
 };

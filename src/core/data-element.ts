@@ -12,6 +12,7 @@ import {formatDate, formatDateTime} from './format.js';
 import {describeError, resolveLang, t, type Lang} from './i18n.js';
 import {themeStyles, type Theme} from './theme.js';
 import {safeLinkUrl} from './url.js';
+import {linkedStylesRoot} from './linked-styles.js';
 
 /** Where a widget reads its data from, once its `source` / `src` and filters are resolved. */
 export interface DataTarget {
@@ -107,6 +108,10 @@ type SourceState = 'none' | 'bound' | 'waiting' | 'missing';
  */
 export abstract class OdwDataElement<D = unknown> extends LitElement {
   static override styles = [themeStyles, hostStyles, visuallyHiddenStyles, dataElementStyles];
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    return linkedStylesRoot(this) ?? super.createRenderRoot();
+  }
 
   @property({reflect: true}) source?: string;
 

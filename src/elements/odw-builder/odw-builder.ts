@@ -14,7 +14,7 @@ import {formatDateTime, formatNumber} from '../../core/format.js';
 import {describeError, resolveLang, type Lang} from '../../core/i18n.js';
 import {styleProperties as cssProperties} from '../../core/style-properties.js';
 import {themeStyles} from '../../core/theme.js';
-import {observe} from '../../autoloader.js';
+import {observe} from '../../loader.js';
 import {hostStyles, visuallyHiddenStyles} from '../../core/data-element.styles.js';
 import {builderStyles} from './odw-builder.styles.js';
 import {tb, type BuilderMessageKey} from './odw-builder.messages.js';
@@ -68,6 +68,7 @@ import {
   type ElementSpec,
   type SnippetContext,
 } from './snippet.js';
+import {linkedStylesRoot} from '../../core/linked-styles.js';
 
 type Step = 1 | 2 | 3;
 
@@ -137,6 +138,10 @@ const DATA_TAGS = 'odw-kpi, odw-chart, odw-map, odw-table, odw-filter';
  */
 export class OdwBuilder extends LitElement {
   static override styles = [themeStyles, hostStyles, visuallyHiddenStyles, builderStyles];
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    return linkedStylesRoot(this) ?? super.createRenderRoot();
+  }
 
   @property({reflect: true}) src?: string;
 

@@ -85,6 +85,20 @@ export const dashboardStyles = css`
       --_columns: 1;
     }
   }
+  /* Without container queries (Safari < 16), the window's width decides: right on a phone, where
+     it matters most, and at worst one column too many for a dashboard in a desktop sidebar. */
+  @supports not (container-type: inline-size) {
+    @media (max-width: 45rem) {
+      .grid {
+        --_columns: min(2, var(--_odw-dashboard-columns));
+      }
+    }
+    @media (max-width: 30rem) {
+      .grid {
+        --_columns: 1;
+      }
+    }
+  }
 
   .status {
     margin: 0;

@@ -16,6 +16,7 @@ import {
   type ElementConfig,
 } from './dashboard-config.js';
 import {dashboardStyles} from './odw-dashboard.styles.js';
+import {linkedStylesRoot} from '../../core/linked-styles.js';
 
 /** The data widgets a dashboard gives its default source and theme to. */
 const WIDGET_TAGS = ['odw-kpi', 'odw-chart', 'odw-map', 'odw-table', 'odw-filter'] as const;
@@ -146,6 +147,10 @@ const LISTED_KEYS = 6;
  */
 export class OdwDashboard extends LitElement {
   static override styles = [themeStyles, hostStyles, dashboardStyles];
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    return linkedStylesRoot(this) ?? super.createRenderRoot();
+  }
 
   @property({type: Number, reflect: true}) columns?: number;
 

@@ -95,7 +95,7 @@ export const mapStyles = css`
   .overlay {
     position: absolute;
     font-size: var(--_odw-font-size-small);
-    background: color-mix(in srgb, var(--_odw-background) 85%, transparent);
+    background: var(--_odw-background);
     color: var(--_odw-text-color);
     padding: 0.125rem 0.375rem;
     pointer-events: none;
@@ -186,10 +186,21 @@ export const mapStyles = css`
   /* « Pas de donnée »: a hatching of the theme's muted colour, on the map and in the legend. */
   .map,
   .legend {
-    --_odw-map-no-data: var(
-      --odw-map-no-data-color,
-      color-mix(in srgb, var(--_odw-muted-color) 40%, var(--_odw-background))
-    );
+    --_odw-map-no-data: var(--odw-map-no-data-color, var(--_odw-skeleton-color));
+  }
+  /* Engines without color-mix() (Safari < 16.2) keep the opaque overlay and the skeleton grey:
+     a color-mix() they cannot compute would leave the overlay bare and the hatching black. */
+  @supports (color: color-mix(in srgb, red 50%, blue)) {
+    .overlay {
+      background: color-mix(in srgb, var(--_odw-background) 85%, transparent);
+    }
+    .map,
+    .legend {
+      --_odw-map-no-data: var(
+        --odw-map-no-data-color,
+        color-mix(in srgb, var(--_odw-muted-color) 40%, var(--_odw-background))
+      );
+    }
   }
   #odw-map-no-data rect {
     fill: var(--_odw-map-no-data);

@@ -9,6 +9,7 @@ import {
   OdwSourceConnectEvent,
 } from '../../core/events.js';
 import {sourceStyles} from './odw-source.styles.js';
+import {linkedStylesRoot} from '../../core/linked-styles.js';
 
 /**
  * A dataset shared by several widgets: its URL, a base filter and the filters currently in force
@@ -35,6 +36,10 @@ import {sourceStyles} from './odw-source.styles.js';
  */
 export class OdwSource extends LitElement {
   static override styles = sourceStyles;
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    return linkedStylesRoot(this) ?? super.createRenderRoot();
+  }
 
   @property({reflect: true}) src?: string;
 

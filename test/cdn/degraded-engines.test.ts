@@ -1,0 +1,91 @@
+/**
+ * What a visitor sees where the widgets cannot run as designed (../shared/DESIGN.md, "Progressive
+ * enhancement" and "Security"): an engine without constructable stylesheets under a strict CSP, an
+ * element whose code is refused, a page whose scripts are all refused.
+ */
+import {expect, waitUntil} from '@open-wc/testing';
+import {normalize, watchPage} from '../helpers.js';
+
+/** Loads `path` in an iframe and resolves once it has loaded, without waiting for any element. */
+async function loadFrame(path: string): Promise<HTMLIFrameElement> {
+  const frame = document.createElement('iframe');
+  frame.width = '800';
+  frame.height = '600';
+  frame.src = path;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
+  document.body.append(frame);
+  await loaded;
+  return frame;
+}
+
+const frames: HTMLIFrameElement[] = [];
+afterEach(() => {
+  for (const frame of frames.splice(0)) frame.remove();
+});
+
+/** Whether `element` takes room on the page and is not hidden. */
+function shown(element: Element | null): boolean {
+  if (!element) return false;
+  const box = element.getBoundingClientRect();
+  return box.width > 0 && box.height > 0 && getComputedStyle(element).visibility !== 'hidden';
+}
+
+describe('engines and pages where the widgets cannot run as designed', function () {
+  this.timeout(60_000);
+
+  it('styles the widgets from linked stylesheets where constructable ones are missing, under a strict CSP', async () => {
+    const page = await watchPage('/test/cdn/no-constructable-stylesheets.html', 'odw-kpi', 900, 700);
+    const win = page.document.defaultView as Window & typeof globalThis;
+    expect('adoptedStyleSheets' in win.Document.prototype, 'the page removed them').to.equal(false);
+    const kpi = page.document.querySelector('odw-kpi')!;
+    const chart = page.document.querySelector('odw-chart')!;
+    const value = () => kpi.shadowRoot?.querySelector('[part~="value"]');
+    await waitUntil(() => value() || page.problems.length, 'the key figure', {timeout: 30_000});
+    await waitUntil(
+      () =>
+        chart.shadowRoot?.querySelectorAll('.vega svg .mark-rect path').length === 5 || page.problems.length,
+      'the chart',
+      {timeout: 30_000},
+    );
+    expect(page.problems).to.deep.equal([]);
+    expect(normalize(value()!.textContent)).to.equal('293 673');
+    for (const widget of [kpi, chart]) {
+      const links = [...widget.shadowRoot!.querySelectorAll('link[rel="stylesheet"]')];
+      expect(links.map((link) => new URL((link as HTMLLinkElement).href).pathname)).to.deep.equal([
+        `/dist/styles/${widget.localName}.css`,
+      ]);
+      expect(widget.shadowRoot!.querySelectorAll('style')).to.have.length(0);
+    }
+    // The stylesheet applies: the figure is set large, the label small, as with adopted styles.
+    await waitUntil(() => parseFloat(win.getComputedStyle(value()!).fontSize) > 24, 'the figure styled', {
+      timeout: 10_000,
+    });
+    expect(page.problems).to.deep.equal([]);
+  });
+
+  it('keeps what the tag holds and says in words that the element’s code did not load', async () => {
+    const frame = await loadFrame('/test/cdn/chunks-blocked.html');
+    frames.push(frame);
+    const doc = frame.contentDocument!;
+    const kpi = doc.querySelector('odw-kpi')!;
+    await waitUntil(() => kpi.querySelector('.odw-load-error'), 'the message', {timeout: 20_000});
+    expect(frame.contentWindow!.customElements.get('odw-kpi')).to.equal(undefined);
+    expect(normalize(kpi.querySelector('.odw-load-error')!.textContent)).to.equal(
+      'Ce contenu n’a pas pu s’afficher : son script ne s’est pas chargé.',
+    );
+    expect(kpi.querySelector('.odw-load-error')!.getAttribute('role')).to.equal('status');
+    expect(shown(kpi.querySelector('.odw-load-error'))).to.equal(true);
+    expect(shown(doc.getElementById('fallback')), 'the link to the dataset').to.equal(true);
+  });
+
+  it('keeps what the tag holds when no script may run', async () => {
+    const frame = await loadFrame('/test/cdn/script-blocked.html');
+    frames.push(frame);
+    const doc = frame.contentDocument!;
+    expect(frame.contentWindow!.customElements.get('odw-kpi')).to.equal(undefined);
+    expect(shown(doc.getElementById('fallback')), 'the link to the dataset').to.equal(true);
+    expect(normalize(doc.getElementById('fallback')!.textContent)).to.equal(
+      'Populations légales 2025 sur le portail',
+    );
+  });
+});

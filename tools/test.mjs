@@ -1,22 +1,43 @@
-// `npm test`: the emulator's own tests in Node, then every browser test in real Chromium.
+// `npm test`: the build when it is older than its sources, the Node tests (emulator, package,
+// syntax floor), then the browser tests in Chromium, and in Firefox and WebKit those that must hold
+// in every engine (web-test-runner.config.mjs). A missing engine is named with how to install it;
+// in CI (`CI` set) it fails the run.
 import {spawnSync} from 'node:child_process';
-import {existsSync, readdirSync, rmSync, statSync} from 'node:fs';
+import {existsSync, readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
-import picomatch from 'picomatch';
-import {findChromium, installHint} from './chromium.mjs';
+import {ENGINES} from './engines.mjs';
 
-const chrome = findChromium();
-if (!chrome) {
-  console.error(installHint);
+const inCi = Boolean(process.env.CI);
+const found = Object.fromEntries(
+  Object.entries(ENGINES).flatMap(([name, engine]) => {
+    const path = engine.find();
+    return path ? [[name, path]] : [];
+  }),
+);
+const missing = Object.keys(ENGINES).filter((name) => !found[name]);
+for (const name of missing) console.error(ENGINES[name].hint);
+if (!found.chromium || (inCi && missing.length)) {
+  console.error(inCi ? 'CI runs every engine: install the missing ones.' : 'Chromium is needed.');
   process.exit(1);
 }
 
-const env = {...process.env, CHROME_PATH: chrome};
+const extraArgs = process.argv.slice(2);
+const env = {
+  ...process.env,
+  CHROME_PATH: found.chromium,
+  // A run of chosen files stays in Chromium unless ODW_ENGINES names more.
+  ODW_ENGINES:
+    process.env.ODW_ENGINES ??
+    (extraArgs.length
+      ? ''
+      : Object.keys(found)
+          .filter((name) => name !== 'chromium')
+          .join(',')),
+};
 const run = (command, args) => spawnSync(command, args, {stdio: 'inherit', env}).status ?? 1;
 
-const CDN_ENTRY = 'open-data-widgets';
-const CDN_FILE = `dist/${CDN_ENTRY}.js`;
-/** What the CDN build is made from (tests and stories under src/ are not part of it). */
+const BUILT_FILE = 'dist/open-data-widgets.js';
+/** What `npm run build` is made from (tests and stories under src/ are not part of it). */
 const BUILD_INPUTS = ['src', 'rollup.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
 
 /** The latest modification time under `path`. */
@@ -26,48 +47,17 @@ function lastChange(path) {
   return Math.max(0, ...readdirSync(path).map((name) => lastChange(join(path, name))));
 }
 
-/** Whether the wtr run includes test/cdn/, whose pages load the built CDN file. */
-function runsCdnTests(args) {
-  const globs = args.filter((arg) => !arg.startsWith('-')).map((glob) => glob.replace(/^\.\//, ''));
-  if (!globs.length) return true;
-  const cdnTests = readdirSync('test/cdn')
-    .filter((name) => name.endsWith('.test.ts'))
-    .map((name) => `test/cdn/${name}`);
-  return globs.some((glob) => cdnTests.some(picomatch(glob)));
+// The CDN pages, the package and syntax tests read `dist/`: built unless newer than its sources,
+// as after `npm run build` in CI.
+const fresh =
+  existsSync(BUILT_FILE) && statSync(BUILT_FILE).mtimeMs > Math.max(...BUILD_INPUTS.map(lastChange));
+if (!fresh) {
+  console.log(`Building dist/ for the tests (older than its sources)…`);
+  const buildStatus = run('npm', ['run', '--silent', 'build']);
+  if (buildStatus) process.exit(buildStatus);
 }
 
-/**
- * Builds the CDN output of rollup.config.mjs alone (a minute; the npm modules and types are not
- * needed by the tests), unless `dist/` is newer than its sources, as after `npm run build` in CI.
- */
-async function buildCdnIfStale() {
-  const fresh =
-    existsSync(CDN_FILE) && statSync(CDN_FILE).mtimeMs > Math.max(...BUILD_INPUTS.map(lastChange));
-  if (fresh) return 0;
-  console.log(`Building ${CDN_FILE} for the tests of test/cdn/ (older than its sources)…`);
-  const {default: configs} = await import('../rollup.config.mjs');
-  const cdn = [configs].flat().find((config) => Object.hasOwn(Object(config?.input), CDN_ENTRY));
-  if (!cdn) return run(process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent']);
-  // Chunk names carry a hash: last build's chunks would linger beside the new ones.
-  rmSync('dist/chunks', {recursive: true, force: true});
-  const {rollup} = await import('rollup');
-  try {
-    const bundle = await rollup(cdn);
-    await bundle.write(cdn.output);
-    await bundle.close();
-    return 0;
-  } catch (error) {
-    console.error(error.message);
-    return 1;
-  }
-}
-
-const extraArgs = process.argv.slice(2);
-const nodeStatus = extraArgs.length ? 0 : run(process.execPath, ['--test', 'tools/portal/']);
-const buildStatus = runsCdnTests(extraArgs) ? await buildCdnIfStale() : 0;
-if (buildStatus) {
-  console.error(`Building ${CDN_FILE} failed.`);
-  process.exit(buildStatus);
-}
+const NODE_TESTS = ['tools/portal/', 'tools/package.test.mjs', 'tools/syntax-floor.test.mjs'];
+const nodeStatus = extraArgs.length ? 0 : run(process.execPath, ['--test', ...NODE_TESTS]);
 const browserStatus = run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', ...extraArgs]);
 process.exit(nodeStatus || browserStatus);

@@ -9,3 +9,4 @@ export * from './elements/odw-map/define.js';
 export * from './elements/odw-table/define.js';
 export * from './elements/odw-filter/define.js';
 export * from './elements/odw-dashboard/define.js';
+export {setStylesheetBase} from './core/linked-styles.js';

@@ -128,6 +128,14 @@ function rewindAll(collection: FeatureCollection): FeatureCollection {
 }
 
 /**
+ * A copy of a GeoJSON value to rewind without touching the dataset's own. GeoJSON is plain JSON;
+ * `structuredClone` would leave out Safari 15.0 to 15.3.
+ */
+export function copyGeometry<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/**
  * Turns polygons wound the GeoJSON way (RFC 7946: exterior rings counter-clockwise) into the
  * order d3-geo reads (clockwise), in place; otherwise d3 fills the whole globe but the polygon.
  */
@@ -278,7 +286,7 @@ export function pointOf(value: unknown): [number, number] | undefined {
     return valid(lon, lat);
   }
   if (typeof object.type === 'string' && ('coordinates' in object || 'geometries' in object)) {
-    const [lon, lat] = geoCentroid(rewind(structuredClone(object) as unknown as Geometry));
+    const [lon, lat] = geoCentroid(rewind(copyGeometry(object) as unknown as Geometry));
     return valid(lon, lat);
   }
   return undefined;

@@ -7,7 +7,7 @@ import {resolveSource} from '../../data/connectors/index.js';
 import {query} from '../../data/query.js';
 import {createFetchContext} from '../../data/request.js';
 import type {ApiFamily} from '../../data/types.js';
-import {parseShapes, rewind} from './map-data.js';
+import {copyGeometry, parseShapes, rewind} from './map-data.js';
 
 export {prepareChoropleth, preparePoints, schemeColors, NO_DATA_COLOR} from './map-data.js';
 export {MapView, CANVAS_THRESHOLD, svgElement} from './map-view.js';
@@ -41,7 +41,7 @@ export async function loadShapes(
       if (!geometry) return [];
       const properties = {...row};
       delete properties[shapeField];
-      return [{type: 'Feature', geometry: rewind(structuredClone(geometry)), properties}];
+      return [{type: 'Feature', geometry: rewind(copyGeometry(geometry)), properties}];
     });
     return {type: 'FeatureCollection', features};
   }

@@ -1,0 +1,46 @@
+<?php
+/**
+ * The elements and their attributes, as documented in custom-elements.json.
+ *
+ * @package OpenDataWidgets
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * HTML attributes every element may carry besides its own: KSES lists none for unknown tags, and
+ * the allow-list keys are lowercase. `style` stays out (the widgets style through their parts).
+ */
+const ODW_GLOBAL_ATTRIBUTES = array( 'id', 'class', 'lang', 'title', 'slot', 'hidden' );
+
+/**
+ * Each tag with the attributes it accepts, global ones included.
+ *
+ * The list is generated at build time from custom-elements.json by tools/wordpress/build-plugin.mjs
+ * (generated/elements.php). Event-handler attributes are never accepted, whatever that file says.
+ *
+ * @return array<string, string[]> Tag name => lowercase attribute names.
+ */
+function odw_elements() {
+	static $elements = null;
+	if ( null === $elements ) {
+		$elements  = array();
+		$generated = __DIR__ . '/../generated/elements.php';
+		$documented = is_readable( $generated ) ? require $generated : array();
+		foreach ( $documented as $tag => $attributes ) {
+			$names            = array_map( 'strtolower', array_merge( $attributes, ODW_GLOBAL_ATTRIBUTES ) );
+			$elements[ $tag ] = array_values( array_unique( preg_grep( '/^on[a-z]*$/', $names, PREG_GREP_INVERT ) ) );
+		}
+	}
+	return $elements;
+}
+
+/**
+ * Whether a piece of content holds an `odw-` tag or shortcode.
+ *
+ * @param string $content Post content, rendered or not.
+ * @return bool
+ */
+function odw_has_widgets( $content ) {
+	return is_string( $content ) && 1 === preg_match( '/[<\[]odw-[a-z]/i', $content );
+}

@@ -119,6 +119,10 @@ const expectedSum = async (where) => {
 };
 
 const author = await logIn(users.author);
+// Posts an interrupted run left behind.
+for (const post of await author.rest('/wp/v2/posts&search=odw%20test&status=publish,draft&per_page=100')) {
+  await author.rest(`/wp/v2/posts/${post.id}&force=true`, {method: 'DELETE'});
+}
 const posts = {};
 const write = async (key, content, status = 'publish') => {
   posts[key] = await author.rest('/wp/v2/posts', {
@@ -148,6 +152,7 @@ await write(
     `<odw-kpi id="clicked" onclick="alert('onclick')" src="${src}" where='${ORLEANS}' value="sum(population)" label="Habitants"></odw-kpi>`,
     `<odw-kpi src="${src}" where='${ORLEANS}' value="sum(population)" label="Habitants"><script>alert('script in a tag')</script></odw-kpi>`,
     `[odw-kpi src="${src}" value="sum(population)" label='"><img src=x onerror=alert("shortcode")>']`,
+    `[odw-kpi src="${src}" value="sum(population)" label='" tabindex="0" autofocus onfocus="alert(document.domain)" x="']`,
     `[odw-kpi src="${src}" value="sum(population)" label="&quot;&gt;&lt;img src=x onerror=alert('encoded')&gt;"]`,
     `[odw-kpi src="javascript:alert('src')" value="sum(population)" label="Habitants"]`,
   ].join('\n\n'),

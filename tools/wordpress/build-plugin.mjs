@@ -1,17 +1,18 @@
-// Completes the WordPress plugin of integrations/wordpress/open-data-widgets/ with what is built,
-// never written by hand (all gitignored):
+// Assembles the WordPress plugin in a folder of its own (a WordPress plugins folder, or the folder
+// tools/release-wordpress.mjs zips): the sources of integrations/wordpress/open-data-widgets/, plus
+// what is built, never written by hand nor kept in the repository:
 // - generated/elements.php: each tag and its attributes, from custom-elements.json (npm run analyze),
 //   the one source of the KSES allow-list and of the shortcodes;
 // - languages/*.mo: the compiled .po translations;
 // - dist/: the CDN build (open-data-widgets.js and chunks/, from npm run build), so the plugin
 //   serves the script itself.
-//   node tools/wordpress/build-plugin.mjs
+//   node tools/wordpress/build-plugin.mjs <target folder, emptied first>
 import {cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
-export const pluginDir = join(root, 'integrations/wordpress/open-data-widgets');
+const pluginDir = join(root, 'integrations/wordpress/open-data-widgets');
 
 /** The tags of custom-elements.json with their attribute names. */
 export function documentedElements(manifest) {
@@ -65,7 +66,9 @@ export function parsePo(text) {
 
 /** A GNU .mo file (little-endian, no hash table) for the messages. */
 export function compileMo(messages) {
-  const entries = [...messages].filter(([, msgstr]) => msgstr !== '').map(([id, str]) => [Buffer.from(id), Buffer.from(str)]);
+  const entries = [...messages]
+    .filter(([, msgstr]) => msgstr !== '')
+    .map(([id, str]) => [Buffer.from(id), Buffer.from(str)]);
   entries.sort(([a], [b]) => Buffer.compare(a, b));
   const count = entries.length;
   const headerSize = 28;
@@ -91,7 +94,8 @@ export function compileMo(messages) {
   return Buffer.concat([header, ...strings]);
 }
 
-export function buildPlugin() {
+/** Assembles the plugin in `target` (emptied first). */
+export function buildPlugin(target) {
   const manifestPath = join(root, 'custom-elements.json');
   const script = join(root, 'dist/open-data-widgets.js');
   for (const [path, command] of [
@@ -101,20 +105,22 @@ export function buildPlugin() {
     if (!existsSync(path)) throw new Error(`${path} is missing: run \`${command}\` first.`);
   }
 
-  const generated = join(pluginDir, 'generated');
+  rmSync(target, {recursive: true, force: true});
+  cpSync(pluginDir, target, {recursive: true});
+
+  const generated = join(target, 'generated');
   mkdirSync(generated, {recursive: true});
   const elements = documentedElements(JSON.parse(readFileSync(manifestPath, 'utf8')));
   writeFileSync(join(generated, 'elements.php'), elementsPhp(elements));
 
-  const languages = join(pluginDir, 'languages');
+  const languages = join(target, 'languages');
   for (const name of readdirSync(languages).filter((file) => file.endsWith('.po'))) {
     const messages = parsePo(readFileSync(join(languages, name), 'utf8'));
     writeFileSync(join(languages, name.replace(/\.po$/, '.mo')), compileMo(messages));
   }
 
   // The CDN build only (not the npm modules and types), without source maps.
-  const dist = join(pluginDir, 'dist');
-  rmSync(dist, {recursive: true, force: true});
+  const dist = join(target, 'dist');
   mkdirSync(dist);
   cpSync(script, join(dist, 'open-data-widgets.js'));
   cpSync(join(root, 'dist/chunks'), join(dist, 'chunks'), {
@@ -125,9 +131,14 @@ export function buildPlugin() {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const target = process.argv[2];
+  if (!target) {
+    console.error('Usage: node tools/wordpress/build-plugin.mjs <target folder>');
+    process.exit(1);
+  }
   try {
-    const {elements} = buildPlugin();
-    console.log(`Plugin built in ${pluginDir} (${elements.length} elements: ${elements.join(', ')})`);
+    const {elements} = buildPlugin(resolve(target));
+    console.log(`Plugin assembled in ${target} (${elements.length} elements: ${elements.join(', ')})`);
   } catch (error) {
     console.error(error.message);
     process.exit(1);

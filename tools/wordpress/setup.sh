@@ -108,10 +108,8 @@ elif [ "$apache_changed" = 1 ]; then
 fi
 
 # The plugin, as an upload would install it: the folder with its dist/ and allow-list.
-node tools/wordpress/build-plugin.mjs
 PLUGIN_DIR="$CONTENT/plugins/open-data-widgets"
-rm -rf "$PLUGIN_DIR"
-cp -r integrations/wordpress/open-data-widgets "$PLUGIN_DIR"
+node tools/wordpress/build-plugin.mjs "$PLUGIN_DIR"
 chown -R root:root "$PLUGIN_DIR"
 chmod -R a+rX "$PLUGIN_DIR"
 

@@ -7,6 +7,7 @@
 // 4. each post opened in headless Chromium, its data from the local portal emulator, every other
 //    host refused.
 // Without WordPress it says how to install it and succeeds, unless CI is set.
+/* global document -- page.evaluate() callbacks run in the page. */
 import {spawnSync} from 'node:child_process';
 import {existsSync, readFileSync, readdirSync} from 'node:fs';
 import {join, resolve} from 'node:path';
@@ -17,6 +18,7 @@ import {startPortal} from '../portal/server.mjs';
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const SITE = `http://127.0.0.1:${process.env.ODW_WP_PORT ?? 8421}`;
 const users = JSON.parse(readFileSync(join(root, 'tools/wordpress/users.json'), 'utf8'));
+const INSTALLED_PLUGIN = '/var/lib/wordpress/wp-content/plugins/open-data-widgets';
 const RECORDS = '/portal/ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records';
 const ORLEANS = 'epci = "Orléans Métropole"';
 const LARGE_ORLEANS = `${ORLEANS} and population > 10000`;
@@ -44,13 +46,14 @@ function finish() {
 function phpFiles(dir) {
   return readdirSync(dir, {withFileTypes: true}).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'dist' ? [] : phpFiles(path);
+    if (entry.isDirectory()) return phpFiles(path);
     return entry.name.endsWith('.php') ? [path] : [];
   });
 }
 
 if (!existsSync('/usr/share/wordpress/wp-load.php')) {
-  const hint = 'WordPress is not installed: `sudo bash tools/wordpress/setup.sh` installs it (Debian) for these tests.';
+  const hint =
+    'WordPress is not installed: `sudo bash tools/wordpress/setup.sh` installs it (Debian) for these tests.';
   if (process.env.CI !== 'true') {
     console.log(`${hint} Skipped.`);
     process.exit(0);
@@ -60,44 +63,72 @@ if (!existsSync('/usr/share/wordpress/wp-load.php')) {
   finish();
 }
 
+const lintPhp = async (files) => {
+  for (const file of files) {
+    await check(`php -l ${file.startsWith(root) ? file.slice(root.length + 1) : file}`, () => {
+      const lint = spawnSync('php', ['-l', file], {encoding: 'utf8'});
+      assert(lint.status === 0, lint.stdout + lint.stderr);
+    });
+  }
+};
 console.log('php -l');
-for (const file of [...phpFiles(join(root, 'integrations/wordpress')), ...phpFiles(join(root, 'tools/wordpress'))]) {
-  await check(`php -l ${file.slice(root.length + 1)}`, () => {
-    const lint = spawnSync('php', ['-l', file], {encoding: 'utf8'});
-    assert(lint.status === 0, lint.stdout + lint.stderr);
-  });
-}
+await lintPhp([
+  ...phpFiles(join(root, 'integrations/wordpress')),
+  ...phpFiles(join(root, 'tools/wordpress')),
+]);
 
 console.log('setup');
 await check('tools/wordpress/setup.sh', () => {
-  if (!existsSync(join(root, 'dist/open-data-widgets.js')) || !existsSync(join(root, 'custom-elements.json'))) {
+  if (
+    !existsSync(join(root, 'dist/open-data-widgets.js')) ||
+    !existsSync(join(root, 'custom-elements.json'))
+  ) {
     const build = spawnSync('npm', ['run', 'build'], {cwd: root, stdio: 'inherit'});
     assert(build.status === 0, 'npm run build failed');
   }
   const asRoot = process.getuid?.() === 0;
-  const setup = spawnSync(asRoot ? 'bash' : 'sudo', [...(asRoot ? [] : ['-n', 'bash']), 'tools/wordpress/setup.sh'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const setup = spawnSync(
+    asRoot ? 'bash' : 'sudo',
+    [...(asRoot ? [] : ['-n', 'bash']), 'tools/wordpress/setup.sh'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
   assert(setup.status === 0, setup.stdout + setup.stderr);
 });
 if (results.some((result) => !result.ok)) finish();
+// The allow-list generated into the installed plugin.
+await lintPhp(phpFiles(join(INSTALLED_PLUGIN, 'generated')));
 
 /** A logged-in session of `user`, by the login form, with the REST nonce the editor uses. */
 async function logIn(user) {
   const response = await fetch(`${SITE}/wp-login.php`, {
     method: 'POST',
     redirect: 'manual',
-    headers: {'Content-Type': 'application/x-www-form-urlencoded', Cookie: 'wordpress_test_cookie=WP%20Cookie%20check'},
-    body: new URLSearchParams({log: user.login, pwd: user.password, testcookie: '1', redirect_to: `${SITE}/wp-admin/`}),
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Cookie: 'wordpress_test_cookie=WP%20Cookie%20check',
+    },
+    body: new URLSearchParams({
+      log: user.login,
+      pwd: user.password,
+      testcookie: '1',
+      redirect_to: `${SITE}/wp-admin/`,
+    }),
   });
   const cookies = response.headers
     .getSetCookie()
     .map((cookie) => cookie.split(';')[0])
     .filter((cookie) => !cookie.endsWith('=deleted'));
-  assert(response.status === 302 && cookies.some((c) => c.startsWith('wordpress_logged_in_')), `${user.login} could not log in`);
+  assert(
+    response.status === 302 && cookies.some((c) => c.startsWith('wordpress_logged_in_')),
+    `${user.login} could not log in`,
+  );
   const cookie = cookies.join('; ');
-  const nonce = await (await fetch(`${SITE}/wp-admin/admin-ajax.php?action=rest-nonce`, {headers: {Cookie: cookie}})).text();
+  const nonce = await (
+    await fetch(`${SITE}/wp-admin/admin-ajax.php?action=rest-nonce`, {headers: {Cookie: cookie}})
+  ).text();
   const rest = async (route, init = {}) => {
     const answer = await fetch(`${SITE}/?rest_route=${route}`, {
       ...init,
@@ -143,9 +174,19 @@ await check('the author has no unfiltered_html, so KSES filters the posts', asyn
 
 const kpiTag = `<odw-kpi src="${src}" where='${ORLEANS}' value="sum(population)" label="Habitants"></odw-kpi>`;
 await write('tag', kpiTag);
-await write('where', `<odw-kpi src="${src}" where='${LARGE_ORLEANS}' value="sum(population)" label="Grandes communes"></odw-kpi>`);
-await write('shortcode', `[odw-kpi src="${src}" where='${ORLEANS}' value="sum(population)" label="Habitants"]`);
-await write('unknown', `[odw-kpi src="${src}" where='${ORLEANS}' value="sum(population)" label="Habitants" colour="red"]`, 'draft');
+await write(
+  'where',
+  `<odw-kpi src="${src}" where='${LARGE_ORLEANS}' value="sum(population)" label="Grandes communes"></odw-kpi>`,
+);
+await write(
+  'shortcode',
+  `[odw-kpi src="${src}" where='${ORLEANS}' value="sum(population)" label="Habitants"]`,
+);
+await write(
+  'unknown',
+  `[odw-kpi src="${src}" where='${ORLEANS}' value="sum(population)" label="Habitants" colour="red"]`,
+  'draft',
+);
 await write(
   'attacks',
   [
@@ -212,7 +253,10 @@ async function kpiTexts(page) {
   return page.$$eval('odw-kpi', (kpis) =>
     kpis.map((kpi) => {
       const text = (selector) =>
-        (kpi.shadowRoot.querySelector(selector)?.textContent ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+        (kpi.shadowRoot.querySelector(selector)?.textContent ?? '')
+          .replace(/[\u00a0\u202f]/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim();
       return {value: text('[part~="value"]'), label: text('[part~="label"]'), error: text('[role="alert"]')};
     }),
   );
@@ -239,7 +283,12 @@ try {
     assert(where === LARGE_ORLEANS, `where is ${where}`);
     const [kpi] = await kpiTexts(page);
     assert(kpi.value === largeOrleans && largeOrleans !== orleans, JSON.stringify(kpi));
-    assert(!(await page.evaluate(() => document.querySelector('.entry-content, main').textContent.includes('10000'))), 'text left');
+    assert(
+      !(await page.evaluate(() =>
+        document.querySelector('.entry-content, main').textContent.includes('10000'),
+      )),
+      'text left',
+    );
     await page.close();
   });
 
@@ -275,12 +324,17 @@ try {
         element.getAttributeNames().filter((name) => name.startsWith('on')),
       ),
       images: document.querySelectorAll('.entry-content img, main img').length,
-      scripts: [...document.querySelectorAll('script')].filter((script) => script.textContent.includes('alert')).length,
+      scripts: [...document.querySelectorAll('script')].filter((script) =>
+        script.textContent.includes('alert'),
+      ).length,
       sources: [...document.querySelectorAll('odw-kpi')].map((kpi) => kpi.getAttribute('src')),
     }));
     assert(!dialogs.length, `dialogs: ${dialogs}`);
     assert(!injected.handlers.length && !injected.images && !injected.scripts, JSON.stringify(injected));
-    assert(!injected.sources.some((value) => /javascript/i.test(value ?? '')), JSON.stringify(injected.sources));
+    assert(
+      !injected.sources.some((value) => /javascript/i.test(value ?? '')),
+      JSON.stringify(injected.sources),
+    );
     await page.close();
   });
 
@@ -291,7 +345,8 @@ try {
   });
 } finally {
   await browser.close();
-  for (const post of Object.values(posts)) await author.rest(`/wp/v2/posts/${post.id}&force=true`, {method: 'DELETE'});
+  for (const post of Object.values(posts))
+    await author.rest(`/wp/v2/posts/${post.id}&force=true`, {method: 'DELETE'});
   await portal.close();
 }
 finish();

@@ -1,7 +1,7 @@
 <?php
 /**
  * Plugin Name:       Open Data Widgets
- * Description:       Key figures, charts, maps and tables from open-data portals, written as <odw-…> tags or [odw-…] shortcodes by every role that can write posts.
+ * Description:       Key figures, charts, maps and tables from open-data portals, written as odw- tags or [odw-…] shortcodes by every role that can write posts.
  * Version:           0.1.0
  * Requires at least: 6.1
  * Requires PHP:      7.4

@@ -198,6 +198,15 @@ await write(
     `[odw-kpi src="javascript:alert('src')" value="sum(population)" label="Habitants"]`,
   ].join('\n\n'),
 );
+await write(
+  'dashboard',
+  [
+    `[odw-dashboard src="${src}" where='${ORLEANS}' columns="2" title="Orléans Métropole"]`,
+    '[odw-kpi value="sum(population)" label="Habitants"]',
+    '[odw-kpi value="count(*)" label="Communes" span="2"]',
+    '[/odw-dashboard]',
+  ].join('\n'),
+);
 await write('plain', '<p>Une page sans widget.</p>');
 
 const browser = await puppeteer.launch({
@@ -296,6 +305,22 @@ try {
     const {page} = await open(posts.shortcode.link);
     const [kpi] = await kpiTexts(page);
     assert(kpi.value === orleans && kpi.label === 'Habitants', JSON.stringify(kpi));
+    await page.close();
+  });
+
+  await check(`a dashboard shortcode around two KPI shortcodes draws both (${orleans}, 22)`, async () => {
+    const {page} = await open(posts.dashboard.link);
+    const kpis = await kpiTexts(page);
+    assert(
+      kpis.map((kpi) => `${kpi.label} ${kpi.value}`).join() === `Habitants ${orleans},Communes 22`,
+      JSON.stringify(kpis),
+    );
+    const children = await page.$eval('odw-dashboard', (dashboard) =>
+      [...dashboard.children].map((child) => child.localName),
+    );
+    // The dashboard adds its own odw-source; wpautop's paragraphs would take cells of the grid.
+    assert(!children.includes('p') && !children.includes('br'), `children: ${children}`);
+    assert((await page.$$('odw-dashboard > odw-kpi[span="2"]')).length === 1, 'span lost');
     await page.close();
   });
 

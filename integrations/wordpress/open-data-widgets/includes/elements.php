@@ -8,10 +8,11 @@
 defined( 'ABSPATH' ) || exit;
 
 /**
- * HTML attributes every element may carry besides its own: KSES lists none for unknown tags, and
- * the allow-list keys are lowercase. `style` stays out (the widgets style through their parts).
+ * Attributes every element may carry besides its own: HTML's global ones, which KSES lists for no
+ * unknown tag (its keys are lowercase), and `span`, which odw-dashboard reads on its children.
+ * `style` stays out: the widgets are styled through their parts.
  */
-const ODW_GLOBAL_ATTRIBUTES = array( 'id', 'class', 'lang', 'title', 'slot', 'hidden' );
+const ODW_GLOBAL_ATTRIBUTES = array( 'id', 'class', 'lang', 'title', 'slot', 'hidden', 'span' );
 
 /**
  * Each tag with the attributes it accepts, global ones included.

@@ -48,7 +48,9 @@ function odw_render_shortcode( $atts, $content, $tag ) {
 		}
 		$attributes .= ' ' . $name . '="' . esc_attr( $value ) . '"';
 	}
-	$inner = null === $content ? '' : do_shortcode( $content );
+	// Shortcodes run after wpautop: the line breaks between the widgets of a dashboard came back as
+	// paragraphs and <br />, which would take cells of its grid.
+	$inner = null === $content ? '' : do_shortcode( preg_replace( '#</?p>|<br\s*/?>#i', '', $content ) );
 	return odw_unknown_attributes_notice( $tag, $unknown ) . "<{$tag}{$attributes}>{$inner}</{$tag}>";
 }
 

@@ -65,6 +65,8 @@ define('WP_ENVIRONMENT_TYPE', 'local');
 define('WP_HTTP_BLOCK_EXTERNAL', true);
 define('AUTOMATIC_UPDATER_DISABLED', true);
 define('DISABLE_WP_CRON', true);
+// WordPress's files belong to root, wp-content to www-data: write there directly (uploading a plugin).
+define('FS_METHOD', 'direct');
 PHP
 if cmp -s "$WP_CONFIG.new" "$WP_CONFIG"; then rm "$WP_CONFIG.new"; else
   mv "$WP_CONFIG.new" "$WP_CONFIG"
@@ -110,8 +112,8 @@ fi
 # The plugin, as an upload would install it: the folder with its dist/ and allow-list.
 PLUGIN_DIR="$CONTENT/plugins/open-data-widgets"
 node tools/wordpress/build-plugin.mjs "$PLUGIN_DIR"
-chown -R root:root "$PLUGIN_DIR"
-chmod -R a+rX "$PLUGIN_DIR"
+# Owned like the plugins WordPress installs itself, so it can be updated or deleted from « Extensions ».
+chown -R www-data:www-data "$PLUGIN_DIR"
 
 # Site, users and plugin activation through WordPress's own functions.
 php tools/wordpress/install.php "$HOST:$PORT"

@@ -22,6 +22,7 @@ const INSTALLED_PLUGIN = '/var/lib/wordpress/wp-content/plugins/open-data-widget
 const RECORDS = '/portal/ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records';
 const ORLEANS = 'epci = "Orléans Métropole"';
 const LARGE_ORLEANS = `${ORLEANS} and population > 10000`;
+const SMALL_ORLEANS = `${ORLEANS} and population < 5000`;
 
 const results = [];
 async function check(name, body) {
@@ -183,6 +184,12 @@ await write(
   `[odw-kpi src="${src}" where='${ORLEANS}' value="sum(population)" label="Habitants"]`,
 );
 await write(
+  'comparisons',
+  [LARGE_ORLEANS, SMALL_ORLEANS]
+    .map((where) => `[odw-kpi src="${src}" where='${where}' value="sum(population)" label="Habitants"]`)
+    .join('\n\n'),
+);
+await write(
   'unknown',
   `[odw-kpi src="${src}" where='${ORLEANS}' value="sum(population)" label="Habitants" colour="red"]`,
   'draft',
@@ -305,6 +312,16 @@ try {
     const {page} = await open(posts.shortcode.link);
     const [kpi] = await kpiTexts(page);
     assert(kpi.value === orleans && kpi.label === 'Habitants', JSON.stringify(kpi));
+    await page.close();
+  });
+
+  await check('`>` and `<` in shortcode values survive KSES and WordPress', async () => {
+    const {page} = await open(posts.comparisons.link);
+    const wheres = await page.$$eval('odw-kpi', (kpis) => kpis.map((kpi) => kpi.getAttribute('where')));
+    assert(wheres.join() === [LARGE_ORLEANS, SMALL_ORLEANS].join(), `where: ${wheres}`);
+    const values = (await kpiTexts(page)).map((kpi) => kpi.value);
+    const expected = [largeOrleans, await expectedSum(SMALL_ORLEANS)];
+    assert(values.join() === expected.join(), `${values} instead of ${expected}`);
     await page.close();
   });
 

@@ -28,19 +28,21 @@ add_filter( 'wp_kses_allowed_html', 'odw_kses_allowed_html', 10, 2 );
 
 /**
  * KSES ends a tag at its first `>`, even inside a quoted value: `where="population > 10000"` would
- * lose its condition and leave `10000">` as text. Inside the quoted values of `odw-` tags, `<` and
- * `>` become `&lt;` and `&gt;`, which the browser reads back as the same characters in the
- * attribute. Only ever turning markup into text, this cannot let anything more through KSES.
+ * lose its condition and leave `10000">` as text; in a shortcode's value it takes `< 5000` for a tag
+ * and removes it, and WordPress empties a shortcode value holding an unclosed `<`, for every role.
+ * Inside the quoted values of `odw-` tags and shortcodes, `<` and `>` become `&lt;` and `&gt;`,
+ * which the browser reads back as the same characters in the attribute. Only ever turning markup
+ * into text, this cannot let anything more through KSES.
  *
- * @param string $content Content about to be filtered by KSES.
+ * @param string $content Content about to be saved, or filtered by KSES.
  * @return string
  */
-function odw_kses_keep_expressions( $content ) {
-	if ( ! is_string( $content ) || false === stripos( $content, '<odw-' ) ) {
+function odw_keep_expressions( $content ) {
+	if ( ! is_string( $content ) || ! preg_match( '/[<\[]odw-/i', $content ) ) {
 		return $content;
 	}
 	return preg_replace_callback(
-		'/<odw-[a-z0-9-]+(?:[^>"\']++|"[^"]*"|\'[^\']*\')*>/i',
+		'/<odw-[a-z0-9-]+(?:[^>"\']++|"[^"]*"|\'[^\']*\')*>|\[odw-[a-z0-9-]+(?:[^\]"\']++|"[^"]*"|\'[^\']*\')*\]/i',
 		static function ( $tag ) {
 			return preg_replace_callback(
 				'/"[^"]*"|\'[^\']*\'/',
@@ -53,4 +55,6 @@ function odw_kses_keep_expressions( $content ) {
 		$content
 	);
 }
-add_filter( 'pre_kses', 'odw_kses_keep_expressions' );
+add_filter( 'pre_kses', 'odw_keep_expressions' );
+// Before KSES (priority 10) on save, and for the roles KSES leaves alone.
+add_filter( 'content_save_pre', 'odw_keep_expressions', 9 );

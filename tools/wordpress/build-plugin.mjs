@@ -3,16 +3,19 @@
 // what is built, never written by hand nor kept in the repository:
 // - generated/elements.php: each tag and its attributes, from custom-elements.json (npm run analyze),
 //   the one source of the KSES allow-list and of the shortcodes;
-// - languages/*.mo: the compiled .po translations;
+// - languages/*.mo and *.json: the .po translations compiled for PHP and for the editor script;
 // - dist/: the CDN build (open-data-widgets.js and chunks/, from npm run build), so the plugin
 //   serves the script itself.
 //   node tools/wordpress/build-plugin.mjs <target folder, emptied first>
 import {cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {createHash} from 'node:crypto';
 import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const pluginDir = join(root, 'integrations/wordpress/open-data-widgets');
+/** Scripts of the plugin that use wp.i18n, relative to the plugin. */
+const EDITOR_SCRIPTS = ['block/editor.js'];
 
 /** The tags of custom-elements.json with their attribute names. */
 export function documentedElements(manifest) {
@@ -62,6 +65,18 @@ export function parsePo(text) {
     }
   }
   return messages;
+}
+
+/** The Jed 1.x JSON that wp.i18n reads, for the messages of a `<domain>-<locale>.po` file. */
+function jedJson(messages, poName) {
+  const lang = /-([a-z]{2}_[A-Z]{2})\.po$/.exec(poName)?.[1] ?? '';
+  const translated = [...messages]
+    .filter(([id, str]) => id !== '' && str !== '')
+    .map(([id, str]) => [id, [str]]);
+  return JSON.stringify({
+    domain: 'messages',
+    locale_data: {messages: {'': {domain: 'messages', lang}, ...Object.fromEntries(translated)}},
+  });
 }
 
 /** A GNU .mo file (little-endian, no hash table) for the messages. */
@@ -117,6 +132,11 @@ export function buildPlugin(target) {
   for (const name of readdirSync(languages).filter((file) => file.endsWith('.po'))) {
     const messages = parsePo(readFileSync(join(languages, name), 'utf8'));
     writeFileSync(join(languages, name.replace(/\.po$/, '.mo')), compileMo(messages));
+    // The editor script's strings: WordPress reads <domain>-<locale>-<md5 of the script's path>.json.
+    for (const script of EDITOR_SCRIPTS) {
+      const hash = createHash('md5').update(script).digest('hex');
+      writeFileSync(join(languages, name.replace(/\.po$/, `-${hash}.json`)), jedJson(messages, name));
+    }
   }
 
   // The CDN build only (not the npm modules and types), without source maps.

@@ -177,7 +177,12 @@ const kpiTag = `<odw-kpi src="${src}" where='${ORLEANS}' value="sum(population)"
 await write('tag', kpiTag);
 await write(
   'where',
-  `<odw-kpi src="${src}" where='${LARGE_ORLEANS}' value="sum(population)" label="Grandes communes"></odw-kpi>`,
+  [LARGE_ORLEANS, SMALL_ORLEANS]
+    .map(
+      (where) =>
+        `<odw-kpi src="${src}" where='${where}' value="sum(population)" label="Habitants"></odw-kpi>`,
+    )
+    .join('\n'),
 );
 await write(
   'shortcode',
@@ -213,6 +218,15 @@ await write(
     '[odw-kpi value="count(*)" label="Communes" span="2"]',
     '[/odw-dashboard]',
   ].join('\n'),
+);
+/** A block as the block editor saves it: attributes as JSON in a comment, `<`, `>` and `&` escaped. */
+const block = (name, attributes) =>
+  `<!-- wp:${name} ${JSON.stringify(attributes).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)} /-->`;
+await write(
+  'block',
+  block('open-data-widgets/widget', {
+    markup: `<odw-kpi src="${src}" where='${SMALL_ORLEANS}' value="sum(population)" label="Petites communes" onclick="alert('block')"></odw-kpi>`,
+  }),
 );
 await write('plain', '<p>Une page sans widget.</p>');
 
@@ -280,6 +294,7 @@ async function kpiTexts(page) {
 
 const orleans = await expectedSum(ORLEANS);
 const largeOrleans = await expectedSum(LARGE_ORLEANS);
+const smallOrleans = await expectedSum(SMALL_ORLEANS);
 
 try {
   await check(`the tag alone draws its figure in French (${orleans})`, async () => {
@@ -292,19 +307,15 @@ try {
     await page.close();
   });
 
-  await check(`where="… population > 10000" survives KSES (${largeOrleans})`, async () => {
+  await check(`where with > and < survives KSES in a tag (${largeOrleans}, ${smallOrleans})`, async () => {
     assert(posts.where.content.raw.includes('population &gt; 10000'), posts.where.content.raw);
     const {page} = await open(posts.where.link);
-    const where = await page.$eval('odw-kpi', (kpi) => kpi.getAttribute('where'));
-    assert(where === LARGE_ORLEANS, `where is ${where}`);
-    const [kpi] = await kpiTexts(page);
-    assert(kpi.value === largeOrleans && largeOrleans !== orleans, JSON.stringify(kpi));
-    assert(
-      !(await page.evaluate(() =>
-        document.querySelector('.entry-content, main').textContent.includes('10000'),
-      )),
-      'text left',
-    );
+    const wheres = await page.$$eval('odw-kpi', (kpis) => kpis.map((kpi) => kpi.getAttribute('where')));
+    assert(wheres.join() === [LARGE_ORLEANS, SMALL_ORLEANS].join(), `where: ${wheres}`);
+    const values = (await kpiTexts(page)).map((kpi) => kpi.value);
+    assert(values.join() === [largeOrleans, smallOrleans].join(), `values: ${values}`);
+    const text = await page.evaluate(() => document.querySelector('.entry-content, main').textContent);
+    assert(!/10000|5000/.test(text), `left as text: ${text}`);
     await page.close();
   });
 
@@ -320,7 +331,7 @@ try {
     const wheres = await page.$$eval('odw-kpi', (kpis) => kpis.map((kpi) => kpi.getAttribute('where')));
     assert(wheres.join() === [LARGE_ORLEANS, SMALL_ORLEANS].join(), `where: ${wheres}`);
     const values = (await kpiTexts(page)).map((kpi) => kpi.value);
-    const expected = [largeOrleans, await expectedSum(SMALL_ORLEANS)];
+    const expected = [largeOrleans, smallOrleans];
     assert(values.join() === expected.join(), `${values} instead of ${expected}`);
     await page.close();
   });
@@ -379,6 +390,27 @@ try {
     );
     await page.close();
   });
+
+  await check(
+    'the « Widget open data » block keeps `<` in `where`, not `onclick`, and loads the script',
+    async () => {
+      const {page, dialogs} = await open(posts.block.link);
+      assert(
+        await page.$('.wp-block-open-data-widgets-widget'),
+        `no block in the page; saved: ${posts.block.content.raw}`,
+      );
+      const widget = await page.$eval('.wp-block-open-data-widgets-widget odw-kpi', (kpi) => ({
+        where: kpi.getAttribute('where'),
+        handlers: kpi.getAttributeNames().filter((name) => name.startsWith('on')),
+      }));
+      assert(widget.where === SMALL_ORLEANS && !widget.handlers.length, JSON.stringify(widget));
+      const [kpi] = await kpiTexts(page);
+      assert(kpi.value === smallOrleans && kpi.label === 'Petites communes', JSON.stringify(kpi));
+      await page.click('odw-kpi');
+      assert(!dialogs.length, `dialogs: ${dialogs}`);
+      await page.close();
+    },
+  );
 
   await check('a post without a widget does not load the script', async () => {
     const {page, scripts} = await open(posts.plain.link);

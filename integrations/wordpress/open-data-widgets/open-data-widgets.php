@@ -22,6 +22,7 @@ require_once __DIR__ . '/includes/kses.php';
 require_once __DIR__ . '/includes/script.php';
 require_once __DIR__ . '/includes/shortcodes.php';
 require_once __DIR__ . '/includes/settings.php';
+require_once __DIR__ . '/includes/block.php';
 
 add_action(
 	'init',

@@ -45,3 +45,23 @@ function odw_elements() {
 function odw_has_widgets( $content ) {
 	return is_string( $content ) && 1 === preg_match( '/[<\[]odw-[a-z]/i', $content );
 }
+
+/**
+ * An element with the given attributes, each escaped; the caller keeps to the element's attributes.
+ *
+ * @param string                $tag    An element of odw_elements().
+ * @param array<string, string> $values Attribute name => value (`''` for a boolean attribute).
+ * @param string                $inner  Markup inside the element, already safe.
+ * @return string
+ */
+function odw_element_markup( $tag, $values, $inner = '' ) {
+	$attributes = '';
+	foreach ( $values as $name => $value ) {
+		if ( in_array( $name, wp_kses_uri_attributes(), true ) ) {
+			// The same protocols as KSES allows in a tag's `src`: no `javascript:`.
+			$value = wp_kses_bad_protocol( $value, wp_allowed_protocols() );
+		}
+		$attributes .= ' ' . $name . '="' . esc_attr( $value ) . '"';
+	}
+	return "<{$tag}{$attributes}>{$inner}</{$tag}>";
+}

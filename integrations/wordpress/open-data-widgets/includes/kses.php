@@ -55,6 +55,7 @@ function odw_keep_expressions( $content ) {
 		$content
 	);
 }
-add_filter( 'pre_kses', 'odw_keep_expressions' );
+// Before WordPress's own pre_kses filters (10): wp_pre_kses_less_than() escapes a whole tag holding a `<`.
+add_filter( 'pre_kses', 'odw_keep_expressions', 5 );
 // Before KSES (priority 10) on save, and for the roles KSES leaves alone.
 add_filter( 'content_save_pre', 'odw_keep_expressions', 9 );

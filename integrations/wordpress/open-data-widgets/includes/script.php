@@ -10,6 +10,20 @@ defined( 'ABSPATH' ) || exit;
 const ODW_SCRIPT_HANDLE = 'open-data-widgets';
 
 /**
+ * Enqueues the module script: the URL set in « Réglages › Open Data Widgets », or the plugin's copy.
+ */
+function odw_enqueue_script() {
+	$custom = get_option( 'odw_script_url', '' );
+	wp_enqueue_script(
+		ODW_SCRIPT_HANDLE,
+		$custom ? $custom : plugins_url( 'dist/open-data-widgets.js', ODW_PLUGIN_FILE ),
+		array(),
+		$custom ? null : ODW_VERSION,
+		true
+	);
+}
+
+/**
  * Enqueues the script when the content holds a widget. Content filters run before the footer is
  * printed (and, with block themes, before the head), so the script is then printed in the footer.
  *
@@ -18,14 +32,7 @@ const ODW_SCRIPT_HANDLE = 'open-data-widgets';
  */
 function odw_enqueue_for( $content ) {
 	if ( odw_has_widgets( $content ) ) {
-		$custom = get_option( 'odw_script_url', '' );
-		wp_enqueue_script(
-			ODW_SCRIPT_HANDLE,
-			$custom ? $custom : plugins_url( 'dist/open-data-widgets.js', ODW_PLUGIN_FILE ),
-			array(),
-			$custom ? null : ODW_VERSION,
-			true
-		);
+		odw_enqueue_script();
 	}
 	return $content;
 }

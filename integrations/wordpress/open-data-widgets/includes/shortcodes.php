@@ -30,28 +30,24 @@ add_action( 'init', 'odw_register_shortcodes' );
  * @return string
  */
 function odw_render_shortcode( $atts, $content, $tag ) {
-	$known      = odw_elements()[ $tag ];
-	$attributes = '';
-	$unknown    = array();
+	$known   = odw_elements()[ $tag ];
+	$values  = array();
+	$unknown = array();
 	foreach ( (array) $atts as $name => $value ) {
 		if ( is_int( $name ) ) {
 			$name  = strtolower( $value );
 			$value = '';
 		}
-		if ( ! in_array( $name, $known, true ) ) {
+		if ( in_array( $name, $known, true ) ) {
+			$values[ $name ] = $value;
+		} else {
 			$unknown[] = $name;
-			continue;
 		}
-		if ( in_array( $name, wp_kses_uri_attributes(), true ) ) {
-			// The same protocols as KSES allows in a tag's `src`: no `javascript:`.
-			$value = wp_kses_bad_protocol( $value, wp_allowed_protocols() );
-		}
-		$attributes .= ' ' . $name . '="' . esc_attr( $value ) . '"';
 	}
 	// Shortcodes run after wpautop: the line breaks between the widgets of a dashboard came back as
 	// paragraphs and <br />, which would take cells of its grid.
 	$inner = null === $content ? '' : do_shortcode( preg_replace( '#</?p>|<br\s*/?>#i', '', $content ) );
-	return odw_unknown_attributes_notice( $tag, $unknown ) . "<{$tag}{$attributes}>{$inner}</{$tag}>";
+	return odw_unknown_attributes_notice( $tag, $unknown ) . odw_element_markup( $tag, $values, $inner );
 }
 
 /**

@@ -1,8 +1,8 @@
 // Writes open-data-widgets-wordpress.zip: the WordPress plugin of integrations/wordpress/ with its
 // copy of dist/, its allow-list and its translations (tools/wordpress/build-plugin.mjs), installable
 // from « Extensions › Ajouter › Téléverser ». Needs `npm run build` first.
-//   node tools/release-wordpress.mjs [output directory, default: the repository]
-import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+//   node tools/release-wordpress.mjs [output directory, default: release/, as tools/release.mjs]
+import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -26,6 +26,7 @@ export function releaseWordPress(outputDir) {
     const entries = Object.fromEntries(
       files(plugin).map((path) => [`open-data-widgets/${relative(plugin, path)}`, readFileSync(path)]),
     );
+    mkdirSync(outputDir, {recursive: true});
     const zip = join(outputDir, ZIP_NAME);
     writeFileSync(zip, zipSync(entries, {level: 9}));
     return {zip, count: Object.keys(entries).length};
@@ -37,7 +38,7 @@ export function releaseWordPress(outputDir) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = resolve(fileURLToPath(import.meta.url), '../..');
   try {
-    const {zip, count} = releaseWordPress(resolve(process.argv[2] ?? root));
+    const {zip, count} = releaseWordPress(resolve(process.argv[2] ?? join(root, 'release')));
     console.log(`${relative(process.cwd(), zip) || zip}: ${count} files`);
   } catch (error) {
     console.error(error.message);

@@ -4,12 +4,12 @@
 // - generated/elements.php: each tag and its attributes, from custom-elements.json (npm run analyze),
 //   the one source of the KSES allow-list and of the shortcodes;
 // - languages/*.mo and *.json: the .po translations compiled for PHP and for the editor script;
-// - dist/: the CDN build (open-data-widgets.js and chunks/, from npm run build), so the plugin
-//   serves the script itself.
+// - dist/: what a browser loads of `npm run build` (open-data-widgets.js and chunks/), so the
+//   plugin serves the script itself.
 //   node tools/wordpress/build-plugin.mjs <target folder, emptied first>
 import {cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {createHash} from 'node:crypto';
-import {join, resolve} from 'node:path';
+import {join, relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -139,13 +139,13 @@ export function buildPlugin(target) {
     }
   }
 
-  // The CDN build only (not the npm modules and types), without source maps.
+  // What a browser loads (open-data-widgets.js and what sits beside it), not the npm modules and
+  // types, nor source maps.
   const dist = join(target, 'dist');
-  mkdirSync(dist);
-  cpSync(script, join(dist, 'open-data-widgets.js'));
-  cpSync(join(root, 'dist/chunks'), join(dist, 'chunks'), {
+  cpSync(join(root, 'dist'), dist, {
     recursive: true,
-    filter: (source) => !source.endsWith('.map'),
+    filter: (source) =>
+      !/^(esm|types)(\/|$)/.test(relative(join(root, 'dist'), source)) && !source.endsWith('.map'),
   });
   return {elements: Object.keys(elements)};
 }

@@ -417,6 +417,44 @@ try {
     assert(!scripts.some((url) => url.includes('open-data-widgets')), scripts.join('\n'));
     await page.close();
   });
+
+  console.log('as the administrator');
+  const administrator = await logIn(users.administrator);
+  const settingsUrl = `${SITE}/wp-admin/options-general.php?page=open-data-widgets`;
+  /** Saves the script URL through the settings form, as the administrator; returns the value kept. */
+  const saveScriptUrl = async (value) => {
+    const {page} = await open(settingsUrl, administrator.cookies);
+    await page.$eval('#odw_script_url', (input, typed) => (input.value = typed), value);
+    await Promise.all([page.waitForNavigation(), page.click('#submit')]);
+    const kept = await page.$eval('#odw_script_url', (input) => input.value);
+    await page.browserContext().close();
+    return kept;
+  };
+  const ownCopy = `${SITE}/wp-content/plugins/open-data-widgets/dist/open-data-widgets.js`;
+  try {
+    await check(
+      '« Réglages › Open Data Widgets »: the URL set is the script loaded; javascript: refused',
+      async () => {
+        assert((await saveScriptUrl('javascript:alert(1)')) === '', 'javascript: URL kept');
+        assert(
+          (await saveScriptUrl(`${ownCopy}?from=settings`)) === `${ownCopy}?from=settings`,
+          'URL not kept',
+        );
+        const {page} = await open(posts.tag.link);
+        const script = await page.$eval('script[src*="open-data-widgets.js"]', (element) => element.src);
+        assert(script === `${ownCopy}?from=settings`, `script ${script}`);
+        await page.close();
+      },
+    );
+  } finally {
+    await saveScriptUrl('');
+  }
+
+  await check('the author cannot open the settings page', async () => {
+    const {page} = await open(settingsUrl, author.cookies);
+    assert(!(await page.$('#odw_script_url')), 'the author sees the settings');
+    await page.browserContext().close();
+  });
 } finally {
   await browser.close();
   for (const post of Object.values(posts))

@@ -111,7 +111,8 @@ fi
 
 # The plugin, as an upload would install it: the folder with its dist/ and allow-list.
 PLUGIN_DIR="$CONTENT/plugins/open-data-widgets"
-node tools/wordpress/build-plugin.mjs "$PLUGIN_DIR"
+# NODE: the Node.js to use when sudo's PATH has none (tools/wordpress/test.mjs passes its own).
+"${NODE:-node}" tools/wordpress/build-plugin.mjs "$PLUGIN_DIR"
 # Owned like the plugins WordPress installs itself, so it can be updated or deleted from « Extensions ».
 chown -R www-data:www-data "$PLUGIN_DIR"
 

@@ -88,14 +88,11 @@ await check('tools/wordpress/setup.sh', () => {
     assert(build.status === 0, 'npm run build failed');
   }
   const asRoot = process.getuid?.() === 0;
-  const setup = spawnSync(
-    asRoot ? 'bash' : 'sudo',
-    [...(asRoot ? [] : ['-n', 'bash']), 'tools/wordpress/setup.sh'],
-    {
-      cwd: root,
-      encoding: 'utf8',
-    },
-  );
+  const command = ['env', `NODE=${process.execPath}`, 'bash', 'tools/wordpress/setup.sh'];
+  const setup = spawnSync(asRoot ? command[0] : 'sudo', asRoot ? command.slice(1) : ['-n', ...command], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   assert(setup.status === 0, setup.stdout + setup.stderr);
 });
 if (results.some((result) => !result.ok)) finish();

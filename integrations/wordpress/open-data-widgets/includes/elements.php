@@ -25,8 +25,8 @@ const ODW_GLOBAL_ATTRIBUTES = array( 'id', 'class', 'lang', 'title', 'slot', 'hi
 function odw_elements() {
 	static $elements = null;
 	if ( null === $elements ) {
-		$elements  = array();
-		$generated = __DIR__ . '/../generated/elements.php';
+		$elements   = array();
+		$generated  = __DIR__ . '/../generated/elements.php';
 		$documented = is_readable( $generated ) ? require $generated : array();
 		foreach ( $documented as $tag => $attributes ) {
 			$names            = array_map( 'strtolower', array_merge( $attributes, ODW_GLOBAL_ATTRIBUTES ) );

@@ -5,7 +5,8 @@
 // 3. posts written by the author through the REST API with the editor's cookie and nonce, as the
 //    block editor saves them, so KSES filters them as it does for a real author;
 // 4. each post opened in headless Chromium, its data from the local portal emulator, every other
-//    host refused.
+//    host refused;
+// 5. the settings page, as the administrator and as the author.
 // Without WordPress it says how to install it and succeeds, unless CI is set.
 /* global document -- page.evaluate() callbacks run in the page. */
 import {spawnSync} from 'node:child_process';

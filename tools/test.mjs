@@ -1,6 +1,6 @@
 // `npm test`: the build when it is older than its sources, the Node tests (emulator, package,
 // syntax floor), then the browser tests in Chromium, and in Firefox and WebKit those that must hold
-// in every engine (web-test-runner.config.mjs). A missing engine is named with how to install it;
+// in every engine (web-test-runner.config.mjs), then the WordPress plugin (tools/wordpress/test.mjs). A missing engine is named with how to install it;
 // in CI (`CI` set) it fails the run.
 import {spawnSync} from 'node:child_process';
 import {existsSync, readdirSync, statSync} from 'node:fs';
@@ -60,4 +60,6 @@ if (!fresh) {
 const NODE_TESTS = ['tools/portal/', 'tools/package.test.mjs', 'tools/syntax-floor.test.mjs'];
 const nodeStatus = extraArgs.length ? 0 : run(process.execPath, ['--test', ...NODE_TESTS]);
 const browserStatus = run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', ...extraArgs]);
-process.exit(nodeStatus || browserStatus);
+// The WordPress plugin in Debian's WordPress; without it, one line on installing it (a failure in CI).
+const wordpressStatus = extraArgs.length ? 0 : run(process.execPath, ['tools/wordpress/test.mjs']);
+process.exit(nodeStatus || browserStatus || wordpressStatus);

@@ -22,7 +22,13 @@ const reactDevelopmentBuild = {
 const engines = (process.env.ODW_ENGINES ?? '').split(',');
 
 /** What must hold in every engine: a test per element, the CDN and strict-CSP pages, the keyboard basics. */
-export const CROSS_ENGINE_FILES = ['test/engines/**/*.test.ts', 'test/cdn/*.test.ts', 'test/csp.test.ts'];
+export const CROSS_ENGINE_FILES = [
+  'test/engines/**/*.test.ts',
+  'test/cdn/*.test.ts',
+  'test/csp.test.ts',
+  'test/hardening/csp.test.ts',
+  'src/**/*.csp.test.ts',
+];
 
 /**
  * The pages of test/cdn/ that show what a tag holds when the code cannot run: one where only the

@@ -31,14 +31,14 @@ export const CROSS_ENGINE_FILES = [
 ];
 
 /**
- * The pages of test/cdn/ that show what a tag holds when the code cannot run: one where only the
- * loader may load (its chunks are refused), one where no script may.
+ * test/cdn/fallback.html shows what a tag holds when the code cannot run: with `?blocked=chunks`
+ * only the loader may load (its chunks are refused), with `?blocked=all` no script may.
  */
 const scriptSources = (context) =>
-  ({
-    '/test/cdn/chunks-blocked.html': `${context.origin}/dist/open-data-widgets.js`,
-    '/test/cdn/script-blocked.html': "'none'",
-  })[context.path] ?? "'self'";
+  context.path === '/test/cdn/fallback.html'
+    ? ({chunks: `${context.origin}/dist/open-data-widgets.js`, all: "'none'"}[context.query.blocked] ??
+      "'self'")
+    : "'self'";
 
 export default {
   files: ['src/**/*.test.ts', 'test/**/*.test.ts'],

@@ -64,7 +64,7 @@ describe('engines and pages where the widgets cannot run as designed', function 
   });
 
   it('keeps what the tag holds and says in words that the element’s code did not load', async () => {
-    const frame = await loadFrame('/test/cdn/chunks-blocked.html');
+    const frame = await loadFrame('/test/cdn/fallback.html?blocked=chunks');
     frames.push(frame);
     const doc = frame.contentDocument!;
     const kpi = doc.querySelector('odw-kpi')!;
@@ -79,7 +79,7 @@ describe('engines and pages where the widgets cannot run as designed', function 
   });
 
   it('keeps what the tag holds when no script may run', async () => {
-    const frame = await loadFrame('/test/cdn/script-blocked.html');
+    const frame = await loadFrame('/test/cdn/fallback.html?blocked=all');
     frames.push(frame);
     const doc = frame.contentDocument!;
     expect(frame.contentWindow!.customElements.get('odw-kpi')).to.equal(undefined);

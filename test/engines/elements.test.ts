@@ -8,6 +8,7 @@ import '../../src/elements/odw-builder/define.js';
 import type {OdwSource} from '../../src/elements/odw-source/odw-source.js';
 import {drawn, mount, normalize, shadow} from '../helpers.js';
 import {LOIRET, ODS, ORLEANS} from '../theme/widgets.js';
+import {communesTable, fiveCommunesChart, filteredPopulation} from './widgets.js';
 
 const text = (el: Element, selector: string) =>
   [...shadow(el).querySelectorAll(selector)].map((node) => normalize(node.textContent));
@@ -31,19 +32,7 @@ describe('every element in this engine', function () {
   });
 
   it('odw-chart draws a bar per commune, with its summary', async () => {
-    const chart = await first(
-      html`<odw-chart
-        src=${ODS}
-        where=${ORLEANS}
-        type="bar"
-        x="commune"
-        y="sum(population)"
-        sort="-y"
-        limit="5"
-        title="Les communes"
-      ></odw-chart>`,
-      'odw-chart',
-    );
+    const chart = await first(fiveCommunesChart(), 'odw-chart');
     await drawn(chart);
     await waitUntil(() => shadow(chart).querySelectorAll('.vega svg .mark-rect path').length === 5);
     expect(text(chart, '#summary')[0]).to.contain('Orléans');
@@ -73,17 +62,7 @@ describe('every element in this engine', function () {
   });
 
   it('odw-table lists rows with French numbers and pages', async () => {
-    const table = await first(
-      html`<odw-table
-        src=${ODS}
-        where=${ORLEANS}
-        columns="commune,population"
-        sort="-population"
-        page-size="5"
-        title="Communes"
-      ></odw-table>`,
-      'odw-table',
-    );
+    const table = await first(communesTable(), 'odw-table');
     await drawn(table);
     expect(text(table, 'tbody tr')).to.have.length(5);
     expect(text(table, 'tbody tr:first-child > *')).to.deep.equal(['Orléans', '116 344']);
@@ -91,21 +70,18 @@ describe('every element in this engine', function () {
   });
 
   it('odw-filter and odw-source filter every widget of the source', async () => {
-    const container = await mount(
-      html`<odw-source id="engines-source" src=${ODS} where=${ORLEANS}></odw-source>
-        <odw-filter source="engines-source" field="commune" type="select" label="Commune"></odw-filter>
-        <odw-kpi source="engines-source" value="sum(population)" label="Habitants"></odw-kpi>`,
-    );
+    const container = await mount(filteredPopulation('engines-source', 'select'));
     const filter = container.querySelector('odw-filter')!;
     const kpi = container.querySelector('odw-kpi')!;
     await drawn(filter);
     await drawn(kpi);
     const select = shadow(filter).querySelector('select')!;
-    select.value = [...select.options].find((option) => option.textContent?.includes('Olivet'))!.value;
+    const commune = [...select.options].find((option) => option.value)!;
+    select.value = commune.value;
     select.dispatchEvent(new Event('change'));
     const source = container.querySelector<OdwSource>('odw-source')!;
     await waitUntil(() => text(kpi, '[part~=value]')[0] !== '293 673', 'the figure follows the filter');
-    expect(JSON.stringify(source.filters)).to.contain('Olivet');
+    expect(JSON.stringify(source.filters)).to.contain(JSON.stringify(commune.value));
     await expect(filter).to.be.accessible();
   });
 

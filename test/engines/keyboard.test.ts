@@ -2,11 +2,11 @@
  * The keyboard basics, pressed as real keys in Chromium, Firefox and WebKit alike: Tab reaches each
  * widget's controls in order, Enter and Space work them, and focus stays on what was pressed.
  */
-import {expect, html, waitUntil} from '@open-wc/testing';
+import {expect, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '../../src/index.js';
 import {drawn, mount, normalize, shadow} from '../helpers.js';
-import {ODS, ORLEANS} from '../theme/widgets.js';
+import {communesTable, fiveCommunesChart, filteredPopulation} from './widgets.js';
 
 /** The focused element, looked for through shadow roots. */
 function deepActive(): Element | null {
@@ -37,17 +37,7 @@ describe('keyboard basics in this engine', function () {
   this.timeout(60_000);
 
   it('Enter on « Voir les données » opens the chart’s table and keeps the focus', async () => {
-    const container = await mount(
-      html`<odw-chart
-        src=${ODS}
-        where=${ORLEANS}
-        type="bar"
-        x="commune"
-        y="sum(population)"
-        limit="5"
-      ></odw-chart>`,
-      900,
-    );
+    const container = await mount(fiveCommunesChart(), 900);
     const chart = container.querySelector('odw-chart')!;
     await drawn(chart);
     await startBefore(container);
@@ -59,16 +49,7 @@ describe('keyboard basics in this engine', function () {
   });
 
   it('Enter on « Page suivante » turns the table’s page', async () => {
-    const container = await mount(
-      html`<odw-table
-        src=${ODS}
-        where=${ORLEANS}
-        columns="commune,population"
-        sort="-population"
-        page-size="5"
-      ></odw-table>`,
-      900,
-    );
+    const container = await mount(communesTable(), 900);
     const table = container.querySelector('odw-table')!;
     await drawn(table);
     const firstRow = () => normalize(shadow(table).querySelector('tbody tr')?.textContent);
@@ -84,18 +65,7 @@ describe('keyboard basics in this engine', function () {
   });
 
   it('Space on a checkbox filters the source', async () => {
-    const container = await mount(
-      html`<odw-source id="keyboard-source" src=${ODS} where=${ORLEANS}></odw-source>
-        <odw-filter
-          source="keyboard-source"
-          field="commune"
-          type="checkboxes"
-          label="Communes"
-          limit="5"
-        ></odw-filter>
-        <odw-kpi source="keyboard-source" value="sum(population)" label="Habitants"></odw-kpi>`,
-      900,
-    );
+    const container = await mount(filteredPopulation('keyboard-source', 'checkboxes'), 900);
     const kpi = container.querySelector('odw-kpi')!;
     await drawn(container.querySelector('odw-filter')!);
     await drawn(kpi);

@@ -51,7 +51,8 @@ export default {
   reporters: [defaultReporter(), summaryReporter()],
   filterBrowserLogs: ({args}) => !String(args[0]).startsWith('Lit is in dev mode'),
   middleware: [
-    // Pages under test/csp/ and test/cdn/ are served with the strict policy DESIGN.md promises to work under.
+    // Pages under test/csp/ and test/cdn/ are served with the strict policy the README's
+    // "Security and Content-Security-Policy" promises to work under.
     async function strictCsp(context, next) {
       await next();
       if (context.path.startsWith('/test/csp/') || context.path.startsWith('/test/cdn/')) {

@@ -1,4 +1,4 @@
-// The oldest engines every widget must run in (../shared/DESIGN.md, "Browsers"), in one place: the
+// The oldest engines every widget must run in, in one place: the
 // CDN build lowers its syntax to them, the syntax test parses every chunk against them, and the
 // README's "Browser support" table states them.
 

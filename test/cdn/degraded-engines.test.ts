@@ -1,7 +1,7 @@
 /**
- * What a visitor sees where the widgets cannot run as designed (../shared/DESIGN.md, "Progressive
- * enhancement" and "Security"): an engine without constructable stylesheets under a strict CSP, an
- * element whose code is refused, a page whose scripts are all refused.
+ * What a visitor sees where the widgets cannot run as designed (README, "Browser support"): an
+ * engine without constructable stylesheets under a strict CSP, an element whose code is refused, a
+ * page whose scripts are all refused.
  */
 import {expect, waitUntil} from '@open-wc/testing';
 import {normalize, watchPage} from '../helpers.js';

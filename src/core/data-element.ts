@@ -56,7 +56,7 @@ type SourceState = 'none' | 'bound' | 'waiting' | 'missing';
  * draws the frame: title, states (loading, empty, error with « Réessayer », stale) and the
  * attribution footer. Subclasses implement `queryDependencies()`, `load()` and `renderData()`.
  *
- * `title` keeps its global-attribute name (DESIGN.md binds it) but is shown as the visible
+ * `title` keeps its global-attribute name (the documented attribute) but is shown as the visible
  * heading; the native tooltip it would cause is suppressed inside the widget.
  *
  * @attr {string} source - The `id` of an `odw-source` (same document or shadow root).

@@ -54,7 +54,7 @@ export interface QueryResult extends DatasetInfo {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Expressions (the language of DESIGN.md), as parsed.
+// Expressions (the language of the README, "Expressions"), as parsed.
 
 export type Literal =
   | {type: 'string'; value: string}

@@ -1,5 +1,5 @@
 /**
- * The expression language of DESIGN.md ("Expressions"): one small language for filters
+ * The expression language of the README ("Expressions"): one small language for filters
  * (`where`), selections, group by and order by, parsed into the AST of `../types.ts`.
  *
  * Every parse error is a `QueryError` whose `details` are

@@ -1,4 +1,4 @@
-/** Recursive-descent parser of the expression language (DESIGN.md, "Expressions"). */
+/** Recursive-descent parser of the expression language (README, "Expressions"). */
 
 import type {
   AggregateFn,

@@ -16,7 +16,8 @@ import type {Lang} from './i18n.js';
 
 /**
  * - `integer`: rounded to a whole number, `116 344`.
- * - `decimal`: `12,5` (up to 2 decimals unless `decimals` is given).
+ * - `decimal`: `12,5` (up to 2 decimals unless `decimals` is given; below 0,1, up to 3
+ *   significant digits, `0,000384`, so that a small value never reads as « 0 »).
  * - `compact`: `1,2 M`, `293,7 k` (1 decimal unless `decimals` is given).
  * - `percent`: the value is a ratio, 0.125 → `12,5 %` (1 decimal at most unless `decimals` is given).
  */
@@ -134,6 +135,20 @@ function roundWritten(value: number, decimals: number): number {
   return Math.sign(value) * shiftDecimal(rounded, -decimals);
 }
 
+/** Significant digits kept of a small value. */
+const SMALL_VALUE_DIGITS = 3;
+
+/**
+ * Decimals of a figure written without `decimals`: 2, or for a value below 0.1 as many as show
+ * its first significant digits (0.000384 → 6), at most 20.
+ */
+function adaptiveDecimals(value: number): number {
+  const magnitude = Math.abs(value);
+  if (magnitude === 0 || magnitude >= 0.1) return 2;
+  const leadingZeros = -Math.floor(Math.log10(magnitude)) - 1;
+  return Math.min(20, leadingZeros + SMALL_VALUE_DIGITS);
+}
+
 function compact(value: number, lang: Lang, options: NumberFormatOptions): string {
   const decimals = clampDecimals(options.decimals);
   const fixed =
@@ -149,7 +164,7 @@ function written(value: number, lang: Lang, options: NumberFormatOptions): strin
   const format = options.format ?? (Number.isInteger(value) ? 'integer' : 'decimal');
   if (format === 'compact') return compact(value, lang, options);
   const fixed = format === 'integer' ? 0 : clampDecimals(options.decimals);
-  const decimals = fixed ?? (format === 'percent' ? 1 : 2);
+  const decimals = fixed ?? (format === 'percent' ? 1 : adaptiveDecimals(value));
   const percent = format === 'percent';
   let locale = numberLocales.get(lang);
   if (!locale) {

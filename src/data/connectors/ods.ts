@@ -70,7 +70,7 @@ const KEYWORDS = new Set(
     'and as asc avg by count date_format day dayofweek desc equi false group hour or limit lower max millisecond min ' +
     'minute month not null quarter range second select sum top true upper where year in is like to date geom now ' +
     'median percentile envelope include exclude length search startswith distance geometry bbox polygon ' +
-    'within_distance week type'
+    'within_distance week type distinct ifnull'
   ).split(' '),
 );
 

@@ -5,8 +5,24 @@
 
 import type {FieldInfo} from './types.js';
 
-/** Words naming identifiers; a word starting with `code` (`codecommune`) counts too. */
-const IDENTIFIER_WORDS = new Set(['id', 'ids', 'identifiant', 'siren', 'siret', 'insee', 'cp', 'codgeo']);
+/**
+ * Words naming identifiers; a word starting with `code` (`codecommune`) counts too. `num`, `no`,
+ * `numero` name numbers that identify (Météo-France `NUM_POSTE`, DVF `No plan`), never quantities.
+ */
+const IDENTIFIER_WORDS = new Set([
+  'id',
+  'ids',
+  'identifiant',
+  'siren',
+  'siret',
+  'insee',
+  'cp',
+  'codgeo',
+  'num',
+  'numero',
+  'numéro',
+  'no',
+]);
 
 /**
  * The words of a name in lower case, split at anything not a letter or digit and at camelCase
@@ -20,7 +36,7 @@ export function nameWords(name: string): string[] {
     .filter(Boolean);
 }
 
-/** Whether a field's name names an identifier (`code*`, `id*`, `siret`, `siren`, `insee`, `cp`). */
+/** Whether a field's name names an identifier (`code*`, `id*`, `siret`, `siren`, `insee`, `cp`, `num`…). */
 export function isIdentifierName(name: string): boolean {
   return nameWords(name).some((word) => IDENTIFIER_WORDS.has(word) || word.startsWith('code'));
 }

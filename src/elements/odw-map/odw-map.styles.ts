@@ -121,6 +121,10 @@ export const mapStyles = css`
     bottom: 0;
     color: var(--_odw-warning-color);
   }
+  .notice.partial {
+    top: 0;
+    bottom: auto;
+  }
   .popup {
     position: absolute;
     z-index: 1;

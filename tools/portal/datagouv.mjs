@@ -52,13 +52,12 @@ const PYTHON_TYPES = {
   boolean: 'bool',
 };
 
-function tabularError(status, title, detail, code = null) {
-  return new HttpError(jsonResponse(status, {errors: [{code, title, detail}]}));
+function tabularError(status, title, detail) {
+  return new HttpError(jsonResponse(status, {errors: [{code: null, title, detail}]}));
 }
 
-/** PostgREST's error relayed by api-tabular: its SQLSTATE both on the error and in `detail`. */
 function databaseError(code, message) {
-  return tabularError(400, 'Database error', {code, details: null, hint: null, message}, code);
+  return tabularError(400, 'Database error', {code, details: null, hint: null, message});
 }
 
 /** aiohttp's plain 404, as api-tabular answers an unknown resource. */

@@ -16,15 +16,17 @@ import type {Lang} from './i18n.js';
 
 /**
  * - `integer`: rounded to a whole number, `116 344`.
- * - `decimal`: `12,5` (up to 2 decimals unless `decimals` is given; below 0,1, up to 3
- *   significant digits, `0,000384`, so that a small value never reads as « 0 »).
+ * - `decimal`: `12,5` (up to 2 decimals unless `decimals` is given).
  * - `compact`: `1,2 M`, `293,7 k` (1 decimal unless `decimals` is given).
  * - `percent`: the value is a ratio, 0.125 → `12,5 %` (1 decimal at most unless `decimals` is given).
  */
 export type NumberFormat = 'integer' | 'decimal' | 'compact' | 'percent';
 
 export interface NumberFormatOptions {
-  /** Default: `integer` for whole numbers, `decimal` otherwise. */
+  /**
+   * Default: `integer` for whole numbers; otherwise `decimal` with adaptive precision: a value
+   * below 0,1 keeps its first 3 significant digits (`0,000384`), so that it never reads « 0 ».
+   */
   format?: NumberFormat;
   /** Exact number of decimals (ignored by `integer`). */
   decimals?: number;
@@ -162,9 +164,10 @@ function compact(value: number, lang: Lang, options: NumberFormatOptions): strin
 function written(value: number, lang: Lang, options: NumberFormatOptions): string {
   if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : `${value < 0 ? '-' : ''}∞`;
   const format = options.format ?? (Number.isInteger(value) ? 'integer' : 'decimal');
+  const adaptive = options.format === undefined;
   if (format === 'compact') return compact(value, lang, options);
   const fixed = format === 'integer' ? 0 : clampDecimals(options.decimals);
-  const decimals = fixed ?? (format === 'percent' ? 1 : adaptiveDecimals(value));
+  const decimals = fixed ?? (format === 'percent' ? 1 : adaptive ? adaptiveDecimals(value) : 2);
   const percent = format === 'percent';
   let locale = numberLocales.get(lang);
   if (!locale) {

@@ -294,6 +294,17 @@ describe('Opendatasoft metadata, facets, exports, catalog, page', () => {
     assert.deepEqual(refined.body.links, []);
   });
 
+  it('holds an export with an offset to the 10 000 window; without one, no bound', async () => {
+    const whole = await get(`${ODS}/populations-legales-2025/exports/json`, {limit: 10010, select: 'commune'});
+    assert.equal(whole.body.length, 10010);
+    const paged = await get(`${ODS}/populations-legales-2025/exports/json`, {limit: 50, offset: 9960});
+    assert.equal(paged.status, 400);
+    assert.deepEqual(paged.body, {
+      message: 'Invalid value for sum of offset + limit API parameter: 10010 was found but <= 10000 is expected.',
+      error_code: 'InvalidRESTParameterError',
+    });
+  });
+
   it('exports every matching row as JSON, CSV and GeoJSON', async () => {
     const json = await get(`${ODS}/populations-legales-2025/exports/json`, {
       where: 'code_departement = "45"',

@@ -39,7 +39,13 @@ export const TABULAR_UNKNOWN_COLUMN = {
 
 /** api-tabular's 400 for an argument it cannot parse. */
 export const TABULAR_MALFORMED = {
-  errors: [{code: null, title: 'Invalid query string', detail: "Malformed query: argument 'limit=1' could not be parsed"}],
+  errors: [
+    {
+      code: null,
+      title: 'Invalid query string',
+      detail: "Malformed query: argument 'limit=1' could not be parsed",
+    },
+  ],
 };
 
 /** CKAN's answer when `datastore_search_sql` is off (its default): a bare JSON string. */
@@ -54,8 +60,7 @@ export const CKAN_UNKNOWN_FILTER = {
 
 /** Opendatasoft's 400 for a malformed ODSQL clause. */
 export const ODS_MALFORMED = {
-  message:
-    'ODSQL query is malformed: Unknown field: distinct Clause(s) containing the error(s): select.',
+  message: 'ODSQL query is malformed: Unknown field: distinct Clause(s) containing the error(s): select.',
   error_code: 'ODSQLError',
 };
 

@@ -113,10 +113,12 @@ const en: Record<CoreMessageKey, string> = {
   'error.query-api': 'The data portal refused the query: {message}',
   'error.query': 'The query is invalid: {message}',
   'error.unknown-field': 'Unknown field: “{field}”. Check its name in the dataset.',
-  'error.separator': 'The file reads as one column although “{separator}” occurs in it: its separator was not recognised.',
+  'error.separator':
+    'The file reads as one column although “{separator}” occurs in it: its separator was not recognised.',
   'separator.tab': 'tab',
   'error.non-finite': 'The result of “{field}” is not a finite number (an overflow?).',
-  'error.answer-key': 'The data portal answered without the “{field}” column asked for: it ignored the aggregation.',
+  'error.answer-key':
+    'The data portal answered without the “{field}” column asked for: it ignored the aggregation.',
   'error.format': 'The answer of the data portal is not in the expected format.',
   'error.source-not-found': 'Source “{id}” not found: no odw-source element has this id.',
   'error.no-source': 'No data source: set the src or source attribute.',

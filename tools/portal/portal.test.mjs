@@ -295,12 +295,16 @@ describe('Opendatasoft metadata, facets, exports, catalog, page', () => {
   });
 
   it('holds an export with an offset to the 10 000 window; without one, no bound', async () => {
-    const whole = await get(`${ODS}/populations-legales-2025/exports/json`, {limit: 10010, select: 'commune'});
+    const whole = await get(`${ODS}/populations-legales-2025/exports/json`, {
+      limit: 10010,
+      select: 'commune',
+    });
     assert.equal(whole.body.length, 10010);
     const paged = await get(`${ODS}/populations-legales-2025/exports/json`, {limit: 50, offset: 9960});
     assert.equal(paged.status, 400);
     assert.deepEqual(paged.body, {
-      message: 'Invalid value for sum of offset + limit API parameter: 10010 was found but <= 10000 is expected.',
+      message:
+        'Invalid value for sum of offset + limit API parameter: 10010 was found but <= 10000 is expected.',
       error_code: 'InvalidRESTParameterError',
     });
   });
@@ -587,7 +591,9 @@ describe('CKAN', () => {
   });
 
   it('with SQL on: 403 Authorization Error for a resource that refuses it, 409 to bad SQL', async () => {
-    const denied = await get(`${CKAN_SQL}/datastore_search_sql`, {sql: `SELECT COUNT(*) FROM "${RESTRICTED}"`});
+    const denied = await get(`${CKAN_SQL}/datastore_search_sql`, {
+      sql: `SELECT COUNT(*) FROM "${RESTRICTED}"`,
+    });
     assert.equal(denied.status, 403);
     assert.deepEqual(Object.keys(denied.body.error).sort(), ['__type', 'message']);
     assert.equal(denied.body.error.__type, 'Authorization Error');

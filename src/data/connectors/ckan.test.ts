@@ -401,7 +401,10 @@ describe('CKAN connector: requests', () => {
 
     // Another query on another resource of the same portal: no SQL sent again.
     fake.requests.length = 0;
-    const other = q({select: [{type: 'aggregate', fn: 'count', as: 'n'}], groupBy: [{field: 'epci', as: 'epci'}]});
+    const other = q({
+      select: [{type: 'aggregate', fn: 'count', as: 'n'}],
+      groupBy: [{field: 'epci', as: 'epci'}],
+    });
     await ckanConnector.query({...source, id: 'res-2'}, other, fake.ctx);
     expect(fake.requests.map((request) => request.action)).to.not.include('datastore_search_sql');
     fake.requests.length = 0;
@@ -451,7 +454,11 @@ describe('CKAN connector: requests', () => {
         query: [
           `(psycopg2.errors.UndefinedFunction) function date_trunc(unknown, text) does not exist\nLINE 1: ${statement}`,
         ],
-        info: {statement: [statement], params: [{}], orig: ['function date_trunc(unknown, text) does not exist']},
+        info: {
+          statement: [statement],
+          params: [{}],
+          orig: ['function date_trunc(unknown, text) does not exist'],
+        },
         __type: 'Validation Error',
       },
     });
@@ -468,7 +475,12 @@ describe('CKAN connector: requests', () => {
   });
 
   it('numeric values given as JSON strings are numbers, small ones kept whole', async () => {
-    const fake = fakeContext({rows: [{...ROWS[0], surface: '0.000384'}, {...ROWS[1], surface: '360.7'}]});
+    const fake = fakeContext({
+      rows: [
+        {...ROWS[0], surface: '0.000384'},
+        {...ROWS[1], surface: '360.7'},
+      ],
+    });
     const result = await ckanConnector.query(
       newSource(),
       q({select: [{type: 'field', field: 'surface', as: 'surface'}], limit: 2}),

@@ -214,7 +214,9 @@ function isSqlOff(error: unknown): boolean {
   const {status, body} = error.answer;
   if (status === 400 && typeof body === 'string')
     return /Action name not known: datastore_search_sql/.test(body);
-  return status === 403 && isRecord(body) && isRecord(body.error) && body.error.__type === 'Authorization Error';
+  return (
+    status === 403 && isRecord(body) && isRecord(body.error) && body.error.__type === 'Authorization Error'
+  );
 }
 
 /** A 4xx the SQL answered for this query (a function a column type lacks…): the browser computes it. */

@@ -431,7 +431,9 @@ describe('tabular connector: requests', () => {
       caught = thrown;
     }
     expect(caught).to.be.instanceOf(QueryError);
-    expect((caught as QueryError).details.apiMessage).to.equal('Database error: column "nombre" does not exist');
+    expect((caught as QueryError).details.apiMessage).to.equal(
+      'Database error: column "nombre" does not exist',
+    );
     // The resource was not marked: a plain count() is still one request.
     requests.length = 0;
     await tabularConnector.query(source, COUNT_ORLEANS, ctx);

@@ -215,6 +215,51 @@ describe('odw-table', function () {
     });
   });
 
+  describe('French files and real numbers', () => {
+    const json = (rows: unknown[]) =>
+      `data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(rows))}`;
+
+    it('shows SIRET codes as written, camelCase identifiers included, even given as numbers', async () => {
+      const src = json([
+        {idBeneficiaire: 78012958100010, siret: 44035854700014, montant: 12000},
+        {idBeneficiaire: 67123663600013, siret: 24450046800016, montant: 750},
+      ]);
+      for (const lang of ['fr', 'en']) {
+        const el = await fixture<OdwTable>(
+          html`<odw-table lang=${lang} src=${src} api="json" sort="-montant"></odw-table>`,
+        );
+        await loaded(el);
+        expect(bodyRows(el)[0], lang).to.deep.equal([
+          '78012958100010',
+          '44035854700014',
+          lang === 'fr' ? '12 000' : '12,000',
+        ]);
+      }
+    });
+
+    it('shows a CKAN numeric 0.000384 with its significant digits, in French and English', async () => {
+      const src = json([{taux: 0.000384}, {taux: 360.7}]);
+      const fr = await fixture<OdwTable>(html`<odw-table src=${src} api="json"></odw-table>`);
+      await loaded(fr);
+      expect(bodyRows(fr)).to.deep.equal([['0,000384'], ['360,7']]);
+      const en = await fixture<OdwTable>(html`<odw-table lang="en" src=${src} api="json"></odw-table>`);
+      await loaded(en);
+      expect(bodyRows(en)).to.deep.equal([['0.000384'], ['360.7']]);
+    });
+
+    it('shows Météo-France compact timestamps as dates and station numbers as codes', async () => {
+      const el = await fixture<OdwTable>(
+        html`<odw-table
+          src="/portal/files/meteo-france-horaire-45-21-202501.csv"
+          columns="NUM_POSTE, AAAAMMJJHHMN, T"
+          page-size="1"
+        ></odw-table>`,
+      );
+      await loaded(el);
+      expect(bodyRows(el)[0]).to.deep.equal(['45055001', '1 janvier 2025 à 00:00', '2']);
+    });
+  });
+
   it('reads an inline data: CSV with api="csv"', async () => {
     const src = `data:text/csv;charset=utf-8,${encodeURIComponent('nom,valeur\nA,1\nB,2\n')}`;
     const el = await fixture<OdwTable>(html`<odw-table src=${src} api="csv" sort="-valeur"></odw-table>`);

@@ -147,6 +147,34 @@ describe('odw-table', function () {
     }
   });
 
+  describe('the end of a large Opendatasoft dataset', () => {
+    it('shows the last page of the 34 964 communes: the records read in the reverse order, no error', async () => {
+      const tag = `last${Math.random().toString(36).slice(2, 8)}`;
+      const el = await fixture<OdwTable>(
+        html`<odw-table
+          src=${`/portal/~tag=${tag}/${ODS_PATH}`}
+          columns="code_insee,commune"
+          sort="code_insee"
+          page-size="50"
+        ></odw-table>`,
+      );
+      await showsRange(el, 'Lignes 1 à 50 sur 34 964');
+      pageButton(el, 'Dernière page').click();
+      await showsRange(el, 'Lignes 34 951 à 34 964 sur 34 964');
+      const codes = bodyRows(el).map((row) => row[0]);
+      expect(codes).to.have.length(14);
+      expect(codes).to.deep.equal([...codes].sort());
+      const response = await fetch(`/portal/__requests?tag=${tag}`);
+      const urls = ((await response.json()) as {requests: Array<{url: string}>}).requests.map((r) =>
+        decodeURIComponent(r.url.replaceAll('+', ' ')),
+      );
+      expect(urls.some((url) => url.includes('order_by=code_insee desc') && url.includes('limit=14'))).to.equal(
+        true,
+      );
+      expect(urls.some((url) => url.includes('/exports/'))).to.equal(false);
+    });
+  });
+
   describe('search', () => {
     for (const [what, src] of [
       ['full text on the Opendatasoft server', ODS],

@@ -4,7 +4,12 @@ import {FormatError, HttpError, NetworkError, QueryError, QuotaError} from '../d
 import {ConfigError} from './errors.js';
 import {formatDateTime} from './format.js';
 import {describeError, normalizeLang, resolveLang, t} from './i18n.js';
-import {CKAN_SQL_OFF, CKAN_UNKNOWN_FILTER, failureOf, TABULAR_UNKNOWN_COLUMN} from '../../test/real-answers.js';
+import {
+  CKAN_SQL_OFF,
+  CKAN_UNKNOWN_FILTER,
+  failureOf,
+  TABULAR_UNKNOWN_COLUMN,
+} from '../../test/real-answers.js';
 
 describe('t', () => {
   it('answers the French and English text of a key', () => {

@@ -172,7 +172,11 @@ describe('odw-kpi', function () {
         const url = new URL(String(input instanceof Request ? input.url : input));
         const body = url.pathname.endsWith('/records')
           ? {total_count: 2, results: [{population: 12}, {population: 30}]}
-          : {dataset_id: 'x', fields: [{name: 'population', label: 'Population', type: 'int'}], metas: {default: {}}};
+          : {
+              dataset_id: 'x',
+              fields: [{name: 'population', label: 'Population', type: 'int'}],
+              metas: {default: {}},
+            };
         return new Response(JSON.stringify(body), {headers: {'Content-Type': 'application/json'}});
       };
       try {

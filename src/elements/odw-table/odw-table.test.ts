@@ -168,9 +168,9 @@ describe('odw-table', function () {
       const urls = ((await response.json()) as {requests: Array<{url: string}>}).requests.map((r) =>
         decodeURIComponent(r.url.replaceAll('+', ' ')),
       );
-      expect(urls.some((url) => url.includes('order_by=code_insee desc') && url.includes('limit=14'))).to.equal(
-        true,
-      );
+      expect(
+        urls.some((url) => url.includes('order_by=code_insee desc') && url.includes('limit=14')),
+      ).to.equal(true);
       expect(urls.some((url) => url.includes('/exports/'))).to.equal(false);
     });
   });

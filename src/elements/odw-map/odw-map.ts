@@ -422,7 +422,7 @@ export class OdwMap extends OdwDataElement<MapData> {
     );
     // In full screen the map takes the height of the screen: the view fits the data again.
     return html`<div class="map-widget ${this.display.fullscreen ? 'fullscreen' : ''}">
-      ${this.renderToolbar(lang)}
+      ${this.renderToolbar(lang)} ${this.renderPartialNotice(lang)}
       <div class="frame" @keydown=${this.onFrameKeyDown}>
         ${this.mapHost} ${this.renderOverlays(lang)} ${this.renderPopup(lang)}
       </div>
@@ -687,15 +687,14 @@ export class OdwMap extends OdwDataElement<MapData> {
         : nothing
     }
     ${this.tilesFailed ? html`<p class="overlay notice" role="status">${t(lang, 'map.tiles-failed')}</p>` : nothing}
-    ${this.renderPartialNotice(lang)}
     ${this.hint ? html`<p class="overlay hint" aria-hidden="true">${t(lang, `map.${this.hint}-hint`)}</p>` : nothing}`;
   }
 
-  /** « 20 000 points sur 137 611 » when the map read part of the records. */
+  /** « 20 000 points sur 137 611 » when the map read part of the records: above the map, hiding none of it. */
   private renderPartialNotice(lang: Lang): unknown {
     const data = this.renderedData;
     if (data?.mode !== 'points' || data.readOnly === undefined) return nothing;
-    return html`<p class="overlay notice partial" part="notice">${this.partialText(data, lang)}</p>`;
+    return html`<p class="partial" part="notice">${this.partialText(data, lang)}</p>`;
   }
 
   private partialText(data: PointsData, lang: Lang): string {

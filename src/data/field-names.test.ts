@@ -20,7 +20,6 @@ describe('field names', () => {
     'cp',
     'insee',
     'NUM_POSTE',
-    'No plan',
     'identifiant',
   ];
   const quantities = [
@@ -32,6 +31,7 @@ describe('field names', () => {
     'periode',
     'Surface reelle bati',
     'capacite',
+    'no_of_beds',
   ];
   for (const name of identifiers)
     it(`reads « ${name} » as an identifier`, () => expect(isIdentifierName(name)).to.equal(true));

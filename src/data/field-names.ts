@@ -6,8 +6,9 @@
 import type {FieldInfo} from './types.js';
 
 /**
- * Words naming identifiers; a word starting with `code` (`codecommune`) counts too. `num`, `no`,
- * `numero` name numbers that identify (Météo-France `NUM_POSTE`, DVF `No plan`), never quantities.
+ * Words naming identifiers; a word starting with `code` (`codecommune`) counts too. `num` and
+ * `numero` name numbers that identify (Météo-France `NUM_POSTE`); not `no`, which also counts
+ * (`no_of_beds`).
  */
 const IDENTIFIER_WORDS = new Set([
   'id',
@@ -21,7 +22,6 @@ const IDENTIFIER_WORDS = new Set([
   'num',
   'numero',
   'numéro',
-  'no',
 ]);
 
 /**

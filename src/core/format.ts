@@ -12,6 +12,8 @@
  * never wrap alone.
  */
 import {formatLocale, type FormatLocaleDefinition, type FormatLocaleObject} from 'd3-format';
+import {isCodeField} from '../data/field-names.js';
+import type {FieldInfo} from '../data/types.js';
 import type {Lang} from './i18n.js';
 
 /**
@@ -186,6 +188,14 @@ function written(value: number, lang: Lang, options: NumberFormatOptions): strin
 export function formatNumber(value: number, lang: Lang, options: NumberFormatOptions = {}): string {
   const text = written(value, lang, options);
   return options.unit ? `${text}${NO_BREAK_SPACE}${options.unit}` : text;
+}
+
+/**
+ * A number of a code field (`isCodeField`: SIRET, INSEE code, identifier…) as written,
+ * `78012958100010`, never grouped as a quantity; undefined for a number of another field.
+ */
+export function formatCode(value: number, field: FieldInfo | undefined): string | undefined {
+  return isCodeField(field) ? String(value) : undefined;
 }
 
 /** Reads a date given as a `Date`, an epoch in milliseconds or ISO text; undefined if invalid. */

@@ -40,8 +40,8 @@ import {
   isRecord,
   mapConcurrent,
   normalizePeriods,
-  unknownField,
   simplifyFilter,
+  unknownField,
 } from './util.js';
 
 /** Rows per `datastore_search` request when paging. */

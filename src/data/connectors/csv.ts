@@ -1,10 +1,11 @@
 /**
- * CSV as French open data publishes it: `;`, `,`, tab or `|` (DGFiP « valeurs foncières »;
- * sniffed from the header line), a UTF-8
- * BOM, `#` comment lines before the header, CRLF, quoted cells with doubled quotes and embedded
- * newlines or delimiters, decimal commas (`12,5`), thousands separated by a space, a no-break
- * space (U+00A0) or a narrow one (U+202F) (`116 344`), French dates (`01/03/2025`), and the word
- * `null` for missing values.
+ * CSV as French open data publishes it: `;`, `,`, tab or `|` (DGFiP « valeurs foncières »),
+ * sniffed from the header line, a UTF-8 BOM, `#` comment lines before the header, CRLF, quoted
+ * cells with doubled quotes and embedded newlines or delimiters, decimal commas (`12,5`),
+ * thousands separated by a space, a no-break space (U+00A0) or a narrow one (U+202F)
+ * (`116 344`), French dates (`01/03/2025`), compact timestamps (`202501010000`), and the word
+ * `null` for missing values. Codes stay text as written: leading zeros, SIRET (14 digits),
+ * digits under an identifier's name (`idBeneficiaire`, `code_insee`: see `field-names.ts`).
  *
  * Our own parser rather than d3-dsv: `dsvFormat(…)` builds, next to `parseRows`, a `parse` that
  * compiles a row converter with `new Function`, which would ship in the bundle and is forbidden
@@ -273,7 +274,7 @@ function converter(
   }
 }
 
-/** ISO text of a compact date or timestamp: `20250101` → `2025-01-01`, `202501011430` → `2025-01-01T14:30:00`. */
+/** ISO text of a compact date or timestamp: `20250101` → `2025-01-01`, `202501011430` → `…T14:30:00`. */
 function compactIso(value: string): string {
   const date = `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`;
   if (value.length === 8) return date;

@@ -8,9 +8,9 @@
  * where the resource allows them. What stays in the browser: the rest of the filter (`or`,
  * `!=` which the API answers with nulls too, text ranges…), several sort keys, time units,
  * `median`, and every aggregate of a resource whose aggregation the API refused (its 403
- * `Unauthorized parameters`, remembered per resource). `count()` alone is always the filtered
- * rows' `meta.total`: one request, refused aggregation or not. Then the server-filtered rows are all fetched (≤ 4 pages in flight) and the engine
- * runs the whole query over them.
+ * `Unauthorized parameters`, remembered per resource). Then the server-filtered rows are all
+ * fetched (≤ 4 pages in flight) and the engine runs the whole query over them. `count()` alone
+ * is always the filtered rows' `meta.total`: one request, refused aggregation or not.
  */
 import {runQuery} from '../engine.js';
 import {HttpError, QueryError} from '../errors.js';

@@ -474,6 +474,22 @@ describe('CKAN connector: requests', () => {
     expect(fake.requests[0].action).to.equal('datastore_search_sql');
   });
 
+  it('count() under = filters is datastore_search’s total: one request, no SQL, no page of rows', async () => {
+    const fake = fakeContext({rows: ROWS});
+    const result = await ckanConnector.query(
+      newSource(),
+      q({select: [{type: 'aggregate', fn: 'count', as: 'n'}], where: ORLEANS}),
+      fake.ctx,
+    );
+    expect(fake.requests).to.deep.equal([
+      {
+        action: 'datastore_search',
+        params: {resource_id: 'res-1', filters: '{"epci":"Orléans Métropole"}', limit: '0'},
+      },
+    ]);
+    expect(result.rows).to.deep.equal([{n: ROWS.length}]);
+  });
+
   it('numeric values given as JSON strings are numbers, small ones kept whole', async () => {
     const fake = fakeContext({
       rows: [

@@ -11,6 +11,7 @@
  *   `Authorization Error`), which is remembered per portal, or the SQL answer is a 4xx for this
  *   query, the rows the `filters` can narrow are fetched with `datastore_search` and the engine
  *   runs the whole query in the browser. A field the resource lacks is named before that.
+ * - `count()` alone under `=` filters is `datastore_search`'s `total` (`limit=0`): one request.
  */
 import {runQuery} from '../engine.js';
 import {HttpError, QueryError} from '../errors.js';
@@ -186,6 +187,15 @@ async function query(source: ResolvedSource, q: NormalizedQuery, ctx: FetchConte
   if (!grouped && filters.exact) {
     return {...dataset, ...(await searchRows(source, full, filters.filters, types, ctx))};
   }
+  if (filters.exact && isRowCount(full)) {
+    // `count()` under `=` filters is datastore_search's `total`: one request, SQL on or off.
+    const {total = 0} = await search(source, [...searchParams(source, filters.filters), ['limit', '0']], ctx);
+    const row = Object.fromEntries(full.select.map((selection) => [selection.as, total]));
+    return {
+      ...dataset,
+      ...runQuery([row], {select: [], groupBy: [], orderBy: [], limit: q.limit, offset: q.offset}),
+    };
+  }
   // SQL has no equivalent of datastore_search's full-text `q`: with one, the rows come from
   // datastore_search and the engine does the rest, rather than a result that ignores the search.
   const fullText = (source.params?.q ?? []).length > 0;
@@ -223,6 +233,17 @@ function isSqlOff(error: unknown): boolean {
 function isQueryFailure(error: unknown): boolean {
   const status = error instanceof HttpError || error instanceof QueryError ? error.answer?.status : undefined;
   return status !== undefined && status >= 400 && status < 500;
+}
+
+/** Whether the query only counts rows: `count()` without a field, no group. */
+function isRowCount(q: NormalizedQuery): boolean {
+  return (
+    q.groupBy.length === 0 &&
+    q.select.length > 0 &&
+    q.select.every(
+      (selection) => selection.type === 'aggregate' && selection.fn === 'count' && !selection.field,
+    )
+  );
 }
 
 /** The URL's own `filters` JSON (`{"ville": "Dijon", "code": ["21", "45"]}`) as a filter. */

@@ -259,6 +259,21 @@ describe('integration: CKAN (emulator)', function () {
     expect((await logged(tag)).filter((u) => u.includes('datastore_search_sql'))).to.have.length(1);
   });
 
+  it('count() under a filter: one datastore_search reading total, whether SQL is on or off', async () => {
+    for (const switches of ['', 'ckan-sql']) {
+      const tag = newTag();
+      const result = await run(
+        portal(tag, `ckan/api/3/action/datastore_search?resource_id=${RESOURCE}`, switches),
+        query({select: 'count()', where: epciFilter('Dijon Métropole')}),
+      );
+      expect(result.rows).to.deep.equal([{'count()': 23}]);
+      const data = (await logged(tag)).filter((u) => u.includes('filters='));
+      expect(data, switches || 'SQL off').to.have.length(1);
+      expect(data[0]).to.contain('limit=0');
+      expect((await logged(tag)).some((u) => u.includes('datastore_search_sql'))).to.equal(false);
+    }
+  });
+
   it('SQL search off and an unknown field: the message names the field', async () => {
     const tag = newTag();
     let caught: unknown;

@@ -160,6 +160,16 @@ The commune outlines are the 2018 vintage: a handful of communes merged since th
 
 Checks run by the build: Orléans Métropole 22 communes, population 293 673; Dijon Métropole 23
 communes, 258 630; Communauté urbaine Angers Loire Métropole 29 communes, 308 806.
+
+Three small files are not generated: they were written once in the exact shape of files French
+publishers put online (header, separator, codes, number and date writing), with invented values,
+to test what those formats do to a widget. The build leaves them as they are.
+
+| file | format it follows | what it tests |
+| --- | --- | --- |
+| \`valeursfoncieres-2024-extrait-45.txt\` | DGFiP « Demandes de valeurs foncières » (DVF): \`\\|\` separator, the 43 published columns, decimal commas (\`185000,00\`), dates \`JJ/MM/AAAA\`, \`No disposition\` \`000001\`, code postal and code commune as codes; 160 sales in Orléans Métropole | the \`\\|\` separator, codes by name |
+| \`subventions-orleans-metropole-2024.csv\` | the national SCDL grants format (schema.data.gouv.fr \`scdl/subventions\`): camelCase headers, \`idAttribuant\` and \`idBeneficiaire\` SIRET (14 digits, Luhn-valid; Orléans Métropole's SIREN 244500468), ISO dates | SIRET kept as written |
+| \`meteo-france-horaire-45-21-202501.csv\` | Météo-France climatological data: \`;\` separator, \`NUM_POSTE\` station codes, compact timestamps \`AAAAMMJJHHMN\` (\`202501010000\`), decimal points, empty cells for missing rain; stations Orléans-Bricy (45055001) and Dijon-Longvic (21473001), 1–2 January 2025 | compact timestamps as dates |
 `;
 
 /** Figures the data must give; the build fails rather than ship wrong data. */

@@ -23,8 +23,9 @@ const pageBudgets = {
  * left out, as the app's bundler shares them): the size measured on 22 November 2026 (23 November
  * for `core`, `chart-engine` and the npm entries, which import the Opendatasoft connector since
  * then, and for `chart-engine-full` and `d3-timer`, since the chart draws its own axes and colour
- * schemes are built on first use) plus 5 %, rounded up to 100 bytes. A file without a budget fails
- * too: give it one.
+ * schemes are built on first use; 7 December 2026 for `file`, `odw-kpi` and the npm entries that
+ * exceeded theirs, which carry the APIs' error words, refusals, code typing and adaptive decimals
+ * since then) plus 5 %, rounded up to 100 bytes. A file without a budget fails too: give it one.
  */
 const cdnBudgets = {
   'chunks/cells': 900,
@@ -34,14 +35,14 @@ const cdnBudgets = {
   'chunks/core': 30_600,
   'chunks/d3-timer': 23_500,
   'chunks/engine': 3_100,
-  'chunks/file': 3_200,
+  'chunks/file': 3_400,
   'chunks/lit-directives': 1_200,
   'chunks/map-engine': 23_700,
   'chunks/odw-builder': 21_800,
   'chunks/odw-chart': 10_900,
   'chunks/odw-dashboard': 7_400,
   'chunks/odw-filter': 5_200,
-  'chunks/odw-kpi': 1_700,
+  'chunks/odw-kpi': 1_800,
   'chunks/odw-map': 11_100,
   'chunks/odw-table': 4_700,
   'chunks/style-properties': 500,
@@ -55,15 +56,15 @@ const cdnBudgets = {
 };
 const esmBudgets = {
   'autoloader.js': 2_500,
-  'data/index.js': 25_500,
+  'data/index.js': 26_800,
   'elements/odw-builder/define.js': 65_600,
-  'elements/odw-chart/define.js': 62_800,
-  'elements/odw-dashboard/define.js': 45_200,
-  'elements/odw-filter/define.js': 53_600,
-  'elements/odw-kpi/define.js': 46_700,
-  'elements/odw-map/define.js': 62_500,
+  'elements/odw-chart/define.js': 66_700,
+  'elements/odw-dashboard/define.js': 49_000,
+  'elements/odw-filter/define.js': 57_500,
+  'elements/odw-kpi/define.js': 50_000,
+  'elements/odw-map/define.js': 66_800,
   'elements/odw-source/define.js': 20_100,
-  'elements/odw-table/define.js': 52_500,
+  'elements/odw-table/define.js': 55_800,
   'index.js': 109_400,
 };
 

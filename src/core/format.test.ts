@@ -37,6 +37,12 @@ const cases: Array<[number, NumberFormatOptions, string, string]> = [
   // What rounds to zero has no minus sign.
   [-0.004, {format: 'decimal'}, '0', '0'],
   [-0.4, {format: 'integer'}, '0', '0'],
+  // Without a format, a small value keeps 3 significant digits (a CKAN numeric 0.000384 is not « 0 »).
+  [0.000384, {}, '0,000384', '0.000384'],
+  [-0.0123456, {}, '-0,0123', '-0.0123'],
+  [0.05, {}, '0,05', '0.05'],
+  [0.123456, {}, '0,12', '0.12'],
+  [1e-25, {}, '0', '0'],
   [Number.NaN, {}, 'NaN', 'NaN'],
   [-Infinity, {}, '-∞', '-∞'],
 ];

@@ -12,6 +12,8 @@
  * never wrap alone.
  */
 import {formatLocale, type FormatLocaleDefinition, type FormatLocaleObject} from 'd3-format';
+import {isCodeField} from '../data/field-names.js';
+import type {FieldInfo} from '../data/types.js';
 import type {Lang} from './i18n.js';
 
 /**
@@ -23,7 +25,10 @@ import type {Lang} from './i18n.js';
 export type NumberFormat = 'integer' | 'decimal' | 'compact' | 'percent';
 
 export interface NumberFormatOptions {
-  /** Default: `integer` for whole numbers, `decimal` otherwise. */
+  /**
+   * Default: `integer` for whole numbers; otherwise `decimal` with adaptive precision: a value
+   * below 0,1 keeps its first 3 significant digits (`0,000384`), so that it never reads « 0 ».
+   */
   format?: NumberFormat;
   /** Exact number of decimals (ignored by `integer`). */
   decimals?: number;
@@ -134,6 +139,20 @@ function roundWritten(value: number, decimals: number): number {
   return Math.sign(value) * shiftDecimal(rounded, -decimals);
 }
 
+/** Significant digits kept of a small value. */
+const SMALL_VALUE_DIGITS = 3;
+
+/**
+ * Decimals of a figure written without `decimals`: 2, or for a value below 0.1 as many as show
+ * its first significant digits (0.000384 → 6), at most 20.
+ */
+function adaptiveDecimals(value: number): number {
+  const magnitude = Math.abs(value);
+  if (magnitude === 0 || magnitude >= 0.1) return 2;
+  const leadingZeros = -Math.floor(Math.log10(magnitude)) - 1;
+  return Math.min(20, leadingZeros + SMALL_VALUE_DIGITS);
+}
+
 function compact(value: number, lang: Lang, options: NumberFormatOptions): string {
   const decimals = clampDecimals(options.decimals);
   const fixed =
@@ -147,9 +166,10 @@ function compact(value: number, lang: Lang, options: NumberFormatOptions): strin
 function written(value: number, lang: Lang, options: NumberFormatOptions): string {
   if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : `${value < 0 ? '-' : ''}∞`;
   const format = options.format ?? (Number.isInteger(value) ? 'integer' : 'decimal');
+  const adaptive = options.format === undefined;
   if (format === 'compact') return compact(value, lang, options);
   const fixed = format === 'integer' ? 0 : clampDecimals(options.decimals);
-  const decimals = fixed ?? (format === 'percent' ? 1 : 2);
+  const decimals = fixed ?? (format === 'percent' ? 1 : adaptive ? adaptiveDecimals(value) : 2);
   const percent = format === 'percent';
   let locale = numberLocales.get(lang);
   if (!locale) {
@@ -168,6 +188,14 @@ function written(value: number, lang: Lang, options: NumberFormatOptions): strin
 export function formatNumber(value: number, lang: Lang, options: NumberFormatOptions = {}): string {
   const text = written(value, lang, options);
   return options.unit ? `${text}${NO_BREAK_SPACE}${options.unit}` : text;
+}
+
+/**
+ * A number of a code field (`isCodeField`: SIRET, INSEE code, identifier…) as written,
+ * `78012958100010`, never grouped as a quantity; undefined for a number of another field.
+ */
+export function formatCode(value: number, field: FieldInfo | undefined): string | undefined {
+  return isCodeField(field) ? String(value) : undefined;
 }
 
 /** Reads a date given as a `Date`, an epoch in milliseconds or ISO text; undefined if invalid. */

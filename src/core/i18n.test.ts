@@ -4,6 +4,12 @@ import {FormatError, HttpError, NetworkError, QueryError, QuotaError} from '../d
 import {ConfigError} from './errors.js';
 import {formatDateTime} from './format.js';
 import {describeError, normalizeLang, resolveLang, t} from './i18n.js';
+import {
+  CKAN_SQL_OFF,
+  CKAN_UNKNOWN_FILTER,
+  failureOf,
+  TABULAR_UNKNOWN_COLUMN,
+} from '../../test/real-answers.js';
 
 describe('t', () => {
   it('answers the French and English text of a key', () => {
@@ -94,6 +100,47 @@ describe('describeError', () => {
     expect(describeError(new HttpError(401, 'Denied'), 'fr')).to.match(/^Jeu de données privé/);
     expect(describeError(new HttpError(403, 'Denied'), 'en')).to.match(/^Private dataset/);
     expect(describeError(new HttpError(503, 'Down'), 'fr')).to.match(/HTTP 503/);
+  });
+
+  it('says what a real API answered, in its own words', async () => {
+    const tabular = await failureOf(400, TABULAR_UNKNOWN_COLUMN);
+    expect(describeError(tabular, 'fr')).to.equal(
+      'Le portail de données a refusé la requête : Database error: column "nombre" does not exist',
+    );
+    expect(describeError(tabular, 'en')).to.equal(
+      'The data portal refused the query: Database error: column "nombre" does not exist',
+    );
+    const ckan = await failureOf(409, CKAN_UNKNOWN_FILTER);
+    expect(describeError(ckan, 'fr')).to.equal(
+      'Le portail de données a refusé la requête : filters: field "quater" not in table',
+    );
+    expect(describeError(await failureOf(400, CKAN_SQL_OFF), 'fr')).to.equal(
+      'Le portail de données a refusé la requête (HTTP 400) : Bad request - Action name not known: datastore_search_sql',
+    );
+  });
+
+  it('names the separator of a file read as one column, a non-finite result and an ignored aggregate', () => {
+    const separator = new QueryError('x', {found: '|', expected: 'separator'});
+    expect(describeError(separator, 'fr')).to.equal(
+      'Le fichier se lit comme une seule colonne alors que « | » y figure : son séparateur n’a pas été reconnu.',
+    );
+    expect(describeError(new QueryError('x', {found: '\t', expected: 'separator'}), 'en')).to.equal(
+      'The file reads as one column although “tab” occurs in it: its separator was not recognised.',
+    );
+    const overflow = new QueryError('x', {found: 'sum(montant)', expected: 'finite-number'});
+    expect(describeError(overflow, 'fr')).to.equal(
+      'Le résultat de « sum(montant) » n’est pas un nombre fini (dépassement de capacité ?).',
+    );
+    expect(describeError(overflow, 'en')).to.equal(
+      'The result of “sum(montant)” is not a finite number (an overflow?).',
+    );
+    const ignored = new QueryError('x', {found: 'total', expected: 'answer-key'});
+    expect(describeError(ignored, 'fr')).to.equal(
+      'Le portail de données a répondu sans la colonne « total » demandée : il a ignoré l’agrégation.',
+    );
+    expect(describeError(ignored, 'en')).to.equal(
+      'The data portal answered without the “total” column asked for: it ignored the aggregation.',
+    );
   });
 
   it("quotes the API's message for another refused request", () => {

@@ -46,6 +46,12 @@ const fr = {
   'error.query-api': 'Le portail de données a refusé la requête : {message}',
   'error.query': 'La requête est invalide : {message}',
   'error.unknown-field': 'Champ inconnu : « {field} ». Vérifiez son nom dans le jeu de données.',
+  'error.separator':
+    'Le fichier se lit comme une seule colonne alors que « {separator} » y figure : son séparateur n’a pas été reconnu.',
+  'separator.tab': 'tabulation',
+  'error.non-finite': 'Le résultat de « {field} » n’est pas un nombre fini (dépassement de capacité ?).',
+  'error.answer-key':
+    'Le portail de données a répondu sans la colonne « {field} » demandée : il a ignoré l’agrégation.',
   'error.format': 'La réponse du portail de données n’est pas dans le format attendu.',
   'error.source-not-found':
     'Source « {id} » introuvable : aucun élément odw-source ne porte cet identifiant.',
@@ -107,6 +113,12 @@ const en: Record<CoreMessageKey, string> = {
   'error.query-api': 'The data portal refused the query: {message}',
   'error.query': 'The query is invalid: {message}',
   'error.unknown-field': 'Unknown field: “{field}”. Check its name in the dataset.',
+  'error.separator':
+    'The file reads as one column although “{separator}” occurs in it: its separator was not recognised.',
+  'separator.tab': 'tab',
+  'error.non-finite': 'The result of “{field}” is not a finite number (an overflow?).',
+  'error.answer-key':
+    'The data portal answered without the “{field}” column asked for: it ignored the aggregation.',
   'error.format': 'The answer of the data portal is not in the expected format.',
   'error.source-not-found': 'Source “{id}” not found: no odw-source element has this id.',
   'error.no-source': 'No data source: set the src or source attribute.',
@@ -185,6 +197,10 @@ function describeQueryError(error: QueryError, lang: Lang): string {
   if (expected === 'api-url')
     return t(lang, 'error.api-url', {expression: expression ?? error.details.found ?? ''});
   if (expected === 'known-field') return t(lang, 'error.unknown-field', {field: error.details.found ?? ''});
+  if (expected === 'separator')
+    return t(lang, 'error.separator', {separator: separatorName(error.details.found ?? '', lang)});
+  if (expected === 'finite-number') return t(lang, 'error.non-finite', {field: error.details.found ?? ''});
+  if (expected === 'answer-key') return t(lang, 'error.answer-key', {field: error.details.found ?? ''});
   if (expression === undefined) return t(lang, 'error.query', {message: error.message});
   const what = t(
     lang,
@@ -193,6 +209,11 @@ function describeQueryError(error: QueryError, lang: Lang): string {
   return column === undefined
     ? t(lang, 'error.syntax-no-column', {expression, expected: what})
     : t(lang, 'error.syntax', {expression, expected: what, column});
+}
+
+/** A separator as a reader can see it: the tab is named, the others are shown. */
+function separatorName(separator: string, lang: Lang): string {
+  return separator === '\t' ? t(lang, 'separator.tab') : separator;
 }
 
 function describeHttpError(error: HttpError, lang: Lang): string {

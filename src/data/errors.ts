@@ -28,6 +28,16 @@ export class NetworkError extends DataError {
   }
 }
 
+/**
+ * What the API answered to a failed request: its status and its body (parsed JSON — an object,
+ * or the bare string CKAN answers to an unknown action — else the text). Connectors read it to
+ * recognise a refusal by its status and its body, never by the status alone.
+ */
+export interface ApiAnswer {
+  status: number;
+  body: unknown;
+}
+
 /** The server answered with an HTTP error status (404 unknown dataset, 401 private, 5xx…). */
 export class HttpError extends DataError {
   readonly code = 'http' as const;
@@ -37,6 +47,7 @@ export class HttpError extends DataError {
     url?: string,
     /** The API's own message when the body had one. */
     readonly apiMessage?: string,
+    readonly answer?: ApiAnswer,
   ) {
     super(message, url);
   }
@@ -56,7 +67,10 @@ export class QuotaError extends DataError {
 
 /**
  * The query is wrong: an expression that does not parse (`column` is 1-based, `expected` says
- * what the parser wanted) or a query the API refused (`apiMessage`, e.g. an unknown field).
+ * what the parser wanted), a query the API refused (`apiMessage`, e.g. an unknown field, and the
+ * `answer` it came in), or an answer that cannot be the query's (`expected: 'finite-number'` for
+ * an aggregate that overflowed, `'answer-key'` for an aggregate the portal left out, `found`
+ * naming it; `'separator'` for a file read as one column, `found` the separator seen in it).
  */
 export class QueryError extends DataError {
   readonly code = 'query' as const;
@@ -70,6 +84,7 @@ export class QueryError extends DataError {
       apiMessage?: string;
     } = {},
     url?: string,
+    readonly answer?: ApiAnswer,
   ) {
     super(message, url);
   }

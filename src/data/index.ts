@@ -28,7 +28,7 @@ export {clearCache, requestSettings} from './request.js';
 
 /** Typed failures: check `instanceof` or `error.code`. */
 export {DataError, NetworkError, HttpError, QuotaError, QueryError, FormatError} from './errors.js';
-export type {DataErrorCode} from './errors.js';
+export type {ApiAnswer, DataErrorCode} from './errors.js';
 
 /** The query model and the shape of results. */
 export type {

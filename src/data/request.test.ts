@@ -1,6 +1,10 @@
 import {expect} from '@open-wc/testing';
 import {FormatError, HttpError, NetworkError, QueryError, QuotaError} from './errors.js';
 import {clearCache, createFetchContext, requestSettings} from './request.js';
+import {failureOf, failureOfText, ODS_MALFORMED, TABULAR_MALFORMED} from '../../test/real-answers.js';
+
+const POPULATIONS = '7d3f6a2e-1c4b-4e8a-9f2d-5b6c7a8e9d01';
+const RESTRICTED = '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d';
 
 const ODS_DATASET = 'ods/api/explore/v2.1/catalog/datasets/populations-legales-2025';
 const JSON_FILE = 'files/populations-45-21-49.json';
@@ -445,6 +449,66 @@ describe('request layer', () => {
       expect(error).to.be.instanceOf(QueryError);
       expect((error as QueryError).details.apiMessage).to.contain('no_such_field');
       expect(await countLogged(tag)).to.equal(1);
+    });
+
+    it('tabular 400 Database error: a QueryError in the API’s words, its answer kept', async () => {
+      const tag = newTag();
+      const url = portal(tag, `tabular/api/resources/${POPULATIONS}/data/?nombre__exact=1`);
+      const error = await rejectionOf(createFetchContext({}).fetchJson(url));
+      expect(error).to.be.instanceOf(QueryError);
+      expect((error as QueryError).details.apiMessage).to.match(
+        /^Database error: column .*nombre does not exist$/,
+      );
+      expect((error as QueryError).answer?.status).to.equal(400);
+      expect(await countLogged(tag)).to.equal(1);
+    });
+
+    it('tabular 403 Unauthorized parameters: an HttpError 403 whose answer holds errors[]', async () => {
+      const url = portal(newTag(), `tabular/api/resources/${RESTRICTED}/data/?population__sum`);
+      const error = (await rejectionOf(createFetchContext({}).fetchJson(url))) as HttpError;
+      expect(error).to.be.instanceOf(HttpError).with.property('status', 403);
+      expect(error.apiMessage).to.equal(
+        `Unauthorized parameters: Aggregation parameters \`sum\` are not allowed for resource '${RESTRICTED}'`,
+      );
+      expect((error.answer?.body as {errors: unknown[]}).errors).to.have.length(1);
+    });
+
+    it('tabular detail as text, a plain-text 404: the words read, nothing invented', async () => {
+      const malformed = (await failureOf(400, TABULAR_MALFORMED)) as QueryError;
+      expect(malformed.details.apiMessage).to.equal(
+        "Invalid query string: Malformed query: argument 'limit=1' could not be parsed",
+      );
+      const missing = (await failureOfText(404, '404: Not Found')) as HttpError;
+      expect(missing).to.be.instanceOf(HttpError).with.property('status', 404);
+      expect(missing.apiMessage).to.equal(undefined);
+      expect(missing.answer?.body).to.equal('404: Not Found');
+    });
+
+    it('CKAN with SQL search off: 400 with a bare JSON string, read as the message', async () => {
+      const url = portal(
+        newTag(),
+        `ckan/api/3/action/datastore_search_sql?sql=${encodeURIComponent('SELECT 1')}`,
+      );
+      const error = (await rejectionOf(createFetchContext({}).fetchJson(url))) as HttpError;
+      expect(error).to.be.instanceOf(HttpError).with.property('status', 400);
+      expect(error.apiMessage).to.equal('Bad request - Action name not known: datastore_search_sql');
+      expect(error.answer?.body).to.equal('Bad request - Action name not known: datastore_search_sql');
+    });
+
+    it('CKAN error objects: message, else every list of strings under its parameter, never diagnostics', async () => {
+      const validation = (await failureOf(409, {
+        success: false,
+        error: {
+          query: ['(psycopg2.errors.UndefinedColumn) column "x" does not exist'],
+          info: {statement: ['SELECT "x"'], params: [{}]},
+          __type: 'Validation Error',
+        },
+      })) as QueryError;
+      expect(validation.details.apiMessage).to.equal(
+        'query: (psycopg2.errors.UndefinedColumn) column "x" does not exist',
+      );
+      const odsql = (await failureOf(400, ODS_MALFORMED)) as QueryError;
+      expect(odsql.details.apiMessage).to.equal(ODS_MALFORMED.message);
     });
 
     it('turns a CKAN 403 into HttpError 403 with the API message', async () => {

@@ -324,6 +324,7 @@ interface ErrorBody {
   message?: unknown;
   error_code?: unknown;
   error?: unknown;
+  errors?: unknown;
   detail?: unknown;
   success?: unknown;
   reset_time?: unknown;
@@ -333,9 +334,12 @@ const ODS_QUERY_ERRORS = new Set(['ODSQLError', 'InvalidRESTParameterError']);
 
 function statusFailure(response: Response, body: string, url: string): RetryableFailure | DataError {
   const {status} = response;
-  const data = parseErrorBody(body);
-  const apiMessage = apiMessageOf(data);
+  const parsed = parseErrorBody(body);
+  const data = isObject(parsed) ? (parsed as ErrorBody) : undefined;
+  const apiMessage = apiMessageOf(parsed);
+  const answer = {status, body: parsed ?? body};
   const withApi = (text: string) => (apiMessage ? `${text}: ${apiMessage}` : text);
+  const refused = () => new QueryError(`The API refused the query: ${apiMessage}`, {apiMessage}, url, answer);
 
   if (status === 429) {
     const resetAt = quotaReset(response.headers, data);
@@ -349,20 +353,17 @@ function statusFailure(response: Response, body: string, url: string): Retryable
     const wait = retryAt ? retryAt.getTime() - Date.now() : undefined;
     const delay = wait !== undefined && wait > 0 && wait <= requestSettings.maxRetryAfter ? wait : undefined;
     return new RetryableFailure(
-      new HttpError(status, withApi(`Server error ${status}`), url, apiMessage),
+      new HttpError(status, withApi(`Server error ${status}`), url, apiMessage, answer),
       delay,
     );
   }
-  if (
-    apiMessage &&
-    status === 400 &&
-    typeof data?.error_code === 'string' &&
-    ODS_QUERY_ERRORS.has(data.error_code)
-  ) {
-    return new QueryError(`The API refused the query: ${apiMessage}`, {apiMessage}, url);
+  if (apiMessage && status === 400) {
+    // Opendatasoft's ODSQL errors, and the tabular API's database and query-string errors.
+    if (typeof data?.error_code === 'string' && ODS_QUERY_ERRORS.has(data.error_code)) return refused();
+    if (Array.isArray(data?.errors)) return refused();
   }
   if (apiMessage && (status === 400 || status === 409) && data?.success === false && isObject(data.error)) {
-    return new QueryError(`The API refused the query: ${apiMessage}`, {apiMessage}, url);
+    return refused();
   }
   if (status === 401 || status === 403) {
     return new HttpError(
@@ -370,36 +371,70 @@ function statusFailure(response: Response, body: string, url: string): Retryable
       withApi(`Access denied (${status}): the dataset is private or needs an API key`),
       url,
       apiMessage,
+      answer,
     );
   }
-  if (status === 404) return new HttpError(404, withApi('Not found (404)'), url, apiMessage);
-  return new HttpError(status, withApi(`HTTP error ${status}`), url, apiMessage);
+  if (status === 404) return new HttpError(404, withApi('Not found (404)'), url, apiMessage, answer);
+  return new HttpError(status, withApi(`HTTP error ${status}`), url, apiMessage, answer);
 }
 
-function parseErrorBody(body: string): ErrorBody | undefined {
+/** The JSON of an error body (an object, or a bare string as CKAN answers), undefined if not JSON. */
+function parseErrorBody(body: string): unknown {
   try {
-    const data: unknown = JSON.parse(body);
-    return isObject(data) ? data : undefined;
+    return JSON.parse(body) as unknown;
   } catch {
     return undefined;
   }
 }
 
-function apiMessageOf(data: ErrorBody | undefined): string | undefined {
-  if (!data) return undefined;
+/**
+ * The API's own words in an error body: a bare JSON string (CKAN's unknown action), ODS
+ * `message` (else `error_code`), the tabular API's `errors[]` (`title`, and `detail` as text or
+ * as an object with `message`), CKAN's `error` (text, or an object: see `ckanMessage`), `detail`.
+ */
+export function apiMessageOf(body: unknown): string | undefined {
+  if (typeof body === 'string') return body.trim() || undefined;
+  if (!isObject(body)) return undefined;
+  const data = body as ErrorBody;
   if (typeof data.message === 'string' && data.message) return data.message;
+  if (Array.isArray(data.errors)) {
+    const messages = data.errors.filter(isObject).map(tabularMessage).filter(Boolean);
+    if (messages.length) return messages.join('; ');
+  }
   if (typeof data.error === 'string' && data.error) return data.error;
   if (isObject(data.error)) return ckanMessage(data.error);
   if (typeof data.detail === 'string' && data.detail) return data.detail;
+  if (typeof data.error_code === 'string' && data.error_code) return data.error_code;
   return undefined;
 }
 
-/** CKAN puts either `message` or per-field lists (`{resource_id: ["Not found"]}`) in `error`. */
+/** One tabular-API error: `Database error: column "nombre" does not exist`. */
+function tabularMessage(error: Record<string, unknown>): string {
+  const title = typeof error.title === 'string' ? error.title : '';
+  const detail =
+    typeof error.detail === 'string'
+      ? error.detail
+      : isObject(error.detail) && typeof error.detail.message === 'string'
+        ? error.detail.message
+        : '';
+  return title && detail ? `${title}: ${detail}` : title || detail;
+}
+
+/**
+ * CKAN puts either `message` or, under each parameter at fault, a list of strings
+ * (`{filters: ["field \"quater\" not in table"]}`) in `error`; other members (`info`) are
+ * diagnostics, not messages.
+ */
 function ckanMessage(error: Record<string, unknown>): string | undefined {
   if (typeof error.message === 'string' && error.message) return error.message;
   const fields = Object.entries(error)
     .filter(([name]) => name !== '__type')
-    .map(([name, value]) => `${name}: ${Array.isArray(value) ? value.join(', ') : String(value)}`);
+    .flatMap(([name, value]) => {
+      const texts = (Array.isArray(value) ? value : [value]).filter(
+        (item): item is string => typeof item === 'string' && item !== '',
+      );
+      return texts.length ? [`${name}: ${texts.join(', ')}`] : [];
+    });
   if (fields.length) return fields.join('; ');
   return typeof error.__type === 'string' ? error.__type : undefined;
 }

@@ -9,14 +9,18 @@ import {SqlSyntaxError, parseSql} from './sql.mjs';
 
 const PACKAGE_NAME = 'populations-legales-2025';
 const PACKAGE_ID = 'b5f0a3c8-2e4d-4f1a-9c6b-7d8e9f0a1b2c';
-/** Resources whose datastore accepts SQL; the others answer 403, as portals that disable it. */
+/**
+ * With SQL search on (`~ckan-sql` or `createPortal({ckanSql: true})`), resources whose datastore
+ * accepts SQL; the others answer 403 `Authorization Error`. With it off, CKAN's default
+ * (`ckan.datastore.sqlsearch.enabled = false`), the action does not exist: see `unknownAction`.
+ */
 const SQL_ALLOWED = new Set([POPULATIONS_RESOURCE_ID]);
 const RESOURCE_IDS = [POPULATIONS_RESOURCE_ID, RESTRICTED_RESOURCE_ID];
 const ROWS_MAX = 32_000;
 const CKAN_TYPES = {
   text: 'text',
   int: 'int4',
-  double: 'float8',
+  double: 'numeric',
   date: 'timestamp',
   datetime: 'timestamp',
   boolean: 'bool',
@@ -35,6 +39,28 @@ export function ckanErrorResponse(status, error, help) {
 
 function ckanError(status, error, help) {
   return new HttpError(ckanErrorResponse(status, error, help));
+}
+
+/**
+ * CKAN's answer to an action it does not know (ckan/views/api.py `_finish_bad_request`): HTTP 400
+ * whose body is a bare JSON string, not the `{help, success, error}` envelope.
+ */
+function unknownAction(action) {
+  return new HttpError(jsonResponse(400, `Bad request - Action name not known: ${action}`));
+}
+
+/**
+ * PostgreSQL `numeric` values reach JSON as strings (`"0.000384"`, `"360.7"`); `int4`/`int8` as
+ * numbers. Rewrites the numeric columns of `rows`, described by `fields` (`[{id, type}]`).
+ */
+function numericAsText(rows, fields) {
+  const numeric = fields.filter((field) => field.type === 'numeric').map((field) => field.id);
+  if (!numeric.length) return rows;
+  return rows.map((row) => {
+    const copy = {...row};
+    for (const id of numeric) if (typeof copy[id] === 'number') copy[id] = String(copy[id]);
+    return copy;
+  });
 }
 
 function validationError(fields, help) {
@@ -252,7 +278,10 @@ function datastoreSearch({store, args, help, actionUrl}) {
     records_format: 'objects',
     resource_id: id,
     total_estimation_threshold: null,
-    records: result.rows,
+    records: numericAsText(
+      result.rows,
+      columns.map((name) => ({id: name, type: fieldType(dataset, name)})),
+    ),
     fields: columns.map((name) => ({id: name, type: fieldType(dataset, name)})),
     _links: {start, next: `${start}&offset=${offset + limit}`},
     total: result.total,
@@ -285,7 +314,8 @@ function resultType(dataset, expr) {
   return 'numeric';
 }
 
-function datastoreSearchSql({store, args, help}) {
+function datastoreSearchSql({store, args, help, ckanSql}) {
+  if (!ckanSql) throw unknownAction('datastore_search_sql');
   const sql = String(args.sql ?? '');
   if (!sql.trim()) throw validationError({sql: ['Missing value']}, help);
   let query;
@@ -365,10 +395,11 @@ function datastoreSearchSql({store, args, help}) {
       rows = rows.slice(query.offset ?? 0, (query.offset ?? 0) + limit);
     }
     const truncated = rows.length > ROWS_MAX;
+    const fields = selected.map((item) => ({id: item.label, type: resultType(dataset, item.expr)}));
     const result = {
       sql,
-      records: truncated ? rows.slice(0, ROWS_MAX) : rows,
-      fields: selected.map((item) => ({id: item.label, type: resultType(dataset, item.expr)})),
+      records: numericAsText(truncated ? rows.slice(0, ROWS_MAX) : rows, fields),
+      fields,
     };
     if (truncated) result.records_truncated = true;
     return result;
@@ -399,10 +430,11 @@ const ACTIONS = {
 };
 
 /**
- * @param {{path: string, args: Record<string, unknown>, store: object, base: string, origin: string}} request
- *   `args` are the query parameters or the JSON body; `base` the CKAN root as the client addressed it.
+ * @param {{path: string, args: Record<string, unknown>, store: object, base: string, origin: string, ckanSql?: boolean}} request
+ *   `args` are the query parameters or the JSON body; `base` the CKAN root as the client addressed it;
+ *   `ckanSql` turns `datastore_search_sql` on (off by default, as on CKAN).
  */
-export function handleCkan({path, args, store, base, origin}) {
+export function handleCkan({path, args, store, base, origin, ckanSql = false}) {
   const download = /^\/dataset\/[^/]+\/resource\/([^/]+)\/download\/[^/]+$/.exec(path);
   if (download && RESOURCE_IDS.includes(download[1])) {
     return textResponse(200, readFileSync(join(store.dataDir, POPULATIONS_CSV)), 'text/csv; charset=utf-8');
@@ -411,14 +443,17 @@ export function handleCkan({path, args, store, base, origin}) {
   const help = `${origin}${base}/api/3/action/help_show?name=${action ?? ''}`;
   if (!action) throw ckanError(404, {message: 'Not found', __type: 'Not Found Error'}, help);
   const run = ACTIONS[action];
-  if (!run)
-    throw ckanError(
-      400,
-      {message: `Bad request - Action name not known: ${action}`, __type: 'Bad Request'},
-      help,
-    );
+  if (!run) throw unknownAction(action);
   try {
-    const result = run({store, args, help, base, origin, actionUrl: `${base}/api/3/action/${action}`});
+    const result = run({
+      store,
+      args,
+      help,
+      base,
+      origin,
+      ckanSql,
+      actionUrl: `${base}/api/3/action/${action}`,
+    });
     return jsonResponse(200, {help, success: true, result});
   } catch (error) {
     if (error instanceof QueryError) throw validationError({q: [error.message]}, help);

@@ -331,6 +331,16 @@ function exportResponse(dataset, format, params) {
       `Invalid value for offset API parameter: ${params.get('offset')} was found but offset >= 0 is expected.`,
     );
   }
+  // As Opendatasoft answers: with an offset, an export is held to the records window too (offset 0
+  // has no bound), so the last records of a large dataset cannot be paged through an export.
+  if (offset > 0) {
+    const sum = offset + (limit === -1 ? Math.max(0, dataset.rows.length - offset) : limit);
+    if (sum > RECORDS_MAX_WINDOW) {
+      throw invalidParameter(
+        `Invalid value for sum of offset + limit API parameter: ${sum} was found but <= ${RECORDS_MAX_WINDOW} is expected.`,
+      );
+    }
+  }
   const result = run(dataset, {...plan, limit: limit === -1 ? undefined : limit, offset});
   const disposition = {'Content-Disposition': `attachment; filename="${dataset.id}.${format}"`};
 

@@ -69,6 +69,10 @@ export function parseFaultSpec(text) {
       case 'html':
         faults[key] = true;
         break;
+      case 'ckan-sql':
+        // A CKAN portal with `ckan.datastore.sqlsearch.enabled = true` (off by default, as on CKAN).
+        faults.ckanSql = true;
+        break;
       case 'tag':
         faults.tag = value ?? '';
         break;
@@ -165,6 +169,8 @@ const CONTENT_TYPES = {
   '.json': 'application/json; charset=utf-8',
   '.geojson': 'application/geo+json; charset=utf-8',
   '.md': 'text/markdown; charset=utf-8',
+  // DGFiP publishes its `|`-separated « valeurs foncières » as .txt.
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 function handleFiles({path, store, req}) {
@@ -241,11 +247,13 @@ function connectionGone(res) {
 
 /**
  * Creates the portal request handler.
- * @param {{dataDir?: string}} [options] folder of the datasets (default: examples/data/)
+ * @param {{dataDir?: string, ckanSql?: boolean}} [options] folder of the datasets (default:
+ *   examples/data/); `ckanSql` turns CKAN's `datastore_search_sql` on for every request (else only
+ *   under `/portal/~ckan-sql/…`).
  * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next?: () => void) => Promise<void>}
  *   answers every URL under `/portal/`; calls `next()` for the others (404 without `next`).
  */
-export function createPortal({dataDir = DEFAULT_DATA_DIR} = {}) {
+export function createPortal({dataDir = DEFAULT_DATA_DIR, ckanSql = false} = {}) {
   const store = createDatasetStore(dataDir);
   /** @type {{method: string, url: string, time: number, tag: string|undefined}[]} */
   const requestLog = [];
@@ -327,7 +335,7 @@ export function createPortal({dataDir = DEFAULT_DATA_DIR} = {}) {
       } else if (method !== 'GET' && method !== 'HEAD') {
         throw new HttpError(jsonResponse(405, {message: 'Method not allowed'}));
       }
-      return handleCkan({...request, args});
+      return handleCkan({...request, args, ckanSql: ckanSql || Boolean(request.faults.ckanSql)});
     }
     if (method !== 'GET' && method !== 'HEAD')
       throw new HttpError(jsonResponse(405, {message: 'Method not allowed'}));
@@ -411,6 +419,7 @@ export function createPortal({dataDir = DEFAULT_DATA_DIR} = {}) {
       path: rest.slice(family.length + 1) || '/',
       params: url.searchParams,
       rawQuery: url.search.slice(1),
+      faults,
       store,
       base,
       origin: originOf(req),

@@ -8,6 +8,8 @@ const RESTRICTED = '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d';
 const ODS = '/portal/ods/api/explore/v2.1/catalog/datasets';
 const TABULAR = '/portal/tabular/api/resources';
 const CKAN = '/portal/ckan/api/3/action';
+/** A CKAN portal with SQL search turned on (`ckan.datastore.sqlsearch.enabled = true`). */
+const CKAN_SQL = '/portal/~ckan-sql/ckan/api/3/action';
 const RECORDS = '/ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records?limit=1';
 
 const EPCI_FIGURES = [
@@ -292,6 +294,21 @@ describe('Opendatasoft metadata, facets, exports, catalog, page', () => {
     assert.deepEqual(refined.body.links, []);
   });
 
+  it('holds an export with an offset to the 10 000 window; without one, no bound', async () => {
+    const whole = await get(`${ODS}/populations-legales-2025/exports/json`, {
+      limit: 10010,
+      select: 'commune',
+    });
+    assert.equal(whole.body.length, 10010);
+    const paged = await get(`${ODS}/populations-legales-2025/exports/json`, {limit: 50, offset: 9960});
+    assert.equal(paged.status, 400);
+    assert.deepEqual(paged.body, {
+      message:
+        'Invalid value for sum of offset + limit API parameter: 10010 was found but <= 10000 is expected.',
+      error_code: 'InvalidRESTParameterError',
+    });
+  });
+
   it('exports every matching row as JSON, CSV and GeoJSON', async () => {
     const json = await get(`${ODS}/populations-legales-2025/exports/json`, {
       where: 'code_departement = "45"',
@@ -432,18 +449,36 @@ describe('data.gouv.fr catalogue and tabular API', () => {
   it('refuses aggregation on a resource without it (403, as api-tabular)', async () => {
     const {status, body} = await get(`${TABULAR}/${RESTRICTED}/data/?epci__groupby&population__sum`);
     assert.equal(status, 403);
-    assert.equal(body.errors[0].title, 'Unauthorized parameters');
+    assert.deepEqual(body, {
+      errors: [
+        {
+          code: null,
+          title: 'Unauthorized parameters',
+          detail: `Aggregation parameters \`groupby\`, \`sum\` are not allowed for resource '${RESTRICTED}'`,
+        },
+      ],
+    });
     const plain = await get(`${TABULAR}/${RESTRICTED}/data/?epci__exact=Dijon%20M%C3%A9tropole`);
     assert.equal(plain.body.meta.total, 23);
   });
 
   it('answers 400 to unknown columns and arguments, 404 to unknown resources', async () => {
-    assert.equal((await get(`${TABULAR}/${POP}/data/?inconnu__exact=1`)).status, 400);
+    const unknown = await get(`${TABULAR}/${POP}/data/?nombre__exact=1`);
+    assert.equal(unknown.status, 400);
+    // api-tabular's QueryException (api_tabular/core/error.py): `code` is a Sentry event id, null
+    // without Sentry; `detail` is PostgREST's error object as it came.
+    assert.deepEqual(Object.keys(unknown.body.errors[0]), ['code', 'title', 'detail']);
+    assert.equal(unknown.body.errors[0].title, 'Database error');
+    assert.deepEqual(Object.keys(unknown.body.errors[0].detail), ['code', 'details', 'hint', 'message']);
+    assert.equal(unknown.body.errors[0].detail.code, '42703');
+    assert.match(unknown.body.errors[0].detail.message, /^column .*nombre does not exist$/);
     assert.equal(
       (await get(`${TABULAR}/${POP}/data/?limit=1`)).body.errors[0].detail,
       "Malformed query: argument 'limit=1' could not be parsed",
     );
-    assert.equal((await get(`${TABULAR}/00000000-0000-0000-0000-000000000000/data/`)).status, 404);
+    const missing = await get(`${TABULAR}/00000000-0000-0000-0000-000000000000/data/`);
+    assert.equal(missing.status, 404);
+    assert.equal(missing.text, '404: Not Found');
   });
 
   it('profiles the columns', async () => {
@@ -507,9 +542,34 @@ describe('CKAN', () => {
     assert.equal(missing.body.error.__type, 'Not Found Error');
   });
 
+  it('SQL search is off by default: 400 with a bare JSON string, as CKAN answers an unknown action', async () => {
+    // ckan/ckan ckan/views/api.py: `_finish_bad_request('Action name not known: …')`, json.dumps of a string.
+    const off = await get(`${CKAN}/datastore_search_sql`, {sql: `SELECT COUNT(*) FROM "${POP}"`});
+    assert.equal(off.status, 400);
+    assert.equal(off.text, '"Bad request - Action name not known: datastore_search_sql"');
+    assert.match(off.headers.get('content-type'), /^application\/json/);
+    const unknown = await get(`${CKAN}/datastore_nope`);
+    assert.equal(unknown.body, 'Bad request - Action name not known: datastore_nope');
+  });
+
+  it('numeric columns come back as JSON strings, int columns as numbers', async () => {
+    const sql = `SELECT "epci", AVG("population") AS "moyenne", COUNT(*) AS "n" FROM "${POP}" WHERE "epci" = 'Orléans Métropole' GROUP BY 1`;
+    const {status, body} = await get(`${CKAN_SQL}/datastore_search_sql`, {sql});
+    assert.equal(status, 200);
+    assert.deepEqual(body.result.fields, [
+      {id: 'epci', type: 'text'},
+      {id: 'moyenne', type: 'numeric'},
+      {id: 'n', type: 'int8'},
+    ]);
+    const [row] = body.result.records;
+    assert.equal(typeof row.moyenne, 'string');
+    assert.equal(Number(row.moyenne), 293673 / 22);
+    assert.equal(row.n, 22);
+  });
+
   it('aggregates with datastore_search_sql', async () => {
     const sql = `SELECT "epci", SUM("population") AS "total", COUNT(*) FROM "${POP}" WHERE "epci" IN ('Orléans Métropole', 'Dijon Métropole', 'Communauté urbaine Angers Loire Métropole') GROUP BY 1 ORDER BY "total" DESC`;
-    const {status, body} = await get(`${CKAN}/datastore_search_sql`, {sql});
+    const {status, body} = await get(`${CKAN_SQL}/datastore_search_sql`, {sql});
     assert.equal(status, 200);
     assert.deepEqual(body.result.records, [
       {epci: 'Communauté urbaine Angers Loire Métropole', total: 308806, count: 29},
@@ -521,7 +581,7 @@ describe('CKAN', () => {
       {id: 'total', type: 'int8'},
       {id: 'count', type: 'int8'},
     ]);
-    const plain = await get(`${CKAN}/datastore_search_sql`, {
+    const plain = await get(`${CKAN_SQL}/datastore_search_sql`, {
       sql: `SELECT commune, population FROM "${POP}" WHERE code_departement = '45' AND population > 20000 AND NOT epci IS NULL ORDER BY population DESC LIMIT 2 OFFSET 1`,
     });
     assert.deepEqual(plain.body.result.records, [
@@ -530,8 +590,10 @@ describe('CKAN', () => {
     ]);
   });
 
-  it('answers 403 when SQL is disabled for the resource, 409 to bad SQL', async () => {
-    const denied = await get(`${CKAN}/datastore_search_sql`, {sql: `SELECT COUNT(*) FROM "${RESTRICTED}"`});
+  it('with SQL on: 403 Authorization Error for a resource that refuses it, 409 to bad SQL', async () => {
+    const denied = await get(`${CKAN_SQL}/datastore_search_sql`, {
+      sql: `SELECT COUNT(*) FROM "${RESTRICTED}"`,
+    });
     assert.equal(denied.status, 403);
     assert.deepEqual(Object.keys(denied.body.error).sort(), ['__type', 'message']);
     assert.equal(denied.body.error.__type, 'Authorization Error');
@@ -539,7 +601,7 @@ describe('CKAN', () => {
     const search = await get(`${CKAN}/datastore_search`, {resource_id: RESTRICTED, limit: '0'});
     assert.equal(search.body.result.total, 34964);
     for (const sql of [`SELECT FROM "${POP}"`, `SELECT "inconnu" FROM "${POP}"`]) {
-      const bad = await get(`${CKAN}/datastore_search_sql`, {sql});
+      const bad = await get(`${CKAN_SQL}/datastore_search_sql`, {sql});
       assert.equal(bad.status, 409, sql);
       assert.equal(bad.body.error.__type, 'Validation Error');
     }
@@ -562,6 +624,9 @@ describe('plain files', () => {
     ['populations-45-21-49.json', /^application\/json/],
     ['communes-45-loiret.geojson', /^application\/geo\+json/],
     ['festivals-du-finistere.geojson', /^application\/geo\+json/],
+    ['valeursfoncieres-2024-extrait-45.txt', /^text\/plain/],
+    ['subventions-orleans-metropole-2024.csv', /^text\/csv/],
+    ['meteo-france-horaire-45-21-202501.csv', /^text\/csv/],
   ];
   for (const [name, type] of files) {
     it(`serves ${name}`, async () => {
@@ -571,6 +636,14 @@ describe('plain files', () => {
       assert.ok(Date.parse(headers.get('last-modified')) > 0);
     });
   }
+
+  it('serves the DGFiP « valeurs foncières » file as published: `|`-separated, decimal commas', async () => {
+    const {text} = await get('/portal/files/valeursfoncieres-2024-extrait-45.txt');
+    const [header, first] = text.split('\n');
+    assert.equal(header.split('|').length, 43);
+    assert.equal(first.split('|').length, 43);
+    assert.match(first.split('|')[10], /^\d+,\d{2}$/);
+  });
 
   it('revalidates with ETag and refuses unknown names', async () => {
     const first = await fetch(url('/portal/files/regions.geojson'));

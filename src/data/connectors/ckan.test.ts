@@ -1,5 +1,6 @@
 import {expect} from '@open-wc/testing';
-import {HttpError, QueryError} from '../errors.js';
+import {CKAN_SQL_OFF, CKAN_UNKNOWN_FILTER, failureOf} from '../../../test/real-answers.js';
+import {QueryError} from '../errors.js';
 import type {FetchContext, Filter, NormalizedQuery, ResolvedSource, Row} from '../types.js';
 import {ckanConnector, planCkanSql, searchFilters, sqlFilter, sqlIdentifier, sqlString} from './ckan.js';
 
@@ -376,20 +377,15 @@ describe('CKAN connector: requests', () => {
     expect(result.rows).to.deep.equal([{mois: '2024-03-01', n: 4}]);
   });
 
-  it('SQL refused (403): datastore_search with the = filters, the engine does the rest; the portal is remembered', async () => {
+  const SUM_ORLEANS = q({
+    select: [{type: 'aggregate', fn: 'sum', field: 'population', as: 'total'}],
+    where: ORLEANS,
+  });
+
+  it('SQL search off (400, a bare JSON string): datastore_search with the = filters, the engine does the rest; the portal is remembered', async () => {
     const source = newSource();
-    const refused = new HttpError(
-      403,
-      'Access denied (403)',
-      'x',
-      'Access denied: Authorization Error: datastore_search_sql is disabled',
-    );
-    const fake = fakeContext({rows: ROWS.slice(0, 22), sqlError: refused});
-    const query = q({
-      select: [{type: 'aggregate', fn: 'sum', field: 'population', as: 'total'}],
-      where: ORLEANS,
-    });
-    const first = await ckanConnector.query(source, query, fake.ctx);
+    const fake = fakeContext({rows: ROWS.slice(0, 22), sqlError: await failureOf(400, CKAN_SQL_OFF)});
+    const first = await ckanConnector.query(source, SUM_ORLEANS, fake.ctx);
     expect(fake.requests.map((request) => request.action)).to.deep.equal([
       'datastore_search_sql',
       'datastore_search',
@@ -403,16 +399,68 @@ describe('CKAN connector: requests', () => {
     const expected = ROWS.slice(0, 22).reduce((sum, row) => sum + Number(row.population), 0);
     expect(first.rows).to.deep.equal([{total: expected}]);
 
+    // Another query on another resource of the same portal: no SQL sent again.
     fake.requests.length = 0;
-    const second = await ckanConnector.query(source, query, fake.ctx);
+    const other = q({
+      select: [{type: 'aggregate', fn: 'count', as: 'n'}],
+      groupBy: [{field: 'epci', as: 'epci'}],
+    });
+    await ckanConnector.query({...source, id: 'res-2'}, other, fake.ctx);
+    expect(fake.requests.map((request) => request.action)).to.not.include('datastore_search_sql');
+    fake.requests.length = 0;
+    const second = await ckanConnector.query(source, SUM_ORLEANS, fake.ctx);
     expect(fake.requests.map((request) => request.action)).to.deep.equal(['datastore_search']);
     expect(second.rows).to.deep.equal(first.rows);
   });
 
-  it('an SQL error on a known field falls back for this query only', async () => {
+  it('SQL refused (403 Authorization Error): the portal is remembered too', async () => {
     const source = newSource();
-    const error = new QueryError('The API refused the query: Unknown function: date_trunc', {
-      apiMessage: 'Unknown function: date_trunc',
+    const refusal = await failureOf(403, {
+      help: 'https://ckan.example.fr/api/3/action/help_show?name=datastore_search_sql',
+      success: false,
+      error: {__type: 'Authorization Error', message: 'Access denied: Not authorized to run SQL'},
+    });
+    const fake = fakeContext({rows: ROWS.slice(0, 22), sqlError: refusal});
+    await ckanConnector.query(source, SUM_ORLEANS, fake.ctx);
+    fake.requests.length = 0;
+    await ckanConnector.query(source, SUM_ORLEANS, fake.ctx);
+    expect(fake.requests.map((request) => request.action)).to.deep.equal(['datastore_search']);
+  });
+
+  it('SQL search off and a field the resource lacks: the error names the field', async () => {
+    const fake = fakeContext({rows: ROWS, sqlError: await failureOf(400, CKAN_SQL_OFF)});
+    let caught: unknown;
+    try {
+      await ckanConnector.query(
+        newSource(),
+        q({select: [{type: 'aggregate', fn: 'sum', field: 'quater', as: 's'}]}),
+        fake.ctx,
+      );
+    } catch (thrown) {
+      caught = thrown;
+    }
+    expect(caught).to.be.instanceOf(QueryError);
+    expect((caught as QueryError).details).to.deep.include({expected: 'known-field', found: 'quater'});
+    expect(fake.requests.map((request) => request.action)).to.deep.equal(['datastore_search_sql']);
+  });
+
+  it('an SQL error on a known field (409 Validation Error) falls back for this query only', async () => {
+    const source = newSource();
+    const statement = 'SELECT date_trunc(\'day\', "maj") AS "g0", COUNT(*) AS "a0" FROM "res-1" GROUP BY 1';
+    const error = await failureOf(409, {
+      help: 'https://ckan.example.fr/api/3/action/help_show?name=datastore_search_sql',
+      success: false,
+      error: {
+        query: [
+          `(psycopg2.errors.UndefinedFunction) function date_trunc(unknown, text) does not exist\nLINE 1: ${statement}`,
+        ],
+        info: {
+          statement: [statement],
+          params: [{}],
+          orig: ['function date_trunc(unknown, text) does not exist'],
+        },
+        __type: 'Validation Error',
+      },
     });
     const fake = fakeContext({rows: ROWS.slice(0, 3), sqlError: error});
     const query = q({
@@ -424,6 +472,43 @@ describe('CKAN connector: requests', () => {
     fake.requests.length = 0;
     await ckanConnector.query(source, query, fake.ctx);
     expect(fake.requests[0].action).to.equal('datastore_search_sql');
+  });
+
+  it('count() under = filters is datastore_search’s total: one request, no SQL, no page of rows', async () => {
+    const fake = fakeContext({rows: ROWS});
+    const result = await ckanConnector.query(
+      newSource(),
+      q({select: [{type: 'aggregate', fn: 'count', as: 'n'}], where: ORLEANS}),
+      fake.ctx,
+    );
+    expect(fake.requests).to.deep.equal([
+      {
+        action: 'datastore_search',
+        params: {resource_id: 'res-1', filters: '{"epci":"Orléans Métropole"}', limit: '0'},
+      },
+    ]);
+    expect(result.rows).to.deep.equal([{n: ROWS.length}]);
+  });
+
+  it('numeric values given as JSON strings are numbers, small ones kept whole', async () => {
+    const fake = fakeContext({
+      rows: [
+        {...ROWS[0], surface: '0.000384'},
+        {...ROWS[1], surface: '360.7'},
+      ],
+    });
+    const result = await ckanConnector.query(
+      newSource(),
+      q({select: [{type: 'field', field: 'surface', as: 'surface'}], limit: 2}),
+      fake.ctx,
+    );
+    expect(result.rows).to.deep.equal([{surface: 0.000384}, {surface: 360.7}]);
+  });
+
+  it('a 409 on datastore_search names the parameter and its message, in CKAN’s words', async () => {
+    const error = await failureOf(409, CKAN_UNKNOWN_FILTER);
+    expect(error).to.be.instanceOf(QueryError);
+    expect((error as QueryError).details.apiMessage).to.equal('filters: field "quater" not in table');
   });
 
   it('an SQL error naming an unknown field is the answer (no silent fallback)', async () => {

@@ -6,9 +6,12 @@
  * - Aggregates, groups, time units and any other filter → `datastore_search_sql`: identifiers in
  *   double quotes, strings in single quotes doubled, numbers written by us; no text of the query
  *   reaches the SQL unquoted. `total` comes from a `COUNT(*)` only when the page is full.
- * - When the portal refuses SQL (403, or a 4xx whose message says so; remembered per portal) or
- *   the SQL answer is a 4xx for this query, the rows the `filters` can narrow are fetched with
- *   `datastore_search` and the engine runs the whole query in the browser.
+ * - When the portal has SQL search off (CKAN's default: a 400 whose body is the bare JSON string
+ *   `"Bad request - Action name not known: datastore_search_sql"`) or refuses it (403
+ *   `Authorization Error`), which is remembered per portal, or the SQL answer is a 4xx for this
+ *   query, the rows the `filters` can narrow are fetched with `datastore_search` and the engine
+ *   runs the whole query in the browser. A field the resource lacks is named before that.
+ * - `count()` alone under `=` filters is `datastore_search`'s `total` (`limit=0`): one request.
  */
 import {runQuery} from '../engine.js';
 import {HttpError, QueryError} from '../errors.js';
@@ -31,6 +34,7 @@ import type {
 } from '../types.js';
 import {
   buildUrl,
+  checkFields,
   conjunction,
   conjuncts,
   fieldType,
@@ -38,6 +42,7 @@ import {
   mapConcurrent,
   normalizePeriods,
   simplifyFilter,
+  unknownField,
 } from './util.js';
 
 /** Rows per `datastore_search` request when paging. */
@@ -182,6 +187,15 @@ async function query(source: ResolvedSource, q: NormalizedQuery, ctx: FetchConte
   if (!grouped && filters.exact) {
     return {...dataset, ...(await searchRows(source, full, filters.filters, types, ctx))};
   }
+  if (filters.exact && isRowCount(full)) {
+    // `count()` under `=` filters is datastore_search's `total`: one request, SQL on or off.
+    const {total = 0} = await search(source, [...searchParams(source, filters.filters), ['limit', '0']], ctx);
+    const row = Object.fromEntries(full.select.map((selection) => [selection.as, total]));
+    return {
+      ...dataset,
+      ...runQuery([row], {select: [], groupBy: [], orderBy: [], limit: q.limit, offset: q.offset}),
+    };
+  }
   // SQL has no equivalent of datastore_search's full-text `q`: with one, the rows come from
   // datastore_search and the engine does the rest, rather than a result that ignores the search.
   const fullText = (source.params?.q ?? []).length > 0;
@@ -189,54 +203,47 @@ async function query(source: ResolvedSource, q: NormalizedQuery, ctx: FetchConte
     try {
       return {...dataset, ...(await sqlRows(source, full, types, ctx))};
     } catch (error) {
-      if (!isSqlRefusal(error, source, dataset.fields, full)) throw error;
+      if (isSqlOff(error)) sqlRefused.add(source.base);
+      // A failure naming a field the resource lacks is the API's answer to the user, in its words.
+      else if (!isQueryFailure(error) || unknownField(dataset.fields, full) !== undefined) throw error;
     }
   }
+  // Without SQL the browser computes the query: a field the resource lacks is named, not read as null.
+  checkFields(dataset.fields, full);
   const rows = (await searchAll(source, filters.filters, ctx)).map((row) => typed(row, types));
   return {...dataset, ...runQuery(rows, full)};
 }
 
 /**
- * Whether a failed SQL request should fall back to the browser: a 403, or a 4xx saying SQL is
- * not allowed, marks the portal; another 4xx falls back for this query only, unless the query
- * names a field the resource lacks (then the API's message is the useful answer).
+ * The portal has SQL search off or refuses it, told by status and body: a 400 whose body is the
+ * bare string naming `datastore_search_sql` as an unknown action (CKAN's default,
+ * `ckan.datastore.sqlsearch.enabled = false`), or a 403 `Authorization Error`.
  */
-function isSqlRefusal(
-  error: unknown,
-  source: ResolvedSource,
-  fields: readonly FieldInfo[],
-  q: NormalizedQuery,
-): boolean {
-  const status = error instanceof HttpError ? error.status : error instanceof QueryError ? 400 : undefined;
-  if (status === undefined || status < 400 || status >= 500) return false;
-  const message = error instanceof HttpError ? error.apiMessage : (error as QueryError).details.apiMessage;
-  if (
-    status === 401 ||
-    status === 403 ||
-    status === 404 ||
-    status === 405 ||
-    /not (?:authori[sz]ed|allowed|permitted)|disabled|denied/i.test(message ?? '')
-  ) {
-    sqlRefused.add(source.base);
-    return true;
-  }
-  const known = new Set(fields.map((field) => field.name));
-  return referencedFields(q).every((name) => known.has(name));
+function isSqlOff(error: unknown): boolean {
+  if (!(error instanceof HttpError || error instanceof QueryError) || !error.answer) return false;
+  const {status, body} = error.answer;
+  if (status === 400 && typeof body === 'string')
+    return /Action name not known: datastore_search_sql/.test(body);
+  return (
+    status === 403 && isRecord(body) && isRecord(body.error) && body.error.__type === 'Authorization Error'
+  );
 }
 
-function referencedFields(q: NormalizedQuery): string[] {
-  const names = [
-    ...q.select.flatMap((selection) => (selection.field ? [selection.field] : [])),
-    ...q.groupBy.map((key) => key.field),
-  ];
-  const visit = (filter: Filter | undefined): void => {
-    if (!filter) return;
-    if (filter.type === 'and' || filter.type === 'or') filter.filters.forEach(visit);
-    else if (filter.type === 'not') visit(filter.filter);
-    else names.push(filter.field);
-  };
-  visit(q.where);
-  return names;
+/** A 4xx the SQL answered for this query (a function a column type lacks…): the browser computes it. */
+function isQueryFailure(error: unknown): boolean {
+  const status = error instanceof HttpError || error instanceof QueryError ? error.answer?.status : undefined;
+  return status !== undefined && status >= 400 && status < 500;
+}
+
+/** Whether the query only counts rows: `count()` without a field, no group. */
+function isRowCount(q: NormalizedQuery): boolean {
+  return (
+    q.groupBy.length === 0 &&
+    q.select.length > 0 &&
+    q.select.every(
+      (selection) => selection.type === 'aggregate' && selection.fn === 'count' && !selection.field,
+    )
+  );
 }
 
 /** The URL's own `filters` JSON (`{"ville": "Dijon", "code": ["21", "45"]}`) as a filter. */

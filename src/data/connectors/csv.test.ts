@@ -74,6 +74,7 @@ describe('CSV: splitting rows', () => {
     ['code\tnom\tpopulation', '\t'],
     ['"a;b",c,d', ','],
     ['seule', ','],
+    ['Identifiant de document|Reference document|No disposition|Date mutation|Valeur fonciere', '|'],
   ];
   for (const [header, delimiter] of sniffs) {
     it(`sniffs ${JSON.stringify(delimiter)} from ${JSON.stringify(header)}`, () => {
@@ -182,6 +183,108 @@ describe('CSV: parsing and typing', () => {
       types: {nom: 'text', note: 'text'},
       rows: [{nom: 'Dupont; Jean', note: 'ligne 1\r\nligne 2'}],
     },
+    {
+      name: 'DGFiP valeurs foncières: | separator, decimal commas, codes by name, JJ/MM/AAAA dates',
+      text:
+        'No disposition|Date mutation|Nature mutation|Valeur fonciere|No voie|Code postal|Commune|Code departement|Code commune|Surface reelle bati\n' +
+        '000001|03/01/2024|Vente|185000,00|12|45000|ORLEANS|45|234|65\n' +
+        '000001|15/02/2024|Vente|92500,50|3|45160|OLIVET|45|232|40\n',
+      types: {
+        'No disposition': 'text',
+        'Date mutation': 'date',
+        'Nature mutation': 'text',
+        'Valeur fonciere': 'double',
+        'No voie': 'int',
+        'Code postal': 'text',
+        Commune: 'text',
+        'Code departement': 'text',
+        'Code commune': 'text',
+        'Surface reelle bati': 'int',
+      },
+      rows: [
+        {
+          'No disposition': '000001',
+          'Date mutation': '2024-01-03',
+          'Nature mutation': 'Vente',
+          'Valeur fonciere': 185_000,
+          'No voie': 12,
+          'Code postal': '45000',
+          Commune: 'ORLEANS',
+          'Code departement': '45',
+          'Code commune': '234',
+          'Surface reelle bati': 65,
+        },
+        {
+          'No disposition': '000001',
+          'Date mutation': '2024-02-15',
+          'Nature mutation': 'Vente',
+          'Valeur fonciere': 92_500.5,
+          'No voie': 3,
+          'Code postal': '45160',
+          Commune: 'OLIVET',
+          'Code departement': '45',
+          'Code commune': '232',
+          'Surface reelle bati': 40,
+        },
+      ],
+    },
+    {
+      name: 'SCDL grants: camelCase identifiers (idBeneficiaire) and SIRET stay text, amounts are numbers',
+      text:
+        'nomAttribuant;idAttribuant;dateConvention;idBeneficiaire;montant;etablissement\n' +
+        'Orléans Métropole;24450046800016;2024-03-21;78012958100010;2000;78012958100010\n',
+      types: {
+        nomAttribuant: 'text',
+        idAttribuant: 'text',
+        dateConvention: 'date',
+        idBeneficiaire: 'text',
+        montant: 'int',
+        etablissement: 'text',
+      },
+      rows: [
+        {
+          nomAttribuant: 'Orléans Métropole',
+          idAttribuant: '24450046800016',
+          dateConvention: '2024-03-21',
+          idBeneficiaire: '78012958100010',
+          montant: 2000,
+          etablissement: '78012958100010',
+        },
+      ],
+    },
+    {
+      name: 'Météo-France: compact timestamps are date-times, station numbers codes, AAAAMMJJ a date',
+      text:
+        'NUM_POSTE;AAAAMMJJHHMN;AAAAMMJJ;AAAAMMJJHH;RR;quantite\n' +
+        '45055001;202501010000;20250101;2025010106;0.2;20250101\n' +
+        '45055001;202501011430;20250102;2025010223;;12345678\n',
+      types: {
+        NUM_POSTE: 'text',
+        AAAAMMJJHHMN: 'datetime',
+        AAAAMMJJ: 'date',
+        AAAAMMJJHH: 'datetime',
+        RR: 'double',
+        quantite: 'int',
+      },
+      rows: [
+        {
+          NUM_POSTE: '45055001',
+          AAAAMMJJHHMN: '2025-01-01T00:00:00',
+          AAAAMMJJ: '2025-01-01',
+          AAAAMMJJHH: '2025-01-01T06:00:00',
+          RR: 0.2,
+          quantite: 20_250_101,
+        },
+        {
+          NUM_POSTE: '45055001',
+          AAAAMMJJHHMN: '2025-01-01T14:30:00',
+          AAAAMMJJ: '2025-01-02',
+          AAAAMMJJHH: '2025-01-02T23:00:00',
+          RR: null,
+          quantite: 12_345_678,
+        },
+      ],
+    },
   ];
   for (const {name, text, types, rows} of cases) {
     it(name, () => {
@@ -196,5 +299,17 @@ describe('CSV: parsing and typing', () => {
       {name: 'Code région', label: 'Code région', type: 'text'},
       {name: 'Nom', label: 'Nom', type: 'text'},
     ]);
+  });
+});
+
+describe('CSV: a file read as one column', () => {
+  it('remembers the separator met in it, for the error to name', () => {
+    const table = parseCsv('Valeurs foncières 2024\nDate mutation;Valeur fonciere\n03/01/2024;185000,00\n');
+    expect(table.fields.map((field) => field.name)).to.deep.equal(['Valeurs foncières 2024']);
+    expect(table.unsplitSeparator).to.equal(';');
+  });
+
+  it('says nothing of a genuine one-column file', () => {
+    expect(parseCsv('commune\nOrléans\nOlivet\n').unsplitSeparator).to.equal(undefined);
   });
 });

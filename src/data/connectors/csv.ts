@@ -1,20 +1,28 @@
 /**
- * CSV as French open data publishes it: `;`, `,` or tab (sniffed from the header line), a UTF-8
- * BOM, `#` comment lines before the header, CRLF, quoted cells with doubled quotes and embedded
- * newlines or delimiters, decimal commas (`12,5`), thousands separated by a space, a no-break
- * space (U+00A0) or a narrow one (U+202F) (`116 344`), French dates (`01/03/2025`), and the word
- * `null` for missing values.
+ * CSV as French open data publishes it: `;`, `,`, tab or `|` (DGFiP « valeurs foncières »),
+ * sniffed from the header line, a UTF-8 BOM, `#` comment lines before the header, CRLF, quoted
+ * cells with doubled quotes and embedded newlines or delimiters, decimal commas (`12,5`),
+ * thousands separated by a space, a no-break space (U+00A0) or a narrow one (U+202F)
+ * (`116 344`), French dates (`01/03/2025`), compact timestamps (`202501010000`), and the word
+ * `null` for missing values. Codes stay text as written: leading zeros, SIRET (14 digits),
+ * digits under an identifier's name (`idBeneficiaire`, `code_insee`: see `field-names.ts`).
  *
  * Our own parser rather than d3-dsv: `dsvFormat(…)` builds, next to `parseRows`, a `parse` that
  * compiles a row converter with `new Function`, which would ship in the bundle and is forbidden
  * under a strict CSP; the parser is also a single pass with `indexOf` over the long unquoted runs.
  */
+import {isDateName, isIdentifierName} from '../field-names.js';
 import type {FieldInfo, FieldType, Row} from '../types.js';
 
 export interface ParsedTable {
   fields: FieldInfo[];
   rows: Row[];
+  /** A separator met in a file read as one column: the file's separator was not recognised. */
+  unsplitSeparator?: string;
 }
+
+/** The separators sniffed, in order of preference when counts tie. */
+const SEPARATORS = [';', '\t', ',', '|'];
 
 const QUOTE = 34;
 const LF = 10;
@@ -80,13 +88,9 @@ function isCellEnd(code: number, separator: number): boolean {
   return code === separator || code === LF || code === CR;
 }
 
-/** The delimiter used most in a header line, outside quotes: `;`, tab or `,` (`,` when none). */
+/** The delimiter used most in a header line, outside quotes: `;`, tab, `,` or `|` (`,` when none). */
 export function sniffDelimiter(headerLine: string): string {
-  const counts = new Map<string, number>([
-    [';', 0],
-    ['\t', 0],
-    [',', 0],
-  ]);
+  const counts = new Map<string, number>(SEPARATORS.map((separator) => [separator, 0]));
   let quoted = false;
   for (const char of headerLine) {
     if (char === '"') quoted = !quoted;
@@ -131,7 +135,17 @@ export function parseCsv(text: string): ParsedTable {
       row[names[index]] = columns[index].convert(cells[index]);
     return row;
   });
-  return {fields: names.map((name, index) => ({name, label: name, type: columns[index].type})), rows};
+  const table: ParsedTable = {
+    fields: names.map((name, index) => ({name, label: name, type: columns[index].type})),
+    rows,
+  };
+  if (names.length === 1) {
+    // One column while a separator occurs in the first lines: a header the sniffer could not read.
+    const start = body.slice(0, 4096);
+    const unsplit = SEPARATORS.find((separator) => start.includes(separator));
+    if (unsplit) table.unsplitSeparator = unsplit;
+  }
+  return table;
 }
 
 /** Header cells trimmed; a blank one named `column_<n>`, a repeated one suffixed `_2`, `_3`… */
@@ -145,7 +159,12 @@ function uniqueNames(header: string[]): string[] {
   });
 }
 
-type Kind = 'int' | 'double' | 'date' | 'datetime' | 'boolean' | 'text';
+/**
+ * `stamp`: a Météo-France compact timestamp, `AAAAMMJJHHMN` or `AAAAMMJJHH` (`202501010000`);
+ * `day`: eight digits that read as a date `AAAAMMJJ`, a date only under a date's name.
+ * Both are whole numbers too: a column mixing them with other numbers is a number column.
+ */
+type Kind = 'int' | 'double' | 'date' | 'datetime' | 'boolean' | 'text' | 'stamp' | 'day';
 
 const SPACES = /[ \u00a0\u202f]/g;
 const INTEGER = /^[+-]?(?:\d+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+)$/;
@@ -155,8 +174,9 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 const FRENCH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const BOOLEAN = /^(?:true|false|vrai|faux)$/i;
-/** Header words naming identifiers: digits there are codes, not quantities (SIREN 244500468). */
-const IDENTIFIER_NAME = /(?:^|[^a-z])(?:code|codes|siren|siret|insee|id|identifiant)(?:$|[^a-z])/i;
+const COMPACT_STAMP = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})?$/;
+const COMPACT_DAY = /^(\d{4})(\d{2})(\d{2})$/;
+const SIRET = /^\d{14}$/;
 
 function isNullCell(cell: string | undefined): boolean {
   if (cell === undefined) return true;
@@ -170,6 +190,11 @@ function kindOf(cell: string): Kind {
   if (DECIMAL.test(value)) {
     // A leading zero (`01001`, `007`) marks a code, not a quantity.
     if (LEADING_ZERO.test(value)) return 'text';
+    const stamp = COMPACT_STAMP.exec(value);
+    if (stamp && validDate(`${stamp[1]}-${stamp[2]}-${stamp[3]}`) && validTime(stamp[4], stamp[5]))
+      return 'stamp';
+    const day = COMPACT_DAY.exec(value);
+    if (day && validDate(`${day[1]}-${day[2]}-${day[3]}`)) return 'day';
     return INTEGER.test(value) ? 'int' : 'double';
   }
   if (ISO_DATE.test(value)) return validDate(value) ? 'date' : 'text';
@@ -182,6 +207,10 @@ function kindOf(cell: string): Kind {
   }
   if (BOOLEAN.test(value)) return 'boolean';
   return 'text';
+}
+
+function validTime(hours: string, minutes = '00'): boolean {
+  return Number(hours) < 24 && Number(minutes) < 60;
 }
 
 function validDate(iso: string): boolean {
@@ -200,6 +229,8 @@ function inferColumn(
 ): {type: FieldType; convert: (cell: string | undefined) => unknown} {
   const kinds = new Set<Kind>();
   let large = false;
+  // Fourteen digits in every cell: SIRET numbers, whatever the column's name.
+  let siret = true;
   for (const cells of records) {
     const cell = cells[index];
     if (isNullCell(cell)) continue;
@@ -207,18 +238,25 @@ function inferColumn(
     kinds.add(kind);
     if (kind === 'text') break;
     if (kind === 'int' && !large) large = !Number.isSafeInteger(Number(cell!.replace(SPACES, '')));
+    siret &&= SIRET.test(cell!.trim());
   }
   const only = (...allowed: Kind[]) => kinds.size > 0 && [...kinds].every((kind) => allowed.includes(kind));
   let type: FieldType = 'text';
-  if (only('int')) type = large || IDENTIFIER_NAME.test(name) ? 'text' : 'int';
-  else if (only('int', 'double')) type = 'double';
+  if ((siret || isIdentifierName(name)) && only('int', 'stamp', 'day')) type = 'text';
+  else if (only('stamp')) return {type: 'datetime', convert: converter('datetime', compactIso)};
+  else if (only('day') && isDateName(name)) return {type: 'date', convert: converter('date', compactIso)};
+  else if (only('int', 'stamp', 'day')) type = large ? 'text' : 'int';
+  else if (only('int', 'double', 'stamp', 'day')) type = 'double';
   else if (only('date')) type = 'date';
   else if (only('date', 'datetime')) type = 'datetime';
   else if (only('boolean')) type = 'boolean';
   return {type, convert: converter(type)};
 }
 
-function converter(type: FieldType): (cell: string | undefined) => unknown {
+function converter(
+  type: FieldType,
+  toIso: (value: string) => string = isoDate,
+): (cell: string | undefined) => unknown {
   const nullable = (convert: (value: string) => unknown) => (cell: string | undefined) =>
     isNullCell(cell) ? null : convert(cell!.trim());
   switch (type) {
@@ -228,12 +266,19 @@ function converter(type: FieldType): (cell: string | undefined) => unknown {
       return nullable((value) => Number(value.replace(SPACES, '').replace(',', '.')));
     case 'date':
     case 'datetime':
-      return nullable(isoDate);
+      return nullable(toIso);
     case 'boolean':
       return nullable((value) => /^(?:true|vrai)$/i.test(value));
     default:
       return (cell) => (isNullCell(cell) ? null : cell);
   }
+}
+
+/** ISO text of a compact date or timestamp: `20250101` → `2025-01-01`, `202501011430` → `…T14:30:00`. */
+function compactIso(value: string): string {
+  const date = `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`;
+  if (value.length === 8) return date;
+  return `${date}T${value.slice(8, 10)}:${value.slice(10, 12) || '00'}:00`;
 }
 
 /** ISO text of an ISO or French date (`01/03/2025` → `2025-03-01`, with a time → `…T14:30:00`). */

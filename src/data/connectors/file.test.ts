@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {FormatError} from '../errors.js';
+import {FormatError, QueryError} from '../errors.js';
 import type {FetchContext, FetchedText, NormalizedQuery, ResolvedSource} from '../types.js';
 import {csvConnector, geojsonConnector, jsonConnector, parseGeoJsonFile, parseJsonFile} from './file.js';
 import {facets} from './index.js';
@@ -66,6 +66,21 @@ describe('file connectors', () => {
     expect(result.rows).to.deep.equal([{'sum(population)': 138_883, 'count()': 2}]);
     expect(result.meta).to.deep.equal({pageUrl: source.base, recordsCount: 3, title: 'populations-2025'});
     expect(result.fields.map((field) => field.type)).to.deep.equal(['text', 'text', 'text', 'int']);
+  });
+
+  it('a file read as one column: the error names the separator seen, not a field that does exist', async () => {
+    const {ctx} = fakeContext(
+      () => 'Valeurs foncières 2024\nDate mutation;Valeur fonciere\n03/01/2024;185000,00\n',
+    );
+    const error = await rejectionOf(
+      csvConnector.query(
+        newSource('csv', 'valeursfoncieres.csv'),
+        q({select: [{type: 'aggregate', fn: 'sum', field: 'Valeur fonciere', as: 's'}]}),
+        ctx,
+      ),
+    );
+    expect(error).to.be.instanceOf(QueryError);
+    expect((error as QueryError).details).to.deep.equal({found: ';', expected: 'separator'});
   });
 
   it('parses a file once for many queries, and again when its text changes', async () => {

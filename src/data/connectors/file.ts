@@ -13,14 +13,13 @@ import type {
   FetchContext,
   FieldInfo,
   FieldType,
-  Filter,
   NormalizedQuery,
   QueryResult,
   ResolvedSource,
   Row,
 } from '../types.js';
 import {parseCsv, type ParsedTable} from './csv.js';
-import {fileTitle, isRecord, toLatLon} from './util.js';
+import {checkFields, fileTitle, isRecord, toLatLon, unknownField} from './util.js';
 
 /** Parsed files kept: the text they came from (to notice a changed file) and the table. */
 const parsedFiles = new Map<string, {text: string; table: ParsedTable}>();
@@ -53,35 +52,27 @@ function fileConnector(family: ApiFamily, parse: (text: string, url: string) => 
     },
     async query(source, q, ctx): Promise<QueryResult> {
       const table = await load(source, ctx);
-      checkFields(table, q);
+      checkFileFields(table, q);
       return {...describe(source, table), ...runQuery(table.rows, q)};
     },
   };
 }
 
 /**
- * A field the query names but the file does not hold is an error, not an empty answer: the engine
- * would read it as null everywhere and the widget would show « Aucune donnée » or one « Non
- * renseigné » group. A file without any field (an empty JSON array) is not checked.
+ * A field the query names but the file does not hold is an error (see `checkFields`); in a file
+ * read as one column, the cause is the separator, which the error names instead of the field.
+ * A file without any field (an empty JSON array) is not checked.
  */
-function checkFields(table: ParsedTable, q: NormalizedQuery): void {
+function checkFileFields(table: ParsedTable, q: NormalizedQuery): void {
   if (!table.fields.length) return;
-  const known = new Set(table.fields.map((field) => field.name));
-  const names = [
-    ...q.select.flatMap((selection) => (selection.field ? [selection.field] : [])),
-    ...q.groupBy.map((key) => key.field),
-  ];
-  const visit = (filter: Filter | undefined): void => {
-    if (!filter) return;
-    if (filter.type === 'and' || filter.type === 'or') filter.filters.forEach(visit);
-    else if (filter.type === 'not') visit(filter.filter);
-    else names.push(filter.field);
-  };
-  visit(q.where);
-  const unknown = names.find((name) => !known.has(name));
-  if (unknown !== undefined) {
-    throw new QueryError(`Unknown field "${unknown}"`, {found: unknown, expected: 'known-field'});
+  const separator = table.unsplitSeparator;
+  if (separator !== undefined && unknownField(table.fields, q) !== undefined) {
+    throw new QueryError(`The file reads as one column, yet "${separator}" occurs in it`, {
+      found: separator,
+      expected: 'separator',
+    });
   }
+  checkFields(table.fields, q);
 }
 
 /** The file's text; an HTML page (a portal's error or login page served with 200) is refused. */

@@ -22,9 +22,9 @@ function newTag(): string {
   return `conn${Math.random().toString(36).slice(2, 10)}`;
 }
 
-/** The emulator URL of `path` with requests logged under `tag`. */
-function portal(tag: string, path: string): string {
-  return `/portal/~tag=${tag}/${path}`;
+/** The emulator URL of `path` with requests logged under `tag` (and more switches, `ckan-sql`…). */
+function portal(tag: string, path: string, switches = ''): string {
+  return `/portal/~tag=${tag}${switches ? `,${switches}` : ''}/${path}`;
 }
 
 /** The decoded URLs the emulator received under `tag`. */
@@ -183,6 +183,35 @@ describe('integration: data.gouv.fr tabular API (emulator)', function () {
     expect((await logged(tag)).filter((u) => u.includes('population__sum'))).to.have.length(1);
   });
 
+  it('after the refusal, count() under a filter is one request reading meta.total', async () => {
+    const tag = newTag();
+    const url = portal(tag, `tabular/api/resources/${RESTRICTED}/data/`);
+    await run(url, query({select: 'sum(population)', where: epciFilter('Orléans Métropole')}));
+    const before = (await logged(tag)).length;
+    const counted = await run(url, query({select: 'count()', where: 'code_departement = "45"'}));
+    expect(counted.rows[0]['count()']).to.be.greaterThan(300);
+    const after = (await logged(tag)).slice(before).filter((u) => u.includes('/data/'));
+    expect(after).to.have.length(1);
+    expect(after[0]).to.contain('page_size=1');
+  });
+
+  it('an unknown column: the API’s own message, and count() still one request', async () => {
+    const tag = newTag();
+    const url = portal(tag, `tabular/api/resources/${RESOURCE}/data/`);
+    let caught: unknown;
+    try {
+      await run(url, query({select: 'sum(population)', where: 'nombre = 1'}));
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as {details?: {apiMessage?: string}}).details?.apiMessage).to.match(
+      /^Database error: column .*nombre does not exist$/,
+    );
+    const before = (await logged(tag)).length;
+    await run(url, query({select: 'count()'}));
+    expect((await logged(tag)).slice(before).filter((u) => u.includes('/data/'))).to.have.length(1);
+  });
+
   it('rows: server filter, sort and paging; total from the API', async () => {
     const tag = newTag();
     const result = await run(
@@ -204,10 +233,10 @@ describe('integration: CKAN (emulator)', function () {
   this.timeout(30_000);
 
   for (const epci of EPCIS) {
-    it(`${epci.name}: with datastore_search_sql`, async () => {
+    it(`${epci.name}: with datastore_search_sql on a portal that turned it on`, async () => {
       const tag = newTag();
       const result = await run(
-        portal(tag, `ckan/api/3/action/datastore_search?resource_id=${RESOURCE}`),
+        portal(tag, `ckan/api/3/action/datastore_search?resource_id=${RESOURCE}`, 'ckan-sql'),
         query({select: KPI, where: epciFilter(epci.name)}),
       );
       expect(result.rows).to.deep.equal([{'sum(population)': epci.population, 'count()': epci.communes}]);
@@ -217,9 +246,54 @@ describe('integration: CKAN (emulator)', function () {
     });
   }
 
-  it('SQL refused (403): datastore_search with filters and the browser engine; not asked again', async () => {
+  it('SQL search off (CKAN’s default, 400 bare string): datastore_search and the browser; SQL never re-sent to the portal', async () => {
     const tag = newTag();
-    const url = portal(tag, `ckan/api/3/action/datastore_search?resource_id=${RESTRICTED}`);
+    const url = portal(tag, `ckan/api/3/action/datastore_search?resource_id=${RESOURCE}`);
+    const result = await run(url, query({select: KPI, where: epciFilter('Dijon Métropole')}));
+    expect(result.rows).to.deep.equal([{'sum(population)': 258_630, 'count()': 23}]);
+    await run(url, query({select: 'epci, count()', where: 'code_departement = "45"', groupBy: 'epci'}));
+    await run(
+      portal(tag, `ckan/api/3/action/datastore_search?resource_id=${RESTRICTED}`),
+      query({select: KPI, where: epciFilter('Orléans Métropole')}),
+    );
+    expect((await logged(tag)).filter((u) => u.includes('datastore_search_sql'))).to.have.length(1);
+  });
+
+  it('count() under a filter: one datastore_search reading total, whether SQL is on or off', async () => {
+    for (const switches of ['', 'ckan-sql']) {
+      const tag = newTag();
+      const result = await run(
+        portal(tag, `ckan/api/3/action/datastore_search?resource_id=${RESOURCE}`, switches),
+        query({select: 'count()', where: epciFilter('Dijon Métropole')}),
+      );
+      expect(result.rows).to.deep.equal([{'count()': 23}]);
+      const data = (await logged(tag)).filter((u) => u.includes('filters='));
+      expect(data, switches || 'SQL off').to.have.length(1);
+      expect(data[0]).to.contain('limit=0');
+      expect((await logged(tag)).some((u) => u.includes('datastore_search_sql'))).to.equal(false);
+    }
+  });
+
+  it('SQL search off and an unknown field: the message names the field', async () => {
+    const tag = newTag();
+    let caught: unknown;
+    try {
+      await run(
+        portal(tag, `ckan/api/3/action/datastore_search?resource_id=${RESOURCE}`),
+        query({select: 'sum(quater)'}),
+      );
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as {details?: unknown}).details).to.deep.include({
+      expected: 'known-field',
+      found: 'quater',
+    });
+  });
+
+  it('SQL refused (403) on a portal with SQL on: datastore_search with filters and the browser engine; not asked again', async () => {
+    const tag = newTag();
+    const url = portal(tag, `ckan/api/3/action/datastore_search?resource_id=${RESTRICTED}`, 'ckan-sql');
     const result = await run(
       url,
       query({select: KPI, where: epciFilter('Communauté urbaine Angers Loire Métropole')}),
@@ -236,7 +310,7 @@ describe('integration: CKAN (emulator)', function () {
   it('grouped top-N with SQL; metadata from resource_show and package_show', async () => {
     const tag = newTag();
     const result = await run(
-      portal(tag, `ckan/api/3/action/datastore_search?resource_id=${RESOURCE}`),
+      portal(tag, `ckan/api/3/action/datastore_search?resource_id=${RESOURCE}`, 'ckan-sql'),
       query({
         select: 'epci, sum(population)',
         where: 'code_departement = "21"',
@@ -289,6 +363,41 @@ describe('integration: files (emulator)', function () {
       query({select: KPI, where: epciFilter('Orléans Métropole')}),
     );
     expect(result.rows).to.deep.equal([{'sum(population)': 293_673, 'count()': 22}]);
+  });
+
+  it('the DGFiP « valeurs foncières » file: | separated, decimal commas summed, codes as written', async () => {
+    const url = '/portal/files/valeursfoncieres-2024-extrait-45.txt';
+    const result = await run(
+      url,
+      query({
+        select: '`Code postal`, count(), sum(`Valeur fonciere`)',
+        groupBy: '`Code postal`',
+        orderBy: '`Code postal`',
+      }),
+    );
+    expect(result.fields).to.have.length(43);
+    expect(result.fields.find((field) => field.name === 'Valeur fonciere')?.type).to.equal('double');
+    expect(result.rows[0]['Code postal']).to.equal('45000');
+    expect(result.rows.reduce((sum, row) => sum + (row['count()'] as number), 0)).to.equal(160);
+  });
+
+  it('the SCDL grants file: SIRET codes are text as written', async () => {
+    const result = await run(
+      '/portal/files/subventions-orleans-metropole-2024.csv',
+      query({select: 'idAttribuant, idBeneficiaire, montant', limit: 1}),
+    );
+    expect(result.rows[0].idAttribuant).to.equal('24450046800016');
+    expect(result.rows[0].idBeneficiaire).to.match(/^\d{14}$/);
+    expect(typeof result.rows[0].montant).to.equal('number');
+  });
+
+  it('the Météo-France file: compact timestamps are date-times, stations codes', async () => {
+    const result = await run(
+      '/portal/files/meteo-france-horaire-45-21-202501.csv',
+      query({select: 'NUM_POSTE, AAAAMMJJHHMN', orderBy: 'AAAAMMJJHHMN', limit: 1}),
+    );
+    expect(result.fields.find((field) => field.name === 'AAAAMMJJHHMN')?.type).to.equal('datetime');
+    expect(result.rows[0]).to.deep.equal({NUM_POSTE: '45055001', AAAAMMJJHHMN: '2025-01-01T00:00:00'});
   });
 
   it('a GeoJSON file: one row per commune outline', async () => {

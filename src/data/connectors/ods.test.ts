@@ -199,6 +199,56 @@ describe('ODS connector: translation of queries to Explore v2.1 requests', () =>
     });
   }
 
+  it('the last page of 34 964 sorted records: the first page of the reverse order, turned back', async () => {
+    const total = 34_964;
+    const {ctx, calls} = fakeContext((url) =>
+      url.searchParams.get('limit') === '0'
+        ? {total_count: total, results: []}
+        : {
+            total_count: total,
+            results: Array.from({length: Number(url.searchParams.get('limit'))}, (_, i) => ({
+              commune: `C${total - i}`,
+            })),
+          },
+    );
+    const result = await odsConnector.query(
+      SOURCE,
+      q({
+        select: [{type: 'field', field: 'commune', as: 'commune'}],
+        orderBy: [{key: 'commune', direction: 'asc'}],
+        limit: 50,
+        offset: 34_950,
+      }),
+      ctx,
+    );
+    expect(dataCalls(calls)).to.deep.equal([
+      `catalog/datasets/pop/records?${TAIL}&limit=0`,
+      `catalog/datasets/pop/records?select=commune&${TAIL}&order_by=commune desc&limit=14`,
+    ]);
+    expect(result.rows.map((row) => row.commune)).to.deep.equal(
+      Array.from({length: 14}, (_, i) => `C${34_951 + i}`),
+    );
+    expect(result.total).to.equal(total);
+  });
+
+  it('names distinct and ifnull fields in backquotes: ODSQL reserves them', async () => {
+    const {ctx, calls} = fakeContext();
+    await odsConnector.query(
+      SOURCE,
+      q({
+        select: [
+          {type: 'field', field: 'distinct', as: 'distinct'},
+          {type: 'field', field: 'ifnull', as: 'ifnull'},
+        ],
+        limit: 1,
+      }),
+      ctx,
+    );
+    expect(dataCalls(calls)).to.deep.equal([
+      `catalog/datasets/pop/records?select=\`distinct\`, \`ifnull\`&${TAIL}&limit=1`,
+    ]);
+  });
+
   it('percent-encodes the parameters (spaces as %20, quotes, accents)', async () => {
     const {ctx, calls} = fakeContext();
     await odsConnector.query(

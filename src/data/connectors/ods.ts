@@ -4,8 +4,11 @@
  *
  * Paging within the API's bounds:
  * - plain records: `records` when `limit` ≤ 100 and `offset + limit` < 10 000, one request;
- *   otherwise `exports/json` (no row bound) with `limit = offset + limit`, the first `offset`
- *   rows dropped here, and the total from a `records?limit=0` count;
+ *   past that window, a sorted page near the end is read from `records` in the reverse order
+ *   (`total - offset - limit` from the other end), its rows turned back; otherwise
+ *   `exports/json` (no row bound; an `offset` there is held to the same window) with
+ *   `limit = offset + limit`, the first `offset` rows dropped here; the total from a
+ *   `records?limit=0` count;
  * - aggregates without `group_by`: one `records` request (one row);
  * - groups: `records` with `limit + 1` rows (the extra row only tells whether more groups exist)
  *   when `offset + limit + 1` < 20 000, else `exports/json`.
@@ -70,7 +73,7 @@ const KEYWORDS = new Set(
     'and as asc avg by count date_format day dayofweek desc equi false group hour or limit lower max millisecond min ' +
     'minute month not null quarter range second select sum top true upper where year in is like to date geom now ' +
     'median percentile envelope include exclude length search startswith distance geometry bbox polygon ' +
-    'within_distance week type'
+    'within_distance week type distinct ifnull'
   ).split(' '),
 );
 
@@ -168,6 +171,8 @@ interface OdsPlan {
   where?: string;
   groupBy?: string;
   orderBy?: string;
+  /** `orderBy` with every direction flipped: the last records are the first ones in this order. */
+  reverseOrderBy?: string;
   /** The query has `group_by` or aggregates: one row per group. */
   grouped: boolean;
   /** Key in the API's answer → key the query asked for. */
@@ -254,13 +259,16 @@ function planOdsQuery(q: NormalizedQuery, source?: ResolvedSource): OdsPlan {
     if (!groupKeyApi.has(canonical)) groupKeyApi.set(canonical, groupKeyApi.get(key.as)!);
   });
 
-  const orderParts = q.orderBy.map((order) => {
-    const key =
+  const orderKeys = q.orderBy.map(
+    (order) =>
       selectionApi.get(order.key) ??
       (groupKeyApi.has(order.key) ? orderableGroupKey(groupKeyApi.get(order.key)!) : undefined) ??
-      expressionKey(order.key);
-    return `${key} ${order.direction}`;
-  });
+      expressionKey(order.key),
+  );
+  const orderParts = q.orderBy.map((order, index) => `${orderKeys[index]} ${order.direction}`);
+  const reverseParts = q.orderBy.map(
+    (order, index) => `${orderKeys[index]} ${order.direction === 'asc' ? 'desc' : 'asc'}`,
+  );
 
   const filter = simplifyFilter(q.where);
   const plan: OdsPlan = {grouped, renames, copies, matchesNothing: filter === false};
@@ -268,7 +276,10 @@ function planOdsQuery(q: NormalizedQuery, source?: ResolvedSource): OdsPlan {
   const where = filter === false ? undefined : odsWhere(filter, source);
   if (where) plan.where = where;
   if (groupParts.length) plan.groupBy = groupParts.join(', ');
-  if (orderParts.length) plan.orderBy = orderParts.join(', ');
+  if (orderParts.length) {
+    plan.orderBy = orderParts.join(', ');
+    plan.reverseOrderBy = reverseParts.join(', ');
+  }
   return plan;
 }
 
@@ -428,10 +439,22 @@ async function fetchRows(
     const all = finish(await exportJson(source, plan, ctx, undefined), plan, q);
     return {rows: all.slice(offset), total: all.length};
   }
-  const [count, exported] = await Promise.all([
-    records(source, {...plan, select: undefined, orderBy: undefined}, ctx, {limit: 0}),
-    exportJson(source, plan, ctx, offset + limit),
-  ]);
+  const counting = records(source, {...plan, select: undefined, orderBy: undefined}, ctx, {limit: 0});
+  if (plan.reverseOrderBy && limit <= RECORDS_MAX_LIMIT) {
+    // Past the window, a page near the end is a page near the start of the reverse order.
+    const total = (await counting).total_count ?? 0;
+    const wanted = Math.max(0, Math.min(limit, total - offset));
+    const reverseOffset = total - offset - wanted;
+    if (wanted === 0) return {rows: [], total};
+    if (reverseOffset + wanted < RECORDS_MAX_WINDOW) {
+      const body = await records(source, {...plan, orderBy: plan.reverseOrderBy}, ctx, {
+        limit: wanted,
+        offset: reverseOffset,
+      });
+      return {rows: finish(body.results ?? [], plan, q).reverse(), total};
+    }
+  }
+  const [count, exported] = await Promise.all([counting, exportJson(source, plan, ctx, offset + limit)]);
   return {rows: finish(exported, plan, q).slice(offset), total: count.total_count ?? exported.length};
 }
 

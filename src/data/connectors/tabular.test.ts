@@ -1,5 +1,6 @@
 import {expect} from '@open-wc/testing';
-import {HttpError} from '../errors.js';
+import {failureOf, TABULAR_AGGREGATION_REFUSED, TABULAR_UNKNOWN_COLUMN} from '../../../test/real-answers.js';
+import {QueryError} from '../errors.js';
 import type {FetchContext, Filter, NormalizedQuery, ResolvedSource, Row} from '../types.js';
 import {planTabularFilter, tabularConnector} from './tabular.js';
 
@@ -365,42 +366,78 @@ describe('tabular connector: requests', () => {
     expect(result.total).to.equal(70);
   });
 
-  it('aggregation refused (403): computed in the browser, and not asked again for that resource', async () => {
-    const source = newSource();
-    const rows = COMMUNES.slice(0, 22);
+  /**
+   * A resource whose `__sum` answers `refusal` (a real api-tabular error) and whose plain pages
+   * hold `rows`; every data request's query string is recorded.
+   */
+  function refusingContext(rows: Row[], refusal: unknown): {ctx: FetchContext; requests: string[]} {
     const requests: string[] = [];
-    const refusing: FetchContext = {
+    const ctx: FetchContext = {
       fetchJson: async <T>(url: string) => {
         const parsed = new URL(url);
         if (parsed.pathname.endsWith('/profile/')) return structuredClone(PROFILE) as T;
         if (!parsed.pathname.endsWith('/data/')) return {} as T;
-        requests.push(parsed.search);
-        if (parsed.search.includes('__sum')) {
-          throw new HttpError(
-            403,
-            'Access denied (403)',
-            url,
-            "Aggregation parameters `sum` are not allowed for resource 'x'",
-          );
-        }
+        requests.push(decodeURIComponent(parsed.search));
+        if (parsed.search.includes('__sum')) throw refusal;
         return pagesOf(rows)(parsed.searchParams) as T;
       },
       fetchText: async () => '',
     };
-    const query = q({
-      select: [{type: 'aggregate', fn: 'sum', field: 'population', as: 'total'}],
-      where: ORLEANS,
-    });
-    const first = await tabularConnector.query(source, query, refusing);
+    return {ctx, requests};
+  }
+
+  const SUM_ORLEANS = q({
+    select: [{type: 'aggregate', fn: 'sum', field: 'population', as: 'total'}],
+    where: ORLEANS,
+  });
+  const COUNT_ORLEANS = q({select: [{type: 'aggregate', fn: 'count', as: 'n'}], where: ORLEANS});
+
+  it('aggregation refused (403 Unauthorized parameters): computed in the browser, not asked again for that resource', async () => {
+    const source = newSource();
+    const rows = COMMUNES.slice(0, 22);
+    const refusal = await failureOf(403, TABULAR_AGGREGATION_REFUSED);
+    const {ctx, requests} = refusingContext(rows, refusal);
+    const first = await tabularConnector.query(source, SUM_ORLEANS, ctx);
     expect(first.rows).to.deep.equal([
       {total: rows.reduce((sum, row) => sum + (row.population as number), 0)},
     ]);
     expect(requests.filter((search) => search.includes('__sum'))).to.have.length(1);
 
     requests.length = 0;
-    const second = await tabularConnector.query(source, query, refusing);
+    const second = await tabularConnector.query(source, SUM_ORLEANS, ctx);
     expect(second.rows).to.deep.equal(first.rows);
     expect(requests.some((search) => search.includes('__sum'))).to.equal(false);
+  });
+
+  it('after the 403 refusal, a filtered count() is one request reading meta.total, not every page', async () => {
+    const source = newSource();
+    const rows = Array.from({length: 900}, (_, i) => ({...COMMUNES[0], __id: i + 1}));
+    const {ctx, requests} = refusingContext(rows, await failureOf(403, TABULAR_AGGREGATION_REFUSED));
+    await tabularConnector.query(source, SUM_ORLEANS, ctx);
+    requests.length = 0;
+    const counted = await tabularConnector.query(source, COUNT_ORLEANS, ctx);
+    expect(requests).to.deep.equal(['?epci__exact=Orléans Métropole&page=1&page_size=1']);
+    expect(counted.rows).to.deep.equal([{n: 900}]);
+  });
+
+  it('a 400 for an unknown column is the user’s answer, in the API’s words, and refuses nothing', async () => {
+    const source = newSource();
+    const error = await failureOf(400, TABULAR_UNKNOWN_COLUMN);
+    const {ctx, requests} = refusingContext(COMMUNES, error);
+    let caught: unknown;
+    try {
+      await tabularConnector.query(source, SUM_ORLEANS, ctx);
+    } catch (thrown) {
+      caught = thrown;
+    }
+    expect(caught).to.be.instanceOf(QueryError);
+    expect((caught as QueryError).details.apiMessage).to.equal(
+      'Database error: column "nombre" does not exist',
+    );
+    // The resource was not marked: a plain count() is still one request.
+    requests.length = 0;
+    await tabularConnector.query(source, COUNT_ORLEANS, ctx);
+    expect(requests).to.have.length(1);
   });
 
   it('time units and median are computed in the browser over the filtered rows', async () => {

@@ -7,9 +7,10 @@
  * columns, and aggregates (`<col>__groupby`, `__count`, `__sum`, `__avg`, `__min`, `__max`)
  * where the resource allows them. What stays in the browser: the rest of the filter (`or`,
  * `!=` which the API answers with nulls too, text ranges…), several sort keys, time units,
- * `median`, and every aggregate of a resource whose aggregation the API refused (remembered per
- * resource). Then the server-filtered rows are all fetched (≤ 4 pages in flight) and the engine
- * runs the whole query over them.
+ * `median`, and every aggregate of a resource whose aggregation the API refused (its 403
+ * `Unauthorized parameters`, remembered per resource). Then the server-filtered rows are all
+ * fetched (≤ 4 pages in flight) and the engine runs the whole query over them. `count()` alone
+ * is always the filtered rows' `meta.total`: one request, refused aggregation or not.
  */
 import {runQuery} from '../engine.js';
 import {HttpError, QueryError} from '../errors.js';
@@ -224,11 +225,13 @@ async function query(source: ResolvedSource, q: NormalizedQuery, ctx: FetchConte
   if (grouped) {
     const aggregation = plan.exact ? serverAggregation(q) : undefined;
     const key = source.base + source.id;
-    if (aggregation && !aggregationRefused.has(key)) {
+    // A row count alone needs no aggregation parameter: `meta.total` answers it, refused or not.
+    const countOnly = aggregation !== undefined && aggregation.params.length === 0;
+    if (aggregation && (countOnly || !aggregationRefused.has(key))) {
       try {
         return {...dataset, ...(await aggregateOnServer(source, plan, aggregation, q, ctx))};
       } catch (error) {
-        if (!isRefusal(error)) throw error;
+        if (!isAggregationRefusal(error)) throw error;
         aggregationRefused.add(key);
       }
     }
@@ -240,11 +243,22 @@ async function query(source: ResolvedSource, q: NormalizedQuery, ctx: FetchConte
   return {...dataset, ...runQuery(await fetchAll(source, plan.filters, ctx), q)};
 }
 
-/** A 400 (or 403) answered to an aggregation: the resource does not allow it. */
-function isRefusal(error: unknown): boolean {
+/**
+ * The API's refusal of aggregation for a resource (api-tabular's default): a 403 whose
+ * `errors[]` says `Unauthorized parameters` or that aggregation parameters are not allowed. Any
+ * other error (a 400 for an unknown column…) is the query's own and reaches the user.
+ */
+function isAggregationRefusal(error: unknown): boolean {
+  if (!(error instanceof HttpError) || error.status !== 403 || !isRecord(error.answer?.body)) return false;
+  const errors = error.answer.body.errors;
   return (
-    error instanceof QueryError ||
-    (error instanceof HttpError && (error.status === 400 || error.status === 403))
+    Array.isArray(errors) &&
+    errors.some(
+      (entry) =>
+        isRecord(entry) &&
+        (entry.title === 'Unauthorized parameters' ||
+          (typeof entry.detail === 'string' && /^Aggregation parameters .* not allowed/.test(entry.detail))),
+    )
   );
 }
 

@@ -1,5 +1,6 @@
 /** Small helpers shared by the connectors. */
-import type {FieldInfo, FieldType, Filter, GroupKey, Row, TimeUnit} from '../types.js';
+import {QueryError} from '../errors.js';
+import type {FieldInfo, FieldType, Filter, GroupKey, NormalizedQuery, Row, TimeUnit} from '../types.js';
 
 /**
  * `base` + `path` + query string; every name and value percent-encoded (spaces as `%20`). An
@@ -241,4 +242,38 @@ export function fileTitle(url: string): string | undefined {
 /** True when `value` is a plain object (not an array, not null). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Every field a query names: selections, group keys and filter operands. */
+export function referencedFields(q: NormalizedQuery): string[] {
+  const names = [
+    ...q.select.flatMap((selection) => (selection.field ? [selection.field] : [])),
+    ...q.groupBy.map((key) => key.field),
+  ];
+  const visit = (filter: Filter | undefined): void => {
+    if (!filter) return;
+    if (filter.type === 'and' || filter.type === 'or') filter.filters.forEach(visit);
+    else if (filter.type === 'not') visit(filter.filter);
+    else names.push(filter.field);
+  };
+  visit(q.where);
+  return names;
+}
+
+/** The first field `q` names that `fields` lacks, if any. */
+export function unknownField(fields: readonly FieldInfo[], q: NormalizedQuery): string | undefined {
+  const known = new Set(fields.map((field) => field.name));
+  return referencedFields(q).find((name) => !known.has(name));
+}
+
+/**
+ * A field the query names but the data does not hold is an error, not an empty answer: the
+ * engine would read it as null everywhere and the widget would show « Aucune donnée » or one
+ * « Non renseigné » group.
+ */
+export function checkFields(fields: readonly FieldInfo[], q: NormalizedQuery): void {
+  const unknown = unknownField(fields, q);
+  if (unknown !== undefined) {
+    throw new QueryError(`Unknown field "${unknown}"`, {found: unknown, expected: 'known-field'});
+  }
 }

@@ -151,6 +151,51 @@ describe('odw-kpi', function () {
     });
   });
 
+  describe('answers that cannot be a figure', () => {
+    it('says so when a sum overflows, instead of « Aucune donnée »', async () => {
+      const src = `data:application/json;charset=utf-8,${encodeURIComponent('[{"x": 1e308}, {"x": 1e308}]')}`;
+      for (const [lang, message] of [
+        ['fr', 'Le résultat de « sum(x) » n’est pas un nombre fini (dépassement de capacité ?).'],
+        ['en', 'The result of “sum(x)” is not a finite number (an overflow?).'],
+      ]) {
+        const el = await fixture(html`<odw-kpi lang=${lang} src=${src} api="json" value="sum(x)"></odw-kpi>`);
+        await settled(el);
+        expect(partText(el, 'status')).to.equal(message);
+        expect(part(el, 'status')!.getAttribute('role')).to.equal('alert');
+      }
+    });
+
+    it('says the portal ignored the aggregation when its 200 answer lacks the column asked for', async () => {
+      const original = window.fetch;
+      // An Opendatasoft-like portal that answers the records, not the select it was sent.
+      window.fetch = async (input: RequestInfo | URL) => {
+        const url = new URL(String(input instanceof Request ? input.url : input));
+        const body = url.pathname.endsWith('/records')
+          ? {total_count: 2, results: [{population: 12}, {population: 30}]}
+          : {
+              dataset_id: 'x',
+              fields: [{name: 'population', label: 'Population', type: 'int'}],
+              metas: {default: {}},
+            };
+        return new Response(JSON.stringify(body), {headers: {'Content-Type': 'application/json'}});
+      };
+      try {
+        const el = await fixture(
+          html`<odw-kpi
+            src="https://ignore.example.fr/api/explore/v2.1/catalog/datasets/x/records"
+            value="sum(population)"
+          ></odw-kpi>`,
+        );
+        await settled(el);
+        expect(partText(el, 'status')).to.equal(
+          'Le portail de données a répondu sans la colonne « sum(population) » demandée : il a ignoré l’agrégation.',
+        );
+      } finally {
+        window.fetch = original;
+      }
+    });
+  });
+
   describe('comparison', () => {
     it('shows the evolution against another filter, with a sign, a word and an arrow', async () => {
       const el = await fixture(

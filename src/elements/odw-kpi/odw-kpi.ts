@@ -1,6 +1,7 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
 import {and, parseFilter, parseSelect} from '../../data/index.js';
+import {QueryError} from '../../data/errors.js';
 import type {QueryResult, Selection} from '../../data/types.js';
 import {OdwDataElement, type DataTarget, type LoadOptions, type Loaded} from '../../core/data-element.js';
 import {formatNumber, type NumberFormat} from '../../core/format.js';
@@ -204,10 +205,28 @@ function selectionQuery(selection: Selection): {select: Selection[]; limit?: num
   return selection.type === 'field' ? {select: [selection], limit: 1} : {select: [selection]};
 }
 
+/**
+ * The figure of the answer's first row. An aggregate that is not a finite number (a sum that
+ * overflowed) or that a row lacks (a portal that ignored the aggregation) is an error, not
+ * « Aucune donnée ».
+ */
 function readValue(result: QueryResult, selection: Selection): number | string | null {
-  const raw = result.rows[0]?.[selection.as];
+  const [row] = result.rows;
+  if (selection.type === 'aggregate' && row && !(selection.as in row)) {
+    throw new QueryError(`The answer has no "${selection.as}" column`, {
+      found: selection.as,
+      expected: 'answer-key',
+    });
+  }
+  const raw = row?.[selection.as];
   if (raw === null || raw === undefined || raw === '') return null;
-  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
+  if (typeof raw === 'number') {
+    if (Number.isFinite(raw)) return raw;
+    throw new QueryError(`"${selection.as}" is not a finite number`, {
+      found: selection.as,
+      expected: 'finite-number',
+    });
+  }
   if (typeof raw === 'string' && raw.trim() !== '' && Number.isFinite(Number(raw))) return Number(raw);
   return typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
 }

@@ -75,6 +75,11 @@ export interface PointsData {
   sizeField?: string;
   fields: FieldInfo[];
   total: number;
+  /**
+   * The records read when the map read fewer than the source holds (`limit`, 20 000 by default):
+   * the map says « 20 000 points sur 137 611 » rather than showing part of them silently.
+   */
+  readOnly?: number;
 }
 
 /**

@@ -121,6 +121,15 @@ export const mapStyles = css`
     bottom: 0;
     color: var(--_odw-warning-color);
   }
+  /* The warning look of the stale-data notice (core/data-element.styles.ts), above the map. */
+  .partial {
+    margin: 0;
+    padding: var(--_odw-spacing-small);
+    font-size: var(--_odw-font-size-small);
+    color: var(--_odw-warning-color);
+    background: var(--_odw-warning-surface);
+    border-inline-start: 4px solid var(--_odw-warning-color);
+  }
   .popup {
     position: absolute;
     z-index: 1;

@@ -476,6 +476,24 @@ describe('odw-map', function () {
       expect(normalize(part(el, 'summary')!.textContent)).to.match(/^9 814 points sur la carte\. Par /);
     });
 
+    it('says « 500 points sur 9 814 » when limit reads part of the records, in words, never silently', async () => {
+      const el = await mountMap(html`<odw-map src=${PARIS} limit="500"></odw-map>`);
+      expect(pointsTotal(el)).to.equal(500);
+      const notice = part(el, 'notice')!;
+      expect(normalize(notice.textContent)).to.equal(
+        '500 points sur 9 814 : les premiers enregistrements seulement (attribut limit)',
+      );
+      expect(normalize(part(el, 'summary')!.textContent)).to.include(
+        '500 points sur la carte. 500 points sur 9 814 : les premiers enregistrements seulement (attribut limit).',
+      );
+      await expect(el).shadowDom.to.be.accessible();
+    });
+
+    it('shows no notice when every record is on the map', async () => {
+      const el = await mountMap(html`<odw-map src=${PARIS} no-cluster></odw-map>`);
+      expect(part(el, 'notice')).to.equal(null);
+    });
+
     it('keeps every one of the 9 814 points drawn while panning and zooming', async () => {
       const el = await mountMap(html`<odw-map src=${PARIS} no-cluster></odw-map>`);
       expect(el.mapView!.drawnItems).to.have.length(9814);

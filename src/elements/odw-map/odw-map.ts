@@ -127,6 +127,7 @@ let mapCount = 0;
  * @csspart actions - The toolbar: zoom, initial view, downloads, full screen.
  * @csspart map - The map itself (focusable; keyboard pan and zoom).
  * @csspart popup - The details of the activated area or point.
+ * @csspart notice - « 20 000 points sur 137 611 »: the map shows part of the records.
  * @csspart legend - The legend.
  * @csspart summary - The text summary, visually hidden (style it to show it).
  * @csspart table - « Voir les données »: the table of mapped values.
@@ -324,6 +325,8 @@ export class OdwMap extends OdwDataElement<MapData> {
       palette: this.palette(),
       defaultColor: this.cssToken('palette-1') || '#0072b2',
     });
+    // Groups have no exact count (see the connectors' `total`): only records read one by one are compared.
+    if (data && !grouped && result.total > result.rows.length) data.readOnly = result.rows.length;
     return {data: data ?? {mode: 'invalid', problem: 'no-geo'}, result};
   }
 
@@ -419,7 +422,7 @@ export class OdwMap extends OdwDataElement<MapData> {
     );
     // In full screen the map takes the height of the screen: the view fits the data again.
     return html`<div class="map-widget ${this.display.fullscreen ? 'fullscreen' : ''}">
-      ${this.renderToolbar(lang)}
+      ${this.renderToolbar(lang)} ${this.renderPartialNotice(lang)}
       <div class="frame" @keydown=${this.onFrameKeyDown}>
         ${this.mapHost} ${this.renderOverlays(lang)} ${this.renderPopup(lang)}
       </div>
@@ -687,6 +690,20 @@ export class OdwMap extends OdwDataElement<MapData> {
     ${this.hint ? html`<p class="overlay hint" aria-hidden="true">${t(lang, `map.${this.hint}-hint`)}</p>` : nothing}`;
   }
 
+  /** « 20 000 points sur 137 611 » when the map read part of the records: above the map, hiding none of it. */
+  private renderPartialNotice(lang: Lang): unknown {
+    const data = this.renderedData;
+    if (data?.mode !== 'points' || data.readOnly === undefined) return nothing;
+    return html`<p class="partial" part="notice">${this.partialText(data, lang)}</p>`;
+  }
+
+  private partialText(data: PointsData, lang: Lang): string {
+    return t(lang, 'map.partial', {
+      shown: formatNumber(data.readOnly ?? data.total, lang),
+      total: formatNumber(data.total, lang),
+    });
+  }
+
   private renderPopup(lang: Lang): unknown {
     const popup = this.popupTarget;
     if (!popup) return nothing;
@@ -886,6 +903,7 @@ export class OdwMap extends OdwDataElement<MapData> {
       return sentences.join(' ');
     }
     sentences.push(t(lang, 'map.summary-points', {count: formatNumber(data.points.length, lang)}));
+    if (data.readOnly !== undefined) sentences.push(`${this.partialText(data, lang)}.`);
     if (data.colorField && data.categories.length) {
       const list = data.categories
         .map((category) => `${category.label || t(lang, 'map.others')} ${formatNumber(category.count, lang)}`)

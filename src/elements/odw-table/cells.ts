@@ -1,6 +1,7 @@
 /** How one dataset value is shown in a table cell and written in a CSV file. */
 import type {FieldInfo, FieldType, Row} from '../../data/types.js';
-import {formatDate, formatDateTime, formatNumber} from '../../core/format.js';
+import {isCodeField} from '../../data/field-names.js';
+import {formatCode, formatDate, formatDateTime, formatNumber} from '../../core/format.js';
 import {t, type Lang} from '../../core/i18n.js';
 import {csvLines} from '../../core/export.js';
 
@@ -17,7 +18,8 @@ export function isNumeric(field: FieldInfo | undefined): boolean {
 }
 
 /**
- * The text of a value in `lang`: French numbers and dates, booleans in words, objects as JSON.
+ * The text of a value in `lang`: French numbers and dates, booleans in words, objects as JSON;
+ * codes (see `formatCode`) as written.
  * Text that is a whole http(s) URL or e-mail address becomes a link; anything else stays text
  * (the value is never read as HTML: Lit writes it as a text node or an attribute value).
  */
@@ -26,13 +28,21 @@ export function formatCell(value: unknown, field: FieldInfo | undefined, lang: L
   const type = field?.type;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return {text: ''};
+    const code = formatCode(value, field);
+    if (code !== undefined) return {text: code};
     return {text: formatNumber(value, lang, {format: type === 'int' ? 'integer' : undefined})};
   }
   if (typeof value === 'boolean') return {text: t(lang, value ? 'table.yes' : 'table.no')};
   if (typeof value === 'string') {
     if (type === 'date') return {text: formatDate(value, lang) || value};
     if (type === 'datetime') return {text: formatDateTime(value, lang) || value};
-    if (NUMERIC_TYPES.has(type!) && value.trim() !== '' && Number.isFinite(Number(value))) {
+    // A code sent as text (`01001` in a field typed int) stays as written.
+    if (
+      NUMERIC_TYPES.has(type!) &&
+      !isCodeField(field) &&
+      value.trim() !== '' &&
+      Number.isFinite(Number(value))
+    ) {
       return formatCell(Number(value), field, lang);
     }
     return linkOrText(value);

@@ -147,6 +147,34 @@ describe('odw-table', function () {
     }
   });
 
+  describe('the end of a large Opendatasoft dataset', () => {
+    it('shows the last page of the 34 964 communes: the records read in the reverse order, no error', async () => {
+      const tag = `last${Math.random().toString(36).slice(2, 8)}`;
+      const el = await fixture<OdwTable>(
+        html`<odw-table
+          src=${`/portal/~tag=${tag}/${ODS_PATH}`}
+          columns="code_insee,commune"
+          sort="code_insee"
+          page-size="50"
+        ></odw-table>`,
+      );
+      await showsRange(el, 'Lignes 1 à 50 sur 34 964');
+      pageButton(el, 'Dernière page').click();
+      await showsRange(el, 'Lignes 34 951 à 34 964 sur 34 964');
+      const codes = bodyRows(el).map((row) => row[0]);
+      expect(codes).to.have.length(14);
+      expect(codes).to.deep.equal([...codes].sort());
+      const response = await fetch(`/portal/__requests?tag=${tag}`);
+      const urls = ((await response.json()) as {requests: Array<{url: string}>}).requests.map((r) =>
+        decodeURIComponent(r.url.replaceAll('+', ' ')),
+      );
+      expect(
+        urls.some((url) => url.includes('order_by=code_insee desc') && url.includes('limit=14')),
+      ).to.equal(true);
+      expect(urls.some((url) => url.includes('/exports/'))).to.equal(false);
+    });
+  });
+
   describe('search', () => {
     for (const [what, src] of [
       ['full text on the Opendatasoft server', ODS],
@@ -212,6 +240,51 @@ describe('odw-table', function () {
       expect(rows[2][2], 'an ftp value stays text').to.equal('ftp://example.org/x');
       const long = table.querySelectorAll('tbody tr')[2].children[4] as HTMLElement;
       expect(long.getBoundingClientRect().width, 'long text wraps').to.be.below(500);
+    });
+  });
+
+  describe('French files and real numbers', () => {
+    const json = (rows: unknown[]) =>
+      `data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(rows))}`;
+
+    it('shows SIRET codes as written, camelCase identifiers included, even given as numbers', async () => {
+      const src = json([
+        {idBeneficiaire: 78012958100010, siret: 44035854700014, montant: 12000},
+        {idBeneficiaire: 67123663600013, siret: 24450046800016, montant: 750},
+      ]);
+      for (const lang of ['fr', 'en']) {
+        const el = await fixture<OdwTable>(
+          html`<odw-table lang=${lang} src=${src} api="json" sort="-montant"></odw-table>`,
+        );
+        await loaded(el);
+        expect(bodyRows(el)[0], lang).to.deep.equal([
+          '78012958100010',
+          '44035854700014',
+          lang === 'fr' ? '12 000' : '12,000',
+        ]);
+      }
+    });
+
+    it('shows a CKAN numeric 0.000384 with its significant digits, in French and English', async () => {
+      const src = json([{taux: 0.000384}, {taux: 360.7}]);
+      const fr = await fixture<OdwTable>(html`<odw-table src=${src} api="json"></odw-table>`);
+      await loaded(fr);
+      expect(bodyRows(fr)).to.deep.equal([['0,000384'], ['360,7']]);
+      const en = await fixture<OdwTable>(html`<odw-table lang="en" src=${src} api="json"></odw-table>`);
+      await loaded(en);
+      expect(bodyRows(en)).to.deep.equal([['0.000384'], ['360.7']]);
+    });
+
+    it('shows Météo-France compact timestamps as dates and station numbers as codes', async () => {
+      const el = await fixture<OdwTable>(
+        html`<odw-table
+          src="/portal/files/meteo-france-horaire-45-21-202501.csv"
+          columns="NUM_POSTE, AAAAMMJJHHMN, T"
+          page-size="1"
+        ></odw-table>`,
+      );
+      await loaded(el);
+      expect(bodyRows(el)[0]).to.deep.equal(['45055001', '1 janvier 2025 à 00:00', '2']);
     });
   });
 

@@ -4,12 +4,11 @@
  * - tabular API: api-tabular `api_tabular/core/error.py` (`{"errors": [{"code", "title",
  *   "detail"}]}`, `code` a Sentry event id or null), its aggregation refusal (`PermissionError`
  *   « Aggregation parameters `…` are not allowed for resource '…' », answered 403 « Unauthorized
- *   parameters ») and PostgREST's error object as `detail` (title « Database error »); the
- *   reference `../shared/reference/open-data-apis.md` §2;
+ *   parameters ») and PostgREST's error object as `detail` (title « Database error »);
  * - CKAN: `ckan/views/api.py`: an unknown action is `_finish_bad_request`, HTTP 400 with the bare
  *   JSON string « Bad request - Action name not known: … »; `ValidationError` is 409 with lists
- *   of strings under each parameter; `numeric` values as strings (reference §3);
- * - Opendatasoft: Explore v2.1 `{"message", "error_code"}` (reference §1).
+ *   of strings under each parameter; `numeric` values as strings (the datastore's JSON);
+ * - Opendatasoft: Explore v2.1 `{"message", "error_code"}` (its OpenAPI specification).
  */
 import {createFetchContext} from '../src/data/request.js';
 

@@ -8,7 +8,7 @@
  * - CKAN: `ckan/views/api.py`: an unknown action is `_finish_bad_request`, HTTP 400 with the bare
  *   JSON string « Bad request - Action name not known: … »; `ValidationError` is 409 with lists
  *   of strings under each parameter; `numeric` values as strings (the datastore's JSON);
- * - Opendatasoft: Explore v2.1 `{"message", "error_code"}` (its OpenAPI specification).
+ * - Opendatasoft: Explore v2.1 `{"message", "error_code"}`.
  */
 import {createFetchContext} from '../src/data/request.js';
 

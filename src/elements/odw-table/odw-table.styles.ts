@@ -46,7 +46,10 @@ export const tableStyles = css`
     text-align: start;
     vertical-align: top;
     max-width: var(--odw-table-cell-max-width, 28rem);
-    overflow-wrap: anywhere;
+    /* Long text wraps between words, and a word breaks only when it alone is wider than the cell's
+       limit. ('anywhere' also let a narrow table squeeze every column to one letter a line: the
+       table now scrolls sideways in its region instead, first column fixed.) */
+    overflow-wrap: break-word;
     border-bottom: 1px solid var(--_odw-border-color);
     background: var(--_odw-background);
   }

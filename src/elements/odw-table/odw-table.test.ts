@@ -374,6 +374,47 @@ describe('odw-table', function () {
     });
   });
 
+  describe('narrow screens', () => {
+    /** How many lines the text of `cell` takes, counted from its line boxes. */
+    function lines(cell: Element): number {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return new Set([...range.getClientRects()].map((box) => Math.round(box.top))).size;
+    }
+
+    it('breaks no word at 320 px: the table scrolls sideways in its region instead', async () => {
+      const el = await fixture<OdwTable>(
+        html`<div style="width: 320px">
+          <odw-table
+            src=${ODS}
+            where=${ORLEANS}
+            columns="commune,code_insee,epci,population"
+            sort="-population"
+            page-size="5"
+          ></odw-table>
+        </div>`,
+      ).then((container) => container.querySelector<OdwTable>('odw-table')!);
+      await showsRange(el, 'Lignes 1 à 5 sur 22');
+      const cells = [
+        ...root(el).querySelectorAll(
+          'thead th .label, thead th button > span:first-child, tbody th, tbody td',
+        ),
+      ];
+      expect(cells.length).to.be.greaterThan(20);
+      for (const cell of cells) {
+        const words = normalize(cell.textContent)
+          .split(/[\s-]+/)
+          .filter(Boolean).length;
+        expect(lines(cell), `« ${normalize(cell.textContent)} » wraps inside a word`).to.be.at.most(words);
+      }
+      const scroller = root(el).querySelector<HTMLElement>('.scroller')!;
+      expect(scroller.scrollWidth, 'the table is wider than its region').to.be.greaterThan(
+        scroller.clientWidth,
+      );
+      expect(el.getBoundingClientRect().width, 'the widget stays in its column').to.be.at.most(320);
+    });
+  });
+
   describe('keyboard', () => {
     it('moves between column headers with the arrow keys and sorts with Enter', async () => {
       const el = await fixture<OdwTable>(

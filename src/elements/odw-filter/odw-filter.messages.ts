@@ -2,7 +2,7 @@ import {addMessages} from '../../core/i18n.js';
 
 /** The strings of `odw-filter`, in French (first) and English: its part of the one catalogue of core/i18n.ts. */
 const fr = {
-  'filter.all': 'Tous',
+  'filter.all': 'Toutes les valeurs',
   'filter.reset': 'Réinitialiser',
   'filter.remove': 'Retirer le filtre {value}',
   'filter.active': 'Filtres actifs',
@@ -21,7 +21,7 @@ const fr = {
 };
 
 const en: Record<keyof typeof fr, string> = {
-  'filter.all': 'All',
+  'filter.all': 'All values',
   'filter.reset': 'Reset',
   'filter.remove': 'Remove the filter {value}',
   'filter.active': 'Active filters',

@@ -45,6 +45,15 @@ export const filterStyles = css`
     margin: 0;
     padding: 0.125rem;
     list-style: none;
+    /* A shadow at the edge where more choices are scrolled out of view, gone at either end: the
+       covers scroll with the list ('local'), the shadows stay with the box ('scroll'). */
+    background:
+      linear-gradient(var(--_odw-background) 30%, transparent) top / 100% 2rem no-repeat local,
+      linear-gradient(transparent, var(--_odw-background) 70%) bottom / 100% 2rem no-repeat local,
+      radial-gradient(farthest-side at 50% 0, rgb(0 0 0 / 0.25), transparent) top / 100% 0.75rem no-repeat
+        scroll,
+      radial-gradient(farthest-side at 50% 100%, rgb(0 0 0 / 0.25), transparent) bottom / 100% 0.75rem
+        no-repeat scroll;
   }
   .choice {
     display: flex;

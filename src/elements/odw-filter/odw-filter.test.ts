@@ -19,18 +19,20 @@ function root(el: Element): ShadowRoot {
   return el.shadowRoot!;
 }
 
-/** `[text, count]` of each choice of a select or checkbox list. */
-function choices(el: Element): Array<[string, number]> {
+/** `[text, count]` of each choice of a select or checkbox list; the count undefined where none is shown. */
+function choices(el: Element): Array<[string, number | undefined]> {
+  const count = (text: string | undefined) =>
+    text === undefined ? undefined : Number(text.replace(/[() ]/g, ''));
   const options = [...root(el).querySelectorAll('option')].filter((option) => option.value !== '');
   if (options.length) {
     return options.map((option) => {
-      const [, text, count] = /^(.*) \(([\d ]+)\)$/.exec(normalize(option.textContent))!;
-      return [text, Number(count.replace(/ /g, ''))];
+      const [, text, shown] = /^(.*?)(?: \(([\d ]+)\))?$/.exec(normalize(option.textContent))!;
+      return [text, count(shown)];
     });
   }
   return [...root(el).querySelectorAll('.choice')].map((choice) => [
     normalize(choice.querySelector('.choice-label')!.textContent),
-    Number(normalize(choice.querySelector('.count')!.textContent).replace(/[() ]/g, '')),
+    count(choice.querySelector('.count')?.textContent ?? undefined),
   ]);
 }
 
@@ -90,12 +92,35 @@ describe('odw-filter', function () {
       expect(list).to.have.length(16);
       expect(list[0]).to.deep.equal(['Communauté de communes Canaux et Forêts en Gâtinais', 38]);
       expect(countOf(filter, ORLEANS_METROPOLE)).to.equal(22);
-      const counts = list.map(([, count]) => count);
+      const counts = list.map(([, count]) => count ?? 0);
       expect(counts).to.deep.equal([...counts].sort((a, b) => b - a));
       expect(normalize(root(filter).querySelector('label[for=control]')!.textContent)).to.equal(
         'Intercommunalité',
       );
-      expect(normalize(root(filter).querySelector('option')!.textContent)).to.equal('Tous');
+      expect(normalize(root(filter).querySelector('option')!.textContent)).to.equal('Toutes les valeurs');
+    });
+
+    it('shows no count where each value is one row, and the range bounds in French', async () => {
+      const container = await mount(
+        html`<div>
+          <odw-source id="one-row-each" src=${ODS} where='epci = "Orléans Métropole"'></odw-source>
+          <odw-filter source="one-row-each" field="commune" type="checkboxes"></odw-filter>
+          <odw-filter source="one-row-each" field="commune"></odw-filter>
+          <odw-filter source="one-row-each" field="population" type="range"></odw-filter>
+        </div>`,
+      );
+      const [checkboxes, select, range] = container.querySelectorAll('odw-filter');
+      for (const filter of [checkboxes, select, range]) await loaded(filter);
+      for (const filter of [checkboxes, select]) {
+        expect(choices(filter)).to.have.length(22);
+        expect(
+          choices(filter).every(([, count]) => count === undefined),
+          'no « (1) »',
+        ).to.equal(true);
+      }
+      const bounds = [...root(range).querySelectorAll('input')].map((input) => normalize(input.placeholder));
+      expect(bounds).to.deep.equal(['524', '116 344']);
+      await expect(checkboxes).to.be.accessible();
     });
 
     it('sorts the choices by label with sort="label", and takes the label from the metadata', async () => {
@@ -390,9 +415,13 @@ describe('odw-filter', function () {
 
       checkbox(epci, ORLEANS_METROPOLE).click();
       await waitUntil(() => kpiValue(kpi) === '293 673', 'every widget re-queried', {timeout: 15_000});
-      await waitUntil(() => countOf(commune, 'Orléans') === 1 && choices(commune).length === 22, 'communes', {
-        timeout: 15_000,
-      });
+      await waitUntil(
+        () => choices(commune).length === 22 && countOf(commune, 'Orléans') === undefined,
+        'communes',
+        {
+          timeout: 15_000,
+        },
+      );
       await sleep(300);
       const urls = await requestLog(tag);
       expect(new Set(urls).size, `no query sent twice:\n${urls.join('\n')}`).to.equal(urls.length);

@@ -284,6 +284,14 @@ export class OdwFilter extends OdwDataElement<FilterData> {
     return choices.filter((choice, index) => index < limit || chosen.includes(String(choice.value)));
   }
 
+  /**
+   * Whether the counts tell anything: where each value is one row (a commune per row, say),
+   * « (1) » after every choice would only be noise.
+   */
+  private static countsTell(choices: FilterChoice[]): boolean {
+    return choices.some((choice) => choice.count !== 1);
+  }
+
   private choiceText(value: ChoiceValue, field: FieldInfo, lang: Lang): string {
     if (field.type === 'boolean')
       return t(lang, value === true || value === 'true' ? 'table.yes' : 'table.no');
@@ -296,6 +304,7 @@ export class OdwFilter extends OdwDataElement<FilterData> {
   private renderSelect(data: FilterData, label: string, lang: Lang): TemplateResult {
     const chosen = this.chosen;
     const choices = this.listedChoices(data);
+    const counts = OdwFilter.countsTell(choices);
     const onChange = (event: Event) => {
       const select = event.target as HTMLSelectElement;
       const values = [...select.selectedOptions].map((option) => option.value).filter(Boolean);
@@ -315,7 +324,7 @@ export class OdwFilter extends OdwDataElement<FilterData> {
           (choice) => String(choice.value),
           (choice) =>
             html`<option value=${String(choice.value)} ?selected=${chosen.includes(String(choice.value))}>
-              ${this.choiceText(choice.value, data.field, lang)} (${formatNumber(choice.count, lang)})
+              ${this.choiceText(choice.value, data.field, lang)}${counts ? ` (${formatNumber(choice.count, lang)})` : ''}
             </option>`,
         )}
       </select>`;
@@ -329,11 +338,13 @@ export class OdwFilter extends OdwDataElement<FilterData> {
       const values = checked ? [...current, value] : current;
       this.apply(choicesFilter(data.field, values));
     };
+    const choices = this.listedChoices(data);
+    const counts = OdwFilter.countsTell(choices);
     return html`<fieldset class="group" part="control">
       <legend class="label" part="label">${label}</legend>
       <ul class="choices">
         ${repeat(
-          this.listedChoices(data),
+          choices,
           (choice) => String(choice.value),
           (choice) => {
             const value = String(choice.value);
@@ -346,7 +357,7 @@ export class OdwFilter extends OdwDataElement<FilterData> {
                   @change=${(event: Event) => toggle(value, (event.target as HTMLInputElement).checked)}
                 />
                 <span class="choice-label">${this.choiceText(choice.value, data.field, lang)}</span>
-                <span class="count">(${formatNumber(choice.count, lang)})</span>
+                ${counts ? html`<span class="count">(${formatNumber(choice.count, lang)})</span>` : nothing}
               </label>
             </li>`;
           },
@@ -430,7 +441,7 @@ export class OdwFilter extends OdwDataElement<FilterData> {
           step=${dates ? nothing : 'any'}
           min=${limit(data.bounds.min)}
           max=${limit(data.bounds.max)}
-          placeholder=${dates ? nothing : inputValue(data.bounds[id])}
+          placeholder=${dates || data.bounds[id] === undefined ? nothing : formatNumber(Number(data.bounds[id]), lang)}
           .value=${inputValue(current[id])}
           @input=${onChange}
           @change=${onCommit}

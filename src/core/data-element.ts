@@ -13,6 +13,7 @@ import {describeError, resolveLang, t, type Lang} from './i18n.js';
 import {themeStyles, type Theme} from './theme.js';
 import {safeLinkUrl} from './url.js';
 import {linkedStylesRoot} from './linked-styles.js';
+import {PageSchemeController} from './page-scheme.js';
 
 /** Where a widget reads its data from, once its `source` / `src` and filters are resolved. */
 export interface DataTarget {
@@ -108,6 +109,9 @@ type SourceState = 'none' | 'bound' | 'waiting' | 'missing';
  */
 export abstract class OdwDataElement<D = unknown> extends LitElement {
   static override styles = [themeStyles, hostStyles, visuallyHiddenStyles, dataElementStyles];
+
+  /** Dark colours only where the page can be dark (src/core/page-scheme.ts). */
+  protected readonly pageScheme = new PageSchemeController(this);
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     return linkedStylesRoot(this) ?? super.createRenderRoot();

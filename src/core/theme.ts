@@ -8,7 +8,8 @@
  *   Element styles read only the resolved ones.
  *
  * Themes (`theme` attribute): `light`, `dark`, `dsfr` (French State design system), `auto`
- * (light or dark after `prefers-color-scheme`). Without the attribute a widget behaves as `auto`.
+ * (light or dark after `prefers-color-scheme`). Without the attribute a widget follows its page:
+ * light, and dark as `auto` only where the page can be dark (page-scheme.ts).
  * Printed, every theme takes its light colours. Everything ships as Lit `css` (constructable
  * stylesheets), so it works under `style-src 'self'`.
  *
@@ -185,7 +186,7 @@ export const themeStyles = css`
     ${declarations(light)}
   }
   @media (prefers-color-scheme: dark) {
-    :host(:not([theme])),
+    :host(:not([theme])[data-odw-dark-page]),
     :host([theme='auto']) {
       ${declarations(dark)}
     }
@@ -243,6 +244,6 @@ export function darkDrawingPrintedLight(scope: string): CSSResult {
   ${rules([":host([theme='dark'])"])}
 }
 @media print and (prefers-color-scheme: dark) {
-  ${rules([':host(:not([theme]))', ":host([theme='auto'])"])}
+  ${rules([':host(:not([theme])[data-odw-dark-page])', ":host([theme='auto'])"])}
 }`);
 }

@@ -69,6 +69,7 @@ import {
   type SnippetContext,
 } from './snippet.js';
 import {linkedStylesRoot} from '../../core/linked-styles.js';
+import {PageSchemeController} from '../../core/page-scheme.js';
 
 type Step = 1 | 2 | 3;
 
@@ -138,6 +139,9 @@ const DATA_TAGS = 'odw-kpi, odw-chart, odw-map, odw-table, odw-filter';
  */
 export class OdwBuilder extends LitElement {
   static override styles = [themeStyles, hostStyles, visuallyHiddenStyles, builderStyles];
+
+  /** Dark colours only where the page can be dark (src/core/page-scheme.ts). */
+  protected readonly pageScheme = new PageSchemeController(this);
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     return linkedStylesRoot(this) ?? super.createRenderRoot();

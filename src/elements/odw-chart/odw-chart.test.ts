@@ -940,9 +940,15 @@ describe('odw-chart', function () {
       }
     });
 
-    it('follows the system colour scheme when it changes', async () => {
+    it('follows the system colour scheme when it changes, with theme="auto"', async () => {
       const el = await chartOf(
-        html`<odw-chart src=${ODS} x="commune" y="sum(population)" where=${ORLEANS}></odw-chart>`,
+        html`<odw-chart
+          src=${ODS}
+          x="commune"
+          y="sum(population)"
+          where=${ORLEANS}
+          theme="auto"
+        ></odw-chart>`,
       );
       await drawn(el);
       expect(fills(el)[0]).to.equal('#0072b2');

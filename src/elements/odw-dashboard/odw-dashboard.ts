@@ -17,6 +17,7 @@ import {
 } from './dashboard-config.js';
 import {dashboardStyles} from './odw-dashboard.styles.js';
 import {linkedStylesRoot} from '../../core/linked-styles.js';
+import {PageSchemeController} from '../../core/page-scheme.js';
 
 /** The data widgets a dashboard gives its default source and theme to. */
 const WIDGET_TAGS = ['odw-kpi', 'odw-chart', 'odw-map', 'odw-table', 'odw-filter'] as const;
@@ -147,6 +148,9 @@ const LISTED_KEYS = 6;
  */
 export class OdwDashboard extends LitElement {
   static override styles = [themeStyles, hostStyles, dashboardStyles];
+
+  /** Dark colours only where the page can be dark (src/core/page-scheme.ts). */
+  protected readonly pageScheme = new PageSchemeController(this);
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     return linkedStylesRoot(this) ?? super.createRenderRoot();

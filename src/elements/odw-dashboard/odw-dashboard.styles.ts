@@ -60,6 +60,36 @@ export const dashboardStyles = css`
     gap: var(--odw-dashboard-gap, var(--_odw-spacing));
   }
 
+  .params {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--odw-dashboard-gap, var(--_odw-spacing));
+  }
+
+  .param {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    font-weight: 600;
+  }
+
+  .param select {
+    font: inherit;
+    font-weight: normal;
+    min-width: min(100%, 14rem);
+    min-height: 2.75rem;
+    padding: 0.25rem 0.5rem;
+    color: inherit;
+    background: var(--odw-background, transparent);
+    border: 1px solid var(--odw-border-color, currentColor);
+    border-radius: var(--odw-radius, 4px);
+  }
+
+  .param select:focus-visible {
+    outline: 2px solid var(--odw-focus-color, currentColor);
+    outline-offset: 2px;
+  }
+
   .grid {
     --_columns: var(--_odw-dashboard-columns);
     display: grid;

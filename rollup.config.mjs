@@ -244,6 +244,36 @@ const minifyCssTemplates = {
 
 const isBareImport = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
+// ---------------------------------------------------------------------------------------------
+// The embed page (DESIGN.md, « Embeds where a CMS forbids scripts »): `dist/embed.html`, its
+// script `embed.js`, its styles, and `embed-resize.js` for host pages, written beside the CDN
+// build they rely on. `embed.ts` imports nothing: it is compiled alone, to ES2020 (Safari 14+);
+// `embed-resize.js` is a classic script, copied as written.
+const EMBED_DIR = 'src/embed';
+const embedPage = {
+  name: 'embed-page',
+  buildStart() {
+    for (const name of ['embed.html', 'embed.css', 'embed-resize.js', 'embed.ts'])
+      this.addWatchFile(`${EMBED_DIR}/${name}`);
+  },
+  async generateBundle() {
+    const {readFileSync} = await import('node:fs');
+    const {default: ts} = await import('typescript');
+    const read = (name) => readFileSync(`${EMBED_DIR}/${name}`, 'utf8');
+    const script = ts.transpileModule(read('embed.ts'), {
+      compilerOptions: {target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ES2020, removeComments: true},
+    }).outputText;
+    for (const [fileName, source] of [
+      ['embed.html', read('embed.html')],
+      ['embed.css', read('embed.css')],
+      ['embed-resize.js', read('embed-resize.js')],
+      ['embed.js', script],
+    ])
+      this.emitFile({type: 'asset', fileName, source});
+  },
+};
+// ---------------------------------------------------------------------------------------------
+
 export default [
   // npm: one ES module per source module, dependencies left to the app's bundler, with types.
   {
@@ -284,6 +314,7 @@ export default [
       }),
       minifyCssTemplates,
       terser({format: {comments: false}, ecma: 2022, module: true, compress: {passes: 3}}),
+      embedPage,
     ],
     output: {
       dir: 'dist',

@@ -104,6 +104,7 @@ const commonWidgetKeys: Schema = {
   theme: {kind: 'text', values: THEMES},
   refresh: number,
   'no-attribution': boolean,
+  'no-offline-copy': boolean,
 };
 
 const filterKeys: Schema = {
@@ -200,6 +201,7 @@ const sourceSchema: Schema = {
   where: text,
   refresh: number,
   'url-sync': {kind: 'url-sync'},
+  'no-offline-copy': boolean,
 };
 
 const rootSchema: Schema = {

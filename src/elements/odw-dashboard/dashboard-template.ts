@@ -5,6 +5,7 @@
  */
 import {query} from '../../data/index.js';
 import type {ApiFamily} from '../../data/types.js';
+import type {OfflineCopyOptions} from '../../data/offline-copy.js';
 import type {ConfigProblem} from './dashboard-config.js';
 import {
   chooseValues,
@@ -38,6 +39,7 @@ export interface TemplateOptions {
   /** The dashboard's `params` attribute. */
   attribute?: string;
   signal: AbortSignal;
+  offlineCopy?: OfflineCopyOptions;
 }
 
 /** Most choices listed in a selector. */
@@ -80,7 +82,7 @@ export async function applyTemplate(input: unknown, options: TemplateOptions): P
         });
         return;
       }
-      choices.set(param.name, await loadChoices(source, from, options.signal));
+      choices.set(param.name, await loadChoices(source, from, options));
     }),
   );
   if (problems.length > 0) return {ok: false, problems};
@@ -100,7 +102,7 @@ export async function applyTemplate(input: unknown, options: TemplateOptions): P
 async function loadChoices(
   source: Record<string, unknown>,
   fields: {value: string; label: string},
-  signal: AbortSignal,
+  {signal, offlineCopy}: TemplateOptions,
 ): Promise<Choice[]> {
   const name = (field: string) => `\`${field.replace(/`/g, '\\`')}\``;
   try {
@@ -111,6 +113,7 @@ async function loadChoices(
       orderBy: name(fields.label),
       limit: MAX_CHOICES,
       signal,
+      offlineCopy,
     });
     return rows.map((row) => ({
       value: String(row[fields.value] ?? ''),

@@ -4,6 +4,7 @@ import {property, state} from 'lit/decorators.js';
 import {createFetchContext} from '../../data/request.js';
 import {FormatError} from '../../data/errors.js';
 import type {ApiFamily} from '../../data/types.js';
+import type {OfflineCopyOptions} from '../../data/offline-copy.js';
 import {isAbortError} from '../../core/errors.js';
 import {describeError, normalizeLang, resolveLang, t, type Lang, type MessageKey} from '../../core/i18n.js';
 import {themeStyles, type Theme} from '../../core/theme.js';
@@ -121,6 +122,8 @@ const LISTED_KEYS = 6;
  * @attr {number} refresh - Seconds between two reloads of the default source made from `src`.
  * @attr {'query'|'hash'} url-sync - Keeps the filters of that source in the page URL.
  * @attr {'light'|'dark'|'auto'|'dsfr'} theme - The dashboard's look, passed to children without `theme`.
+ * @attr {boolean} no-offline-copy - Keeps no copy of its configuration or its widgets' data in the
+ *   browser (see the widgets' `no-offline-copy`).
  * @attr {string} lang - `fr` or `en`; inherited by the children; default from the page.
  *
  * @csspart base - The frame around everything.
@@ -437,7 +440,7 @@ export class OdwDashboard extends LitElement {
     if (url) {
       const absolute = new URL(url, document.baseURI).href;
       try {
-        input = await createFetchContext({signal}).fetchJson(absolute);
+        input = await createFetchContext({signal, offlineCopy: this.offlineCopy}).fetchJson(absolute);
       } catch (error) {
         if (isAbortError(error) || signal.aborted) return {status: 'loading'};
         if (error instanceof FormatError) return failed({kind: 'json', message: error.message});
@@ -461,6 +464,7 @@ export class OdwDashboard extends LitElement {
       pageQuery: location.search,
       attribute: this.params,
       signal,
+      offlineCopy: this.offlineCopy,
     });
     if (!applied.ok) return failed({kind: 'invalid', problems: applied.problems});
     const input = applied.input;
@@ -476,6 +480,14 @@ export class OdwDashboard extends LitElement {
       }
     }
     return {status: 'ready', config: result.config, template: applied.template};
+  }
+
+  /**
+   * The configuration and the choices of its parameters are kept like the widgets' data: a page
+   * reloaded while the portal is down still builds its dashboard (`no-offline-copy` turns it off).
+   */
+  private get offlineCopy(): OfflineCopyOptions | undefined {
+    return this.hasAttribute('no-offline-copy') ? undefined : {fallback: true, onCopy: () => undefined};
   }
 
   /** Interprets the configuration already read again, with the parameter values now in force. */

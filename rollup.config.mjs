@@ -248,7 +248,8 @@ const isBareImport = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.s
 // The embed page (DESIGN.md, « Embeds where a CMS forbids scripts »): `dist/embed.html`, its
 // script `embed.js`, its styles, and `embed-resize.js` for host pages, written beside the CDN
 // build they rely on. `embed.ts` imports nothing: it is compiled alone, to ES2020 (Safari 14+);
-// `embed-resize.js` is a classic script, copied as written.
+// `embed-resize.js` is a classic script, copied as written. The page's scripts point at the sources
+// (so that the dev server serves src/embed/embed.html as it is) and at the built files in dist/.
 const EMBED_DIR = 'src/embed';
 const embedPage = {
   name: 'embed-page',
@@ -264,7 +265,12 @@ const embedPage = {
       compilerOptions: {target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ES2020, removeComments: true},
     }).outputText;
     for (const [fileName, source] of [
-      ['embed.html', read('embed.html')],
+      [
+        'embed.html',
+        read('embed.html')
+          .replace('src="../autoloader.ts"', 'src="./open-data-widgets.js"')
+          .replace('src="./embed.ts"', 'src="./embed.js"'),
+      ],
       ['embed.css', read('embed.css')],
       ['embed-resize.js', read('embed-resize.js')],
       ['embed.js', script],

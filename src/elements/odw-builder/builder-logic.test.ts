@@ -13,7 +13,15 @@ import {
   widgetKinds,
   xFields,
 } from './suggestions.js';
-import {dashboardConfig, formatAttribute, scriptJson, snippet, widgetElements} from './snippet.js';
+import {
+  dashboardConfig,
+  formatAttribute,
+  iframeCode,
+  publishedFiles,
+  scriptJson,
+  snippet,
+  widgetElements,
+} from './snippet.js';
 
 const field = (name: string, type: FieldInfo['type'], label = name): FieldInfo => ({name, label, type});
 
@@ -44,7 +52,8 @@ const FESTIVALS: FieldInfo[] = [
 const NUMBERS_ONLY: FieldInfo[] = [field('a', 'int'), field('b', 'double')];
 
 const CTX = {
-  scriptSrc: 'https://unpkg.com/open-data-widgets/dist/open-data-widgets.js',
+  scriptSrc: 'https://metropole.example/odw/open-data-widgets.js',
+  embedSrc: 'https://metropole.example/odw/embed.html',
   shapesBase: 'https://example.fr/data/',
   src: 'https://data.example.fr/api/explore/v2.1/catalog/datasets/pop/records',
 };
@@ -200,6 +209,61 @@ describe('odw-builder snippet', () => {
 ></odw-kpi>
 `,
     );
+  });
+
+  it('writes the iframe of the embed page with the same attributes, a title and a height for a phone', () => {
+    const state: BuilderState = {
+      src: CTX.src,
+      dashboard: false,
+      widgets: [
+        {
+          kind: 'chart',
+          chartType: 'bar',
+          x: 'commune',
+          y: 'sum(population)',
+          where: 'epci = "Orléans Métropole"',
+          title: 'Population',
+        },
+      ],
+    };
+    const code = iframeCode(state, CTX);
+    const template = document.createElement('template');
+    template.innerHTML = code;
+    const iframe = template.content.querySelector('iframe')!;
+    expect(iframe.title).to.equal('Population');
+    expect(iframe.getAttribute('width')).to.equal('100%');
+    expect(iframe.getAttribute('height')).to.equal('560');
+    const url = new URL(iframe.src);
+    expect(url.origin + url.pathname).to.equal(CTX.embedSrc);
+    expect([...url.searchParams]).to.deep.equal([
+      ['tag', 'odw-chart'],
+      ['src', CTX.src],
+      ['type', 'bar'],
+      ['x', 'commune'],
+      ['y', 'sum(population)'],
+      ['where', 'epci = "Orléans Métropole"'],
+      ['title', 'Population'],
+    ]);
+    expect(iframeCode({...state, dashboard: true}, CTX), 'a dashboard needs its JSON published').to.equal('');
+  });
+
+  it('points the pasted code at the files beside the module that runs the builder', () => {
+    expect(publishedFiles('https://metropole.example/odw/chunks/odw-builder-a1b2c3.js')).to.deep.equal({
+      script: 'https://metropole.example/odw/open-data-widgets.js',
+      embed: 'https://metropole.example/odw/embed.html',
+    });
+    expect(
+      publishedFiles(
+        'https://cdn.example/npm/open-data-widgets/dist/esm/elements/odw-builder/odw-builder.js',
+      ),
+    ).to.deep.equal({
+      script: 'https://cdn.example/npm/open-data-widgets/dist/open-data-widgets.js',
+      embed: 'https://cdn.example/npm/open-data-widgets/dist/embed.html',
+    });
+    expect(publishedFiles('http://localhost:8000/src/elements/odw-builder/odw-builder.ts')).to.deep.equal({
+      script: 'http://localhost:8000/src/autoloader.ts',
+      embed: 'http://localhost:8000/src/embed/embed.html',
+    });
   });
 
   it('quotes attributes so that the browser reads back exactly the value', () => {

@@ -343,9 +343,16 @@ describe('odw-builder', function () {
       await el.updateComplete;
       await next(el);
       await select(el, '#condition-field', 'epci');
-      const value = $(el, '#condition-value') as HTMLInputElement;
-      value.value = 'Orléans Métropole';
-      value.dispatchEvent(new Event('input'));
+      // The values are those of the field, to pick from.
+      await waitUntil(() => $(el, '#condition-value')?.localName === 'select', 'the values of epci', {
+        timeout: 15_000,
+      });
+      const options = [...($(el, '#condition-value') as HTMLSelectElement).options].map(
+        (option) => option.value,
+      );
+      expect(options).to.include('Orléans Métropole');
+      expect(options[0], 'nothing picked at first').to.equal('');
+      await select(el, '#condition-value', 'Orléans Métropole');
       $(el, '#add-condition')!.click();
       await el.updateComplete;
       expect(($(el, '#where') as HTMLInputElement).value).to.equal('epci = "Orléans Métropole"');
@@ -387,11 +394,31 @@ describe('odw-builder', function () {
       expect(partOf(previewed(el, 'odw-kpi'), 'value')).to.equal('67 808 450');
     });
 
-    it('previews at a mobile width on request', async () => {
+    it('writes the tag and the iframe with the script it was itself loaded from', async () => {
+      const container = await mount(
+        html`<odw-builder src=${ODS_PAGE} shapes-base="/portal/files/"></odw-builder>`,
+      );
+      const el = container.querySelector('odw-builder')!;
+      await datasetShown(el);
+      $(el, '#propose-kpi')!.click();
+      await el.updateComplete;
+      const script = new URL('/src/autoloader.ts', location.href).href;
+      expect(text(el, '#code')).to.include(`<script type="module" src="${script}"></script>`);
+      const template = document.createElement('template');
+      template.innerHTML = text(el, '#iframe-code');
+      const iframe = template.content.querySelector('iframe')!;
+      expect(
+        iframe.src.startsWith(new URL('/src/embed/embed.html?tag=odw-kpi&src=', location.href).href),
+      ).to.equal(true);
+      expect(text(el, '#iframe-help')).to.include(new URL('/src/embed/embed-resize.js', location.href).href);
+      await expect(el).to.be.accessible();
+    });
+
+    it('previews at the width of a page column, and of a phone on request', async () => {
       const el = await builder(ODS_PAGE);
       await datasetShown(el);
       await next(el);
-      expect($(el, '#preview-frame')!.getBoundingClientRect().width).to.be.greaterThan(360);
+      expect($(el, '#preview-frame')!.getBoundingClientRect().width).to.be.within(361, 720);
       await choose(el, '#preview-width-mobile');
       expect($(el, '#preview-frame')!.getBoundingClientRect().width).to.equal(360);
     });

@@ -1,7 +1,8 @@
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {Task, TaskStatus} from '@lit/task';
-import {and, datasetInfo, formatFilter, parseFilter, query, resolveSource} from '../../data/index.js';
+import {and, datasetInfo, facets, formatFilter, parseFilter, query, resolveSource} from '../../data/index.js';
+import {compareText} from '../../data/collation.js';
 import {
   searchCatalog,
   type CatalogDataset,
@@ -61,6 +62,8 @@ import {
 import {
   dashboardConfig,
   dashboardElement,
+  iframeCode,
+  publishedFiles,
   scriptJson,
   snippet,
   styleProperties,
@@ -99,7 +102,13 @@ declare global {
   }
 }
 
-const DEFAULT_SCRIPT = 'https://unpkg.com/open-data-widgets/dist/open-data-widgets.js';
+/** The script and embed page beside this module: pasted on the same host, the code works as it is. */
+const PUBLISHED = publishedFiles(import.meta.url);
+/**
+ * Most values of a text field listed for a condition: up to this many, a list to pick from; beyond
+ * (the 35 000 communes of France), the box suggests the most frequent ones as the user types.
+ */
+const CONDITION_VALUES = 2000;
 const DEFAULT_TABULAR_API = 'https://tabular-api.data.gouv.fr/api/';
 const DATA_TAGS = 'odw-kpi, odw-chart, odw-map, odw-table, odw-filter';
 
@@ -112,7 +121,9 @@ const DATA_TAGS = 'odw-kpi, odw-chart, odw-map, odw-table, odw-filter';
  * @summary A no-code editor of widgets and dashboards, with live preview and code to copy.
  *
  * @attr {string} src - A data address to load at start (a dataset, or a portal to search).
- * @attr {string} script-src - The script the code to paste loads (default: the CDN build on unpkg).
+ * @attr {string} script-src - The script the code to paste loads (default: the CDN build
+ *   `open-data-widgets.js` the builder itself was loaded with); the iframe code shows the
+ *   `embed.html` beside it.
  * @attr {string} shapes-base - Folder (URL) of the bundled outline files `regions.geojson`,
  *   `departements.geojson`, `communes-*.geojson` (default `data/`, relative to the page).
  * @attr {string} tabular-api - Root of the data.gouv.fr tabular API, used for the CSV resources a
@@ -165,11 +176,15 @@ export class OdwBuilder extends LitElement {
   @state() private reader: string[] = [];
   @state() private errors: Record<string, string> = {};
   @state() private condition: {field?: string; op: CompareOp; value: string} = {op: '=', value: ''};
+  /** The values of the text field of the condition, to pick from; `complete`: all of them. */
+  @state() private conditionValues?: {field: string; values: string[]; complete: boolean};
 
   /** The state restored from a link, applied once its dataset is loaded. */
   private pendingState?: BuilderState;
   private focusStepHeading = false;
   private previewCode?: string;
+  private conditionValuesFor?: string;
+  private conditionValuesAbort?: AbortController;
   private readerUpdate = 0;
 
   private loadTask = new Task(this, {
@@ -542,8 +557,12 @@ export class OdwBuilder extends LitElement {
   }
 
   private get snippetContext(): SnippetContext {
+    const scriptSrc = this.scriptSrc?.trim();
     return {
-      scriptSrc: this.scriptSrc || DEFAULT_SCRIPT,
+      scriptSrc: scriptSrc || PUBLISHED.script,
+      embedSrc: scriptSrc
+        ? new URL('embed.html', new URL(scriptSrc, document.baseURI)).href
+        : PUBLISHED.embed,
       shapesBase: new URL(this.shapesBase || 'data/', document.baseURI).href,
       src: new URL(this.build?.src ?? '', document.baseURI).href,
     };
@@ -554,12 +573,18 @@ export class OdwBuilder extends LitElement {
     return effective ? snippet(effective, this.snippetContext) : '';
   }
 
+  private get iframe(): string {
+    const effective = this.effectiveState;
+    return effective ? iframeCode(effective, this.snippetContext) : '';
+  }
+
   private get link(): string {
     return this.build ? stateLink(location.href, this.build) : '';
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (this.build) this.loadConditionValues();
     if (this.focusStepHeading) {
       this.focusStepHeading = false;
       this.renderRoot.querySelector<HTMLElement>(`#step${this.step}-heading`)?.focus();
@@ -614,8 +639,7 @@ export class OdwBuilder extends LitElement {
     this.reader = widgets.map(spokenText).filter(Boolean);
   }
 
-  private async copyCode(): Promise<void> {
-    const code = this.code;
+  private async copyCode(code = this.code, button = '#copy'): Promise<void> {
     let copied = false;
     try {
       await navigator.clipboard.writeText(code);
@@ -626,7 +650,7 @@ export class OdwBuilder extends LitElement {
         area.value = code;
         area.select();
         copied = document.execCommand('copy');
-        this.renderRoot.querySelector<HTMLButtonElement>('#copy')?.focus();
+        this.renderRoot.querySelector<HTMLButtonElement>(button)?.focus();
       }
     }
     // Cleared first so that the same message, said again, is announced again.
@@ -1331,20 +1355,84 @@ export class OdwBuilder extends LitElement {
       )}
       <div class="field">
         <label for="condition-value">${this.t('builder.condition.value')}</label>
-        <input
-          id="condition-value"
-          type=${field && isNumeric(field) ? 'number' : field && isDate(field) ? 'date' : 'text'}
-          .value=${this.condition.value}
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${error ? 'condition-error' : nothing}
-          @input=${(event: Event) => (this.condition = {...this.condition, value: (event.target as HTMLInputElement).value})}
-        />
+        ${this.renderConditionValue(field, error)}
         ${error ? html`<p class="error" id="condition-error">${error}</p>` : nothing}
       </div>
       <button type="button" class="secondary" id="add-condition" @click=${() => this.addCondition(field)}>
         ${this.t('builder.condition.add')}
       </button>
     </fieldset>`;
+  }
+
+  /** A list of the field's actual values for a text field once loaded, else a box to type in. */
+  private renderConditionValue(field: FieldInfo | undefined, error: string | undefined): TemplateResult {
+    const loaded = field && this.conditionValues?.field === field.name ? this.conditionValues : undefined;
+    const values = loaded?.values ?? [];
+    const change = (event: Event) =>
+      (this.condition = {
+        ...this.condition,
+        value: (event.target as HTMLInputElement | HTMLSelectElement).value,
+      });
+    if (loaded?.complete && values.length) {
+      return html`<select
+        id="condition-value"
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${error ? 'condition-error' : nothing}
+        @change=${change}
+      >
+        <option value="" ?selected=${!this.condition.value}>${this.t('builder.condition.pick')}</option>
+        ${values.map((value) => html`<option value=${value} ?selected=${value === this.condition.value}>${value}</option>`)}
+      </select>`;
+    }
+    return html`<input
+        id="condition-value"
+        type=${field && isNumeric(field) ? 'number' : field && isDate(field) ? 'date' : 'text'}
+        .value=${this.condition.value}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${error ? 'condition-error' : nothing}
+        list=${values.length ? 'condition-values' : nothing}
+        @input=${change}
+      />${
+        values.length
+          ? html`<datalist id="condition-values">
+              ${values.map((value) => html`<option value=${value}></option>`)}
+            </datalist>`
+          : nothing
+      }`;
+  }
+
+  /** Loads the values of the condition's text field, once per field. */
+  private loadConditionValues(): void {
+    const field =
+      filterFields(this.fields).find((candidate) => candidate.name === this.condition.field) ??
+      filterFields(this.fields)[0];
+    const src = this.build?.src;
+    if (
+      !field ||
+      !src ||
+      isNumeric(field) ||
+      isDate(field) ||
+      this.conditionValuesFor === `${src} ${field.name}`
+    ) {
+      return;
+    }
+    this.conditionValuesFor = `${src} ${field.name}`;
+    this.conditionValuesAbort?.abort();
+    const abort = new AbortController();
+    this.conditionValuesAbort = abort;
+    facets(src, [field.name], {api: this.build?.api, signal: abort.signal}).then(
+      ([facet]) => {
+        const all = facet?.values ?? [];
+        const values = all.slice(0, CONDITION_VALUES).map(({value}) => String(value));
+        this.conditionValues = {
+          field: field.name,
+          values: values.sort((a, b) => compareText(a, b, {numeric: true})),
+          complete: all.length <= CONDITION_VALUES,
+        };
+      },
+      // Without the values, the value is typed.
+      () => undefined,
+    );
   }
 
   private addCondition(field: FieldInfo | undefined): void {
@@ -1454,7 +1542,40 @@ export class OdwBuilder extends LitElement {
         <p class="help" id="link-help">${this.t('builder.link-help')}</p>
         <textarea id="copy-source" class="copy-source" aria-hidden="true" tabindex="-1" readonly></textarea>
       </section>
+      ${this.renderIframeCode()}
     </div>`;
+  }
+
+  /** The iframe of the embed page, for a CMS that forbids scripts. */
+  private renderIframeCode(): TemplateResult {
+    const iframe = this.iframe;
+    const resize = new URL('embed-resize.js', this.snippetContext.embedSrc).href;
+    return html`<section aria-labelledby="iframe-heading">
+      <h2 id="iframe-heading">${this.t('builder.iframe')}</h2>
+      ${
+        iframe
+          ? html`<p class="help" id="iframe-help">${this.t('builder.iframe-help', {resize})}</p>
+              <pre
+                part="code"
+                id="iframe-code"
+                tabindex="0"
+                aria-labelledby="iframe-heading"
+                aria-describedby="iframe-help"
+              ><code>${iframe}</code></pre>
+              <div class="actions">
+                <button
+                  type="button"
+                  id="copy-iframe"
+                  @click=${() => void this.copyCode(iframe, '#copy-iframe')}
+                >
+                  ${this.t('builder.copy-iframe')}
+                </button>
+              </div>`
+          : html`<p class="help" id="iframe-help">
+              ${this.t(this.build?.dashboard ? 'builder.iframe-dashboard' : 'builder.iframe-filter')}
+            </p>`
+      }
+    </section>`;
   }
 
   // -------------------------------------------------------------------------------------------

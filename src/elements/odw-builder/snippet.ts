@@ -15,10 +15,27 @@ export interface ElementSpec {
 export interface SnippetContext {
   /** The `src` of the script tag (the CDN build). */
   scriptSrc: string;
+  /** The address of the embed page (`dist/embed.html`) the iframe shows. */
+  embedSrc: string;
   /** Absolute URL of the folder holding the outline files. */
   shapesBase: string;
   /** Absolute URL of the data source (a relative one would break once pasted elsewhere). */
   src: string;
+}
+
+/**
+ * The files a pasted code loads, found from the URL of the module running the builder, so that
+ * the code works on the host that serves the builder: the CDN build (`dist/chunks/…` beside
+ * `dist/open-data-widgets.js`), the npm build (`dist/esm/elements/odw-builder/…`), or the
+ * sources on the dev server (`src/elements/odw-builder/…`, then `src/autoloader.ts`).
+ */
+export function publishedFiles(moduleUrl: string): {script: string; embed: string} {
+  if (/\/chunks\/[^/]+\.js$/.test(moduleUrl) || /\/esm\/elements\/odw-builder\/[^/]+\.js$/.test(moduleUrl)) {
+    const dist = new URL(/\/chunks\//.test(moduleUrl) ? '../' : '../../../', moduleUrl);
+    return {script: new URL('open-data-widgets.js', dist).href, embed: new URL('embed.html', dist).href};
+  }
+  const src = new URL('../../', moduleUrl);
+  return {script: new URL('autoloader.ts', src).href, embed: new URL('embed/embed.html', src).href};
 }
 
 /** The id of the source that a filter (or a dashboard) shares with its widgets. */
@@ -233,4 +250,37 @@ export function snippet(state: BuilderState, ctx: SnippetContext): string {
         .map((element) => formatElement(element))
         .join('\n');
   return `${script}${styleBlock(state)}${body}\n`;
+}
+
+/**
+ * Heights of the iframe without the resize script: enough for the widget at a phone's width, so
+ * nothing is cut off (at worst, a scroll bar inside the frame).
+ */
+const IFRAME_HEIGHTS: Record<string, number> = {kpi: 260, chart: 560, map: 620, table: 760};
+
+/**
+ * The `<iframe>` of `dist/embed.html` showing the same widget, for a CMS that forbids scripts;
+ * empty for a dashboard (its JSON must first be published at an address: `embed.html?config=…`)
+ * and a filter alone.
+ */
+export function iframeCode(state: BuilderState, ctx: SnippetContext): string {
+  const widget = state.widgets[0];
+  if (state.dashboard || !widget || widget.kind === 'filter') return '';
+  const element = widgetElements(state, ctx)[0];
+  const query = new URLSearchParams({tag: element.tag});
+  for (const [name, value] of element.attributes) {
+    if (name !== 'id') query.append(name, value === true ? '' : value);
+  }
+  const height = widget.kind === 'chart' && widget.height ? widget.height + 200 : IFRAME_HEIGHTS[widget.kind];
+  const title = widget.title?.trim() || widget.label?.trim() || widget.description?.trim() || element.tag;
+  return `${formatElement({
+    tag: 'iframe',
+    attributes: [
+      ['title', title],
+      ['src', `${ctx.embedSrc}?${query}`],
+      ['width', '100%'],
+      ['height', String(height)],
+      ['loading', 'lazy'],
+    ],
+  })}\n`;
 }

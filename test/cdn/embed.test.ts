@@ -171,7 +171,7 @@ describe('the embed page', function () {
     expect(frame.contentWindow!.customElements.get('odw-kpi')).to.equal(undefined);
     expect(link.getBoundingClientRect().height).to.be.greaterThan(0);
     expect(normalize(frame.contentDocument!.body.innerText)).to.equal(
-      'Population légale 2025 d’Orléans sur insee.fr',
+      'Population légale 2025 d’Orléans sur insee.fr Le portrait d’Olivet s’affiche avec JavaScript.',
     );
   });
 });

@@ -90,6 +90,14 @@ export const dashboardStyles = css`
     outline-offset: 2px;
   }
 
+  /*
+   * What the page put in the tag for browsers that cannot run it (a link, a sentence) gives way to
+   * the dashboard once it reads its configuration; its widget children stay.
+   */
+  .grid.configured ::slotted(:not(odw-kpi, odw-chart, odw-map, odw-table, odw-filter, odw-source, script)) {
+    display: none;
+  }
+
   .grid {
     --_columns: var(--_odw-dashboard-columns);
     display: grid;

@@ -133,7 +133,7 @@ describe('odw-dashboard templates', function () {
       'Commune',
     );
     expect(select.options).to.have.length(22);
-    expect(select.selectedOptions[0].textContent).to.equal('Orléans');
+    expect(select.selectedOptions[0].text).to.equal('Orléans');
     select.value = '45302';
     select.dispatchEvent(new Event('change'));
     await waitUntil(() => titleOf(dashboard) === 'Portrait de Saran', 'Saran', {timeout: 15_000});
@@ -158,5 +158,26 @@ describe('odw-dashboard templates', function () {
     );
     expect(kpi(dashboard).getAttribute('src')).to.equal(`${ODS}?refine=commune:Olivet`);
     expect(kpi(dashboard).getAttribute('label')).to.equal('Habitants de Olivet & co');
+  });
+
+  it('hides what the tag held for browsers without the script once it reads its configuration', async () => {
+    const container = await mount(
+      html`<odw-dashboard params="commune=45232"
+        ><p id="fallback">
+          <a href="https://www.insee.fr/">Population d’Olivet sur insee.fr</a>
+        </p></odw-dashboard
+      >`,
+    );
+    const dashboard = container.querySelector('odw-dashboard')!;
+    expect(
+      container.querySelector('#fallback')!.getBoundingClientRect().height,
+      'shown without configuration',
+    ).to.be.greaterThan(0);
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = JSON.stringify(portrait());
+    dashboard.append(script);
+    await waitUntil(() => titleOf(dashboard) === 'Portrait de Olivet', 'configured', {timeout: 15_000});
+    expect(container.querySelector('#fallback')!.getBoundingClientRect().height).to.equal(0);
   });
 });

@@ -290,7 +290,7 @@ export class OdwDashboard extends LitElement {
         aria-label=${t(lang, 'dashboard.filters')}
         ?hidden=${!config?.filters.length}
       ></div>
-      <div class="grid" part="grid">
+      <div class="grid ${this.configState.status === 'none' ? '' : 'configured'}" part="grid">
         <slot></slot>
         <div class="generated"></div>
       </div>

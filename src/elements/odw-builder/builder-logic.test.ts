@@ -247,6 +247,39 @@ describe('odw-builder snippet', () => {
     expect(iframeCode({...state, dashboard: true}, CTX), 'a dashboard needs its JSON published').to.equal('');
   });
 
+  it('turns a widget into a template: a parameter with its choices, a source of the chosen value', () => {
+    const state: BuilderState = {
+      src: CTX.src,
+      dashboard: false,
+      widgets: [{kind: 'kpi', value: 'sum(population)', label: 'Habitants de ${commune.label}'}],
+      param: 'code_insee',
+      paramLabel: 'commune',
+      paramTitle: 'Commune',
+      paramDefault: '45234',
+    };
+    expect(dashboardConfig(state, CTX)).to.deep.equal({
+      params: [
+        {
+          name: 'commune',
+          label: 'Commune',
+          default: '45234',
+          choices: {source: 'donnees', value: 'code_insee', label: 'commune'},
+        },
+      ],
+      sources: [
+        {id: 'donnees', src: CTX.src},
+        {id: 'selection', src: CTX.src, where: 'code_insee = ${commune}'},
+      ],
+      source: 'selection',
+      filters: [],
+      widgets: [{type: 'kpi', value: 'sum(population)', label: 'Habitants de ${commune.label}'}],
+    });
+    const code = snippet(state, CTX);
+    expect(code).to.include('<odw-dashboard params="commune=45234">');
+    expect(iframeCode(state, CTX), 'a template is a dashboard: its JSON is published first').to.equal('');
+    expect(decodeState(encodeState(state))).to.deep.equal(state);
+  });
+
   it('points the pasted code at the files beside the module that runs the builder', () => {
     expect(publishedFiles('https://metropole.example/odw/chunks/odw-builder-a1b2c3.js')).to.deep.equal({
       script: 'https://metropole.example/odw/open-data-widgets.js',

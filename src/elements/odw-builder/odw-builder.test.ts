@@ -379,6 +379,40 @@ describe('odw-builder', function () {
     });
   });
 
+  describe('templates', () => {
+    it('turns a key figure into a commune template with a selector, its default picked from the values', async () => {
+      const el = await builder(ODS_PAGE);
+      await datasetShown(el);
+      $(el, '#propose-kpi')!.click();
+      await el.updateComplete;
+      await next(el);
+      await select(el, '#where', 'epci = "Orléans Métropole"');
+      await select(el, '#template-param', 'code_insee');
+      await select(el, '#template-label', 'commune');
+      // 35 000 codes: the box suggests them as one types.
+      await waitUntil(() => shadow(el).querySelector('#template-default-values option'), 'the codes', {
+        timeout: 15_000,
+      });
+      const input = $(el, '#template-default') as HTMLInputElement;
+      input.value = '45232';
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      const code = text(el, '#code');
+      expect(code).to.include('<odw-dashboard params="commune=45232">');
+      expect(code).to.include('"where": "code_insee = ${commune}"');
+      expect(text(el, '#iframe-help')).to.match(/publiez d’abord son JSON/);
+      const dashboard = previewed(el, 'odw-dashboard');
+      await waitUntil(() => dashboard.shadowRoot?.querySelector('[part~="params"] select'), 'the selector', {
+        timeout: 20_000,
+      });
+      const selector = dashboard.shadowRoot!.querySelector<HTMLSelectElement>('[part~="params"] select')!;
+      expect(selector.selectedOptions[0].text).to.equal('Olivet');
+      const kpi = dashboard.shadowRoot!.querySelector('odw-kpi')!;
+      await waitUntil(() => partOf(kpi, 'value') === '22 988', 'the figure of Olivet', {timeout: 20_000});
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('proposals, preview and copy', () => {
     it('proposes a first chart and a key figure as soon as the dataset is loaded', async () => {
       const el = await builder('/portal/files/populations-legales-2025.csv');

@@ -62,6 +62,7 @@ import {
 import {
   dashboardConfig,
   dashboardElement,
+  asDashboard,
   iframeCode,
   publishedFiles,
   scriptJson,
@@ -176,15 +177,16 @@ export class OdwBuilder extends LitElement {
   @state() private reader: string[] = [];
   @state() private errors: Record<string, string> = {};
   @state() private condition: {field?: string; op: CompareOp; value: string} = {op: '=', value: ''};
-  /** The values of the text field of the condition, to pick from; `complete`: all of them. */
-  @state() private conditionValues?: {field: string; values: string[]; complete: boolean};
+  /** The values of text fields of the dataset `src`, to pick from; `complete`: all of them. */
+  @state() private fieldValues: {src?: string; values: Map<string, {values: string[]; complete: boolean}>} = {
+    values: new Map(),
+  };
 
   /** The state restored from a link, applied once its dataset is loaded. */
   private pendingState?: BuilderState;
   private focusStepHeading = false;
   private previewCode?: string;
-  private conditionValuesFor?: string;
-  private conditionValuesAbort?: AbortController;
+  private readonly fieldValuesLoading = new Set<string>();
   private readerUpdate = 0;
 
   private loadTask = new Task(this, {
@@ -584,7 +586,7 @@ export class OdwBuilder extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.build) this.loadConditionValues();
+    if (this.build) this.loadFieldValues();
     if (this.focusStepHeading) {
       this.focusStepHeading = false;
       this.renderRoot.querySelector<HTMLElement>(`#step${this.step}-heading`)?.focus();
@@ -607,7 +609,7 @@ export class OdwBuilder extends LitElement {
     if (!frame || !effective) return;
     frame.replaceChildren();
     const ctx = this.snippetContext;
-    if (effective.dashboard) {
+    if (asDashboard(effective)) {
       const dashboard = createElement(dashboardElement(effective));
       const script = document.createElement('script');
       script.type = 'application/json';
@@ -1293,6 +1295,7 @@ export class OdwBuilder extends LitElement {
             : nothing
         }
       </fieldset>
+      ${this.renderTemplate()}
       <fieldset>
         <legend>${this.t('builder.details.look')}</legend>
         ${this.selectField(
@@ -1355,7 +1358,13 @@ export class OdwBuilder extends LitElement {
       )}
       <div class="field">
         <label for="condition-value">${this.t('builder.condition.value')}</label>
-        ${this.renderConditionValue(field, error)}
+        ${this.renderValuePicker(
+          'condition-value',
+          field,
+          this.condition.value,
+          (value) => (this.condition = {...this.condition, value}),
+          error ? 'condition-error' : undefined,
+        )}
         ${error ? html`<p class="error" id="condition-error">${error}</p>` : nothing}
       </div>
       <button type="button" class="secondary" id="add-condition" @click=${() => this.addCondition(field)}>
@@ -1364,75 +1373,125 @@ export class OdwBuilder extends LitElement {
     </fieldset>`;
   }
 
-  /** A list of the field's actual values for a text field once loaded, else a box to type in. */
-  private renderConditionValue(field: FieldInfo | undefined, error: string | undefined): TemplateResult {
-    const loaded = field && this.conditionValues?.field === field.name ? this.conditionValues : undefined;
+  /**
+   * A value of `field` (control `id`, described by the error `errorId` when given): a list of the
+   * field's actual values for a text field once loaded, else a box to type in (suggesting them
+   * when there are too many).
+   */
+  private renderValuePicker(
+    id: string,
+    field: FieldInfo | undefined,
+    value: string,
+    change: (value: string) => void,
+    errorId?: string,
+  ): TemplateResult {
+    const loaded = field ? this.fieldValues.values.get(field.name) : undefined;
     const values = loaded?.values ?? [];
-    const change = (event: Event) =>
-      (this.condition = {
-        ...this.condition,
-        value: (event.target as HTMLInputElement | HTMLSelectElement).value,
-      });
+    const changed = (event: Event) => change((event.target as HTMLInputElement | HTMLSelectElement).value);
     if (loaded?.complete && values.length) {
       return html`<select
-        id="condition-value"
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${error ? 'condition-error' : nothing}
-        @change=${change}
+        id=${id}
+        aria-invalid=${errorId ? 'true' : 'false'}
+        aria-describedby=${errorId ?? nothing}
+        @change=${changed}
       >
-        <option value="" ?selected=${!this.condition.value}>${this.t('builder.condition.pick')}</option>
-        ${values.map((value) => html`<option value=${value} ?selected=${value === this.condition.value}>${value}</option>`)}
+        <option value="" ?selected=${!value}>${this.t('builder.condition.pick')}</option>
+        ${values.map((item) => html`<option value=${item} ?selected=${item === value}>${item}</option>`)}
       </select>`;
     }
     return html`<input
-        id="condition-value"
+        id=${id}
         type=${field && isNumeric(field) ? 'number' : field && isDate(field) ? 'date' : 'text'}
-        .value=${this.condition.value}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${error ? 'condition-error' : nothing}
-        list=${values.length ? 'condition-values' : nothing}
-        @input=${change}
+        .value=${value}
+        aria-invalid=${errorId ? 'true' : 'false'}
+        aria-describedby=${errorId ?? nothing}
+        list=${values.length ? `${id}-values` : nothing}
+        @input=${changed}
       />${
         values.length
-          ? html`<datalist id="condition-values">
-              ${values.map((value) => html`<option value=${value}></option>`)}
+          ? html`<datalist id="${id}-values">
+              ${values.map((item) => html`<option value=${item}></option>`)}
             </datalist>`
           : nothing
       }`;
   }
 
-  /** Loads the values of the condition's text field, once per field. */
-  private loadConditionValues(): void {
-    const field =
-      filterFields(this.fields).find((candidate) => candidate.name === this.condition.field) ??
-      filterFields(this.fields)[0];
+  /** Turns the widget or dashboard into a template: each page picks a value of a field (its commune). */
+  private renderTemplate(): TemplateResult {
+    const build = this.build!;
+    const texts = filterFields(this.fields).filter((field) => !isNumeric(field) && !isDate(field));
+    const param = texts.find((field) => field.name === build.param);
+    const fieldOptions = texts.map((field): [string, string] => [
+      field.name,
+      field.label === field.name ? field.name : `${field.label} (${field.name})`,
+    ]);
+    return html`<fieldset id="template-group" aria-describedby="template-help">
+      <legend>${this.t('builder.template')}</legend>
+      <p class="help" id="template-help">${this.t('builder.template-help')}</p>
+      ${this.selectField(
+        'template-param',
+        this.t('builder.template.param'),
+        build.param ?? '',
+        [['', this.t('builder.template.none')], ...fieldOptions],
+        (name) =>
+          this.updateBuild({
+            param: name || undefined,
+            paramLabel: name || undefined,
+            paramTitle: texts.find((field) => field.name === name)?.label,
+            paramDefault: undefined,
+          }),
+      )}
+      ${
+        param
+          ? html`${this.selectField(
+                'template-label',
+                this.t('builder.template.label'),
+                build.paramLabel ?? param.name,
+                fieldOptions,
+                (name) =>
+                  this.updateBuild({
+                    paramLabel: name,
+                    paramTitle: texts.find((field) => field.name === name)?.label,
+                  }),
+              )}
+              <div class="field">
+                <label for="template-default">${this.t('builder.template.default')}</label>
+                ${this.renderValuePicker('template-default', param, build.paramDefault ?? '', (value) =>
+                  this.updateBuild({paramDefault: value || undefined}),
+                )}
+              </div>`
+          : nothing
+      }
+    </fieldset>`;
+  }
+
+  /** Loads the values of the text fields the condition and the template pick from, once each. */
+  private loadFieldValues(): void {
     const src = this.build?.src;
-    if (
-      !field ||
-      !src ||
-      isNumeric(field) ||
-      isDate(field) ||
-      this.conditionValuesFor === `${src} ${field.name}`
-    ) {
-      return;
+    if (!src) return;
+    if (this.fieldValues.src !== src) this.fieldValues = {src, values: new Map()};
+    const texts = filterFields(this.fields).filter((field) => !isNumeric(field) && !isDate(field));
+    const condition = texts.find((field) => field.name === this.condition.field) ?? texts[0];
+    for (const name of [condition?.name, this.build?.param]) {
+      if (!name || this.fieldValues.values.has(name) || this.fieldValuesLoading.has(`${src} ${name}`))
+        continue;
+      this.fieldValuesLoading.add(`${src} ${name}`);
+      facets(src, [name], {api: this.build?.api}).then(
+        ([facet]) => {
+          const all = facet?.values ?? [];
+          const values = all.slice(0, CONDITION_VALUES).map(({value}) => String(value));
+          if (this.fieldValues.src !== src) return;
+          const loaded = new Map(this.fieldValues.values);
+          loaded.set(name, {
+            values: values.sort((a, b) => compareText(a, b, {numeric: true})),
+            complete: all.length <= CONDITION_VALUES,
+          });
+          this.fieldValues = {src, values: loaded};
+        },
+        // Without the values, the value is typed.
+        () => undefined,
+      );
     }
-    this.conditionValuesFor = `${src} ${field.name}`;
-    this.conditionValuesAbort?.abort();
-    const abort = new AbortController();
-    this.conditionValuesAbort = abort;
-    facets(src, [field.name], {api: this.build?.api, signal: abort.signal}).then(
-      ([facet]) => {
-        const all = facet?.values ?? [];
-        const values = all.slice(0, CONDITION_VALUES).map(({value}) => String(value));
-        this.conditionValues = {
-          field: field.name,
-          values: values.sort((a, b) => compareText(a, b, {numeric: true})),
-          complete: all.length <= CONDITION_VALUES,
-        };
-      },
-      // Without the values, the value is typed.
-      () => undefined,
-    );
   }
 
   private addCondition(field: FieldInfo | undefined): void {
@@ -1572,7 +1631,7 @@ export class OdwBuilder extends LitElement {
                 </button>
               </div>`
           : html`<p class="help" id="iframe-help">
-              ${this.t(this.build?.dashboard ? 'builder.iframe-dashboard' : 'builder.iframe-filter')}
+              ${this.t(this.build && asDashboard(this.build) ? 'builder.iframe-dashboard' : 'builder.iframe-filter')}
             </p>`
       }
     </section>`;

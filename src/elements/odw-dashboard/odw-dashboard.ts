@@ -509,20 +509,24 @@ export class OdwDashboard extends LitElement {
     if (!template || selectable.length === 0) return nothing;
     return html`<div class="params" part="params">
       ${selectable.map((param) => {
-        const current = template.values.get(param.name)?.value;
+        const current = template.values.get(param.name);
+        const choices = template.choices.get(param.name)!;
+        // A value from the URL or the attribute that the list lacks is still the one shown.
+        const options =
+          current && !choices.some((choice) => choice.value === current.value)
+            ? [current, ...choices]
+            : choices;
         return html`<label class="param"
           ><span>${param.label ?? param.name}</span>
           <select
             @change=${(event: Event) => this.pick(param.name, (event.target as HTMLSelectElement).value)}
           >
-            ${template.choices
-              .get(param.name)!
-              .map(
-                (choice) =>
-                  html`<option value=${choice.value} ?selected=${choice.value === current}>
-                    ${choice.label}
-                  </option>`,
-              )}
+            ${options.map(
+              (choice) =>
+                html`<option value=${choice.value} ?selected=${choice.value === current?.value}>
+                  ${choice.label}
+                </option>`,
+            )}
           </select></label
         >`;
       })}

@@ -177,10 +177,11 @@ export class OdwBuilder extends LitElement {
   @state() private reader: string[] = [];
   @state() private errors: Record<string, string> = {};
   @state() private condition: {field?: string; op: CompareOp; value: string} = {op: '=', value: ''};
-  /** The values of text fields of the dataset `src`, to pick from; `complete`: all of them. */
-  @state() private fieldValues: {src?: string; values: Map<string, {values: string[]; complete: boolean}>} = {
-    values: new Map(),
-  };
+  /** The values of text fields in `scope` (dataset and condition), to pick from; `complete`: all of them. */
+  @state() private fieldValues: {scope?: string; values: Map<string, {values: string[]; complete: boolean}>} =
+    {
+      values: new Map(),
+    };
 
   /** The state restored from a link, applied once its dataset is loaded. */
   private pendingState?: BuilderState;
@@ -1469,26 +1470,29 @@ export class OdwBuilder extends LitElement {
   private loadFieldValues(): void {
     const src = this.build?.src;
     if (!src) return;
-    if (this.fieldValues.src !== src) this.fieldValues = {src, values: new Map()};
+    // The values among the rows the widget shows: its condition bounds them.
+    const where = this.widget?.where?.trim() ?? '';
+    const scope = `${src}\n${where}`;
+    if (this.fieldValues.scope !== scope) this.fieldValues = {scope, values: new Map()};
     const texts = filterFields(this.fields).filter((field) => !isNumeric(field) && !isDate(field));
     const condition = texts.find((field) => field.name === this.condition.field) ?? texts[0];
     for (const name of [condition?.name, this.build?.param]) {
-      if (!name || this.fieldValues.values.has(name) || this.fieldValuesLoading.has(`${src} ${name}`))
+      if (!name || this.fieldValues.values.has(name) || this.fieldValuesLoading.has(`${scope}\n${name}`))
         continue;
-      this.fieldValuesLoading.add(`${src} ${name}`);
-      facets(src, [name], {api: this.build?.api}).then(
+      this.fieldValuesLoading.add(`${scope}\n${name}`);
+      facets(src, [name], {api: this.build?.api, where}).then(
         ([facet]) => {
           const all = facet?.values ?? [];
           const values = all.slice(0, CONDITION_VALUES).map(({value}) => String(value));
-          if (this.fieldValues.src !== src) return;
+          if (this.fieldValues.scope !== scope) return;
           const loaded = new Map(this.fieldValues.values);
           loaded.set(name, {
             values: values.sort((a, b) => compareText(a, b, {numeric: true})),
             complete: all.length <= CONDITION_VALUES,
           });
-          this.fieldValues = {src, values: loaded};
+          this.fieldValues = {scope, values: loaded};
         },
-        // Without the values, the value is typed.
+        // Without the values (or with a condition being typed), the value is typed.
         () => undefined,
       );
     }
@@ -1600,8 +1604,8 @@ export class OdwBuilder extends LitElement {
         </div>
         <p class="help" id="link-help">${this.t('builder.link-help')}</p>
         <textarea id="copy-source" class="copy-source" aria-hidden="true" tabindex="-1" readonly></textarea>
+        ${this.renderIframeCode()}
       </section>
-      ${this.renderIframeCode()}
     </div>`;
   }
 
@@ -1609,8 +1613,8 @@ export class OdwBuilder extends LitElement {
   private renderIframeCode(): TemplateResult {
     const iframe = this.iframe;
     const resize = new URL('embed-resize.js', this.snippetContext.embedSrc).href;
-    return html`<section aria-labelledby="iframe-heading">
-      <h2 id="iframe-heading">${this.t('builder.iframe')}</h2>
+    return html`<div class="iframe-code">
+      <h3 id="iframe-heading">${this.t('builder.iframe')}</h3>
       ${
         iframe
           ? html`<p class="help" id="iframe-help">${this.t('builder.iframe-help', {resize})}</p>
@@ -1634,7 +1638,7 @@ export class OdwBuilder extends LitElement {
               ${this.t(this.build && asDashboard(this.build) ? 'builder.iframe-dashboard' : 'builder.iframe-filter')}
             </p>`
       }
-    </section>`;
+    </div>`;
   }
 
   // -------------------------------------------------------------------------------------------

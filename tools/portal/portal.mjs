@@ -383,7 +383,8 @@ export function createPortal({dataDir = DEFAULT_DATA_DIR} = {}) {
       rest = rest.slice(faultMatch[0].length);
     }
 
-    const sendCors = (response) => send(req, res, {...response, headers: {...CORS_HEADERS, ...response.headers}});
+    const sendCors = (response) =>
+      send(req, res, {...response, headers: {...CORS_HEADERS, ...response.headers}});
     if (await outage.handle(req, res, rest, sendCors)) return finished(res);
 
     const controlMatch = /^\/(__requests|__faults)\/?$/.exec(rest);

@@ -142,6 +142,7 @@ const fr = {
   'builder.condition.op': 'Comparaison',
   'builder.condition.value': 'Valeur',
   'builder.condition.pick': 'Choisissez une valeur',
+  'builder.table-title': 'Les données',
   'builder.template': 'Un modèle pour plusieurs communes',
   'builder.template-help':
     'Chaque page choisit une valeur de ce champ (sa commune) : le code devient un tableau de bord à paramètre, avec un sélecteur. Écrivez ${commune.label} dans un titre pour y mettre le nom choisi.',
@@ -360,6 +361,7 @@ const en: Record<BuilderMessageKey, string> = {
   'builder.condition.op': 'Comparison',
   'builder.condition.value': 'Value',
   'builder.condition.pick': 'Pick a value',
+  'builder.table-title': 'The data',
   'builder.template': 'A template for several communes',
   'builder.template-help':
     'Each page picks a value of this field (its commune): the code becomes a dashboard with a parameter and a selector. Write ${commune.label} in a title to show the chosen name there.',

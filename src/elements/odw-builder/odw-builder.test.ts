@@ -632,6 +632,13 @@ describe('odw-builder', function () {
       ($(el, '#edit-1') as HTMLButtonElement).click();
       await el.updateComplete;
       await select(el, '#value-fn', 'count');
+      // Once the dashboard is drawn, its title and its table's name differ (a table named after the
+      // dataset, like the dashboard, made two regions of one name).
+      await waitUntil(
+        () => previewed(el, 'odw-dashboard').shadowRoot?.querySelector('section[aria-labelledby]'),
+        'the dashboard titled',
+        {timeout: 20_000},
+      );
       await expect(el).to.be.accessible();
       // Checked before the blank page exists: its dashboard bears the same name, on purpose.
       await next(el);

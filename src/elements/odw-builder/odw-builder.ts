@@ -350,6 +350,17 @@ export class OdwBuilder extends LitElement {
     this.build = {...this.build, widgets};
   }
 
+  /**
+   * A widget as a dashboard proposes it. An untitled table is named after its dataset, as the
+   * dashboard is: two regions of one name for a screen reader (axe's landmark-unique); a title of
+   * its own tells them apart.
+   */
+  private inDashboard(widget: WidgetState): WidgetState {
+    return widget.kind === 'table' && !widget.title
+      ? {...widget, title: this.t('builder.table-title')}
+      : widget;
+  }
+
   private chooseKind(kind: WidgetKind | 'dashboard'): void {
     if (!this.build) return;
     const fields = this.fields;
@@ -359,14 +370,14 @@ export class OdwBuilder extends LitElement {
         ...this.build,
         dashboard: true,
         title: this.build.title ?? this.data?.info.meta.title,
-        widgets: suggestDashboard(fields),
+        widgets: suggestDashboard(fields).map((widget) => this.inDashboard(widget)),
       };
       this.selected = 0;
       return;
     }
     if (this.build.dashboard) {
       const widgets = [...this.build.widgets];
-      widgets[this.selected] = suggestWidget(kind, fields);
+      widgets[this.selected] = this.inDashboard(suggestWidget(kind, fields));
       this.build = {...this.build, widgets};
       return;
     }
@@ -430,7 +441,10 @@ export class OdwBuilder extends LitElement {
 
   private addWidget(kind: WidgetKind): void {
     if (!this.build) return;
-    this.build = {...this.build, widgets: [...this.build.widgets, suggestWidget(kind, this.fields)]};
+    this.build = {
+      ...this.build,
+      widgets: [...this.build.widgets, this.inDashboard(suggestWidget(kind, this.fields))],
+    };
     this.selected = this.build.widgets.length - 1;
   }
 

@@ -130,6 +130,8 @@ export const dashboardStyles = css`
     border-radius: var(--_odw-radius);
   }
   .status.error {
+    /* A long configuration URL in the message wraps instead of widening a phone's page. */
+    overflow-wrap: anywhere;
     color: var(--_odw-error-color);
     background: var(--_odw-error-surface);
     border: 1px solid var(--_odw-error-color);

@@ -261,16 +261,16 @@ const embedPage = {
     const {readFileSync} = await import('node:fs');
     const {default: ts} = await import('typescript');
     const read = (name) => readFileSync(`${EMBED_DIR}/${name}`, 'utf8');
+    const page = read('embed.html')
+      .replace('src="../autoloader.ts"', 'src="./open-data-widgets.js"')
+      .replace('src="./embed.ts"', 'src="./embed.js"');
+    if (page.includes('.ts"'))
+      this.error('src/embed/embed.html changed: update embed-page in rollup.config.mjs');
     const script = ts.transpileModule(read('embed.ts'), {
       compilerOptions: {target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ES2020, removeComments: true},
     }).outputText;
     for (const [fileName, source] of [
-      [
-        'embed.html',
-        read('embed.html')
-          .replace('src="../autoloader.ts"', 'src="./open-data-widgets.js"')
-          .replace('src="./embed.ts"', 'src="./embed.js"'),
-      ],
+      ['embed.html', page],
       ['embed.css', read('embed.css')],
       ['embed-resize.js', read('embed-resize.js')],
       ['embed.js', script],

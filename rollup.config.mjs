@@ -265,6 +265,42 @@ const lowerToBrowserFloor = {
 
 const isBareImport = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
+// ---------------------------------------------------------------------------------------------
+// The embed page (DESIGN.md, « Embeds where a CMS forbids scripts »): `dist/embed.html`, its
+// script `embed.js`, its styles, and `embed-resize.js` for host pages, written beside the CDN
+// build they rely on. `embed.ts` imports nothing: it is compiled alone, to ES2020 (Safari 14+);
+// `embed-resize.js` is a classic script, copied as written. The page's scripts point at the sources
+// (so that the dev server serves src/embed/embed.html as it is) and at the built files in dist/.
+const EMBED_DIR = 'src/embed';
+const embedPage = {
+  name: 'embed-page',
+  buildStart() {
+    for (const name of ['embed.html', 'embed.css', 'embed-resize.js', 'embed.ts'])
+      this.addWatchFile(`${EMBED_DIR}/${name}`);
+  },
+  async generateBundle() {
+    const {readFileSync} = await import('node:fs');
+    const {default: ts} = await import('typescript');
+    const read = (name) => readFileSync(`${EMBED_DIR}/${name}`, 'utf8');
+    const page = read('embed.html')
+      .replace('src="../autoloader.ts"', 'src="./open-data-widgets.js"')
+      .replace('src="./embed.ts"', 'src="./embed.js"');
+    if (page.includes('.ts"'))
+      this.error('src/embed/embed.html changed: update embed-page in rollup.config.mjs');
+    const script = ts.transpileModule(read('embed.ts'), {
+      compilerOptions: {target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ES2020, removeComments: true},
+    }).outputText;
+    for (const [fileName, source] of [
+      ['embed.html', page],
+      ['embed.css', read('embed.css')],
+      ['embed-resize.js', read('embed-resize.js')],
+      ['embed.js', script],
+    ])
+      this.emitFile({type: 'asset', fileName, source});
+  },
+};
+// ---------------------------------------------------------------------------------------------
+
 export default [
   // npm: one ES module per source module, dependencies left to the app's bundler, with types.
   {
@@ -313,6 +349,7 @@ export default [
       minifyCssTemplates,
       lowerToBrowserFloor,
       terser({format: {comments: false}, ecma: 2020, module: true, compress: {passes: 3}}),
+      embedPage,
     ],
     output: {
       dir: 'dist',

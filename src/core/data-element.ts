@@ -14,6 +14,8 @@ import {themeStyles, type Theme} from './theme.js';
 import {safeLinkUrl} from './url.js';
 import {linkedStylesRoot} from './linked-styles.js';
 import {PageSchemeController} from './page-scheme.js';
+import {OfflineCopyController} from './offline-copy-controller.js';
+import type {OfflineCopyOptions} from '../data/offline-copy.js';
 
 /** Where a widget reads its data from, once its `source` / `src` and filters are resolved. */
 export interface DataTarget {
@@ -34,6 +36,8 @@ export interface LoadOptions {
   fresh: boolean;
   /** Called as each request of the load leaves: work that must not delay the request waits for it. */
   onSend?: () => void;
+  /** The offline copy of the load's answers (absent with `no-offline-copy`): pass it to `query()`. */
+  offlineCopy?: OfflineCopyOptions;
 }
 
 /** What a widget's `load()` answers: its own view of the data and the query result behind it. */
@@ -47,6 +51,8 @@ interface LoadedState<D> extends Loaded<D> {
   /** The query it answers (arguments of the task without the run counter). */
   key: string;
   loadedAt: Date;
+  /** Part of the data came from the offline copy, saved then (the oldest such part). */
+  copiedAt?: Date;
 }
 
 type SourceState = 'none' | 'bound' | 'waiting' | 'missing';
@@ -73,6 +79,8 @@ type SourceState = 'none' | 'bound' | 'waiting' | 'missing';
  * @attr {number} refresh - Seconds between two reloads of fresh data; a failed reload keeps the
  *   last data with a notice.
  * @attr {boolean} no-attribution - Hides the attribution footer.
+ * @attr {boolean} no-offline-copy - Keeps no copy of the data in the browser. Without it, the last
+ *   good data is kept (30 days) and shown, dated, when the portal cannot be reached at page load.
  *
  * @fires {OdwLoadEvent} odw-load - Data loaded (also after each refresh); `detail`: `{rows, total}`.
  * @fires {OdwErrorEvent} odw-error - Loading failed; `detail.error` is a typed error of the data layer.
@@ -141,6 +149,8 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
 
   @property({type: Boolean, reflect: true, attribute: 'no-attribution'}) noAttribution = false;
 
+  @property({type: Boolean, reflect: true, attribute: 'no-offline-copy'}) noOfflineCopy = false;
+
   /** The language the widget speaks now (after `lang` inheritance). */
   protected get currentLang(): Lang {
     return resolveLang(this);
@@ -194,6 +204,7 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
       signal: load.signal,
       fresh: load.fresh,
       onSend: load.onSend,
+      offlineCopy: load.offlineCopy,
     });
   }
 
@@ -221,6 +232,7 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
   private lastLoaded?: LoadedState<D>;
   /** The last load failed: `lastLoaded`, if still the current query, is stale until a load succeeds. */
   private lastLoadFailed = false;
+  private readonly offlineCopy = new OfflineCopyController(this);
 
   private readonly dataTask = new Task(this, {
     args: () => [this.runCount, ...this.queryKeyParts()] as const,
@@ -234,14 +246,22 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
       }
       if (this.sourceState === 'waiting') return initialState;
       const target = this.resolveTarget();
+      const key = JSON.stringify(keyParts);
+      // Live data on screen is refreshed, never replaced by an older copy (the stale notice says so).
+      const live = this.lastLoaded?.key === key && !this.lastLoaded.copiedAt;
+      const offline = this.offlineCopy.forLoad(!live);
       // Once this load is over, the requests it still has running stop: after a failure, a retry
       // must not join a request that started while the portal was failing.
       const requests = new AbortController();
       const stop = () => requests.abort(signal.reason);
       signal.addEventListener('abort', stop, {once: true});
       try {
-        const loaded = await this.load(target, {signal: requests.signal, fresh});
-        return {...loaded, key: JSON.stringify(keyParts), loadedAt: new Date()} satisfies LoadedState<D>;
+        const loaded = await this.load(target, {
+          signal: requests.signal,
+          fresh,
+          offlineCopy: offline.options,
+        });
+        return {...loaded, key, loadedAt: new Date(), copiedAt: offline.copiedAt()} satisfies LoadedState<D>;
       } catch (error) {
         // Whatever a cancelled request threw, it was a cancellation: never shown, never reported.
         if (signal.aborted) throw new DOMException('The widget stopped this load', 'AbortError');
@@ -254,6 +274,7 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
     onComplete: (loaded) => {
       this.lastLoaded = loaded;
       this.lastLoadFailed = false;
+      this.offlineCopy.loaded(Boolean(loaded.copiedAt));
       this.dispatchEvent(new OdwLoadEvent({rows: loaded.result.rows, total: loaded.result.total}));
     },
     onError: (error) => {
@@ -346,13 +367,18 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
       meta: loaded.result.meta,
     });
     switch (this.dataTask.status) {
-      case TaskStatus.COMPLETE:
-        return {...shown(this.dataTask.value!), busy: false};
+      case TaskStatus.COMPLETE: {
+        const loaded = this.dataTask.value!;
+        return {
+          ...shown(loaded, loaded.copiedAt ? this.renderStaleNotice(loaded, lang) : nothing),
+          busy: false,
+        };
+      }
       case TaskStatus.PENDING: {
         // A refresh keeps the figures on screen, still marked stale while it retries after a failure;
         // a new query shows the placeholder (see keepsDataWhileLoading).
         if (!kept) return {content: this.renderSkeleton(lang), busy: true};
-        const stale = kept === current && this.lastLoadFailed;
+        const stale = kept === current && (this.lastLoadFailed || Boolean(kept.copiedAt));
         return {...shown(kept, stale ? this.renderStaleNotice(kept, lang) : nothing), busy: true};
       }
       case TaskStatus.ERROR: {
@@ -383,7 +409,13 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
 
   private renderStaleNotice(loaded: LoadedState<D>, lang: Lang): TemplateResult {
     return html`<div class="status stale" part="status" role="status">
-      <p>${t(lang, 'stale.notice', {date: formatDateTime(loaded.loadedAt, lang)})}</p>
+      <p>
+        ${
+          loaded.copiedAt
+            ? t(lang, 'offline.notice', {date: formatDateTime(loaded.copiedAt, lang)})
+            : t(lang, 'stale.notice', {date: formatDateTime(loaded.loadedAt, lang)})
+        }
+      </p>
       ${this.renderRetry(lang)}
     </div>`;
   }

@@ -5,7 +5,10 @@ import {createFetchContext} from './request.js';
 import type {DatasetInfo, Filter, NormalizedQuery, QueryOptions, QueryResult} from './types.js';
 
 /** The options `datasetInfo()` reads. */
-export type DatasetInfoOptions = Pick<QueryOptions, 'api' | 'apiKey' | 'signal' | 'fresh' | 'timeout'>;
+export type DatasetInfoOptions = Pick<
+  QueryOptions,
+  'api' | 'apiKey' | 'signal' | 'fresh' | 'timeout' | 'offlineCopy'
+>;
 
 /** The options `facets()` reads: those of `datasetInfo()` and a `where` like `query()`'s. */
 export type FacetsOptions = DatasetInfoOptions & Pick<QueryOptions, 'where'>;

@@ -13,6 +13,7 @@
  */
 import {DataError, FormatError, HttpError, NetworkError, QueryError, QuotaError} from './errors.js';
 import type {FetchContext, FetchedText} from './types.js';
+import {saveCopy, withOfflineCopy, type OfflineCopyOptions} from './offline-copy.js';
 
 /**
  * Tuning knobs, read at each request. Tests shrink the delays; a page may too (e.g. fewer retries
@@ -49,6 +50,11 @@ export interface FetchContextOptions {
   timeout?: number;
   /** Called as each request leaves (or is answered from the cache): work can wait for it. */
   onSend?: () => void;
+  /**
+   * Keep each good answer in the browser, and (with `fallback`) answer from that copy when the
+   * portal cannot be reached; never for a request that carries an API key (offline-copy.ts).
+   */
+  offlineCopy?: OfflineCopyOptions;
 }
 
 type BodyKind = 'json' | 'text';
@@ -123,12 +129,22 @@ function request(
     }
   }
   // Only a request started fresh bypassed the browser's HTTP cache, so only it satisfies a fresh caller.
+  const offline = options.apiKey || headers.authorization ? undefined : options.offlineCopy;
   const shared =
     inFlight.get(key + FRESH_SLOT) ??
     (fresh ? undefined : inFlight.get(key)) ??
-    startRequest(kind, url, headers, key, fresh, options.timeout ?? requestSettings.timeout);
+    startRequest(
+      kind,
+      url,
+      headers,
+      key,
+      fresh,
+      options.timeout ?? requestSettings.timeout,
+      Boolean(offline),
+    );
   options.onSend?.();
-  return waitFor(shared, signal);
+  const answer = waitFor(shared, signal);
+  return offline ? withOfflineCopy(answer, key, offline, signal) : answer;
 }
 
 function buildHeaders(kind: BodyKind, initHeaders: Record<string, string> = {}): Record<string, string> {
@@ -168,6 +184,7 @@ function startRequest(
   key: string,
   fresh: boolean,
   timeout: number,
+  keepCopy: boolean,
 ): SharedRequest {
   const slot = fresh ? key + FRESH_SLOT : key;
   const controller = new AbortController();
@@ -180,6 +197,7 @@ function startRequest(
   shared.promise = load(kind, url, headers, fresh, timeout, controller.signal)
     .then((payload) => {
       writeCache(key, payload);
+      if (keepCopy) void saveCopy(key, payload, payload.size);
       return payload;
     })
     .finally(() => {

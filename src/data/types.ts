@@ -3,6 +3,8 @@
  * the elements. Every connector receives a `NormalizedQuery` and answers a `QueryResult`.
  */
 
+import type {OfflineCopyOptions} from './offline-copy.js';
+
 /** API families the data layer speaks; `api="…"` on an element forces one. */
 export type ApiFamily = 'ods' | 'tabular' | 'ckan' | 'csv' | 'json' | 'geojson';
 
@@ -131,6 +133,8 @@ export interface QueryOptions {
   timeout?: number;
   /** Called as each request leaves (or is answered from the cache): work can wait for it. */
   onSend?: () => void;
+  /** Keep good answers in the browser and answer from them when the portal is unreachable (offline-copy.ts). */
+  offlineCopy?: OfflineCopyOptions;
 }
 
 /** Where a source URL points, once recognised. */

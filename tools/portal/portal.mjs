@@ -10,6 +10,7 @@ import {handleOds, odsQuotaResponse} from './ods.mjs';
 import {handleDatagouv, handleTabular} from './datagouv.mjs';
 import {ckanErrorResponse, ckanHelpUrl, handleCkan} from './ckan.mjs';
 import {HttpError, jsonResponse, originOf, readBody, textResponse} from './http.mjs';
+import {createOutageSwitch} from './outage.mjs';
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../examples/data/', import.meta.url));
 const PREFIX = '/portal';
@@ -259,6 +260,7 @@ export function createPortal({dataDir = DEFAULT_DATA_DIR, ckanSql = false} = {})
   const requestLog = [];
   /** @type {Map<string, string[]>} */
   const sequences = new Map();
+  const outage = createOutageSwitch();
 
   async function control(req, res, endpoint, params) {
     if (endpoint === '__requests') {
@@ -388,6 +390,10 @@ export function createPortal({dataDir = DEFAULT_DATA_DIR, ckanSql = false} = {})
       faultSegment = faultMatch[1];
       rest = rest.slice(faultMatch[0].length);
     }
+
+    const sendCors = (response) =>
+      send(req, res, {...response, headers: {...CORS_HEADERS, ...response.headers}});
+    if (await outage.handle(req, res, rest, sendCors)) return finished(res);
 
     const controlMatch = /^\/(__requests|__faults)\/?$/.exec(rest);
     if (controlMatch) {

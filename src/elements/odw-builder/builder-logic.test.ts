@@ -13,7 +13,15 @@ import {
   widgetKinds,
   xFields,
 } from './suggestions.js';
-import {dashboardConfig, formatAttribute, scriptJson, snippet, widgetElements} from './snippet.js';
+import {
+  dashboardConfig,
+  formatAttribute,
+  iframeCode,
+  publishedFiles,
+  scriptJson,
+  snippet,
+  widgetElements,
+} from './snippet.js';
 
 const field = (name: string, type: FieldInfo['type'], label = name): FieldInfo => ({name, label, type});
 
@@ -44,7 +52,8 @@ const FESTIVALS: FieldInfo[] = [
 const NUMBERS_ONLY: FieldInfo[] = [field('a', 'int'), field('b', 'double')];
 
 const CTX = {
-  scriptSrc: 'https://unpkg.com/open-data-widgets/dist/open-data-widgets.js',
+  scriptSrc: 'https://metropole.example/odw/open-data-widgets.js',
+  embedSrc: 'https://metropole.example/odw/embed.html',
   shapesBase: 'https://example.fr/data/',
   src: 'https://data.example.fr/api/explore/v2.1/catalog/datasets/pop/records',
 };
@@ -200,6 +209,94 @@ describe('odw-builder snippet', () => {
 ></odw-kpi>
 `,
     );
+  });
+
+  it('writes the iframe of the embed page with the same attributes, a title and a height for a phone', () => {
+    const state: BuilderState = {
+      src: CTX.src,
+      dashboard: false,
+      widgets: [
+        {
+          kind: 'chart',
+          chartType: 'bar',
+          x: 'commune',
+          y: 'sum(population)',
+          where: 'epci = "Orléans Métropole"',
+          title: 'Population',
+        },
+      ],
+    };
+    const code = iframeCode(state, CTX);
+    const template = document.createElement('template');
+    template.innerHTML = code;
+    const iframe = template.content.querySelector('iframe')!;
+    expect(iframe.title).to.equal('Population');
+    expect(iframe.getAttribute('width')).to.equal('100%');
+    expect(iframe.getAttribute('height')).to.equal('560');
+    const url = new URL(iframe.src);
+    expect(url.origin + url.pathname).to.equal(CTX.embedSrc);
+    expect([...url.searchParams]).to.deep.equal([
+      ['tag', 'odw-chart'],
+      ['src', CTX.src],
+      ['type', 'bar'],
+      ['x', 'commune'],
+      ['y', 'sum(population)'],
+      ['where', 'epci = "Orléans Métropole"'],
+      ['title', 'Population'],
+    ]);
+    expect(iframeCode({...state, dashboard: true}, CTX), 'a dashboard needs its JSON published').to.equal('');
+  });
+
+  it('turns a widget into a template: a parameter with its choices, a source of the chosen value', () => {
+    const state: BuilderState = {
+      src: CTX.src,
+      dashboard: false,
+      widgets: [{kind: 'kpi', value: 'sum(population)', label: 'Habitants de ${commune.label}'}],
+      param: 'code_insee',
+      paramLabel: 'commune',
+      paramTitle: 'Commune',
+      paramDefault: '45234',
+    };
+    expect(dashboardConfig(state, CTX)).to.deep.equal({
+      params: [
+        {
+          name: 'commune',
+          label: 'Commune',
+          default: '45234',
+          choices: {source: 'donnees', value: 'code_insee', label: 'commune'},
+        },
+      ],
+      sources: [
+        {id: 'donnees', src: CTX.src},
+        {id: 'selection', src: CTX.src, where: 'code_insee = ${commune}'},
+      ],
+      source: 'selection',
+      filters: [],
+      widgets: [{type: 'kpi', value: 'sum(population)', label: 'Habitants de ${commune.label}'}],
+    });
+    const code = snippet(state, CTX);
+    expect(code).to.include('<odw-dashboard params="commune=45234">');
+    expect(iframeCode(state, CTX), 'a template is a dashboard: its JSON is published first').to.equal('');
+    expect(decodeState(encodeState(state))).to.deep.equal(state);
+  });
+
+  it('points the pasted code at the files beside the module that runs the builder', () => {
+    expect(publishedFiles('https://metropole.example/odw/chunks/odw-builder-a1b2c3.js')).to.deep.equal({
+      script: 'https://metropole.example/odw/open-data-widgets.js',
+      embed: 'https://metropole.example/odw/embed.html',
+    });
+    expect(
+      publishedFiles(
+        'https://cdn.example/npm/open-data-widgets/dist/esm/elements/odw-builder/odw-builder.js',
+      ),
+    ).to.deep.equal({
+      script: 'https://cdn.example/npm/open-data-widgets/dist/open-data-widgets.js',
+      embed: 'https://cdn.example/npm/open-data-widgets/dist/embed.html',
+    });
+    expect(publishedFiles('http://localhost:8000/src/elements/odw-builder/odw-builder.ts')).to.deep.equal({
+      script: 'http://localhost:8000/src/autoloader.ts',
+      embed: 'http://localhost:8000/src/embed/embed.html',
+    });
   });
 
   it('quotes attributes so that the browser reads back exactly the value', () => {

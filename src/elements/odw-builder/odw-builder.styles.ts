@@ -194,6 +194,10 @@ export const builderStyles = css`
     border: 1px dashed var(--_odw-border-color);
     border-radius: var(--_odw-radius);
   }
+  /* A usual content column of a commune's site, and a phone. */
+  .preview-frame.desktop {
+    max-width: 720px;
+  }
   .preview-frame.mobile {
     max-width: 360px;
   }

@@ -343,9 +343,16 @@ describe('odw-builder', function () {
       await el.updateComplete;
       await next(el);
       await select(el, '#condition-field', 'epci');
-      const value = $(el, '#condition-value') as HTMLInputElement;
-      value.value = 'Orléans Métropole';
-      value.dispatchEvent(new Event('input'));
+      // The values are those of the field, to pick from.
+      await waitUntil(() => $(el, '#condition-value')?.localName === 'select', 'the values of epci', {
+        timeout: 15_000,
+      });
+      const options = [...($(el, '#condition-value') as HTMLSelectElement).options].map(
+        (option) => option.value,
+      );
+      expect(options).to.include('Orléans Métropole');
+      expect(options[0], 'nothing picked at first').to.equal('');
+      await select(el, '#condition-value', 'Orléans Métropole');
       $(el, '#add-condition')!.click();
       await el.updateComplete;
       expect(($(el, '#where') as HTMLInputElement).value).to.equal('epci = "Orléans Métropole"');
@@ -372,6 +379,38 @@ describe('odw-builder', function () {
     });
   });
 
+  describe('templates', () => {
+    it('turns a key figure into a commune template with a selector, its default picked from the values', async () => {
+      const el = await builder(ODS_PAGE);
+      await datasetShown(el);
+      $(el, '#propose-kpi')!.click();
+      await el.updateComplete;
+      await next(el);
+      await select(el, '#where', 'epci = "Orléans Métropole"');
+      await select(el, '#template-param', 'code_insee');
+      await select(el, '#template-label', 'commune');
+      // The 22 codes of the métropole, under the widget's condition, to pick from.
+      await waitUntil(() => $(el, '#template-default')?.localName === 'select', 'the codes', {
+        timeout: 15_000,
+      });
+      expect(($(el, '#template-default') as HTMLSelectElement).options).to.have.length(23);
+      await select(el, '#template-default', '45232');
+      const code = text(el, '#code');
+      expect(code).to.include('<odw-dashboard params="commune=45232">');
+      expect(code).to.include('"where": "(epci = \\"Orléans Métropole\\") and code_insee = ${commune}"');
+      expect(text(el, '#iframe-help')).to.match(/publiez d’abord son JSON/);
+      const dashboard = previewed(el, 'odw-dashboard');
+      await waitUntil(() => dashboard.shadowRoot?.querySelector('[part~="params"] select'), 'the selector', {
+        timeout: 20_000,
+      });
+      const selector = dashboard.shadowRoot!.querySelector<HTMLSelectElement>('[part~="params"] select')!;
+      expect(selector.selectedOptions[0].text).to.equal('Olivet');
+      const kpi = dashboard.shadowRoot!.querySelector('odw-kpi')!;
+      await waitUntil(() => partOf(kpi, 'value') === '22 988', 'the figure of Olivet', {timeout: 20_000});
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('proposals, preview and copy', () => {
     it('proposes a first chart and a key figure as soon as the dataset is loaded', async () => {
       const el = await builder('/portal/files/populations-legales-2025.csv');
@@ -387,11 +426,31 @@ describe('odw-builder', function () {
       expect(partOf(previewed(el, 'odw-kpi'), 'value')).to.equal('67 808 450');
     });
 
-    it('previews at a mobile width on request', async () => {
+    it('writes the tag and the iframe with the script it was itself loaded from', async () => {
+      const container = await mount(
+        html`<odw-builder src=${ODS_PAGE} shapes-base="/portal/files/"></odw-builder>`,
+      );
+      const el = container.querySelector('odw-builder')!;
+      await datasetShown(el);
+      $(el, '#propose-kpi')!.click();
+      await el.updateComplete;
+      const script = new URL('/src/autoloader.ts', location.href).href;
+      expect(text(el, '#code')).to.include(`<script type="module" src="${script}"></script>`);
+      const template = document.createElement('template');
+      template.innerHTML = text(el, '#iframe-code');
+      const iframe = template.content.querySelector('iframe')!;
+      expect(
+        iframe.src.startsWith(new URL('/src/embed/embed.html?tag=odw-kpi&src=', location.href).href),
+      ).to.equal(true);
+      expect(text(el, '#iframe-help')).to.include(new URL('/src/embed/embed-resize.js', location.href).href);
+      await expect(el).to.be.accessible();
+    });
+
+    it('previews at the width of a page column, and of a phone on request', async () => {
       const el = await builder(ODS_PAGE);
       await datasetShown(el);
       await next(el);
-      expect($(el, '#preview-frame')!.getBoundingClientRect().width).to.be.greaterThan(360);
+      expect($(el, '#preview-frame')!.getBoundingClientRect().width).to.be.within(361, 720);
       await choose(el, '#preview-width-mobile');
       expect($(el, '#preview-frame')!.getBoundingClientRect().width).to.equal(360);
     });
@@ -573,6 +632,13 @@ describe('odw-builder', function () {
       ($(el, '#edit-1') as HTMLButtonElement).click();
       await el.updateComplete;
       await select(el, '#value-fn', 'count');
+      // Once the dashboard is drawn, its title and its table's name differ (a table named after the
+      // dataset, like the dashboard, made two regions of one name).
+      await waitUntil(
+        () => previewed(el, 'odw-dashboard').shadowRoot?.querySelector('section[aria-labelledby]'),
+        'the dashboard titled',
+        {timeout: 20_000},
+      );
       await expect(el).to.be.accessible();
       // Checked before the blank page exists: its dashboard bears the same name, on purpose.
       await next(el);

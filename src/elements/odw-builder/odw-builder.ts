@@ -1,7 +1,8 @@
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {Task, TaskStatus} from '@lit/task';
-import {and, datasetInfo, formatFilter, parseFilter, query, resolveSource} from '../../data/index.js';
+import {and, datasetInfo, facets, formatFilter, parseFilter, query, resolveSource} from '../../data/index.js';
+import {compareText} from '../../data/collation.js';
 import {
   searchCatalog,
   type CatalogDataset,
@@ -61,6 +62,9 @@ import {
 import {
   dashboardConfig,
   dashboardElement,
+  asDashboard,
+  iframeCode,
+  publishedFiles,
   scriptJson,
   snippet,
   styleProperties,
@@ -101,7 +105,13 @@ declare global {
   }
 }
 
-const DEFAULT_SCRIPT = 'https://unpkg.com/open-data-widgets/dist/open-data-widgets.js';
+/** The script and embed page beside this module: pasted on the same host, the code works as it is. */
+const PUBLISHED = publishedFiles(import.meta.url);
+/**
+ * Most values of a text field listed for a condition: up to this many, a list to pick from; beyond
+ * (the 35 000 communes of France), the box suggests the most frequent ones as the user types.
+ */
+const CONDITION_VALUES = 2000;
 const DEFAULT_TABULAR_API = 'https://tabular-api.data.gouv.fr/api/';
 const DATA_TAGS = 'odw-kpi, odw-chart, odw-map, odw-table, odw-filter';
 
@@ -114,7 +124,9 @@ const DATA_TAGS = 'odw-kpi, odw-chart, odw-map, odw-table, odw-filter';
  * @summary A no-code editor of widgets and dashboards, with live preview and code to copy.
  *
  * @attr {string} src - A data address to load at start (a dataset, or a portal to search).
- * @attr {string} script-src - The script the code to paste loads (default: the CDN build on unpkg).
+ * @attr {string} script-src - The script the code to paste loads (default: the CDN build
+ *   `open-data-widgets.js` the builder itself was loaded with); the iframe code shows the
+ *   `embed.html` beside it.
  * @attr {string} shapes-base - Folder (URL) of the bundled outline files `regions.geojson`,
  *   `departements.geojson`, `communes-*.geojson` (default `data/`, relative to the page).
  * @attr {string} tabular-api - Root of the data.gouv.fr tabular API, used for the CSV resources a
@@ -174,11 +186,17 @@ export class OdwBuilder extends LitElement {
   @state() private reader: string[] = [];
   @state() private errors: Record<string, string> = {};
   @state() private condition: {field?: string; op: CompareOp; value: string} = {op: '=', value: ''};
+  /** The values of text fields in `scope` (dataset and condition), to pick from; `complete`: all of them. */
+  @state() private fieldValues: {scope?: string; values: Map<string, {values: string[]; complete: boolean}>} =
+    {
+      values: new Map(),
+    };
 
   /** The state restored from a link, applied once its dataset is loaded. */
   private pendingState?: BuilderState;
   private focusStepHeading = false;
   private previewCode?: string;
+  private readonly fieldValuesLoading = new Set<string>();
   private readerUpdate = 0;
 
   private loadTask = new Task(this, {
@@ -341,6 +359,17 @@ export class OdwBuilder extends LitElement {
     this.build = {...this.build, widgets};
   }
 
+  /**
+   * A widget as a dashboard proposes it. An untitled table is named after its dataset, as the
+   * dashboard is: two regions of one name for a screen reader (axe's landmark-unique); a title of
+   * its own tells them apart.
+   */
+  private inDashboard(widget: WidgetState): WidgetState {
+    return widget.kind === 'table' && !widget.title
+      ? {...widget, title: this.t('builder.table-title')}
+      : widget;
+  }
+
   private chooseKind(kind: WidgetKind | 'dashboard'): void {
     if (!this.build) return;
     const fields = this.fields;
@@ -350,14 +379,14 @@ export class OdwBuilder extends LitElement {
         ...this.build,
         dashboard: true,
         title: this.build.title ?? this.data?.info.meta.title,
-        widgets: suggestDashboard(fields),
+        widgets: suggestDashboard(fields).map((widget) => this.inDashboard(widget)),
       };
       this.selected = 0;
       return;
     }
     if (this.build.dashboard) {
       const widgets = [...this.build.widgets];
-      widgets[this.selected] = suggestWidget(kind, fields);
+      widgets[this.selected] = this.inDashboard(suggestWidget(kind, fields));
       this.build = {...this.build, widgets};
       return;
     }
@@ -421,7 +450,10 @@ export class OdwBuilder extends LitElement {
 
   private addWidget(kind: WidgetKind): void {
     if (!this.build) return;
-    this.build = {...this.build, widgets: [...this.build.widgets, suggestWidget(kind, this.fields)]};
+    this.build = {
+      ...this.build,
+      widgets: [...this.build.widgets, this.inDashboard(suggestWidget(kind, this.fields))],
+    };
     this.selected = this.build.widgets.length - 1;
   }
 
@@ -551,8 +583,12 @@ export class OdwBuilder extends LitElement {
   }
 
   private get snippetContext(): SnippetContext {
+    const scriptSrc = this.scriptSrc?.trim();
     return {
-      scriptSrc: this.scriptSrc || DEFAULT_SCRIPT,
+      scriptSrc: scriptSrc || PUBLISHED.script,
+      embedSrc: scriptSrc
+        ? new URL('embed.html', new URL(scriptSrc, document.baseURI)).href
+        : PUBLISHED.embed,
       shapesBase: new URL(this.shapesBase || 'data/', document.baseURI).href,
       src: new URL(this.build?.src ?? '', document.baseURI).href,
     };
@@ -563,12 +599,18 @@ export class OdwBuilder extends LitElement {
     return effective ? snippet(effective, this.snippetContext) : '';
   }
 
+  private get iframe(): string {
+    const effective = this.effectiveState;
+    return effective ? iframeCode(effective, this.snippetContext) : '';
+  }
+
   private get link(): string {
     return this.build ? stateLink(location.href, this.build) : '';
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (this.build) this.loadFieldValues();
     if (this.focusStepHeading) {
       this.focusStepHeading = false;
       this.renderRoot.querySelector<HTMLElement>(`#step${this.step}-heading`)?.focus();
@@ -591,7 +633,7 @@ export class OdwBuilder extends LitElement {
     if (!frame || !effective) return;
     frame.replaceChildren();
     const ctx = this.snippetContext;
-    if (effective.dashboard) {
+    if (asDashboard(effective)) {
       const dashboard = createElement(dashboardElement(effective));
       const script = document.createElement('script');
       script.type = 'application/json';
@@ -623,8 +665,7 @@ export class OdwBuilder extends LitElement {
     this.reader = widgets.map(spokenText).filter(Boolean);
   }
 
-  private async copyCode(): Promise<void> {
-    const code = this.code;
+  private async copyCode(code = this.code, button = '#copy'): Promise<void> {
     let copied = false;
     try {
       await navigator.clipboard.writeText(code);
@@ -635,7 +676,7 @@ export class OdwBuilder extends LitElement {
         area.value = code;
         area.select();
         copied = document.execCommand('copy');
-        this.renderRoot.querySelector<HTMLButtonElement>('#copy')?.focus();
+        this.renderRoot.querySelector<HTMLButtonElement>(button)?.focus();
       }
     }
     // Cleared first so that the same message, said again, is announced again.
@@ -1278,6 +1319,7 @@ export class OdwBuilder extends LitElement {
             : nothing
         }
       </fieldset>
+      ${this.renderTemplate()}
       <fieldset>
         <legend>${this.t('builder.details.look')}</legend>
         ${this.selectField(
@@ -1340,20 +1382,143 @@ export class OdwBuilder extends LitElement {
       )}
       <div class="field">
         <label for="condition-value">${this.t('builder.condition.value')}</label>
-        <input
-          id="condition-value"
-          type=${field && isNumeric(field) ? 'number' : field && isDate(field) ? 'date' : 'text'}
-          .value=${this.condition.value}
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${error ? 'condition-error' : nothing}
-          @input=${(event: Event) => (this.condition = {...this.condition, value: (event.target as HTMLInputElement).value})}
-        />
+        ${this.renderValuePicker(
+          'condition-value',
+          field,
+          this.condition.value,
+          (value) => (this.condition = {...this.condition, value}),
+          error ? 'condition-error' : undefined,
+        )}
         ${error ? html`<p class="error" id="condition-error">${error}</p>` : nothing}
       </div>
       <button type="button" class="secondary" id="add-condition" @click=${() => this.addCondition(field)}>
         ${this.t('builder.condition.add')}
       </button>
     </fieldset>`;
+  }
+
+  /**
+   * A value of `field` (control `id`, described by the error `errorId` when given): a list of the
+   * field's actual values for a text field once loaded, else a box to type in (suggesting them
+   * when there are too many).
+   */
+  private renderValuePicker(
+    id: string,
+    field: FieldInfo | undefined,
+    value: string,
+    change: (value: string) => void,
+    errorId?: string,
+  ): TemplateResult {
+    const loaded = field ? this.fieldValues.values.get(field.name) : undefined;
+    const values = loaded?.values ?? [];
+    const changed = (event: Event) => change((event.target as HTMLInputElement | HTMLSelectElement).value);
+    if (loaded?.complete && values.length) {
+      return html`<select
+        id=${id}
+        aria-invalid=${errorId ? 'true' : 'false'}
+        aria-describedby=${errorId ?? nothing}
+        @change=${changed}
+      >
+        <option value="" ?selected=${!value}>${this.t('builder.condition.pick')}</option>
+        ${values.map((item) => html`<option value=${item} ?selected=${item === value}>${item}</option>`)}
+      </select>`;
+    }
+    return html`<input
+        id=${id}
+        type=${field && isNumeric(field) ? 'number' : field && isDate(field) ? 'date' : 'text'}
+        .value=${value}
+        aria-invalid=${errorId ? 'true' : 'false'}
+        aria-describedby=${errorId ?? nothing}
+        list=${values.length ? `${id}-values` : nothing}
+        @input=${changed}
+      />${
+        values.length
+          ? html`<datalist id="${id}-values">
+              ${values.map((item) => html`<option value=${item}></option>`)}
+            </datalist>`
+          : nothing
+      }`;
+  }
+
+  /** Turns the widget or dashboard into a template: each page picks a value of a field (its commune). */
+  private renderTemplate(): TemplateResult {
+    const build = this.build!;
+    const texts = filterFields(this.fields).filter((field) => !isNumeric(field) && !isDate(field));
+    const param = texts.find((field) => field.name === build.param);
+    const fieldOptions = texts.map((field): [string, string] => [
+      field.name,
+      field.label === field.name ? field.name : `${field.label} (${field.name})`,
+    ]);
+    return html`<fieldset id="template-group" aria-describedby="template-help">
+      <legend>${this.t('builder.template')}</legend>
+      <p class="help" id="template-help">${this.t('builder.template-help')}</p>
+      ${this.selectField(
+        'template-param',
+        this.t('builder.template.param'),
+        build.param ?? '',
+        [['', this.t('builder.template.none')], ...fieldOptions],
+        (name) =>
+          this.updateBuild({
+            param: name || undefined,
+            paramLabel: name || undefined,
+            paramTitle: texts.find((field) => field.name === name)?.label,
+            paramDefault: undefined,
+          }),
+      )}
+      ${
+        param
+          ? html`${this.selectField(
+                'template-label',
+                this.t('builder.template.label'),
+                build.paramLabel ?? param.name,
+                fieldOptions,
+                (name) =>
+                  this.updateBuild({
+                    paramLabel: name,
+                    paramTitle: texts.find((field) => field.name === name)?.label,
+                  }),
+              )}
+              <div class="field">
+                <label for="template-default">${this.t('builder.template.default')}</label>
+                ${this.renderValuePicker('template-default', param, build.paramDefault ?? '', (value) =>
+                  this.updateBuild({paramDefault: value || undefined}),
+                )}
+              </div>`
+          : nothing
+      }
+    </fieldset>`;
+  }
+
+  /** Loads the values of the text fields the condition and the template pick from, once each. */
+  private loadFieldValues(): void {
+    const src = this.build?.src;
+    if (!src) return;
+    // The values among the rows the widget shows: its condition bounds them.
+    const where = this.widget?.where?.trim() ?? '';
+    const scope = `${src}\n${where}`;
+    if (this.fieldValues.scope !== scope) this.fieldValues = {scope, values: new Map()};
+    const texts = filterFields(this.fields).filter((field) => !isNumeric(field) && !isDate(field));
+    const condition = texts.find((field) => field.name === this.condition.field) ?? texts[0];
+    for (const name of [condition?.name, this.build?.param]) {
+      if (!name || this.fieldValues.values.has(name) || this.fieldValuesLoading.has(`${scope}\n${name}`))
+        continue;
+      this.fieldValuesLoading.add(`${scope}\n${name}`);
+      facets(src, [name], {api: this.build?.api, where}).then(
+        ([facet]) => {
+          const all = facet?.values ?? [];
+          const values = all.slice(0, CONDITION_VALUES).map(({value}) => String(value));
+          if (this.fieldValues.scope !== scope) return;
+          const loaded = new Map(this.fieldValues.values);
+          loaded.set(name, {
+            values: values.sort((a, b) => compareText(a, b, {numeric: true})),
+            complete: all.length <= CONDITION_VALUES,
+          });
+          this.fieldValues = {scope, values: loaded};
+        },
+        // Without the values (or with a condition being typed), the value is typed.
+        () => undefined,
+      );
+    }
   }
 
   private addCondition(field: FieldInfo | undefined): void {
@@ -1462,7 +1627,40 @@ export class OdwBuilder extends LitElement {
         </div>
         <p class="help" id="link-help">${this.t('builder.link-help')}</p>
         <textarea id="copy-source" class="copy-source" aria-hidden="true" tabindex="-1" readonly></textarea>
+        ${this.renderIframeCode()}
       </section>
+    </div>`;
+  }
+
+  /** The iframe of the embed page, for a CMS that forbids scripts. */
+  private renderIframeCode(): TemplateResult {
+    const iframe = this.iframe;
+    const resize = new URL('embed-resize.js', this.snippetContext.embedSrc).href;
+    return html`<div class="iframe-code">
+      <h3 id="iframe-heading">${this.t('builder.iframe')}</h3>
+      ${
+        iframe
+          ? html`<p class="help" id="iframe-help">${this.t('builder.iframe-help', {resize})}</p>
+              <pre
+                part="code"
+                id="iframe-code"
+                tabindex="0"
+                aria-labelledby="iframe-heading"
+                aria-describedby="iframe-help"
+              ><code>${iframe}</code></pre>
+              <div class="actions">
+                <button
+                  type="button"
+                  id="copy-iframe"
+                  @click=${() => void this.copyCode(iframe, '#copy-iframe')}
+                >
+                  ${this.t('builder.copy-iframe')}
+                </button>
+              </div>`
+          : html`<p class="help" id="iframe-help">
+              ${this.t(this.build && asDashboard(this.build) ? 'builder.iframe-dashboard' : 'builder.iframe-filter')}
+            </p>`
+      }
     </div>`;
   }
 

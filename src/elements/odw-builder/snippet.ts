@@ -15,14 +15,53 @@ export interface ElementSpec {
 export interface SnippetContext {
   /** The `src` of the script tag (the CDN build). */
   scriptSrc: string;
+  /** The address of the embed page (`dist/embed.html`) the iframe shows. */
+  embedSrc: string;
   /** Absolute URL of the folder holding the outline files. */
   shapesBase: string;
   /** Absolute URL of the data source (a relative one would break once pasted elsewhere). */
   src: string;
 }
 
+/**
+ * The files a pasted code loads, found from the URL of the module running the builder, so that
+ * the code works on the host that serves the builder: the CDN build (`dist/chunks/…` beside
+ * `dist/open-data-widgets.js`), the npm build (`dist/esm/elements/odw-builder/…`), or the
+ * sources on the dev server (`src/elements/odw-builder/…`, then `src/autoloader.ts`).
+ */
+export function publishedFiles(moduleUrl: string): {script: string; embed: string} {
+  if (/\/chunks\/[^/]+\.js$/.test(moduleUrl) || /\/esm\/elements\/odw-builder\/[^/]+\.js$/.test(moduleUrl)) {
+    const dist = new URL(/\/chunks\//.test(moduleUrl) ? '../' : '../../../', moduleUrl);
+    return {script: new URL('open-data-widgets.js', dist).href, embed: new URL('embed.html', dist).href};
+  }
+  const src = new URL('../../', moduleUrl);
+  return {script: new URL('autoloader.ts', src).href, embed: new URL('embed/embed.html', src).href};
+}
+
 /** The id of the source that a filter (or a dashboard) shares with its widgets. */
 export const SOURCE_ID = 'donnees';
+/** The id of a template's source: the rows of the chosen value only, read by every widget. */
+export const TEMPLATE_SOURCE_ID = 'selection';
+
+/**
+ * Whether the state is made as a dashboard: several widgets, or a template (DESIGN.md « Shared by
+ * communes »), whose parameter only a JSON dashboard has.
+ */
+export function asDashboard(state: BuilderState): boolean {
+  return state.dashboard || Boolean(state.param);
+}
+
+/** The name of a template's parameter: its label field's name (`commune`), as a placeholder allows. */
+export function paramName(state: BuilderState): string {
+  const name = (state.paramLabel || state.param || 'valeur').replace(/[^A-Za-z0-9_-]/g, '_');
+  return /^[A-Za-z_]/.test(name) ? name : `p${name}`;
+}
+
+/** A field name as the expression language reads it: backquoted unless a plain name. */
+function fieldReference(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name.replace(/[`\\]/g, '\\$&')}\``;
+}
+
 /** The id the palette and height styles select. */
 export const STYLED_ID = 'odw-widget';
 
@@ -136,6 +175,17 @@ function toJson(attributes: Attributes): Record<string, JsonValue> {
 /** The JSON configuration of `odw-dashboard` for a dashboard state. */
 export function dashboardConfig(state: BuilderState, ctx: SnippetContext): Record<string, unknown> {
   const config: Record<string, unknown> = {};
+  const name = paramName(state);
+  if (state.param) {
+    config.params = [
+      {
+        name,
+        label: state.paramTitle || name,
+        ...(state.paramDefault ? {default: state.paramDefault} : {}),
+        choices: {source: SOURCE_ID, value: state.param, label: state.paramLabel || state.param},
+      },
+    ];
+  }
   if (state.title) config.title = state.title;
   if (state.description) config.description = state.description;
   if (state.theme) config.theme = state.theme;
@@ -144,6 +194,18 @@ export function dashboardConfig(state: BuilderState, ctx: SnippetContext): Recor
   if (state.api) source.api = state.api;
   if (state.refresh) source.refresh = state.refresh;
   config.sources = [source];
+  // A single widget made a template: its condition (`epci = "Orléans Métropole"`) also bounds the
+  // choices, so it goes on the shared source.
+  const shared = state.param && !state.dashboard ? state.widgets[0]?.where?.trim() : undefined;
+  if (state.param) {
+    if (shared) source.where = shared;
+    const chosen = `${fieldReference(state.param)} = \${${name}}`;
+    config.sources = [
+      source,
+      {...source, id: TEMPLATE_SOURCE_ID, where: shared ? `(${shared}) and ${chosen}` : chosen},
+    ];
+    config.source = TEMPLATE_SOURCE_ID;
+  }
   config.filters = state.widgets
     .filter((widget) => widget.kind === 'filter')
     .map((widget) => toJson([...kindAttributes(widget, ctx), ...textAttributes(widget)]));
@@ -154,6 +216,7 @@ export function dashboardConfig(state: BuilderState, ctx: SnippetContext): Recor
       for (const [name, value] of Object.entries(
         toJson([...kindAttributes(widget, ctx), ...textAttributes(widget)]),
       )) {
+        if (name === 'where' && shared) continue;
         entry[widget.kind === 'chart' && name === 'type' ? 'chart-type' : name] = value;
       }
       if (widget.kind === 'map' || widget.kind === 'table') entry.span = 'full';
@@ -166,6 +229,10 @@ export function dashboardConfig(state: BuilderState, ctx: SnippetContext): Recor
 export function dashboardElement(state: BuilderState): ElementSpec {
   const attributes: Attributes = [];
   if (needsStyle(state)) push(attributes, 'id', STYLED_ID);
+  // The one attribute each page of a template changes.
+  if (state.param && state.paramDefault) {
+    push(attributes, 'params', new URLSearchParams({[paramName(state)]: state.paramDefault}).toString());
+  }
   return {tag: 'odw-dashboard', attributes};
 }
 
@@ -221,7 +288,7 @@ function styleBlock(state: BuilderState): string {
 /** The whole code to paste: the script tag, styles if any, then the element(s). */
 export function snippet(state: BuilderState, ctx: SnippetContext): string {
   const script = `<script type="module" ${formatAttribute('src', ctx.scriptSrc)}></script>\n`;
-  const body = state.dashboard
+  const body = asDashboard(state)
     ? formatElement(
         dashboardElement(state),
         `\n  <script type="application/json">\n${scriptJson(dashboardConfig(state, ctx))
@@ -233,4 +300,37 @@ export function snippet(state: BuilderState, ctx: SnippetContext): string {
         .map((element) => formatElement(element))
         .join('\n');
   return `${script}${styleBlock(state)}${body}\n`;
+}
+
+/**
+ * Heights of the iframe without the resize script: enough for the widget at a phone's width, so
+ * nothing is cut off (at worst, a scroll bar inside the frame).
+ */
+const IFRAME_HEIGHTS: Record<string, number> = {kpi: 260, chart: 560, map: 620, table: 760};
+
+/**
+ * The `<iframe>` of `dist/embed.html` showing the same widget, for a CMS that forbids scripts;
+ * empty for a dashboard (its JSON must first be published at an address: `embed.html?config=…`)
+ * and a filter alone.
+ */
+export function iframeCode(state: BuilderState, ctx: SnippetContext): string {
+  const widget = state.widgets[0];
+  if (asDashboard(state) || !widget || widget.kind === 'filter') return '';
+  const element = widgetElements(state, ctx)[0];
+  const query = new URLSearchParams({tag: element.tag});
+  for (const [name, value] of element.attributes) {
+    if (name !== 'id') query.append(name, value === true ? '' : value);
+  }
+  const height = widget.kind === 'chart' && widget.height ? widget.height + 200 : IFRAME_HEIGHTS[widget.kind];
+  const title = widget.title?.trim() || widget.label?.trim() || widget.description?.trim() || element.tag;
+  return `${formatElement({
+    tag: 'iframe',
+    attributes: [
+      ['title', title],
+      ['src', `${ctx.embedSrc}?${query}`],
+      ['width', '100%'],
+      ['height', String(height)],
+      ['loading', 'lazy'],
+    ],
+  })}\n`;
 }

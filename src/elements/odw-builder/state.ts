@@ -68,6 +68,14 @@ export interface BuilderState {
   theme?: Theme;
   lang?: Lang;
   refresh?: number;
+  /** A template (snippet.ts): the field whose value each page chooses (`code_insee`). */
+  param?: string;
+  /** The field naming each value in the template's selector (`commune`). */
+  paramLabel?: string;
+  /** The selector's label (that field's title). */
+  paramTitle?: string;
+  /** The value shown when the page chooses none. */
+  paramDefault?: string;
 }
 
 type Kind = 'string' | 'number' | 'boolean' | 'list';
@@ -112,6 +120,10 @@ const STATE_KEYS: Record<keyof BuilderState, KeySpec> = {
   theme: {short: 'th', kind: 'string', values: THEMES},
   lang: {short: 'l', kind: 'string', values: LANGS},
   refresh: {short: 'r', kind: 'number'},
+  param: {short: 'pf', kind: 'string'},
+  paramLabel: {short: 'pl', kind: 'string'},
+  paramTitle: {short: 'pt', kind: 'string'},
+  paramDefault: {short: 'pv', kind: 'string'},
 };
 
 /** Why a state could not be read back; the element words it. */

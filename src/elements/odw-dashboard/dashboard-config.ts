@@ -42,14 +42,22 @@ export interface DashboardConfig {
 }
 
 export type ConfigProblemCode =
-  'unknown-key' | 'missing' | 'type' | 'enum' | 'unknown-source' | 'duplicate-id' | 'empty';
+  | 'unknown-key'
+  | 'missing'
+  | 'type'
+  | 'enum'
+  | 'unknown-source'
+  | 'duplicate-id'
+  | 'empty'
+  | 'unknown-param'
+  | 'missing-param';
 
 /** One thing wrong in a configuration, where it is and what was expected (words chosen by the element). */
 export interface ConfigProblem {
   /** `widgets[2].tpye`, `sources[0].src`, `columns`; empty for the whole configuration. */
   path: string;
   code: ConfigProblemCode;
-  /** `type`: `text`, `number`, `integer`, `boolean`, `list`, `object`, `url-sync`, `span`. */
+  /** `type`: `text`, `number`, `integer`, `boolean`, `list`, `object`, `url-sync`, `span`, `param-name`, `choices`. */
   expected?: string;
   /** `unknown-key`: the allowed keys, closest to the wrong one first; `enum`/`unknown-source`: the allowed values. */
   allowed?: string[];
@@ -96,6 +104,7 @@ const commonWidgetKeys: Schema = {
   theme: {kind: 'text', values: THEMES},
   refresh: number,
   'no-attribution': boolean,
+  'no-offline-copy': boolean,
 };
 
 const filterKeys: Schema = {
@@ -192,6 +201,7 @@ const sourceSchema: Schema = {
   where: text,
   refresh: number,
   'url-sync': {kind: 'url-sync'},
+  'no-offline-copy': boolean,
 };
 
 const rootSchema: Schema = {

@@ -25,6 +25,11 @@ const fr = {
   'dashboard.expected.object': 'un objet { … }',
   'dashboard.expected.url-sync': '"query", "hash", true ou false',
   'dashboard.expected.span': 'un entier de 1 à 12 ou "full"',
+  'dashboard.expected.param-name': 'un nom (lettres, chiffres, _ et -)',
+  'dashboard.expected.choices': '{"source", "value", "label"} ou une liste de {"value", "label"}',
+  'dashboard.error.unknown-param': '{path} : le paramètre {value} n’est pas déclaré dans params',
+  'dashboard.error.missing-param':
+    '{path} : le paramètre {value} n’a pas de valeur (ni dans l’adresse, ni dans params, ni par défaut)',
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -51,6 +56,11 @@ const en: Record<keyof typeof fr, string> = {
   'dashboard.expected.object': 'an object { … }',
   'dashboard.expected.url-sync': '"query", "hash", true or false',
   'dashboard.expected.span': 'a whole number from 1 to 12 or "full"',
+  'dashboard.expected.param-name': 'a name (letters, digits, _ and -)',
+  'dashboard.expected.choices': '{"source", "value", "label"} or a list of {"value", "label"}',
+  'dashboard.error.unknown-param': '{path}: the parameter {value} is not declared in params',
+  'dashboard.error.missing-param':
+    '{path}: the parameter {value} has no value (not in the address, in params, nor by default)',
 };
 
 export const dashboardMessages = {fr, en};

@@ -60,6 +60,44 @@ export const dashboardStyles = css`
     gap: var(--odw-dashboard-gap, var(--_odw-spacing));
   }
 
+  .params {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--odw-dashboard-gap, var(--_odw-spacing));
+  }
+
+  .param {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    font-weight: 600;
+  }
+
+  .param select {
+    font: inherit;
+    font-weight: normal;
+    min-width: min(100%, 14rem);
+    min-height: 2.75rem;
+    padding: 0.25rem 0.5rem;
+    color: inherit;
+    background: var(--odw-background, transparent);
+    border: 1px solid var(--odw-border-color, currentColor);
+    border-radius: var(--odw-radius, 4px);
+  }
+
+  .param select:focus-visible {
+    outline: 2px solid var(--odw-focus-color, currentColor);
+    outline-offset: 2px;
+  }
+
+  /*
+   * What the page put in the tag for browsers that cannot run it (a link, a sentence) gives way to
+   * the dashboard once it reads its configuration; its widget children stay.
+   */
+  .grid.configured ::slotted(:not(odw-kpi, odw-chart, odw-map, odw-table, odw-filter, odw-source, script)) {
+    display: none;
+  }
+
   .grid {
     --_columns: var(--_odw-dashboard-columns);
     display: grid;
@@ -106,6 +144,8 @@ export const dashboardStyles = css`
     border-radius: var(--_odw-radius);
   }
   .status.error {
+    /* A long configuration URL in the message wraps instead of widening a phone's page. */
+    overflow-wrap: anywhere;
     color: var(--_odw-error-color);
     background: var(--_odw-error-surface);
     border: 1px solid var(--_odw-error-color);

@@ -4,6 +4,7 @@ import {property, state} from 'lit/decorators.js';
 import {createFetchContext} from '../../data/request.js';
 import {FormatError} from '../../data/errors.js';
 import type {ApiFamily} from '../../data/types.js';
+import type {OfflineCopyOptions} from '../../data/offline-copy.js';
 import {isAbortError} from '../../core/errors.js';
 import {describeError, normalizeLang, resolveLang, t, type Lang, type MessageKey} from '../../core/i18n.js';
 import {themeStyles, type Theme} from '../../core/theme.js';
@@ -18,6 +19,7 @@ import {
 import {dashboardStyles} from './odw-dashboard.styles.js';
 import {linkedStylesRoot} from '../../core/linked-styles.js';
 import {PageSchemeController} from '../../core/page-scheme.js';
+import {applyTemplate, type TemplateState} from './dashboard-template.js';
 
 /** The data widgets a dashboard gives its default source and theme to. */
 const WIDGET_TAGS = ['odw-kpi', 'odw-chart', 'odw-map', 'odw-table', 'odw-filter'] as const;
@@ -64,7 +66,7 @@ type ConfigFailure =
 type ConfigState =
   | {status: 'none'}
   | {status: 'loading'}
-  | {status: 'ready'; config: DashboardConfig}
+  | {status: 'ready'; config: DashboardConfig; template: TemplateState}
   | {status: 'failed'; failure: ConfigFailure};
 
 let internalSourceCount = 0;
@@ -112,6 +114,8 @@ const LISTED_KEYS = 6;
  * @attr {number} heading-level - The level of that heading for assistive technologies (default 2).
  * @attr {string} description - A visible introduction under the heading.
  * @attr {string} config - URL of a JSON configuration (fetched without cookies).
+ * @attr {string} params - Values of the configuration's `params`, in URL-query syntax
+ *   (`commune=45234&annee=2025`); the page URL's query (`?commune=45234`) wins over it.
  * @attr {string} source - The `id` of an `odw-source`: the default source of the children.
  * @attr {string} src - A dataset URL: the dashboard makes the default source from it.
  * @attr {'ods'|'tabular'|'ckan'|'csv'|'json'|'geojson'} api - Forces the API family of `src`.
@@ -120,12 +124,15 @@ const LISTED_KEYS = 6;
  * @attr {number} refresh - Seconds between two reloads of the default source made from `src`.
  * @attr {'query'|'hash'} url-sync - Keeps the filters of that source in the page URL.
  * @attr {'light'|'dark'|'auto'|'dsfr'} theme - The dashboard's look, passed to children without `theme`.
+ * @attr {boolean} no-offline-copy - Keeps no copy of its configuration or its widgets' data in the
+ *   browser (see the widgets' `no-offline-copy`).
  * @attr {string} lang - `fr` or `en`; inherited by the children; default from the page.
  *
  * @csspart base - The frame around everything.
  * @csspart header - The heading and the description.
  * @csspart title - The heading.
  * @csspart description - The description.
+ * @csspart params - The selectors of the configuration's parameters that have `choices`.
  * @csspart filters - The bar of filters of a JSON configuration.
  * @csspart grid - The grid of widgets.
  * @csspart status - The loading and configuration error messages.
@@ -165,6 +172,8 @@ export class OdwDashboard extends LitElement {
   @property({reflect: true}) description?: string;
 
   @property({reflect: true}) config?: string;
+
+  @property({reflect: true}) params?: string;
 
   @property({reflect: true}) source?: string;
 
@@ -207,6 +216,10 @@ export class OdwDashboard extends LitElement {
   private configAbort?: AbortController;
   /** The text of the `<script type="application/json">` child last read. */
   private scriptText?: string;
+  /** The configuration as read, before its parameters are replaced: re-read when a value changes. */
+  private rawInput?: unknown;
+  /** Values picked in the parameter selectors. */
+  private readonly picked = new Map<string, string>();
   private builtConfig?: DashboardConfig;
   private generated: Element[] = [];
 
@@ -232,6 +245,7 @@ export class OdwDashboard extends LitElement {
     super.willUpdate(changed);
     if (!this.isConnected) return;
     if (changed.has('config')) this.readConfig();
+    else if (changed.has('params') && this.rawInput !== undefined) this.interpretAgain();
     const sourceProps = ['src', 'api', 'apiKey', 'where', 'refresh', 'urlSync', 'source'] as const;
     if (sourceProps.some((name) => changed.has(name))) this.syncInternalSource();
     if (sourceProps.some((name) => changed.has(name)) || changed.has('theme')) this.syncDefaults();
@@ -277,7 +291,7 @@ export class OdwDashboard extends LitElement {
             </div>`
           : nothing
       }
-      ${this.renderConfigStatus(lang)}
+      ${this.renderParams()} ${this.renderConfigStatus(lang)}
       <div
         class="filters"
         part="filters"
@@ -285,7 +299,7 @@ export class OdwDashboard extends LitElement {
         aria-label=${t(lang, 'dashboard.filters')}
         ?hidden=${!config?.filters.length}
       ></div>
-      <div class="grid" part="grid">
+      <div class="grid ${this.configState.status === 'none' ? '' : 'configured'}" part="grid">
         <slot></slot>
         <div class="generated"></div>
       </div>
@@ -435,7 +449,7 @@ export class OdwDashboard extends LitElement {
     if (url) {
       const absolute = new URL(url, document.baseURI).href;
       try {
-        input = await createFetchContext({signal}).fetchJson(absolute);
+        input = await createFetchContext({signal, offlineCopy: this.offlineCopy}).fetchJson(absolute);
       } catch (error) {
         if (isAbortError(error) || signal.aborted) return {status: 'loading'};
         if (error instanceof FormatError) return failed({kind: 'json', message: error.message});
@@ -448,6 +462,21 @@ export class OdwDashboard extends LitElement {
         return failed({kind: 'json', message: (error as Error).message});
       }
     }
+    this.rawInput = input;
+    return this.interpret(input, signal);
+  }
+
+  /** Replaces the parameters of a read configuration, validates it and loads its widgets' modules. */
+  private async interpret(rawInput: unknown, signal: AbortSignal): Promise<ConfigState> {
+    const applied = await applyTemplate(rawInput, {
+      picked: this.picked,
+      pageQuery: location.search,
+      attribute: this.params,
+      signal,
+      offlineCopy: this.offlineCopy,
+    });
+    if (!applied.ok) return failed({kind: 'invalid', problems: applied.problems});
+    const input = applied.input;
     const knownSourceIds = [...document.querySelectorAll('odw-source[id]')].map((source) => source.id);
     const result = validateConfig(input, {knownSourceIds, hasDefaultSource: Boolean(this.defaultSourceId)});
     if (!result.ok) return failed({kind: 'invalid', problems: result.problems});
@@ -459,7 +488,72 @@ export class OdwDashboard extends LitElement {
         return failed({kind: 'module', tag});
       }
     }
-    return {status: 'ready', config: result.config};
+    return {status: 'ready', config: result.config, template: applied.template};
+  }
+
+  /**
+   * The configuration and the choices of its parameters are kept like the widgets' data: a page
+   * reloaded while the portal is down still builds its dashboard (`no-offline-copy` turns it off).
+   */
+  private get offlineCopy(): OfflineCopyOptions | undefined {
+    return this.hasAttribute('no-offline-copy') ? undefined : {fallback: true, onCopy: () => undefined};
+  }
+
+  /** Interprets the configuration already read again, with the parameter values now in force. */
+  private interpretAgain(): void {
+    this.configAbort?.abort();
+    const abort = new AbortController();
+    this.configAbort = abort;
+    void this.interpret(this.rawInput, abort.signal).then((configState) => {
+      if (abort.signal.aborted) return;
+      this.applyHostDefaults(configState.status === 'ready' ? configState.config : undefined);
+      this.configState = configState;
+    });
+  }
+
+  /** A labelled selector for each parameter that has choices. */
+  private renderParams(): unknown {
+    const template = this.configState.status === 'ready' ? this.configState.template : undefined;
+    const selectable = template?.params.filter((param) => template.choices.get(param.name)?.length) ?? [];
+    if (!template || selectable.length === 0) return nothing;
+    return html`<div class="params" part="params">
+      ${selectable.map((param) => {
+        const current = template.values.get(param.name);
+        const choices = template.choices.get(param.name)!;
+        // A value from the URL or the attribute that the list lacks is still the one shown.
+        const options =
+          current && !choices.some((choice) => choice.value === current.value)
+            ? [current, ...choices]
+            : choices;
+        return html`<label class="param"
+          ><span>${param.label ?? param.name}</span>
+          <select
+            @change=${(event: Event) => this.pick(param.name, (event.target as HTMLSelectElement).value)}
+          >
+            ${options.map(
+              (choice) =>
+                html`<option value=${choice.value} ?selected=${choice.value === current?.value}>
+                  ${choice.label}
+                </option>`,
+            )}
+          </select></label
+        >`;
+      })}
+    </div>`;
+  }
+
+  /** A value picked in a selector: every widget is drawn again, and the page URL follows with `url-sync`. */
+  private pick(name: string, value: string): void {
+    this.picked.set(name, value);
+    const config = this.configuration;
+    const syncs =
+      this.urlSync !== undefined || config?.sources.some((source) => 'url-sync' in source.attributes);
+    if (syncs) {
+      const url = new URL(location.href);
+      url.searchParams.set(name, value);
+      history.replaceState(history.state, '', url);
+    }
+    this.interpretAgain();
   }
 
   /** Replaces the configured elements by those of `config` (created, never parsed from text). */
@@ -588,5 +682,9 @@ export function describeProblem(problem: ConfigProblem, lang: Lang): string {
       return t(lang, 'dashboard.error.empty', {path});
     case 'missing':
       return t(lang, 'dashboard.error.missing', {path});
+    case 'unknown-param':
+      return t(lang, 'dashboard.error.unknown-param', {path, value});
+    case 'missing-param':
+      return t(lang, 'dashboard.error.missing-param', {path, value});
   }
 }

@@ -190,7 +190,13 @@ export class OdwFilter extends OdwDataElement<FilterData> {
     const source = this.sourceElement;
     // Disjunctive counts: every filter of the source but this control's own.
     const where = and(source ? source.filterExcept(this.filterKey) : target.sourceFilter, own);
-    const request = {api: target.api, apiKey: target.apiKey, signal: options.signal, fresh: options.fresh};
+    const request = {
+      api: target.api,
+      apiKey: target.apiKey,
+      signal: options.signal,
+      fresh: options.fresh,
+      offlineCopy: options.offlineCopy,
+    };
     const type = this.controlType;
     let field: FieldInfo | undefined;
     let choices: FilterChoice[] = [];

@@ -5,6 +5,7 @@
 import type {Feature, FeatureCollection, Geometry} from 'geojson';
 import {resolveSource} from '../../data/connectors/index.js';
 import {query} from '../../data/query.js';
+import type {OfflineCopyOptions} from '../../data/offline-copy.js';
 import {createFetchContext} from '../../data/request.js';
 import type {ApiFamily} from '../../data/types.js';
 import {copyGeometry, parseShapes, rewind} from './map-data.js';
@@ -26,7 +27,13 @@ const SHAPE_APIS: readonly ApiFamily[] = ['ods', 'tabular', 'ckan'];
  */
 export async function loadShapes(
   url: string,
-  options: {signal: AbortSignal; fresh: boolean; objectName?: string; api?: ApiFamily},
+  options: {
+    signal: AbortSignal;
+    fresh: boolean;
+    objectName?: string;
+    api?: ApiFamily;
+    offlineCopy?: OfflineCopyOptions;
+  },
 ): Promise<FeatureCollection> {
   if (SHAPE_APIS.includes(options.api ?? familyOf(url) ?? 'geojson')) {
     const {rows, fields} = await query(url, {
@@ -34,6 +41,7 @@ export async function loadShapes(
       api: options.api,
       signal: options.signal,
       fresh: options.fresh,
+      offlineCopy: options.offlineCopy,
     });
     const shapeField = fields.find((field) => field.type === 'geo_shape')?.name ?? 'geometry';
     const features = rows.flatMap((row): Feature[] => {
@@ -45,7 +53,8 @@ export async function loadShapes(
     });
     return {type: 'FeatureCollection', features};
   }
-  const text = await createFetchContext({signal: options.signal, fresh: options.fresh}).fetchText(url);
+  const {signal, fresh, offlineCopy} = options;
+  const text = await createFetchContext({signal, fresh, offlineCopy}).fetchText(url);
   return parseShapes(text, options.objectName);
 }
 

@@ -31,6 +31,8 @@ import {linkedStylesRoot} from '../../core/linked-styles.js';
  *   survives a reload: one parameter per filter, `<source id>.<key>=<expression>`
  *   (`?pop.commune=commune%20%3D%20%22Orl%C3%A9ans%22`). The URL is updated with
  *   `history.replaceState` (no new history entry) and read when the source is connected.
+ * @attr {boolean} no-offline-copy - The bound widgets keep no copy of their data in the browser
+ *   (see the widgets' `no-offline-copy`).
  *
  * @fires {OdwFilterChangeEvent} odw-filter-change - The filters changed; `detail.filters` lists them.
  */

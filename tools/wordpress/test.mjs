@@ -10,7 +10,7 @@
 // Without WordPress it says how to install it and succeeds, unless CI is set.
 /* global document -- page.evaluate() callbacks run in the page. */
 import {spawnSync} from 'node:child_process';
-import {existsSync, readFileSync, readdirSync} from 'node:fs';
+import {existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import puppeteer from 'puppeteer-core';
@@ -227,6 +227,22 @@ await write(
   }),
 );
 await write('plain', '<p>Une page sans widget.</p>');
+// The métropole's template (examples/portrait-commune.json), hosted beside WordPress with the
+// emulator's address in its sources, pasted by the author with the commune as a parameter.
+const TEMPLATE_DIR = '/var/lib/wordpress/wp-content/uploads/odw-test';
+mkdirSync(TEMPLATE_DIR, {recursive: true});
+writeFileSync(
+  join(TEMPLATE_DIR, 'portrait-commune.json'),
+  readFileSync(join(root, 'examples/portrait-commune.json'), 'utf8').replaceAll(
+    '"/portal/',
+    `"${portal.url}/portal/`,
+  ),
+);
+const OLIVET = '45232';
+await write(
+  'template',
+  `[odw-dashboard config="${SITE}/wp-content/uploads/odw-test/portrait-commune.json" params="commune=${OLIVET}"]`,
+);
 
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -293,6 +309,7 @@ async function kpiTexts(page) {
 const orleans = await expectedSum(ORLEANS);
 const largeOrleans = await expectedSum(LARGE_ORLEANS);
 const smallOrleans = await expectedSum(SMALL_ORLEANS);
+const olivet = await expectedSum(`code_insee = "${OLIVET}"`);
 
 try {
   await check(`the tag alone draws its figure in French (${orleans})`, async () => {
@@ -349,6 +366,39 @@ try {
     assert((await page.$$('odw-dashboard > odw-kpi[span="2"]')).length === 1, 'span lost');
     await page.close();
   });
+
+  await check(
+    `a dashboard template with params draws its commune's figures in French (${olivet})`,
+    async () => {
+      const {page, outside} = await open(posts.template.link);
+      const shown = await page
+        .waitForFunction(
+          () => {
+            const dashboard = document.querySelector('odw-dashboard');
+            const kpi = dashboard?.shadowRoot?.querySelector('odw-kpi');
+            const text = (root, selector) =>
+              (root?.querySelector(selector)?.textContent ?? '')
+                .replace(/[\u00a0\u202f]/g, ' ')
+                .replace(/\s+/g, ' ')
+                .trim();
+            const value = text(kpi?.shadowRoot, '[part~="value"]');
+            return (
+              value && [
+                text(dashboard.shadowRoot, '[part~="title"]'),
+                text(kpi.shadowRoot, '[part~="label"]'),
+                value,
+              ]
+            );
+          },
+          {timeout: 30_000},
+        )
+        .then((handle) => handle.jsonValue());
+      const expected = ['Portrait de Olivet', 'Habitants de Olivet', `${olivet} hab.`];
+      assert(shown.join('|') === expected.join('|'), `${shown} instead of ${expected}`);
+      assert(!outside.length, `requests outside 127.0.0.1: ${outside}`);
+      await page.close();
+    },
+  );
 
   await check('an unknown shortcode attribute is named in the preview, never output', async () => {
     const preview = `${SITE}/?p=${posts.unknown.id}&preview=true`;

@@ -17,7 +17,8 @@ export const kpiStyles = css`
     line-height: 1.15;
     font-variant-numeric: tabular-nums;
     color: var(--odw-kpi-value-color, var(--_odw-text-color));
-    overflow-wrap: anywhere;
+    /* A figure or unit breaks only when wider than the card by itself: « hab. » never splits. */
+    overflow-wrap: break-word;
   }
   .unit {
     font-size: 0.5em;

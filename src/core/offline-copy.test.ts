@@ -1,7 +1,7 @@
 import {expect, html, waitUntil} from '@open-wc/testing';
 import {createStore, get} from 'idb-keyval';
 import {clearCache, requestSettings} from '../data/index.js';
-import {clearOfflineCopies, offlineCopySettings} from '../data/offline-copy.js';
+import {clearOfflineCopies, offlineCopySettings} from '../data/offline-store.js';
 import {OFFLINE_RETRY_FIRST, OFFLINE_RETRY_MAX} from './offline-copy-controller.js';
 import '../elements/odw-kpi/define.js';
 import '../elements/odw-source/define.js';
@@ -205,7 +205,7 @@ describe('offline copy (degraded mode that survives a reload)', function () {
   });
 
   it('drops the oldest answers beyond its cap, and never uses one older than 30 days', async () => {
-    const {readCopy, saveCopy} = await import('../data/offline-copy.js');
+    const {readCopy, saveCopy} = await import('../data/offline-store.js');
     offlineCopySettings.maxChars = 100;
     await saveCopy('a', 'a', 50);
     await saveCopy('b', 'b', 40);

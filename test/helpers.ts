@@ -103,17 +103,22 @@ afterEach(() => {
   for (const frame of frames.splice(0)) frame.remove();
 });
 
-/** Loads a demo page in a 1200 × 900 iframe, as a visitor would, once its element `tag` is defined. */
-export async function openPage(path: string, tag: string): Promise<Document> {
+/** Loads `path` in a `width` × `height` iframe, removed after the test; resolves once it has loaded. */
+export async function loadFrame(path: string, width = 1200, height = 900): Promise<HTMLIFrameElement> {
   const frame = document.createElement('iframe');
-  frame.width = '1200';
-  frame.height = '900';
+  frame.width = String(width);
+  frame.height = String(height);
   frames.push(frame);
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
   frame.src = path;
   document.body.append(frame);
   await loaded;
-  const page = frame.contentDocument!;
+  return frame;
+}
+
+/** Loads a demo page in a 1200 × 900 iframe, as a visitor would, once its element `tag` is defined. */
+export async function openPage(path: string, tag: string): Promise<Document> {
+  const page = (await loadFrame(path)).contentDocument!;
   await waitUntil(() => page.defaultView!.customElements.get(tag), `${path}: ${tag} defined`, {
     timeout: 20_000,
   });

@@ -4,24 +4,7 @@
  * page whose scripts are all refused.
  */
 import {expect, waitUntil} from '@open-wc/testing';
-import {normalize, watchPage} from '../helpers.js';
-
-/** Loads `path` in an iframe and resolves once it has loaded, without waiting for any element. */
-async function loadFrame(path: string): Promise<HTMLIFrameElement> {
-  const frame = document.createElement('iframe');
-  frame.width = '800';
-  frame.height = '600';
-  frame.src = path;
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
-  document.body.append(frame);
-  await loaded;
-  return frame;
-}
-
-const frames: HTMLIFrameElement[] = [];
-afterEach(() => {
-  for (const frame of frames.splice(0)) frame.remove();
-});
+import {loadFrame, normalize, watchPage} from '../helpers.js';
 
 /** Whether `element` takes room on the page and is not hidden. */
 function shown(element: Element | null): boolean {
@@ -64,8 +47,7 @@ describe('engines and pages where the widgets cannot run as designed', function 
   });
 
   it('keeps what the tag holds and says in words that the element’s code did not load', async () => {
-    const frame = await loadFrame('/test/cdn/fallback.html?blocked=chunks');
-    frames.push(frame);
+    const frame = await loadFrame('/test/cdn/fallback.html?blocked=chunks', 800, 600);
     const doc = frame.contentDocument!;
     const kpi = doc.querySelector('odw-kpi')!;
     await waitUntil(() => kpi.querySelector('.odw-load-error'), 'the message', {timeout: 20_000});
@@ -79,8 +61,7 @@ describe('engines and pages where the widgets cannot run as designed', function 
   });
 
   it('keeps what the tag holds when no script may run', async () => {
-    const frame = await loadFrame('/test/cdn/fallback.html?blocked=all');
-    frames.push(frame);
+    const frame = await loadFrame('/test/cdn/fallback.html?blocked=all', 800, 600);
     const doc = frame.contentDocument!;
     expect(frame.contentWindow!.customElements.get('odw-kpi')).to.equal(undefined);
     expect(shown(doc.getElementById('fallback')), 'the link to the dataset').to.equal(true);

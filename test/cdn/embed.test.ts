@@ -4,7 +4,7 @@
  * sends none for /dist/), posting its height to the host page.
  */
 import {expect, waitUntil} from '@open-wc/testing';
-import {normalize, watchPage} from '../helpers.js';
+import {loadFrame, normalize, watchPage} from '../helpers.js';
 
 const ODS = '/portal/ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records';
 
@@ -21,23 +21,11 @@ function heightsFrom(frame: () => Window | null | undefined): number[] {
   return heights;
 }
 
+/** The host page of the resize test, loaded by hand to listen before its script runs. */
 const frames: HTMLIFrameElement[] = [];
 afterEach(() => {
   for (const frame of frames.splice(0)) frame.remove();
 });
-
-/** Loads `path` in an iframe `width` px wide without waiting for any element. */
-async function load(path: string, width = 390): Promise<HTMLIFrameElement> {
-  const frame = document.createElement('iframe');
-  frame.width = String(width);
-  frame.height = '600';
-  frames.push(frame);
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
-  frame.src = path;
-  document.body.append(frame);
-  await loaded;
-  return frame;
-}
 
 function alertText(frame: HTMLIFrameElement): string {
   return normalize(frame.contentDocument?.querySelector('[role=alert]')?.textContent);
@@ -112,7 +100,7 @@ describe('the embed page', function () {
   });
 
   it('names an unknown attribute instead of drawing', async () => {
-    const frame = await load(embedUrl({tag: 'odw-kpi', src: ODS, valeur: 'sum(population)'}));
+    const frame = await loadFrame(embedUrl({tag: 'odw-kpi', src: ODS, valeur: 'sum(population)'}), 390, 600);
     await waitUntil(() => alertText(frame), 'the error', {timeout: 30_000});
     expect(alertText(frame)).to.match(
       /^« valeur » n’est pas un attribut de odw-kpi \(attributs possibles : .*value/,
@@ -121,7 +109,7 @@ describe('the embed page', function () {
   });
 
   it('names an unknown tag, and says which ones exist', async () => {
-    const frame = await load(embedUrl({tag: 'script', src: ODS}));
+    const frame = await loadFrame(embedUrl({tag: 'script', src: ODS}), 390, 600);
     await waitUntil(() => alertText(frame), 'the error', {timeout: 10_000});
     expect(alertText(frame)).to.equal(
       'Le widget « script » n’existe pas (widgets possibles : odw-kpi, odw-chart, odw-map, odw-table, odw-dashboard).',
@@ -129,7 +117,11 @@ describe('the embed page', function () {
   });
 
   it('accepts only http(s) data URLs', async () => {
-    const frame = await load(embedUrl({tag: 'odw-kpi', src: 'javascript:alert(1)', value: 'count()'}));
+    const frame = await loadFrame(
+      embedUrl({tag: 'odw-kpi', src: 'javascript:alert(1)', value: 'count()'}),
+      390,
+      600,
+    );
     await waitUntil(() => alertText(frame), 'the error', {timeout: 30_000});
     expect(alertText(frame)).to.equal(
       '« src » doit être une adresse http ou https, et non « javascript:alert(1) ».',
@@ -165,7 +157,7 @@ describe('the embed page', function () {
   });
 
   it('keeps what the tag holds visible when the widget script cannot load', async () => {
-    const frame = await load('/test/cdn/missing-script.html');
+    const frame = await loadFrame('/test/cdn/missing-script.html', 390, 600);
     const link = frame.contentDocument!.querySelector('odw-kpi a')!;
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(frame.contentWindow!.customElements.get('odw-kpi')).to.equal(undefined);

@@ -6,7 +6,7 @@ import {createConnection} from 'node:net';
 import * as puppeteerCore from 'puppeteer-core';
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {WebdriverLauncher} from '@web/test-runner-webdriver';
-import {chromiumArgs, findChromium} from './chromium.mjs';
+import {chromiumArgs, findChromium, installHint} from './chromium.mjs';
 
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const firstExisting = (...paths) => paths.find((path) => path && existsSync(path));
@@ -15,7 +15,7 @@ const firstExisting = (...paths) => paths.find((path) => path && existsSync(path
 export const ENGINES = {
   chromium: {
     find: () => findChromium(),
-    hint: 'Chromium missing: `sudo apt-get install -y chromium` (or set CHROME_PATH).',
+    hint: installHint,
   },
   firefox: {
     find: () => firstExisting(process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'),

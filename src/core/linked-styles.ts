@@ -25,9 +25,6 @@ export function setStylesheetBase(url: URL | string): void {
   (globalThis as WithBase)[STYLESHEET_BASE] = new URL(url, document.baseURI).href;
 }
 
-/** The file name of the stylesheet of an element's tag. */
-export const stylesheetName = (tag: string): string => `${tag}.css`;
-
 /**
  * The render root of `element`: a shadow root that links the element's stylesheet, where the
  * engine cannot adopt stylesheets and a stylesheet base is known; otherwise `undefined`, and Lit's
@@ -39,7 +36,7 @@ export function linkedStylesRoot(element: ReactiveElement): ShadowRoot | undefin
   const root = element.attachShadow((element.constructor as typeof ReactiveElement).shadowRootOptions);
   const link = document.createElement('link');
   link.rel = 'stylesheet';
-  link.href = new URL(stylesheetName(element.localName), base).href;
+  link.href = new URL(`${element.localName}.css`, base).href;
   root.append(link);
   return root;
 }

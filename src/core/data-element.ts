@@ -1,5 +1,4 @@
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
-import {property} from 'lit/decorators.js';
 import {join} from 'lit/directives/join.js';
 import {Task, TaskStatus, initialState} from '@lit/task';
 import {QueryError, and, parseFilter, query} from '../data/index.js';
@@ -10,9 +9,11 @@ import {ConfigError, isAbortError} from './errors.js';
 import {OdwErrorEvent, OdwLoadEvent} from './events.js';
 import {formatDate, formatDateTime} from './format.js';
 import {describeError, resolveLang, t, type Lang} from './i18n.js';
-import {themeStyles, type Theme} from './theme.js';
+import {themeStyles} from './theme.js';
 import {safeLinkUrl} from './url.js';
 import {linkedStylesRoot} from './linked-styles.js';
+import {applyDefaults, propertiesOf, type AttributeValues} from './schema.js';
+import {dataElementAttributes} from './data-element.schema.js';
 import {PageSchemeController} from './page-scheme.js';
 import {OfflineCopyController} from './offline-copy-controller.js';
 import type {OfflineCopyOptions} from '../data/offline-copy.js';
@@ -57,6 +58,10 @@ interface LoadedState<D> extends Loaded<D> {
 
 type SourceState = 'none' | 'bound' | 'waiting' | 'missing';
 
+// The fields are typed from the attribute schema (src/core/schema.ts).
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- `D` must match the class's
+export interface OdwDataElement<D = unknown> extends AttributeValues<typeof dataElementAttributes> {}
+
 /**
  * Base class of every data widget: binds to an `odw-source` (or its own `src`), runs the
  * subclass's query with `@lit/task`, fires `odw-load` / `odw-error`, refreshes on a timer, and
@@ -66,21 +71,6 @@ type SourceState = 'none' | 'bound' | 'waiting' | 'missing';
  * `title` keeps its global-attribute name (the documented attribute) but is shown as the visible
  * heading; the native tooltip it would cause is suppressed inside the widget.
  *
- * @attr {string} source - The `id` of an `odw-source` (same document or shadow root).
- * @attr {string} src - A one-off dataset URL, when no `source` is given.
- * @attr {'ods'|'tabular'|'ckan'|'csv'|'json'|'geojson'} api - Forces the API family of `src`.
- * @attr {string} api-key - Opendatasoft API key for a private `src`.
- * @attr {string} where - An extra filter for this widget only (expression language).
- * @attr {string} title - The heading shown above the widget (part `title`).
- * @attr {number} heading-level - The level of that heading for assistive technologies (default 3).
- * @attr {string} description - A text alternative read by screen readers, not shown.
- * @attr {string} lang - `fr` or `en`; inherited from the closest ancestor, then `<html lang>`; default `fr`.
- * @attr {'light'|'dark'|'auto'|'dsfr'} theme - Colours and fonts; without it, follows the system setting.
- * @attr {number} refresh - Seconds between two reloads of fresh data; a failed reload keeps the
- *   last data with a notice.
- * @attr {boolean} no-attribution - Hides the attribution footer.
- * @attr {boolean} no-offline-copy - Keeps no copy of the data in the browser. Without it, the last
- *   good data is kept (30 days) and shown, dated, when the portal cannot be reached at page load.
  *
  * @fires {OdwLoadEvent} odw-load - Data loaded (also after each refresh); `detail`: `{rows, total}`.
  * @fires {OdwErrorEvent} odw-error - Loading failed; `detail.error` is a typed error of the data layer.
@@ -115,8 +105,16 @@ type SourceState = 'none' | 'bound' | 'waiting' | 'missing';
  * @cssprop --odw-spacing-small - Gaps inside the widget.
  * @cssprop --odw-palette-1 - First categorical colour (`--odw-palette-1` … `--odw-palette-8`).
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export abstract class OdwDataElement<D = unknown> extends LitElement {
   static override styles = [themeStyles, hostStyles, visuallyHiddenStyles, dataElementStyles];
+
+  static override properties = propertiesOf(dataElementAttributes);
+
+  constructor() {
+    super();
+    applyDefaults(this, dataElementAttributes);
+  }
 
   /** Dark colours only where the page can be dark (src/core/page-scheme.ts). */
   protected readonly pageScheme = new PageSchemeController(this);
@@ -124,32 +122,6 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     return linkedStylesRoot(this) ?? super.createRenderRoot();
   }
-
-  @property({reflect: true}) source?: string;
-
-  @property({reflect: true}) src?: string;
-
-  @property({reflect: true}) api?: ApiFamily;
-
-  @property({attribute: 'api-key'}) apiKey?: string;
-
-  @property({reflect: true}) where?: string;
-
-  @property({reflect: true}) override title!: string;
-
-  @property({type: Number, attribute: 'heading-level'}) headingLevel = 3;
-
-  @property({reflect: true}) description?: string;
-
-  @property({reflect: true}) override lang!: string;
-
-  @property({reflect: true}) theme?: Theme;
-
-  @property({type: Number, reflect: true}) refresh?: number;
-
-  @property({type: Boolean, reflect: true, attribute: 'no-attribution'}) noAttribution = false;
-
-  @property({type: Boolean, reflect: true, attribute: 'no-offline-copy'}) noOfflineCopy = false;
 
   /** The language the widget speaks now (after `lang` inheritance). */
   protected get currentLang(): Lang {

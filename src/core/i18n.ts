@@ -5,15 +5,14 @@
 import {FormatError, HttpError, NetworkError, QueryError, QuotaError} from '../data/errors.js';
 import {ConfigError} from './errors.js';
 import {formatDateTime, formatTime, toDate} from './format.js';
+import type {Lang} from './lang.js';
+
+export {LANGS, normalizeLang, resolveLang, type Lang} from './lang.js';
 import type {chartMessages} from '../elements/odw-chart/odw-chart.messages.js';
 import type {dashboardMessages} from '../elements/odw-dashboard/odw-dashboard.messages.js';
 import type {filterMessages} from '../elements/odw-filter/odw-filter.messages.js';
 import type {mapMessages} from '../elements/odw-map/odw-map.messages.js';
 import type {tableMessages} from '../elements/odw-table/odw-table.messages.js';
-
-export type Lang = 'fr' | 'en';
-
-export const LANGS: readonly Lang[] = ['fr', 'en'];
 
 const fr = {
   loading: 'Chargement…',
@@ -155,27 +154,6 @@ export function t(lang: Lang, key: MessageKey, params: Record<string, string | n
   return (catalogue[lang][key] ?? key).replace(/\{(\w+)\}/g, (placeholder, name: string) =>
     name in params ? String(params[name]) : placeholder,
   );
-}
-
-/** `fr-FR` → `fr`, `EN` → `en`; anything else (or nothing) → `fr`. */
-export function normalizeLang(value: string | null | undefined): Lang {
-  const primary = (value ?? '').trim().toLowerCase().split(/[-_]/)[0];
-  return (LANGS as readonly string[]).includes(primary) ? (primary as Lang) : 'fr';
-}
-
-/**
- * The language of an element: its own `lang`, else the closest ancestor's (crossing shadow roots),
- * else `<html lang>`, else French. An empty `lang=""` means "unknown" and is skipped.
- */
-export function resolveLang(element: Element): Lang {
-  let node: Element | null = element;
-  while (node) {
-    const withLang: Element | null = node.closest('[lang]:not([lang=""])');
-    if (withLang) return normalizeLang(withLang.getAttribute('lang'));
-    const root = node.getRootNode();
-    node = root instanceof ShadowRoot ? root.host : null;
-  }
-  return normalizeLang(document.documentElement.getAttribute('lang'));
 }
 
 const EXPECTED_CODES = new Set([

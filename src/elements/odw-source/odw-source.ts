@@ -9,6 +9,7 @@ import {
 } from '../../core/events.js';
 import {sourceStyles} from './odw-source.styles.js';
 import {sourceAttributes} from './odw-source.schema.js';
+import type {DataSource} from '../../core/data-source.js';
 import {applyDefaults, propertiesOf, type AttributeValues} from '../../core/schema.js';
 import {linkedStylesRoot} from '../../core/linked-styles.js';
 
@@ -27,7 +28,7 @@ export interface OdwSource extends AttributeValues<typeof sourceAttributes> {}
  * @fires {OdwFilterChangeEvent} odw-filter-change - The filters changed; `detail.filters` lists them.
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class OdwSource extends LitElement {
+export class OdwSource extends LitElement implements DataSource {
   static override styles = sourceStyles;
 
   static override properties = propertiesOf(sourceAttributes);

@@ -1,11 +1,11 @@
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
-import './odw-dashboard.messages.js';
 import {state} from 'lit/decorators.js';
 import {createFetchContext} from '../../data/request.js';
 import {FormatError} from '../../data/errors.js';
 import type {OfflineCopyOptions} from '../../data/offline-copy.js';
 import {isAbortError} from '../../core/errors.js';
-import {describeError, normalizeLang, resolveLang, t, type Lang, type MessageKey} from '../../core/i18n.js';
+import {describeError} from '../../core/i18n.js';
+import {normalizeLang, resolveLang, type Lang} from '../../core/lang.js';
 import {themeStyles} from '../../core/theme.js';
 import {hostStyles} from '../../core/data-element.styles.js';
 import {
@@ -21,6 +21,7 @@ import {PageSchemeController} from '../../core/page-scheme.js';
 import {applyDefaults, propertiesOf, type AttributeValues} from '../../core/schema.js';
 import {dashboardAttributes} from './odw-dashboard.schema.js';
 import {applyTemplate, type TemplateState} from './dashboard-template.js';
+import {dashboardText, type DashboardMessageKey} from './odw-dashboard.messages.js';
 
 /** The data widgets a dashboard gives its default source and theme to. */
 const WIDGET_TAGS = ['odw-kpi', 'odw-chart', 'odw-map', 'odw-table', 'odw-filter'] as const;
@@ -260,7 +261,7 @@ export class OdwDashboard extends LitElement {
         class="filters"
         part="filters"
         role="group"
-        aria-label=${t(lang, 'dashboard.filters')}
+        aria-label=${dashboardText(lang, 'dashboard.filters')}
         ?hidden=${!config?.filters.length}
       ></div>
       <div class="grid ${this.configState.status === 'none' ? '' : 'configured'}" part="grid">
@@ -293,28 +294,30 @@ export class OdwDashboard extends LitElement {
   private renderConfigStatus(lang: Lang): unknown {
     const configState = this.configState;
     if (configState.status === 'loading') {
-      return html`<p class="status loading" part="status" role="status">${t(lang, 'dashboard.loading')}</p>`;
+      return html`<p class="status loading" part="status" role="status">
+        ${dashboardText(lang, 'dashboard.loading')}
+      </p>`;
     }
     if (configState.status !== 'failed') return nothing;
     const {failure} = configState;
     let content: unknown;
     switch (failure.kind) {
       case 'invalid':
-        content = html`<p>${t(lang, 'dashboard.config-invalid')}</p>
+        content = html`<p>${dashboardText(lang, 'dashboard.config-invalid')}</p>
           <ul>
             ${failure.problems.map((problem) => html`<li class="problem">${describeProblem(problem, lang)}</li>`)}
           </ul>`;
         break;
       case 'json':
-        content = html`<p>${t(lang, 'dashboard.error.json', {message: failure.message})}</p>`;
+        content = html`<p>${dashboardText(lang, 'dashboard.error.json', {message: failure.message})}</p>`;
         break;
       case 'fetch':
         content = html`<p>
-          ${t(lang, 'dashboard.error.fetch', {url: failure.url, message: describeError(failure.error, lang)})}
+          ${dashboardText(lang, 'dashboard.error.fetch', {url: failure.url, message: describeError(failure.error, lang)})}
         </p>`;
         break;
       case 'module':
-        content = html`<p>${t(lang, 'dashboard.error.module', {tag: failure.tag})}</p>`;
+        content = html`<p>${dashboardText(lang, 'dashboard.error.module', {tag: failure.tag})}</p>`;
         break;
     }
     return html`<div class="status error" part="status" role="alert">${content}</div>`;
@@ -618,37 +621,44 @@ function assignDefault(
 
 /** One configuration problem as a sentence: where it is, what is wrong, what was expected. */
 export function describeProblem(problem: ConfigProblem, lang: Lang): string {
-  const path = problem.path || t(lang, 'dashboard.root');
+  const path = problem.path || dashboardText(lang, 'dashboard.root');
   const value = problem.value ?? '';
   switch (problem.code) {
     case 'unknown-key': {
       const allowed = problem.allowed ?? [];
       const listed = allowed.slice(0, LISTED_KEYS).join(', ') + (allowed.length > LISTED_KEYS ? ', …' : '');
-      return t(lang, 'dashboard.error.unknown-key', {path, allowed: listed});
+      return dashboardText(lang, 'dashboard.error.unknown-key', {path, allowed: listed});
     }
     case 'type':
-      return t(lang, 'dashboard.error.type', {
+      return dashboardText(lang, 'dashboard.error.type', {
         path,
         value,
-        expected: t(lang, `dashboard.expected.${problem.expected ?? 'text'}` as MessageKey),
+        expected: dashboardText(
+          lang,
+          `dashboard.expected.${problem.expected ?? 'text'}` as DashboardMessageKey,
+        ),
       });
     case 'enum':
-      return t(lang, 'dashboard.error.enum', {path, value, allowed: (problem.allowed ?? []).join(', ')});
-    case 'unknown-source':
-      return t(lang, 'dashboard.error.unknown-source', {
+      return dashboardText(lang, 'dashboard.error.enum', {
         path,
         value,
-        allowed: problem.allowed?.length ? problem.allowed.join(', ') : t(lang, 'dashboard.none'),
+        allowed: (problem.allowed ?? []).join(', '),
+      });
+    case 'unknown-source':
+      return dashboardText(lang, 'dashboard.error.unknown-source', {
+        path,
+        value,
+        allowed: problem.allowed?.length ? problem.allowed.join(', ') : dashboardText(lang, 'dashboard.none'),
       });
     case 'duplicate-id':
-      return t(lang, 'dashboard.error.duplicate-id', {path, value});
+      return dashboardText(lang, 'dashboard.error.duplicate-id', {path, value});
     case 'empty':
-      return t(lang, 'dashboard.error.empty', {path});
+      return dashboardText(lang, 'dashboard.error.empty', {path});
     case 'missing':
-      return t(lang, 'dashboard.error.missing', {path});
+      return dashboardText(lang, 'dashboard.error.missing', {path});
     case 'unknown-param':
-      return t(lang, 'dashboard.error.unknown-param', {path, value});
+      return dashboardText(lang, 'dashboard.error.unknown-param', {path, value});
     case 'missing-param':
-      return t(lang, 'dashboard.error.missing-param', {path, value});
+      return dashboardText(lang, 'dashboard.error.missing-param', {path, value});
   }
 }

@@ -4,9 +4,10 @@ import {QueryError} from '../../data/errors.js';
 import type {QueryResult, Selection} from '../../data/types.js';
 import {OdwDataElement, type DataTarget, type LoadOptions, type Loaded} from '../../core/data-element.js';
 import {formatNumber} from '../../core/format.js';
-import {t, type Lang} from '../../core/i18n.js';
+import type {Lang} from '../../core/lang.js';
 import {kpiStyles} from './odw-kpi.styles.js';
 import {kpiAttributes} from './odw-kpi.schema.js';
+import {kpiText} from './odw-kpi.messages.js';
 import {propertiesOf, type AttributeValues} from '../../core/schema.js';
 
 /** Keeps the unit on the figure's line. */
@@ -139,7 +140,7 @@ export class OdwKpi extends OdwDataElement<KpiData> {
     if (this.format === 'percent') {
       // Two ratios are compared in percentage points, not as a relative change.
       const points = Math.round(difference * 1000) / 10;
-      change = t(lang, 'kpi.points', {value: formatNumber(points, lang, {signed: true})});
+      change = kpiText(lang, 'kpi.points', {value: formatNumber(points, lang, {signed: true})});
     } else if (reference !== 0) {
       change = formatNumber(difference / Math.abs(reference), lang, {format: 'percent', signed: true});
     } else {
@@ -150,9 +151,9 @@ export class OdwKpi extends OdwDataElement<KpiData> {
     return html`<p class="comparison ${direction}" part="comparison">
       <span class="trend"
         ><span aria-hidden="true">${arrow}</span>
-        <span class="visually-hidden">${t(lang, `kpi.${direction}`)}</span> ${change}</span
+        <span class="visually-hidden">${kpiText(lang, `kpi.${direction}`)}</span> ${change}</span
       >
-      ${t(lang, 'kpi.versus', {reference: referenceText})}
+      ${kpiText(lang, 'kpi.versus', {reference: referenceText})}
     </p>`;
   }
 }

@@ -17,7 +17,15 @@ export {query, datasetInfo, facets, normalizeQuery} from './query.js';
 export type {DatasetInfoOptions, FacetsOptions} from './query.js';
 
 /** The expression language: parse `where`, `select`, `groupBy`, `orderBy` texts; combine and print filters. */
-export {parseFilter, parseSelect, parseGroupBy, parseOrderBy, formatFilter, and} from './expression/index.js';
+export {
+  parseFilter,
+  parseSelect,
+  firstSelection,
+  parseGroupBy,
+  parseOrderBy,
+  formatFilter,
+  and,
+} from './expression/index.js';
 
 /** Which API family a URL belongs to, its API base and dataset id. */
 export {resolveSource} from './connectors/index.js';

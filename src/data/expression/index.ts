@@ -44,6 +44,12 @@ export function parseSelect(text: string): Selection[] {
   return parseSelectText(text);
 }
 
+/** The first selection of `text` (a key figure's or a map's `value`), or `count()` when it has none. */
+export function firstSelection(text: string): Selection {
+  const [selection] = parseSelectText(text);
+  return selection ?? {type: 'aggregate', fn: 'count', as: 'count()'};
+}
+
 /**
  * `region, year(date) as année`: fields, or a date field truncated by `year`, `month`, `week`,
  * `day` or `hour`, each with an optional `as alias` (default: the field, or `year(date)`).

@@ -1,5 +1,5 @@
 import {html, nothing, type TemplateResult} from 'lit';
-import {and, parseFilter, parseSelect} from '../../data/index.js';
+import {and, firstSelection, parseFilter} from '../../data/index.js';
 import {QueryError} from '../../data/errors.js';
 import type {QueryResult, Selection} from '../../data/types.js';
 import {OdwDataElement, type DataTarget, type LoadOptions, type Loaded} from '../../core/data-element.js';
@@ -156,11 +156,6 @@ export class OdwKpi extends OdwDataElement<KpiData> {
       ${kpiText(lang, 'kpi.versus', {reference: referenceText})}
     </p>`;
   }
-}
-
-function firstSelection(text: string): Selection {
-  const [selection] = parseSelect(text);
-  return selection ?? {type: 'aggregate', fn: 'count', as: 'count()'};
 }
 
 /** One aggregate over every matching record, or the field of the first one. */

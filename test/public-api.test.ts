@@ -46,7 +46,7 @@ describe('class-only entry points', () => {
     document.body.append(kpi);
     await kpi.updateComplete;
     expect(kpi.shadowRoot, 'rendered under its new name').to.not.equal(null);
-    expect(kpi.headingLevel, 'the schema’s default').to.equal(3);
+    expect(kpi.noAttribution, 'the schema’s default').to.equal(false);
     kpi.remove();
     for (const element of [OdwChart, OdwMap, OdwTable, OdwFilter, OdwDashboard, OdwBuilder]) {
       expect(element.prototype).to.be.instanceOf(HTMLElement);

@@ -20,8 +20,8 @@ export const dataElementAttributes = defineAttributes({
   refresh: {kind: 'number'},
   /** The heading shown above the widget (part `title`); no native tooltip. */
   title: {kind: 'text'},
-  /** The level of that heading for assistive technologies. */
-  headingLevel: {kind: 'integer', default: 3, reflect: false},
+  /** The level of that heading for assistive technologies; default: one below the nearest heading before the widget in the page (2 when there is none). */
+  headingLevel: {kind: 'integer', reflect: false},
   /** A text alternative read by screen readers, not shown. */
   description: {kind: 'text'},
   /** `fr` or `en`; inherited from the closest ancestor, then `<html lang>`; default `fr`. */

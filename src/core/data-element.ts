@@ -8,6 +8,7 @@ import {DataTaskController, type Loaded, type RunOptions} from './data-task-cont
 import {renderFrame, renderSkeleton} from './data-frame.js';
 import type {DataSource} from './data-source.js';
 import {ConfigError} from './errors.js';
+import {levelAfterPrecedingHeading} from './heading-level.js';
 import {resolveLang, type Lang} from './lang.js';
 import {linkedStylesRoot} from './linked-styles.js';
 import {OfflineCopyController} from './offline-copy-controller.js';
@@ -190,8 +191,12 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
     });
   }
 
+  /** The heading's level when `heading-level` is not given, found when the widget is connected. */
+  private pageHeadingLevel = 2;
+
   override connectedCallback(): void {
     super.connectedCallback();
+    this.pageHeadingLevel = levelAfterPrecedingHeading(this);
     // The source may have changed while the widget was out of the document.
     this.requestUpdate();
   }
@@ -207,7 +212,7 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
       lang,
       title: this.title,
       description: this.description,
-      headingLevel: this.headingLevel,
+      headingLevel: this.headingLevel ?? this.pageHeadingLevel,
       noAttribution: this.noAttribution,
       view: this.dataTask.view(),
       renderData: (data) => this.renderData(data, lang),

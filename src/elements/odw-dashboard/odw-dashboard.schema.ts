@@ -7,8 +7,8 @@ export const dashboardAttributes = defineAttributes({
   columns: {kind: 'integer'},
   /** The visible heading (part `title`); no native tooltip. */
   title: {kind: 'text'},
-  /** The level of that heading for assistive technologies. */
-  headingLevel: {kind: 'integer', default: 2, reflect: false},
+  /** The level of that heading for assistive technologies; default: one below the nearest heading before the dashboard in the page (2 when there is none). Its widgets' headings are one level below. */
+  headingLevel: {kind: 'integer', reflect: false},
   /** A visible introduction under the heading. */
   description: {kind: 'text'},
   /** URL of a JSON configuration (fetched without cookies). */

@@ -18,6 +18,7 @@ import {
 import {dashboardStyles} from './odw-dashboard.styles.js';
 import {linkedStylesRoot} from '../../core/linked-styles.js';
 import {PageSchemeController} from '../../core/page-scheme.js';
+import {levelAfterPrecedingHeading} from '../../core/heading-level.js';
 import {applyDefaults, propertiesOf, type AttributeValues} from '../../core/schema.js';
 import {dashboardAttributes} from './odw-dashboard.schema.js';
 import {applyTemplate, type TemplateState} from './dashboard-template.js';
@@ -190,6 +191,7 @@ export class OdwDashboard extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.pageHeadingLevel = levelAfterPrecedingHeading(this);
     this.childObserver.observe(this, {childList: true, subtree: true, characterData: true});
     this.syncInternalSource();
     this.childrenChanged();
@@ -286,8 +288,11 @@ export class OdwDashboard extends LitElement {
     return lang && !this.lang?.trim() ? normalizeLang(lang) : undefined;
   }
 
+  /** The heading's level when `heading-level` is not given, found when the dashboard is connected. */
+  private pageHeadingLevel = 2;
+
   private get headingLevelValue(): string {
-    const level = Math.round(Number(this.headingLevel));
+    const level = Math.round(Number(this.headingLevel ?? this.pageHeadingLevel));
     return String(level >= 1 && level <= 6 ? level : 2);
   }
 

@@ -290,7 +290,7 @@ describe('odw-kpi', function () {
       await settled(el);
       const heading = part(el, 'title')!;
       expect(heading.getAttribute('role')).to.equal('heading');
-      expect(heading.getAttribute('aria-level')).to.equal('3');
+      expect(heading.getAttribute('aria-level'), 'no heading before it in the page').to.equal('2');
       expect(normalize(heading.textContent)).to.equal('Orléans Métropole');
       expect(part(el, 'base')!.getAttribute('title')).to.equal('');
       expect(normalize(el.shadowRoot!.getElementById('description')!.textContent)).to.match(/^Somme/);

@@ -218,7 +218,17 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
       renderData: (data) => this.renderData(data, lang),
       isEmpty: (data) => this.isEmpty(data),
       renderPlaceholder: () => this.renderSkeleton(lang),
-      retry: () => this.reload(),
+      retry: () => this.retry(),
+    });
+  }
+
+  /** « Réessayer » disappears once pressed: the focus it had goes to the widget's body. */
+  private retry(): void {
+    this.reload();
+    void this.updateComplete.then(() => {
+      const active = this.shadowRoot?.activeElement;
+      if (!active || !active.isConnected)
+        this.shadowRoot?.querySelector<HTMLElement>('[part~="body"]')?.focus();
     });
   }
 

@@ -59,7 +59,7 @@ export function renderFrame<D>(content: FrameContent<D>): TemplateResult {
         ? html`<p id="description" class="visually-hidden" part="description">${content.description}</p>`
         : nothing
     }
-    <div class="body" part="body" aria-busy=${busy ? 'true' : 'false'}>${body}</div>
+    <div class="body" part="body" tabindex="-1" aria-busy=${busy ? 'true' : 'false'}>${body}</div>
     ${meta && !content.noAttribution && view.kind === 'data' ? renderFooter(meta, lang) : nothing}
   </div>`;
 }

@@ -1,4 +1,4 @@
-import {LitElement, type TemplateResult} from 'lit';
+import {LitElement, html, type TemplateResult} from 'lit';
 import {and, parseFilter, query} from '../data/index.js';
 import type {ApiFamily, Filter, QueryOptions, QueryResult} from '../data/types.js';
 import type {OfflineCopyOptions} from '../data/offline-copy.js';
@@ -7,7 +7,9 @@ import {dataElementAttributes} from './data-element.schema.js';
 import {DataTaskController, type Loaded, type RunOptions} from './data-task-controller.js';
 import {renderFrame, renderSkeleton} from './data-frame.js';
 import type {DataSource} from './data-source.js';
+import {announce, announcerText, joinAnnouncer, leaveAnnouncer} from './announcer.js';
 import {ConfigError} from './errors.js';
+import {t} from './i18n.js';
 import {levelAfterPrecedingHeading} from './heading-level.js';
 import {resolveLang, type Lang} from './lang.js';
 import {linkedStylesRoot} from './linked-styles.js';
@@ -102,7 +104,14 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
   /** Dark colours only where the page can be dark (src/core/page-scheme.ts). */
   protected readonly pageScheme = new PageSchemeController(this);
 
-  private readonly binding = new SourceBindingController(this, () => this.reload());
+  private readonly binding = new SourceBindingController(
+    this,
+    () => this.reload(),
+    () => (this.announceNextLoad = true),
+  );
+
+  /** The next load follows a change of the source's filters: its result is announced. */
+  private announceNextLoad = false;
 
   private readonly offlineCopy = new OfflineCopyController(this);
 
@@ -111,7 +120,16 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
     ready: () => this.binding.state !== 'waiting',
     run: (options) => this.run(options),
     keepsDataWhileLoading: () => this.keepsDataWhileLoading(),
-    onLoaded: (loaded) => this.offlineCopy.loaded(Boolean(loaded.copiedAt)),
+    onLoaded: (loaded) => {
+      this.offlineCopy.loaded(Boolean(loaded.copiedAt));
+      if (!this.announceNextLoad) return;
+      this.announceNextLoad = false;
+      announce(
+        this.isEmpty(loaded.data)
+          ? this.emptyAnnouncement()
+          : this.announcement(loaded.data, this.currentLang),
+      );
+    },
   });
 
   /** Reloads every `refresh` seconds; a slow portal's load finishes rather than requests piling up. */
@@ -168,6 +186,21 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
     return false;
   }
 
+  /**
+   * What a reader hears after a filter changed this widget's data, said with the other widgets'
+   * news in the page's one live region (src/core/announcer.ts): the widget's name and its new key
+   * figure. By default, the title and « mis à jour ».
+   */
+  protected announcement(_data: D, lang: Lang): string {
+    const title = this.title?.trim();
+    return title ? t(lang, 'announce.updated', {name: title}) : '';
+  }
+
+  private emptyAnnouncement(): string {
+    const title = this.title?.trim();
+    return title ? t(this.currentLang, 'announce.empty', {name: title}) : '';
+  }
+
   /** The placeholder while loading. */
   protected renderSkeleton(lang: Lang): TemplateResult {
     return renderSkeleton(lang);
@@ -196,9 +229,15 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    joinAnnouncer(this);
     this.pageHeadingLevel = levelAfterPrecedingHeading(this);
     // The source may have changed while the widget was out of the document.
     this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    leaveAnnouncer(this);
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -208,7 +247,8 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
 
   protected override render(): unknown {
     const lang = this.currentLang;
-    return renderFrame<D>({
+    const spoken = announcerText(this);
+    const frame = renderFrame<D>({
       lang,
       title: this.title,
       description: this.description,
@@ -220,6 +260,10 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
       renderPlaceholder: () => this.renderSkeleton(lang),
       retry: () => this.retry(),
     });
+    return spoken === undefined
+      ? frame
+      : html`${frame}
+          <div class="visually-hidden" role="status" aria-live="polite">${spoken}</div>`;
   }
 
   /** « Réessayer » disappears once pressed: the focus it had goes to the widget's body. */

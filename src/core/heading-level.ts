@@ -20,7 +20,7 @@ function levelOf(element: Element): number {
  * widgets' shadow roots are not the page's: they are not counted.
  */
 export function levelAfterPrecedingHeading(element: Element): number {
-  for (let node: Element | null = element; node; ) {
+  for (let node: Element | null = element; node;) {
     const root = node.getRootNode();
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
     walker.currentNode = node;

@@ -30,6 +30,8 @@ export class SourceBindingController implements ReactiveController {
   constructor(
     private readonly host: SourceBindingHost,
     private readonly onRefresh: () => void,
+    /** The source's filters changed (a reader will want to hear what that changed). */
+    private readonly onFilterChange: () => void = () => undefined,
   ) {
     host.addController(this);
   }
@@ -76,12 +78,16 @@ export class SourceBindingController implements ReactiveController {
     this.stopWaiting?.();
     this.stopWaiting = undefined;
     const requery = () => this.host.requestUpdate();
+    const filtered = () => {
+      this.onFilterChange();
+      this.host.requestUpdate();
+    };
     const refresh = () => this.onRefresh();
-    source.addEventListener('odw-filter-change', requery);
+    source.addEventListener('odw-filter-change', filtered);
     source.addEventListener('odw-source-change', requery);
     source.addEventListener('odw-refresh', refresh);
     this.unbind = () => {
-      source.removeEventListener('odw-filter-change', requery);
+      source.removeEventListener('odw-filter-change', filtered);
       source.removeEventListener('odw-source-change', requery);
       source.removeEventListener('odw-refresh', refresh);
     };

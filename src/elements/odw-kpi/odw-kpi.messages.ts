@@ -7,6 +7,7 @@ const fr = {
   'kpi.same': 'Stable :',
   'kpi.versus': 'par rapport à {reference}',
   'kpi.points': '{value} points',
+  'kpi.announce': '{name} : {figure}',
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -15,6 +16,7 @@ const en: Record<keyof typeof fr, string> = {
   'kpi.same': 'Unchanged:',
   'kpi.versus': 'compared with {reference}',
   'kpi.points': '{value} points',
+  'kpi.announce': '{name}: {figure}',
 };
 
 export const kpiText = messageCatalogue({fr, en});

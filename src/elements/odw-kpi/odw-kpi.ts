@@ -129,6 +129,15 @@ export class OdwKpi extends OdwDataElement<KpiData> {
     </div>`;
   }
 
+  /** « Habitants : 22 150 hab. » after a filter changed the figure. */
+  protected override announcement(data: KpiData, lang: Lang): string {
+    const name = this.label?.trim() || this.title?.trim();
+    const figure = typeof data.value === 'number' ? this.formatFigure(data.value, lang) : String(data.value);
+    const unit = this.unit?.trim();
+    const text = unit ? `${figure}${NO_BREAK_SPACE}${unit}` : figure;
+    return name ? kpiText(lang, 'kpi.announce', {name, figure: text}) : text;
+  }
+
   private formatFigure(value: number, lang: Lang, signed = false): string {
     return formatNumber(value, lang, {format: this.format, decimals: this.decimals, signed});
   }

@@ -1,7 +1,7 @@
 /** The rows a widget shows, on step 3: a condition composed without typing, and a template for several communes. */
 import {html, nothing, type TemplateResult} from 'lit';
 import type {CompareOp} from '../../data/types.js';
-import {conditionField} from './builder-reducer.js';
+import {conditionField} from './builder-model.js';
 import {fieldName, fieldSelect, options, selectField, valuePicker} from './controls.js';
 import {filterFields, isDate, isNumeric} from './suggestions.js';
 import type {BuilderView} from './view.js';

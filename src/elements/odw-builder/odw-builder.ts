@@ -11,17 +11,17 @@ import {hostStyles, visuallyHiddenStyles} from '../../core/data-element.styles.j
 import {linkedStylesRoot} from '../../core/linked-styles.js';
 import {PageSchemeController} from '../../core/page-scheme.js';
 import {builderStyles} from './odw-builder.styles.js';
+import {reduce} from './builder-reducer.js';
 import {
   fieldsOf,
   initialModel,
-  reduce,
   widgetOf,
   type BuilderAction,
   type BuilderModel,
   type LoadRequest,
   type Loaded,
   type LoadedDataset,
-} from './builder-reducer.js';
+} from './builder-model.js';
 import {templateFields} from './details-rows.js';
 import {FieldValuesController} from './field-values.js';
 import {say, type Message} from './message.js';

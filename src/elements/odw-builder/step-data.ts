@@ -2,7 +2,7 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import type {CatalogDataset} from '../../data/catalog.js';
 import {formatDateTime, formatNumber} from '../../core/format.js';
-import {emptyCatalogMessage, type LoadedDataset} from './builder-reducer.js';
+import {emptyCatalogMessage, type LoadedDataset} from './builder-model.js';
 import {firstWidget, suggestWidget} from './suggestions.js';
 import {stepHeading, type BuilderView} from './view.js';
 import {widgetText} from './words.js';

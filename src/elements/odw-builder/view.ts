@@ -7,7 +7,7 @@ import {html, nothing, type TemplateResult} from 'lit';
 import type {FieldInfo} from '../../data/types.js';
 import type {Lang} from '../../core/i18n.js';
 import type {BuilderMessageKey} from './odw-builder.messages.js';
-import type {BuilderAction, BuilderModel, Step} from './builder-reducer.js';
+import type {BuilderAction, BuilderModel, Step} from './builder-model.js';
 import type {Message} from './message.js';
 import type {FieldValues} from './controls.js';
 import type {WidgetState} from './state.js';

@@ -56,7 +56,7 @@ export function paletteProblems(text: string | undefined, theme: Theme | undefin
       const ratio = contrastRatio(colour, background);
       if (ratio >= GRAPHICAL_CONTRAST) continue;
       // Cut, not rounded: 2.996:1 must not read as 3:1.
-      const shown = formatNumber(Math.floor(ratio * 100) / 100, lang, {format: 'decimal', decimals: 2});
+      const shown = formatNumber(Math.floor(ratio * 100) / 100, lang);
       problems.push({key: 'builder.colours.contrast', params: {colour, ratio: shown, background}});
     }
   }

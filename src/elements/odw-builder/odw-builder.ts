@@ -119,7 +119,7 @@ export class OdwBuilder extends LitElement {
   private readerUpdate = 0;
   /** The control focused before an update, and where focus goes should it vanish. */
   private focusedBefore?: Element | null;
-  private focusFallback?: string;
+  private focusFallback: string[] = [];
 
   /** Runs each load the model asks for (`model.request`), the previous one aborted. */
   private loadTask = new Task(this, {
@@ -142,11 +142,16 @@ export class OdwBuilder extends LitElement {
   private dispatch(action: BuilderAction): void {
     this.model = reduce(this.model, action);
     if (action.type === 'remove-widget') {
-      const last = this.model.build!.widgets.length - 1;
-      this.focusFallback = `#remove-${Math.min(action.index, last)}, #edit-${Math.min(action.index, last)}, #add-kpi`;
+      // The button pressed was the last one: its neighbour's, or the first « Add » once none is left.
+      const neighbour = Math.min(action.index, this.model.build!.widgets.length - 1);
+      this.focusFallback = [
+        `#remove-${neighbour}`,
+        `#edit-${neighbour}`,
+        '#dashboard-widgets + .actions button',
+      ];
     } else if (action.type === 'select-widget') {
       // Its Edit button gives way to « being edited »: focus goes to what edits it.
-      this.focusFallback = '#edited-kind-group input:checked';
+      this.focusFallback = ['#edited-kind-group input:checked'];
     }
   }
 
@@ -248,7 +253,7 @@ export class OdwBuilder extends LitElement {
     } else {
       this.keepFocus();
     }
-    this.focusFallback = undefined;
+    this.focusFallback = [];
     if (build && previous?.build !== build) {
       const code = this.code;
       if (code !== this.previewCode) {
@@ -269,7 +274,7 @@ export class OdwBuilder extends LitElement {
     if (!before || (before.isConnected && !before.disabled)) return;
     const candidates = [
       before.id ? `#${CSS.escape(before.id)}` : '',
-      this.focusFallback ?? '',
+      ...this.focusFallback,
       this.model.step === 1 ? '#dataset-heading' : '',
       `#step${this.model.step}-heading`,
     ].filter(Boolean);

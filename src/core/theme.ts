@@ -170,7 +170,8 @@ const forcedColors: Tokens = {
 
 /**
  * The backgrounds a widget of `theme` is drawn on (both for `auto`, which follows the system), for
- * checking colours a page chooses against them (the builder's custom palette).
+ * checking colours a page chooses against them (the builder's custom palette). Without a theme,
+ * the light one: a widget is dark only on a page that says it can be (src/core/page-scheme.ts).
  */
 export function themeBackgrounds(theme: Theme | undefined): string[] {
   if (theme === 'dark') return [dark.background];

@@ -7,6 +7,7 @@ import {
   datasetShown,
   deepActive,
   next,
+  select,
   tabWalk,
   typeAddress,
   ODS_PAGE,
@@ -130,6 +131,23 @@ describe('odw-builder by keyboard', function () {
       await el.updateComplete;
       expect(deepActive()?.id).to.equal('remove-1');
       await expect(el).to.be.accessible();
+    });
+
+    it('on the value box when it turns into the list of the field’s values', async () => {
+      const el = await builder(ODS_PAGE);
+      await datasetShown(el);
+      $(el, '#propose-kpi')!.click();
+      await el.updateComplete;
+      await next(el);
+      await select(el, '#condition-field', 'epci');
+      const box = $(el, '#condition-value')!;
+      expect(box.localName, 'typed until the values arrive').to.equal('input');
+      box.focus();
+      await waitUntil(() => $(el, '#condition-value')?.localName === 'select', 'the values of epci', {
+        timeout: 15_000,
+      });
+      await el.updateComplete;
+      expect(deepActive()).to.equal($(el, '#condition-value'));
     });
 
     it('on the dataset when the catalogue button pressed gives way to it', async () => {

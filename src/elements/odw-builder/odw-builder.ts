@@ -1,3 +1,14 @@
+/**
+ * The builder element: it holds the model, runs what the model asks for, and renders the step the
+ * user is on. The rest of this folder, by role:
+ * - builder-model.ts, builder-reducer.ts: the model and every change a user makes to it (pure);
+ * - step-data.ts, step-widget.ts, step-details.ts (with details-rows.ts, look-fields.ts): one view
+ *   per step, and preview-view.ts the result beside them; view.ts what they share, controls.ts
+ *   their form controls;
+ * - words.ts, message.ts: words derived from the model; contrast.ts: a custom palette checked;
+ * - suggestions.ts what the fields allow, state.ts the state in a link, snippet.ts the code to
+ *   paste, preview.ts the preview's elements, field-values.ts the values to pick from.
+ */
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {Task, TaskStatus, initialState} from '@lit/task';

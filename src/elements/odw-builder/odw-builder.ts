@@ -265,7 +265,7 @@ export class OdwBuilder extends LitElement {
       this.keepFocus();
     }
     this.focusFallback = [];
-    if (build && previous?.build !== build) {
+    if (build && changed.has('model') && previous?.build !== build) {
       const code = this.code;
       if (code !== this.previewCode) {
         this.previewCode = code;

@@ -50,6 +50,9 @@ describe('builder custom palette', () => {
       '« bleu » n’est pas un code de couleur hexadécimal (#rgb ou #rrggbb).',
     ]);
     expect(problemsOf(' ')).to.deep.equal(['Indiquez au moins une couleur.']);
+    expect(
+      problemsOf('#000091 #000092 #000093 #000094 #000095 #000096 #000097 #000098 #ffff00'),
+    ).to.deep.equal(['8 couleurs au plus : les suivantes ne serviront pas.']);
   });
 
   it('writes only real colours into the pasted style', () => {
@@ -72,5 +75,10 @@ describe('builder custom palette', () => {
     });
     expect(code).to.include('--odw-palette-2: #c9191e;');
     expect(code).to.not.include('</style><script>');
+    const nine = {
+      ...state,
+      colours: '#000091 #000092 #000093 #000094 #000095 #000096 #000097 #000098 #000099',
+    };
+    expect(Object.keys(styleProperties(nine)), 'the palette has 8 places').to.have.length(8);
   });
 });

@@ -11,6 +11,9 @@ import type {Message} from './message.js';
 /** WCAG 1.4.11: non-text contrast of graphical objects. */
 export const GRAPHICAL_CONTRAST = 3;
 
+/** The categorical palette's size: `--odw-palette-1…8` (src/core/theme.ts). */
+export const PALETTE_SIZE = 8;
+
 /** The colours of a palette as typed: separated by commas, spaces or semicolons. */
 export function paletteColours(text: string | undefined): string[] {
   return (text ?? '').split(/[\s,;]+/).filter(Boolean);
@@ -47,7 +50,10 @@ export function paletteProblems(text: string | undefined, theme: Theme | undefin
   const colours = paletteColours(text);
   if (!colours.length) return [{key: 'builder.colours.missing'}];
   const problems: Message[] = [];
-  for (const colour of colours) {
+  if (colours.length > PALETTE_SIZE) {
+    problems.push({key: 'builder.colours.too-many', params: {count: PALETTE_SIZE}});
+  }
+  for (const colour of colours.slice(0, PALETTE_SIZE)) {
     if (!parseHex(colour)) {
       problems.push({key: 'builder.colours.invalid', params: {colour}});
       continue;

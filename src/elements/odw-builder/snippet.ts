@@ -5,7 +5,7 @@
  */
 import type {BuilderState, PaletteName, WidgetState} from './state.js';
 import {outlineOf} from './suggestions.js';
-import {paletteColours, parseHex} from './contrast.js';
+import {PALETTE_SIZE, paletteColours, parseHex} from './contrast.js';
 
 /** An element to create: its tag and attributes in order (`true`: present without value). */
 export interface ElementSpec {
@@ -139,7 +139,11 @@ function textAttributes(widget: WidgetState): Attributes {
  */
 function paletteOf(state: BuilderState): readonly string[] {
   if (!state.palette || state.palette === 'default') return [];
-  if (state.palette === 'custom') return paletteColours(state.colours).filter((colour) => parseHex(colour));
+  if (state.palette === 'custom') {
+    return paletteColours(state.colours)
+      .slice(0, PALETTE_SIZE)
+      .filter((colour) => parseHex(colour));
+  }
   return PALETTE_COLOURS[state.palette];
 }
 

@@ -3,7 +3,7 @@
  * found in the page — now or later, in the document or in a widget's shadow root — loads its own
  * module, so a page with one key figure never downloads the chart, map or table code.
  */
-import {observe} from './loader.js';
+import {observe, register} from './loader.js';
 
 // Where `npm run build` writes the elements' stylesheets, for engines without constructable
 // stylesheets under a strict CSP: STYLESHEET_BASE of src/core/linked-styles.ts, set here without
@@ -12,4 +12,5 @@ import {observe} from './loader.js';
   './styles/',
   import.meta.url,
 ).href;
+register('odw-builder', () => import('./elements/odw-builder/define.js'));
 observe(document);

@@ -1,7 +1,8 @@
 /**
  * Loads the module of each `odw-*` tag found in a page or a shadow root, as it appears. Importing
  * this changes nothing: the CDN entry (src/autoloader.ts) watches the document with it, and the
- * builder watches its preview.
+ * builder watches its preview. It knows the widgets only: the autoloader adds the builder
+ * (`register`), so that the builder, which imports this module, is not among its imports.
  */
 const elementModules: Record<string, () => Promise<unknown>> = {
   'odw-source': () => import('./elements/odw-source/define.js'),
@@ -11,8 +12,12 @@ const elementModules: Record<string, () => Promise<unknown>> = {
   'odw-table': () => import('./elements/odw-table/define.js'),
   'odw-filter': () => import('./elements/odw-filter/define.js'),
   'odw-dashboard': () => import('./elements/odw-dashboard/define.js'),
-  'odw-builder': () => import('./elements/odw-builder/define.js'),
 };
+
+/** Adds a tag to those loaded as they appear, with the import of its module. */
+export function register(tag: string, loadModule: () => Promise<unknown>): void {
+  elementModules[tag] = loadModule;
+}
 
 declare global {
   interface ImportMeta {

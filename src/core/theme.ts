@@ -168,6 +168,18 @@ const forcedColors: Tokens = {
   'skeleton-color': 'GrayText',
 };
 
+/**
+ * The backgrounds a widget of `theme` is drawn on (both for `auto`, which follows the system), for
+ * checking colours a page chooses against them (the builder's custom palette). Without a theme,
+ * the light one: a widget is dark only on a page that says it can be (src/core/page-scheme.ts).
+ */
+export function themeBackgrounds(theme: Theme | undefined): string[] {
+  if (theme === 'dark') return [dark.background];
+  if (theme === 'auto') return [light.background, dark.background];
+  if (theme === 'dsfr') return [dsfrLight.background];
+  return [light.background];
+}
+
 /** Names of every token, for documentation and for code that reads them (charts, maps). */
 export const TOKEN_NAMES: readonly string[] = Object.keys(light);
 

@@ -174,6 +174,15 @@ const fr = {
   'builder.palette.dsfr': 'Système de design de l’État',
   'builder.palette.warm': 'Chaudes',
   'builder.palette.cool': 'Froides',
+  'builder.palette.custom': 'Les vôtres',
+  'builder.colours': 'Vos couleurs',
+  'builder.colours-help':
+    'Codes hexadécimaux dans l’ordre des séries, séparés par des virgules : #000091, #c9191e. Chacun doit contraster à au moins 3:1 avec le fond, pour que barres, parts et points se voient.',
+  'builder.colours.missing': 'Indiquez au moins une couleur.',
+  'builder.colours.too-many': '{count} couleurs au plus : les suivantes ne serviront pas.',
+  'builder.colours.invalid': '« {colour} » n’est pas un code de couleur hexadécimal (#rgb ou #rrggbb).',
+  'builder.colours.contrast':
+    '{colour} : contraste de {ratio}:1 avec le fond {background}, il faut au moins 3:1 (WCAG 1.4.11, formes graphiques).',
   'builder.theme': 'Thème',
   'builder.theme.none': 'Selon le réglage du visiteur',
   'builder.theme.light': 'Clair',
@@ -393,6 +402,15 @@ const en: Record<BuilderMessageKey, string> = {
   'builder.palette.dsfr': 'French State design system',
   'builder.palette.warm': 'Warm',
   'builder.palette.cool': 'Cool',
+  'builder.palette.custom': 'Your own',
+  'builder.colours': 'Your colours',
+  'builder.colours-help':
+    'Hexadecimal codes in the order of the series, separated by commas: #000091, #c9191e. Each must reach a contrast of at least 3:1 with the background, so that bars, slices and points show.',
+  'builder.colours.missing': 'Give at least one colour.',
+  'builder.colours.too-many': '{count} colours at most: the ones after are not used.',
+  'builder.colours.invalid': '“{colour}” is not a hexadecimal colour code (#rgb or #rrggbb).',
+  'builder.colours.contrast':
+    '{colour}: contrast of {ratio}:1 with the background {background}, at least 3:1 is needed (WCAG 1.4.11, graphical objects).',
   'builder.theme': 'Theme',
   'builder.theme.none': 'The visitor’s setting',
   'builder.theme.light': 'Light',

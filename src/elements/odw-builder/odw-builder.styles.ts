@@ -86,6 +86,12 @@ export const builderStyles = css`
     background: var(--_odw-error-surface);
     border-left: 4px solid var(--_odw-error-color);
   }
+  ul.error {
+    list-style: none;
+  }
+  ul.error li + li {
+    margin-top: 0.25rem;
+  }
   input:not([type='radio'], [type='checkbox']),
   select,
   textarea {
@@ -222,6 +228,9 @@ export const builderStyles = css`
   }
   a {
     color: var(--_odw-accent);
+  }
+  .iframe-code {
+    margin-top: var(--_odw-spacing);
   }
   .copy-source {
     position: fixed;

@@ -5,6 +5,7 @@
  */
 import type {BuilderState, PaletteName, WidgetState} from './state.js';
 import {outlineOf} from './suggestions.js';
+import {PALETTE_SIZE, paletteColours, parseHex} from './contrast.js';
 
 /** An element to create: its tag and attributes in order (`true`: present without value). */
 export interface ElementSpec {
@@ -66,7 +67,7 @@ function fieldReference(name: string): string {
 export const STYLED_ID = 'odw-widget';
 
 /** Colours of the categorical palette (`--odw-palette-1…8`); `default` keeps the theme's. */
-export const PALETTE_COLOURS: Record<Exclude<PaletteName, 'default'>, readonly string[]> = {
+export const PALETTE_COLOURS: Record<Exclude<PaletteName, 'default' | 'custom'>, readonly string[]> = {
   dsfr: ['#000091', '#6a6af4', '#009081', '#c3992a', '#e4794a', '#ce614a', '#a558a0', '#417dc4'],
   warm: ['#9a3412', '#c2410c', '#ea580c', '#b45309', '#a16207', '#be123c', '#9d174d', '#7c2d12'],
   cool: ['#1e3a8a', '#1d4ed8', '#0e7490', '#047857', '#4d7c0f', '#6d28d9', '#0369a1', '#115e59'],
@@ -132,9 +133,23 @@ function textAttributes(widget: WidgetState): Attributes {
   return attributes;
 }
 
+/**
+ * The colours of the state's palette; none for the theme's own. A custom palette keeps only real
+ * hexadecimal colours: what is typed goes into a `<style>` element of the pasted code.
+ */
+function paletteOf(state: BuilderState): readonly string[] {
+  if (!state.palette || state.palette === 'default') return [];
+  if (state.palette === 'custom') {
+    return paletteColours(state.colours)
+      .slice(0, PALETTE_SIZE)
+      .filter((colour) => parseHex(colour));
+  }
+  return PALETTE_COLOURS[state.palette];
+}
+
 function needsStyle(state: BuilderState): boolean {
   const mapHeight = state.widgets.some((widget) => widget.kind === 'map' && widget.height);
-  return Boolean((state.palette && state.palette !== 'default') || mapHeight);
+  return Boolean(paletteOf(state).length || mapHeight);
 }
 
 /** The elements of a single widget (with a source first for a filter), as pasted and previewed. */
@@ -268,11 +283,9 @@ export function formatElement(element: ElementSpec, content = ''): string {
 /** The CSS custom properties of the palette and map height, set on the widget through its id. */
 export function styleProperties(state: BuilderState): Record<string, string> {
   const properties: Record<string, string> = {};
-  if (state.palette && state.palette !== 'default') {
-    PALETTE_COLOURS[state.palette].forEach((colour, index) => {
-      properties[`--odw-palette-${index + 1}`] = colour;
-    });
-  }
+  paletteOf(state).forEach((colour, index) => {
+    properties[`--odw-palette-${index + 1}`] = colour;
+  });
   const map = state.widgets.find((widget) => widget.kind === 'map' && widget.height);
   if (map?.height) properties['--odw-map-height'] = `${map.height}px`;
   return properties;

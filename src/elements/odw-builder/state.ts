@@ -12,14 +12,14 @@ export type WidgetKind = 'kpi' | 'chart' | 'map' | 'table' | 'filter';
 export type ChartType = 'column' | 'bar' | 'line' | 'area' | 'pie' | 'donut' | 'scatter';
 export type FilterType = 'select' | 'checkboxes' | 'search' | 'range' | 'date-range';
 export type MapMode = 'points' | 'choropleth';
-export type PaletteName = 'default' | 'dsfr' | 'warm' | 'cool';
+export type PaletteName = 'default' | 'dsfr' | 'warm' | 'cool' | 'custom';
 
 export const WIDGET_KINDS: readonly WidgetKind[] = ['kpi', 'chart', 'map', 'table', 'filter'];
 export const CHART_TYPES: readonly ChartType[] = ['column', 'bar', 'line', 'area', 'pie', 'donut', 'scatter'];
 export const FILTER_TYPES: readonly FilterType[] = ['select', 'checkboxes', 'search', 'range', 'date-range'];
 export const TIME_UNITS: readonly TimeUnit[] = ['year', 'month', 'week', 'day', 'hour'];
 export const NUMBER_FORMATS: readonly NumberFormat[] = ['integer', 'decimal', 'compact', 'percent'];
-export const PALETTES: readonly PaletteName[] = ['default', 'dsfr', 'warm', 'cool'];
+export const PALETTES: readonly PaletteName[] = ['default', 'dsfr', 'warm', 'cool', 'custom'];
 export const THEMES: readonly Theme[] = ['light', 'dark', 'auto', 'dsfr'];
 const LANGS: readonly Lang[] = ['fr', 'en'];
 const API_FAMILIES: readonly ApiFamily[] = ['ods', 'tabular', 'ckan', 'csv', 'json', 'geojson'];
@@ -65,6 +65,8 @@ export interface BuilderState {
   title?: string;
   description?: string;
   palette?: PaletteName;
+  /** The colours of the `custom` palette, as typed (`#000091, #c9191e`). */
+  colours?: string;
   theme?: Theme;
   lang?: Lang;
   refresh?: number;
@@ -117,6 +119,7 @@ const STATE_KEYS: Record<keyof BuilderState, KeySpec> = {
   title: {short: 't', kind: 'string'},
   description: {short: 'ds', kind: 'string'},
   palette: {short: 'p', kind: 'string', values: PALETTES},
+  colours: {short: 'pc', kind: 'string'},
   theme: {short: 'th', kind: 'string', values: THEMES},
   lang: {short: 'l', kind: 'string', values: LANGS},
   refresh: {short: 'r', kind: 'number'},

@@ -1,4 +1,5 @@
 /** The attributes of `odw-builder` (src/core/schema.ts). */
+import {LANGUAGES} from '../../core/data-element.schema.js';
 import {defineAttributes} from '../../core/schema.js';
 
 export const builderAttributes = defineAttributes({
@@ -13,5 +14,5 @@ export const builderAttributes = defineAttributes({
   /** Reads the state from the page's `#builder=…` at start and keeps it there. */
   urlSync: {kind: 'boolean', default: false},
   /** `fr` or `en`; inherited from the closest ancestor, then `<html lang>`; default `fr`. */
-  lang: {kind: 'text'},
+  lang: {kind: 'text', values: LANGUAGES},
 });

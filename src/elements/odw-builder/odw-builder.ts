@@ -10,7 +10,7 @@
  *   paste, preview.ts the preview's elements, field-values.ts the values to pick from.
  */
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
-import {property, state} from 'lit/decorators.js';
+import {state} from 'lit/decorators.js';
 import {Task, TaskStatus, initialState} from '@lit/task';
 import {datasetInfo, query, resolveSource} from '../../data/index.js';
 import {searchCatalog} from '../../data/catalog.js';
@@ -45,6 +45,8 @@ import {stepDetails} from './step-details.js';
 import {stepWidget} from './step-widget.js';
 import {stepButtons, stepNav, type BuilderView} from './view.js';
 import {effectiveState, translator} from './words.js';
+import {applyDefaults, propertiesOf, type AttributeValues} from '../../core/schema.js';
+import {builderAttributes} from './odw-builder.schema.js';
 
 /** Fired when the widget being made changes; `detail`: the state and the code to paste. */
 export class OdwBuilderChangeEvent extends CustomEvent<{state: BuilderState; code: string}> {
@@ -64,6 +66,10 @@ declare global {
 const PUBLISHED = publishedFiles(import.meta.url);
 const DEFAULT_TABULAR_API = 'https://tabular-api.data.gouv.fr/api/';
 
+// The fields are typed from the attribute schema (src/core/schema.ts).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface OdwBuilder extends AttributeValues<typeof builderAttributes> {}
+
 /**
  * An editor that makes a widget or a dashboard without writing code: paste a dataset or portal
  * address (or search a catalogue), choose a widget among those the fields allow, set its details,
@@ -71,17 +77,6 @@ const DEFAULT_TABULAR_API = 'https://tabular-api.data.gouv.fr/api/';
  * code to paste. The state lives in a link (`#builder=…`) that reopens the builder as it was.
  *
  * @summary A no-code editor of widgets and dashboards, with live preview and code to copy.
- *
- * @attr {string} src - A data address to load at start (a dataset, or a portal to search).
- * @attr {string} script-src - The script the code to paste loads (default: the CDN build
- *   `open-data-widgets.js` the builder itself was loaded with); the iframe code shows the
- *   `embed.html` beside it.
- * @attr {string} shapes-base - Folder (URL) of the bundled outline files `regions.geojson`,
- *   `departements.geojson`, `communes-*.geojson` (default `data/`, relative to the page).
- * @attr {string} tabular-api - Root of the data.gouv.fr tabular API, used for the CSV resources a
- *   udata catalogue has parsed (default `https://tabular-api.data.gouv.fr/api/`).
- * @attr {boolean} url-sync - Reads the state from the page's `#builder=…` at start and keeps it there.
- * @attr {string} lang - `fr` or `en`; inherited from the closest ancestor, then `<html lang>`; default `fr`.
  *
  * @fires {OdwBuilderChangeEvent} odw-builder-change - The widget changed; `detail`: `{state, code}`.
  *
@@ -98,8 +93,16 @@ const DEFAULT_TABULAR_API = 'https://tabular-api.data.gouv.fr/api/';
  * @cssprop --odw-error-color - Error messages.
  * @cssprop --odw-focus-color - Focus ring.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class OdwBuilder extends LitElement {
   static override styles = [themeStyles, hostStyles, visuallyHiddenStyles, builderStyles];
+
+  static override properties = propertiesOf(builderAttributes);
+
+  constructor() {
+    super();
+    applyDefaults(this, builderAttributes);
+  }
 
   /** Dark colours only where the page can be dark (src/core/page-scheme.ts). */
   protected readonly pageScheme = new PageSchemeController(this);
@@ -107,18 +110,6 @@ export class OdwBuilder extends LitElement {
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     return linkedStylesRoot(this) ?? super.createRenderRoot();
   }
-
-  @property({reflect: true}) src?: string;
-
-  @property({reflect: true, attribute: 'script-src'}) scriptSrc?: string;
-
-  @property({reflect: true, attribute: 'shapes-base'}) shapesBase?: string;
-
-  @property({reflect: true, attribute: 'tabular-api'}) tabularApi?: string;
-
-  @property({type: Boolean, reflect: true, attribute: 'url-sync'}) urlSync = false;
-
-  @property({reflect: true}) override lang!: string;
 
   /** Everything the user did, as builder-reducer.ts keeps it. */
   @state() private model: BuilderModel = initialModel('fr');

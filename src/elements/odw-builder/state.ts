@@ -3,26 +3,33 @@
  * JSON with short keys, UTF-8, base64url. Decoding checks every key and value, so a damaged or
  * hand-edited link gives a plain message instead of a broken builder.
  */
-import type {ApiFamily, TimeUnit} from '../../data/types.js';
-import type {NumberFormat} from '../../core/format.js';
-import type {Lang} from '../../core/i18n.js';
-import type {Theme} from '../../core/theme.js';
+import {API_FAMILIES, LANGUAGES, THEMES} from '../../core/data-element.schema.js';
+import {chartAttributes} from '../odw-chart/odw-chart.schema.js';
+import {filterAttributes} from '../odw-filter/odw-filter.schema.js';
+import {kpiAttributes} from '../odw-kpi/odw-kpi.schema.js';
+import {mapAttributes} from '../odw-map/odw-map.schema.js';
 
 export type WidgetKind = 'kpi' | 'chart' | 'map' | 'table' | 'filter';
-export type ChartType = 'column' | 'bar' | 'line' | 'area' | 'pie' | 'donut' | 'scatter';
-export type FilterType = 'select' | 'checkboxes' | 'search' | 'range' | 'date-range';
-export type MapMode = 'points' | 'choropleth';
 export type PaletteName = 'default' | 'dsfr' | 'warm' | 'cool' | 'custom';
 
+// The values a widget's attributes allow come from the elements' schemas (src/core/schema.ts).
 export const WIDGET_KINDS: readonly WidgetKind[] = ['kpi', 'chart', 'map', 'table', 'filter'];
-export const CHART_TYPES: readonly ChartType[] = ['column', 'bar', 'line', 'area', 'pie', 'donut', 'scatter'];
-export const FILTER_TYPES: readonly FilterType[] = ['select', 'checkboxes', 'search', 'range', 'date-range'];
-export const TIME_UNITS: readonly TimeUnit[] = ['year', 'month', 'week', 'day', 'hour'];
-export const NUMBER_FORMATS: readonly NumberFormat[] = ['integer', 'decimal', 'compact', 'percent'];
+export const CHART_TYPES = chartAttributes.type.values;
+export const FILTER_TYPES = filterAttributes.type.values;
+export const TIME_UNITS = chartAttributes.timeunit.values;
+export const NUMBER_FORMATS = kpiAttributes.format.values;
 export const PALETTES: readonly PaletteName[] = ['default', 'dsfr', 'warm', 'cool', 'custom'];
-export const THEMES: readonly Theme[] = ['light', 'dark', 'auto', 'dsfr'];
-const LANGS: readonly Lang[] = ['fr', 'en'];
-const API_FAMILIES: readonly ApiFamily[] = ['ods', 'tabular', 'ckan', 'csv', 'json', 'geojson'];
+export {THEMES};
+const MAP_MODES = mapAttributes.mode.values;
+
+export type ChartType = (typeof CHART_TYPES)[number];
+export type FilterType = (typeof FILTER_TYPES)[number];
+export type MapMode = (typeof MAP_MODES)[number];
+type TimeUnit = (typeof TIME_UNITS)[number];
+type NumberFormat = (typeof NUMBER_FORMATS)[number];
+type Theme = (typeof THEMES)[number];
+type Lang = (typeof LANGUAGES)[number];
+type ApiFamily = (typeof API_FAMILIES)[number];
 
 /** One widget, with the attribute values the webmaster chose (expressions as text). */
 export interface WidgetState {
@@ -97,7 +104,7 @@ const WIDGET_KEYS: Record<keyof WidgetState, KeySpec> = {
   x: {short: 'x', kind: 'string'},
   y: {short: 'y', kind: 'string'},
   timeunit: {short: 'tu', kind: 'string', values: TIME_UNITS},
-  mode: {short: 'm', kind: 'string', values: ['points', 'choropleth']},
+  mode: {short: 'm', kind: 'string', values: MAP_MODES},
   shapes: {short: 'sh', kind: 'string'},
   key: {short: 'ky', kind: 'string'},
   columns: {short: 'co', kind: 'string'},
@@ -121,7 +128,7 @@ const STATE_KEYS: Record<keyof BuilderState, KeySpec> = {
   palette: {short: 'p', kind: 'string', values: PALETTES},
   colours: {short: 'pc', kind: 'string'},
   theme: {short: 'th', kind: 'string', values: THEMES},
-  lang: {short: 'l', kind: 'string', values: LANGS},
+  lang: {short: 'l', kind: 'string', values: LANGUAGES},
   refresh: {short: 'r', kind: 'number'},
   param: {short: 'pf', kind: 'string'},
   paramLabel: {short: 'pl', kind: 'string'},

@@ -10,7 +10,6 @@ import {themeStyles} from '../../core/theme.js';
 import {hostStyles} from '../../core/data-element.styles.js';
 import {
   validateConfig,
-  type AttributeValue,
   type ConfigProblem,
   type DashboardConfig,
   type ElementConfig,
@@ -22,42 +21,16 @@ import {levelAfterPrecedingHeading} from '../../core/heading-level.js';
 import {applyDefaults, propertiesOf, type AttributeValues} from '../../core/schema.js';
 import {dashboardAttributes} from './odw-dashboard.schema.js';
 import {applyTemplate, type TemplateState} from './dashboard-template.js';
-import {dashboardText, type DashboardMessageKey} from './odw-dashboard.messages.js';
-
-/** The data widgets a dashboard gives its default source and theme to. */
-const WIDGET_TAGS = ['odw-kpi', 'odw-chart', 'odw-map', 'odw-table', 'odw-filter'] as const;
-const WIDGET_SELECTOR = WIDGET_TAGS.join(',');
-
-/**
- * The modules of the widgets a configuration may create. The dashboard loads them itself, only
- * for the tags its configuration uses: its shadow root is out of reach of the page's scripts.
- */
-const widgetModules: Record<string, () => Promise<unknown>> = {
-  'odw-kpi': () => import('../odw-kpi/define.js'),
-  'odw-chart': () => import('../odw-chart/define.js'),
-  'odw-map': () => import('../odw-map/define.js'),
-  'odw-table': () => import('../odw-table/define.js'),
-  'odw-filter': () => import('../odw-filter/define.js'),
-};
-
-/**
- * The parts of each widget kind. Widgets built from a JSON configuration live in the dashboard's
- * shadow root, so the page styles them through the dashboard: `odw-dashboard::part(kpi-value)`.
- */
-const WIDGET_PARTS: Record<string, readonly string[]> = {
-  'odw-kpi': ['label', 'value', 'unit', 'comparison'],
-  'odw-chart': ['actions', 'chart', 'svg', 'legend', 'table', 'tooltip'],
-  'odw-map': ['actions', 'map', 'legend', 'popup', 'summary', 'table'],
-  'odw-table': ['actions', 'search', 'scroller', 'table', 'pager'],
-  'odw-filter': ['label', 'control', 'summary', 'reset'],
-};
-const COMMON_PARTS = ['base', 'title', 'description', 'body', 'status', 'retry', 'footer'];
-
-/** `exportparts` of a configured widget: each of its parts, prefixed with its kind (`chart-title`). */
-function exportedParts(tag: string): string {
-  const kind = tag.replace(/^odw-/, '');
-  return [...COMMON_PARTS, ...(WIDGET_PARTS[tag] ?? [])].map((name) => `${name}: ${kind}-${name}`).join(', ');
-}
+import {dashboardText} from './odw-dashboard.messages.js';
+import {describeProblem} from './dashboard-problems.js';
+import {
+  WIDGET_SELECTOR,
+  assignDefault,
+  attributeTexts,
+  exportedParts,
+  setAttributes,
+  widgetModules,
+} from './dashboard-widgets.js';
 
 /** Shown in place of the configured widgets when the configuration cannot be used. */
 type ConfigFailure =
@@ -73,9 +46,6 @@ type ConfigState =
   | {status: 'failed'; failure: ConfigFailure};
 
 let internalSourceCount = 0;
-
-/** Keys listed after an unknown one before « … ». */
-const LISTED_KEYS = 6;
 
 // The fields are typed from the attribute schema (src/core/schema.ts).
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
@@ -583,87 +553,4 @@ export class OdwDashboard extends LitElement {
 
 function failed(failure: ConfigFailure): ConfigState {
   return {status: 'failed', failure};
-}
-
-/** Attribute texts of a configuration: `true` → present and empty, `false` → absent. */
-function attributeTexts(attributes: Record<string, AttributeValue>): Record<string, string | undefined> {
-  return Object.fromEntries(
-    Object.entries(attributes).map(([name, value]) => [
-      name,
-      value === true ? '' : value === false ? undefined : String(value),
-    ]),
-  );
-}
-
-function setAttributes(element: Element, attributes: Record<string, string | undefined>): void {
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined) element.removeAttribute(name);
-    else if (element.getAttribute(name) !== value) element.setAttribute(name, value);
-  }
-}
-
-/**
- * Sets `name` to `value` on a widget that has none of `own` attributes, or that got it from the
- * dashboard before (tracked in `assigned`); removes it when the dashboard has no value any more.
- */
-function assignDefault(
-  widget: Element,
-  name: string,
-  value: string | undefined,
-  assigned: WeakSet<Element>,
-  own: string[],
-): void {
-  const mine = assigned.has(widget);
-  if (!mine && own.some((attribute) => widget.hasAttribute(attribute))) return;
-  if (value) {
-    if (widget.getAttribute(name) !== value) widget.setAttribute(name, value);
-    assigned.add(widget);
-  } else if (mine) {
-    widget.removeAttribute(name);
-    assigned.delete(widget);
-  }
-}
-
-/** One configuration problem as a sentence: where it is, what is wrong, what was expected. */
-export function describeProblem(problem: ConfigProblem, lang: Lang): string {
-  const path = problem.path || dashboardText(lang, 'dashboard.root');
-  const value = problem.value ?? '';
-  switch (problem.code) {
-    case 'unknown-key': {
-      const allowed = problem.allowed ?? [];
-      const listed = allowed.slice(0, LISTED_KEYS).join(', ') + (allowed.length > LISTED_KEYS ? ', …' : '');
-      return dashboardText(lang, 'dashboard.error.unknown-key', {path, allowed: listed});
-    }
-    case 'type':
-      return dashboardText(lang, 'dashboard.error.type', {
-        path,
-        value,
-        expected: dashboardText(
-          lang,
-          `dashboard.expected.${problem.expected ?? 'text'}` as DashboardMessageKey,
-        ),
-      });
-    case 'enum':
-      return dashboardText(lang, 'dashboard.error.enum', {
-        path,
-        value,
-        allowed: (problem.allowed ?? []).join(', '),
-      });
-    case 'unknown-source':
-      return dashboardText(lang, 'dashboard.error.unknown-source', {
-        path,
-        value,
-        allowed: problem.allowed?.length ? problem.allowed.join(', ') : dashboardText(lang, 'dashboard.none'),
-      });
-    case 'duplicate-id':
-      return dashboardText(lang, 'dashboard.error.duplicate-id', {path, value});
-    case 'empty':
-      return dashboardText(lang, 'dashboard.error.empty', {path});
-    case 'missing':
-      return dashboardText(lang, 'dashboard.error.missing', {path});
-    case 'unknown-param':
-      return dashboardText(lang, 'dashboard.error.unknown-param', {path, value});
-    case 'missing-param':
-      return dashboardText(lang, 'dashboard.error.missing-param', {path, value});
-  }
 }

@@ -3,6 +3,10 @@ import {addMessages} from '../../core/i18n.js';
 /** The strings of `odw-filter`, in French (first) and English: its part of the one catalogue of core/i18n.ts. */
 const fr = {
   'filter.all': 'Toutes les valeurs',
+  'filter.all-feminine': 'Toutes les {things}',
+  'filter.all-masculine': 'Tous les {things}',
+  'filter.more': '{count} de plus',
+  'filter.no-choice': 'Aucune valeur à choisir',
   'filter.reset': 'Réinitialiser',
   'filter.remove': 'Retirer le filtre {value}',
   'filter.active': 'Filtres actifs',
@@ -22,6 +26,10 @@ const fr = {
 
 const en: Record<keyof typeof fr, string> = {
   'filter.all': 'All values',
+  'filter.all-feminine': 'All {things}',
+  'filter.all-masculine': 'All {things}',
+  'filter.more': '{count} more',
+  'filter.no-choice': 'No value to choose from',
   'filter.reset': 'Reset',
   'filter.remove': 'Remove the filter {value}',
   'filter.active': 'Active filters',

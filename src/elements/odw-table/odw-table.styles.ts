@@ -46,10 +46,11 @@ export const tableStyles = css`
     text-align: start;
     vertical-align: top;
     max-width: var(--odw-table-cell-max-width, 28rem);
-    /* Long text wraps between words, and a word breaks only when it alone is wider than the cell's
-       limit. ('anywhere' also let a narrow table squeeze every column to one letter a line: the
-       table now scrolls sideways in its region instead, first column fixed.) */
-    overflow-wrap: break-word;
+    /* Text wraps between words only: a word is never split. A table that cannot fit its column
+       so becomes cards (table-layout.ts); 'anywhere' used to squeeze every column to one letter
+       a line. */
+    overflow-wrap: normal;
+    hyphens: manual;
     border-bottom: 1px solid var(--_odw-border-color);
     background: var(--_odw-background);
   }
@@ -76,6 +77,10 @@ export const tableStyles = css`
   }
   .num {
     text-align: end;
+  }
+  /* Figures and codes (INSEE codes, postcodes, SIRET) are never wrapped; headers wrap between words. */
+  tbody .num,
+  tbody .code {
     white-space: nowrap;
   }
   .sort {
@@ -113,6 +118,70 @@ export const tableStyles = css`
   }
   td.empty {
     color: var(--_odw-muted-color);
+  }
+  .cell-label {
+    font-weight: 600;
+  }
+
+  /* Cards: each row a card of « label : value » lines, the header row a row of sort buttons. The
+     table layout comes back while table-layout.ts measures it ([data-measuring]). */
+  [data-layout='cards']:not([data-measuring]) {
+    max-height: none;
+    overflow: visible;
+    border: 0;
+    border-radius: 0;
+  }
+  [data-layout='cards']:not([data-measuring]) :is(table, thead, tbody, tr, th, td) {
+    display: block;
+    position: static;
+    max-width: none;
+  }
+  [data-layout='cards']:not([data-measuring]) thead tr {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.375rem;
+    margin-bottom: var(--_odw-spacing-small);
+  }
+  [data-layout='cards']:not([data-measuring]) thead th {
+    border: 1px solid var(--_odw-border-color);
+    border-radius: var(--_odw-radius);
+  }
+  [data-layout='cards']:not([data-measuring]) .sort {
+    flex-direction: row;
+    padding: 0.25rem 0.5rem;
+    text-align: start;
+  }
+  [data-layout='cards']:not([data-measuring]) tbody tr {
+    margin-bottom: var(--_odw-spacing-small);
+    border: 1px solid var(--_odw-border-color);
+    border-radius: var(--_odw-radius);
+    overflow: hidden;
+  }
+  [data-layout='cards']:not([data-measuring]) :is(tbody th, tbody td) {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: 0 0.75rem;
+    border-inline-end: 0;
+    text-align: start;
+    white-space: normal;
+  }
+  [data-layout='cards']:not([data-measuring]) tbody tr > :last-child {
+    border-bottom: 0;
+  }
+  [data-layout='cards']:not([data-measuring]) tbody th {
+    background: var(--_odw-surface);
+  }
+  [data-layout='cards']:not([data-measuring]) .cell-value {
+    flex: 1 1 auto;
+    text-align: end;
+  }
+  [data-layout='cards']:not([data-measuring]) :is(.num, .code) .cell-value {
+    white-space: nowrap;
+  }
+  /* Only a link longer than the card (a URL) may break, at any character. */
+  [data-layout='cards']:not([data-measuring]) .cell-value a {
+    overflow-wrap: anywhere;
   }
 
   .pager {

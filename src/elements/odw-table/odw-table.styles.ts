@@ -119,12 +119,6 @@ export const tableStyles = css`
   td.empty {
     color: var(--_odw-muted-color);
   }
-  .cell-label {
-    font-weight: 600;
-  }
-
-  /* Cards: each row a card of « label : value » lines, the header row a row of sort buttons. The
-     table layout comes back while table-layout.ts measures it ([data-measuring]). */
   [data-layout='cards']:not([data-measuring]) {
     max-height: none;
     overflow: visible;
@@ -149,6 +143,7 @@ export const tableStyles = css`
   [data-layout='cards']:not([data-measuring]) .sort {
     flex-direction: row;
     padding: 0.25rem 0.5rem;
+    font-size: var(--_odw-font-size-small);
     text-align: start;
   }
   [data-layout='cards']:not([data-measuring]) tbody tr {
@@ -163,8 +158,7 @@ export const tableStyles = css`
     justify-content: space-between;
     gap: 0 0.75rem;
     border-inline-end: 0;
-    text-align: start;
-    white-space: normal;
+    text-align: end;
   }
   [data-layout='cards']:not([data-measuring]) tbody tr > :last-child {
     border-bottom: 0;
@@ -172,70 +166,23 @@ export const tableStyles = css`
   [data-layout='cards']:not([data-measuring]) tbody th {
     background: var(--_odw-surface);
   }
-  [data-layout='cards']:not([data-measuring]) .cell-value {
-    flex: 1 1 auto;
-    text-align: end;
+  /* The column's label; its empty alternative text keeps screen readers, which hear the column
+     header already, from reading it twice (the first declaration for engines without it). */
+  [data-layout='cards']:not([data-measuring]) :is(tbody th, tbody td)[data-label]::before {
+    content: attr(data-label);
+    content: attr(data-label) / '';
+    flex: 0 1 auto;
+    font-weight: 600;
+    text-align: start;
+    white-space: normal;
   }
-  [data-layout='cards']:not([data-measuring]) :is(.num, .code) .cell-value {
+  [data-layout='cards']:not([data-measuring]) :is(tbody .num, tbody .code) {
     white-space: nowrap;
   }
-  /* Only a link longer than the card (a URL) may break, at any character. */
-  [data-layout='cards']:not([data-measuring]) .cell-value a {
+  /* A value too long for the label's line goes under it, wrapped between words there; only a
+     word longer than the whole card (a URL) may break inside. */
+  [data-layout='cards']:not([data-measuring]) :is(tbody th, tbody td) {
     overflow-wrap: anywhere;
-  }
-
-  .pager {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_odw-spacing-small);
-    margin-top: var(--_odw-spacing-small);
-    font-size: var(--_odw-font-size-small);
-  }
-  .range {
-    margin: 0;
-    color: var(--_odw-muted-color);
-  }
-  .pages {
-    display: flex;
-    align-items: center;
-    gap: 0.25rem;
-  }
-  .page-number {
-    padding: 0 0.25rem;
-  }
-  .page,
-  .action {
-    min-width: 2.25rem;
-    min-height: 2.25rem;
-    padding: 0.25rem 0.625rem;
-    font: inherit;
-    font-size: var(--_odw-font-size-small);
-    color: var(--_odw-accent);
-    background: var(--_odw-background);
-    border: 1px solid currentColor;
-    border-radius: var(--_odw-radius);
-    cursor: pointer;
-  }
-  .page:disabled {
-    color: var(--_odw-muted-color);
-    cursor: default;
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_odw-spacing-small);
-    margin-top: var(--_odw-spacing-small);
-  }
-  a.action {
-    display: inline-flex;
-    align-items: center;
-    text-decoration: none;
-  }
-  a.action:hover,
-  button.action:hover {
-    text-decoration: underline;
   }
 
   @media (forced-colors: active) {

@@ -35,6 +35,8 @@ const FILE_FAMILIES: ReadonlySet<ApiFamily> = new Set(['csv', 'json', 'geojson']
 const HIDDEN_TYPES = new Set(['geo_shape', 'json', 'file']);
 
 const SEARCH_DELAY = 300;
+/** A code as written in a text field (INSEE code `2A004`, postcode, SIRET): kept on one line. */
+const CODE = /^(?=.*\d)[\dA-Z.-]+$/;
 const DEFAULT_PAGE_SIZE = 20;
 
 /**
@@ -131,16 +133,16 @@ export class OdwTable extends OdwDataElement<TableData> {
   @state() private searchText = '';
 
   private searchTimer?: ReturnType<typeof setTimeout>;
-  private readonly layout = new TableLayoutController(this);
   private viewKey?: string;
   private lastTarget?: DataTarget;
 
   constructor() {
     super();
+    new TableLayoutController(this);
     new FocusKeeper(this, (lost) => [
-      // A pager button disabled at either end: its opposite; the pager gone: the table.
-      ...(lost.matches('.page-back') ? ['.page-forward:not(:disabled)'] : []),
-      ...(lost.matches('.page-forward') ? ['.page-back:not(:disabled)'] : []),
+      // A pager button disabled at either end: the nearest one the other way; the pager gone: the table.
+      ...(lost.matches('.page-back') ? ['.page-next', '.page-last'] : []),
+      ...(lost.matches('.page-forward') ? ['.page-previous', '.page-first'] : []),
       '.scroller[tabindex]',
       'thead button.sort',
       '[part~=retry]',
@@ -224,38 +226,30 @@ export class OdwTable extends OdwDataElement<TableData> {
 
   protected override renderData(data: TableData, lang: Lang): TemplateResult {
     const name = this.tableName(data, lang);
-    const cards = this.layout.layout === 'cards';
-    // The cards are drawn with CSS from the same table; explicit roles keep it a table for
-    // assistive technologies that would read a table laid out as blocks as plain text.
-    const role = (value: string) => (cards ? value : nothing);
+    // Laid out as cards by CSS where it does not fit (table-layout.ts sets `data-layout` and the
+    // region's `tabindex`). The explicit roles keep it a table for assistive technologies that
+    // read a table laid out as blocks as plain text.
     return html`
       ${this.searchAvailable() ? this.renderSearch(name, lang) : nothing}
-      <div
-        class="scroller"
-        part="scroller"
-        data-layout=${this.layout.layout}
-        tabindex=${cards ? nothing : '0'}
-        role="region"
-        aria-labelledby="caption"
-      >
-        <table part="table" role=${role('table')}>
+      <div class="scroller" part="scroller" tabindex="0" role="region" aria-labelledby="caption">
+        <table part="table" role="table">
           <caption id="caption" class="visually-hidden">
             ${name}
           </caption>
-          <thead role=${role('rowgroup')} @keydown=${this.onHeaderKeydown}>
-            <tr role=${role('row')}>
-              ${data.columns.map((column) => this.renderHeader(column, cards))}
+          <thead role="rowgroup" @keydown=${this.onHeaderKeydown}>
+            <tr role="row">
+              ${data.columns.map((column) => this.renderHeader(column))}
             </tr>
           </thead>
-          <tbody role=${role('rowgroup')}>
+          <tbody role="rowgroup">
             ${
               data.rows.length === 0
-                ? html`<tr role=${role('row')}>
-                    <td class="empty" role=${role('cell')} colspan=${Math.max(1, data.columns.length)}>
+                ? html`<tr role="row">
+                    <td class="empty" role="cell" colspan=${Math.max(1, data.columns.length)}>
                       ${t(lang, 'empty')}
                     </td>
                   </tr>`
-                : data.rows.map((row) => this.renderRow(row, data.columns, lang, cards))
+                : data.rows.map((row) => this.renderRow(row, data.columns, lang))
             }
           </tbody>
         </table>
@@ -348,14 +342,14 @@ export class OdwTable extends OdwDataElement<TableData> {
     }, SEARCH_DELAY);
   }
 
-  private renderHeader(column: FieldInfo, cards: boolean): TemplateResult {
+  private renderHeader(column: FieldInfo): TemplateResult {
     const [order] = this.activeSort ? parseOrderBy(this.activeSort) : [];
     const sorted = order?.key === column.name ? order.direction : undefined;
     const ariaSort = sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined;
     const arrow = sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕';
     return html`<th
       scope="col"
-      role=${cards ? 'columnheader' : nothing}
+      role="columnheader"
       class=${isNumeric(column) ? 'num' : ''}
       aria-sort=${ariaSort ?? nothing}
     >
@@ -387,20 +381,17 @@ export class OdwTable extends OdwDataElement<TableData> {
     buttons[next].focus();
   }
 
-  private renderRow(row: Row, columns: readonly FieldInfo[], lang: Lang, cards: boolean): TemplateResult {
-    return html`<tr role=${cards ? 'row' : nothing}>
+  private renderRow(row: Row, columns: readonly FieldInfo[], lang: Lang): TemplateResult {
+    return html`<tr role="row">
       ${columns.map((column, index) => {
         const cell = formatCell(row[column.name], column, lang);
-        const value = cell.href ? html`<a href=${cell.href}>${cell.text}</a>` : cell.text;
-        // In a card each value says its column (the header's name is read from the table).
-        const content = cards
-          ? html`<span class="cell-label" aria-hidden="true">${column.label || column.name}</span
-              ><span class="cell-value">${value}</span>`
-          : value;
-        const kind = isNumeric(column) ? 'num' : isCodeField(column) ? 'code' : '';
+        const content = cell.href ? html`<a href=${cell.href}>${cell.text}</a>` : cell.text;
+        // A card shows the column's label before each value (CSS, from data-label).
+        const label = column.label || column.name;
+        const kind = isNumeric(column) ? 'num' : isCodeField(column) && CODE.test(cell.text) ? 'code' : '';
         return index === 0
-          ? html`<th scope="row" role=${cards ? 'rowheader' : nothing} class=${kind}>${content}</th>`
-          : html`<td role=${cards ? 'cell' : nothing} class=${kind}>${content}</td>`;
+          ? html`<th scope="row" role="rowheader" class=${kind} data-label=${label}>${content}</th>`
+          : html`<td role="cell" class=${kind} data-label=${label}>${content}</td>`;
       })}
     </tr>`;
   }
@@ -420,11 +411,11 @@ export class OdwTable extends OdwDataElement<TableData> {
       symbol: string,
       target: number,
       disabled: boolean,
-      direction: 'back' | 'forward',
+      kind: 'first' | 'previous' | 'next' | 'last',
     ) =>
       html`<button
         type="button"
-        class="page page-${direction}"
+        class="page page-${kind} ${kind === 'first' || kind === 'previous' ? 'page-back' : 'page-forward'}"
         aria-label=${label}
         ?disabled=${disabled}
         @click=${go(target)}
@@ -439,13 +430,13 @@ export class OdwTable extends OdwDataElement<TableData> {
       ${
         pages > 1
           ? html`<div class="pages">
-              ${button(t(lang, 'table.first'), '«', 1, page <= 1, 'back')}
-              ${button(t(lang, 'table.previous'), '‹', page - 1, page <= 1, 'back')}
+              ${button(t(lang, 'table.first'), '«', 1, page <= 1, 'first')}
+              ${button(t(lang, 'table.previous'), '‹', page - 1, page <= 1, 'previous')}
               <span class="page-number"
                 >${t(lang, 'table.page', {page: number(page), pages: number(pages)})}</span
               >
-              ${button(t(lang, 'table.next'), '›', page + 1, page >= pages, 'forward')}
-              ${button(t(lang, 'table.last'), '»', pages, page >= pages, 'forward')}
+              ${button(t(lang, 'table.next'), '›', page + 1, page >= pages, 'next')}
+              ${button(t(lang, 'table.last'), '»', pages, page >= pages, 'last')}
             </div>`
           : nothing
       }

@@ -205,7 +205,9 @@ export class OdwFilter extends OdwDataElement<FilterData> {
       const box = item.getBoundingClientRect();
       return box.top + box.height / 2 > bottom;
     }).length;
-    more.textContent = below ? t(this.currentLang, 'filter.more', {count: formatNumber(below, this.currentLang)}) : '';
+    more.textContent = below
+      ? t(this.currentLang, 'filter.more', {count: formatNumber(below, this.currentLang)})
+      : '';
   }
 
   protected override queryDependencies(): readonly unknown[] {

@@ -153,9 +153,10 @@ export const tableStyles = css`
     overflow: hidden;
   }
   [data-layout='cards']:not([data-measuring]) :is(tbody th, tbody td) {
+    /* The value at the end of the label's line, or at the end of its own line when it wraps. */
     display: flex;
     flex-wrap: wrap;
-    justify-content: space-between;
+    justify-content: flex-end;
     gap: 0 0.75rem;
     border-inline-end: 0;
     text-align: end;
@@ -172,6 +173,7 @@ export const tableStyles = css`
     content: attr(data-label);
     content: attr(data-label) / '';
     flex: 0 1 auto;
+    margin-inline-end: auto;
     font-weight: 600;
     text-align: start;
     white-space: normal;

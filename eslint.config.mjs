@@ -24,6 +24,9 @@ export default tseslint.config(
       'no-eval': 'error',
       'no-implied-eval': 'error',
       '@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}],
+      // An element's fields come from its attribute schema through an interface of the class's
+      // name that only extends (src/core/schema.ts).
+      '@typescript-eslint/no-empty-object-type': ['error', {allowInterfaces: 'with-single-extends'}],
     },
   },
   {

@@ -8,6 +8,8 @@ import {portalPlugin} from './tools/portal/wds-plugin.mjs';
 
 /** React ships CommonJS only: the framework tests (test/frameworks/) import it as ES modules. */
 const reactFiles = /\/node_modules\/(react|react-dom|scheduler)\//;
+/** The fake clock of the tests (CommonJS); its Node-only `require`s sit in guarded branches. */
+const fakeTimerFiles = /\/node_modules\/(@sinonjs\/(fake-timers|commons)|type-detect)\//;
 
 /** React picks its build from `process.env.NODE_ENV`, which a browser does not have. */
 const reactDevelopmentBuild = {
@@ -67,7 +69,12 @@ export default {
     // The dev server transforms each file alone, so the plugin never learns which modules are
     // CommonJS: `strictRequires: false` gives every one a default export (its `module.exports`) and
     // `requireReturnsDefault` makes `require()` read that default, not a namespace.
-    fromRollup(commonjs)({include: reactFiles, strictRequires: false, requireReturnsDefault: true}),
+    fromRollup(commonjs)({
+      include: [reactFiles, fakeTimerFiles],
+      ignore: ['timers', 'timers/promises', 'util'],
+      strictRequires: false,
+      requireReturnsDefault: true,
+    }),
   ],
   browsers: [chromium(process.env.CHROME_PATH ?? '/usr/bin/chromium')],
   // Firefox and WebKit run what must hold in every engine (test/engines/CROSS_ENGINE.md), when

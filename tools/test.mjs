@@ -57,7 +57,12 @@ if (!fresh) {
   if (buildStatus) process.exit(buildStatus);
 }
 
-const NODE_TESTS = ['tools/portal/', 'tools/package.test.mjs', 'tools/syntax-floor.test.mjs'];
+const NODE_TESTS = [
+  'tools/portal/',
+  'tools/package.test.mjs',
+  'tools/syntax-floor.test.mjs',
+  'tools/import-graph.test.mjs',
+];
 const nodeStatus = extraArgs.length ? 0 : run(process.execPath, ['--test', ...NODE_TESTS]);
 const browserStatus = run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', ...extraArgs]);
 // The WordPress plugin in Debian's WordPress; without it, one line on installing it (a failure in CI).

@@ -14,7 +14,7 @@
 import {formatLocale, type FormatLocaleDefinition, type FormatLocaleObject} from 'd3-format';
 import {isCodeField} from '../data/field-names.js';
 import type {FieldInfo} from '../data/types.js';
-import type {Lang} from './i18n.js';
+import type {Lang} from './lang.js';
 
 /**
  * - `integer`: rounded to a whole number, `116 344`.

@@ -5,15 +5,13 @@
 import {FormatError, HttpError, NetworkError, QueryError, QuotaError} from '../data/errors.js';
 import {ConfigError} from './errors.js';
 import {formatDateTime, formatTime, toDate} from './format.js';
+import type {Lang} from './lang.js';
+
+export {LANGS, normalizeLang, resolveLang, type Lang} from './lang.js';
 import type {chartMessages} from '../elements/odw-chart/odw-chart.messages.js';
-import type {dashboardMessages} from '../elements/odw-dashboard/odw-dashboard.messages.js';
 import type {filterMessages} from '../elements/odw-filter/odw-filter.messages.js';
 import type {mapMessages} from '../elements/odw-map/odw-map.messages.js';
 import type {tableMessages} from '../elements/odw-table/odw-table.messages.js';
-
-export type Lang = 'fr' | 'en';
-
-export const LANGS: readonly Lang[] = ['fr', 'en'];
 
 const fr = {
   loading: 'Chargement…',
@@ -25,11 +23,6 @@ const fr = {
   'footer.license': 'Licence :',
   'footer.modified': 'Mis à jour le {date}',
   'footer.dataset': 'Voir le jeu de données',
-  'kpi.up': 'En hausse :',
-  'kpi.down': 'En baisse :',
-  'kpi.same': 'Stable :',
-  'kpi.versus': 'par rapport à {reference}',
-  'kpi.points': '{value} points',
   'error.network': 'Le portail de données ne répond pas. Vérifiez votre connexion.',
   'error.timeout': 'Le portail de données met trop de temps à répondre.',
   'error.not-found': 'Jeu de données introuvable. Vérifiez l’adresse de la source.',
@@ -80,8 +73,7 @@ export type MessageKey =
   | keyof (typeof chartMessages)['fr']
   | keyof (typeof mapMessages)['fr']
   | keyof (typeof tableMessages)['fr']
-  | keyof (typeof filterMessages)['fr']
-  | keyof (typeof dashboardMessages)['fr'];
+  | keyof (typeof filterMessages)['fr'];
 
 const en: Record<CoreMessageKey, string> = {
   loading: 'Loading…',
@@ -93,11 +85,6 @@ const en: Record<CoreMessageKey, string> = {
   'footer.license': 'Licence:',
   'footer.modified': 'Updated {date}',
   'footer.dataset': 'View the dataset',
-  'kpi.up': 'Up:',
-  'kpi.down': 'Down:',
-  'kpi.same': 'Unchanged:',
-  'kpi.versus': 'compared with {reference}',
-  'kpi.points': '{value} points',
   'error.network': 'The data portal does not respond. Check your connection.',
   'error.timeout': 'The data portal takes too long to respond.',
   'error.not-found': 'Dataset not found. Check the address of the source.',
@@ -150,32 +137,27 @@ export function addMessages(messages: {fr: Record<string, string>; en: Record<st
   Object.assign(catalogue.en, messages.en);
 }
 
-/** The message `key` in `lang`, with `{name}` placeholders replaced by `params`. */
-export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return (catalogue[lang][key] ?? key).replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+export type MessageParams = Record<string, string | number>;
+
+/** `message` with its `{name}` placeholders replaced by `params`. */
+function interpolate(message: string, params: MessageParams): string {
+  return message.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
     name in params ? String(params[name]) : placeholder,
   );
 }
 
-/** `fr-FR` → `fr`, `EN` → `en`; anything else (or nothing) → `fr`. */
-export function normalizeLang(value: string | null | undefined): Lang {
-  const primary = (value ?? '').trim().toLowerCase().split(/[-_]/)[0];
-  return (LANGS as readonly string[]).includes(primary) ? (primary as Lang) : 'fr';
+/** The message `key` in `lang`, with `{name}` placeholders replaced by `params`. */
+export function t(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
+  return interpolate(catalogue[lang][key] ?? key, params);
 }
 
 /**
- * The language of an element: its own `lang`, else the closest ancestor's (crossing shadow roots),
- * else `<html lang>`, else French. An empty `lang=""` means "unknown" and is skipped.
+ * An element's own catalogue, in French (first) and English: its strings load with the element,
+ * and only its keys type-check. Returns its translation function.
  */
-export function resolveLang(element: Element): Lang {
-  let node: Element | null = element;
-  while (node) {
-    const withLang: Element | null = node.closest('[lang]:not([lang=""])');
-    if (withLang) return normalizeLang(withLang.getAttribute('lang'));
-    const root = node.getRootNode();
-    node = root instanceof ShadowRoot ? root.host : null;
-  }
-  return normalizeLang(document.documentElement.getAttribute('lang'));
+export function messageCatalogue<K extends string>(messages: {fr: Record<K, string>; en: Record<K, string>}) {
+  return (lang: Lang, key: K, params: MessageParams = {}): string =>
+    interpolate(messages[lang][key] ?? key, params);
 }
 
 const EXPECTED_CODES = new Set([

@@ -9,6 +9,14 @@
  */
 import type {Theme} from '../../core/theme.js';
 import type {Lang} from '../../core/i18n.js';
+import {byAttributeName, type AttributeKind, type AttributeSchema} from '../../core/schema.js';
+import {dataElementAttributes, LANGUAGES, THEMES} from '../../core/data-element.schema.js';
+import {kpiAttributes} from '../odw-kpi/odw-kpi.schema.js';
+import {chartAttributes} from '../odw-chart/odw-chart.schema.js';
+import {mapAttributes} from '../odw-map/odw-map.schema.js';
+import {tableAttributes} from '../odw-table/odw-table.schema.js';
+import {filterAttributes} from '../odw-filter/odw-filter.schema.js';
+import {sourceAttributes} from '../odw-source/odw-source.schema.js';
 
 export type WidgetKind = 'kpi' | 'chart' | 'map' | 'table' | 'filter';
 
@@ -67,7 +75,7 @@ export interface ConfigProblem {
 
 export type ConfigResult = {ok: true; config: DashboardConfig} | {ok: false; problems: ConfigProblem[]};
 
-type ValueKind = 'text' | 'number' | 'integer' | 'boolean' | 'url-sync' | 'span';
+type ValueKind = AttributeKind | 'url-sync' | 'span';
 
 interface KeySpec {
   kind: ValueKind;
@@ -77,106 +85,30 @@ interface KeySpec {
 
 type Schema = Record<string, KeySpec>;
 
-const THEMES = ['light', 'dark', 'auto', 'dsfr'] as const;
-const LANGS = ['fr', 'en'] as const;
 export const WIDGET_KINDS: readonly WidgetKind[] = ['kpi', 'chart', 'map', 'table', 'filter'];
-const CHART_TYPES = ['column', 'bar', 'line', 'area', 'pie', 'donut', 'scatter'];
-const FILTER_TYPES = ['select', 'checkboxes', 'search', 'range', 'date-range'];
-const API_FAMILIES = ['ods', 'tabular', 'ckan', 'csv', 'json', 'geojson'];
 
 const text: KeySpec = {kind: 'text'};
-const number: KeySpec = {kind: 'number'};
 const integer: KeySpec = {kind: 'integer'};
-const boolean: KeySpec = {kind: 'boolean'};
+
+/** The keys of a tag's attribute schema, by attribute name; `renamed` gives keys another name. */
+function keysOf(schema: AttributeSchema, renamed: Record<string, string> = {}): Schema {
+  return Object.fromEntries(
+    [...byAttributeName(schema)].map(([name, {kind, values, required}]) => [
+      renamed[name] ?? name,
+      {kind, values, required},
+    ]),
+  );
+}
 
 /** Attributes every data widget has (see `OdwDataElement`). */
-const commonWidgetKeys: Schema = {
-  id: text,
-  source: text,
-  src: text,
-  api: {kind: 'text', values: API_FAMILIES},
-  'api-key': text,
-  where: text,
-  title: text,
-  'heading-level': integer,
-  description: text,
-  lang: {kind: 'text', values: LANGS},
-  theme: {kind: 'text', values: THEMES},
-  refresh: number,
-  'no-attribution': boolean,
-  'no-offline-copy': boolean,
-};
-
-const filterKeys: Schema = {
-  field: {kind: 'text', required: true},
-  label: text,
-  multiple: boolean,
-  sort: {kind: 'text', values: ['count', 'label']},
-  limit: integer,
-  key: text,
-};
+const commonWidgetKeys: Schema = {id: text, ...keysOf(dataElementAttributes)};
 
 const widgetSchemas: Record<WidgetKind, Schema> = {
-  kpi: {
-    value: text,
-    label: text,
-    unit: text,
-    format: {kind: 'text', values: ['integer', 'decimal', 'compact', 'percent']},
-    decimals: integer,
-    compare: text,
-    'compare-where': text,
-    'compare-value': number,
-    'compare-label': text,
-  },
-  chart: {
-    'chart-type': {kind: 'text', values: CHART_TYPES},
-    x: {kind: 'text', required: true},
-    y: text,
-    series: text,
-    stack: {kind: 'text', values: ['normal', 'percent']},
-    sort: text,
-    limit: integer,
-    others: boolean,
-    timeunit: {kind: 'text', values: ['year', 'month', 'week', 'day', 'hour']},
-    height: number,
-    unit: text,
-    'filter-on-click': boolean,
-  },
-  map: {
-    mode: {kind: 'text', values: ['points', 'choropleth']},
-    shapes: text,
-    'shapes-object': text,
-    'shapes-key': text,
-    'shapes-label': text,
-    key: text,
-    value: text,
-    scheme: text,
-    classes: text,
-    'class-count': integer,
-    'only-matched': boolean,
-    lat: text,
-    lon: text,
-    color: text,
-    size: text,
-    label: text,
-    popup: text,
-    tiles: text,
-    attribution: text,
-    'shapes-attribution': text,
-    center: text,
-    zoom: number,
-    'no-cluster': boolean,
-    renderer: {kind: 'text', values: ['svg', 'canvas']},
-    limit: integer,
-    'filter-on-click': boolean,
-  },
-  table: {
-    columns: text,
-    sort: text,
-    'page-size': integer,
-    search: boolean,
-  },
-  filter: {'filter-type': {kind: 'text', values: FILTER_TYPES}, ...filterKeys},
+  kpi: keysOf(kpiAttributes),
+  chart: keysOf(chartAttributes, {type: 'chart-type'}),
+  map: keysOf(mapAttributes),
+  table: keysOf(tableAttributes),
+  filter: keysOf(filterAttributes, {type: 'filter-type'}),
 };
 
 /** Keys of a widget that are not attributes of its tag, or are renamed. */
@@ -187,21 +119,12 @@ const WIDGET_ONLY_KEYS: Schema = {
 
 const RENAMED: Record<string, string> = {'chart-type': 'type', 'filter-type': 'type'};
 
-const filterBarSchema: Schema = {
-  type: {kind: 'text', values: FILTER_TYPES},
-  ...filterKeys,
-  ...commonWidgetKeys,
-};
+const filterBarSchema: Schema = {...keysOf(filterAttributes), ...commonWidgetKeys};
 
 const sourceSchema: Schema = {
   id: {kind: 'text', required: true},
-  src: {kind: 'text', required: true},
-  api: {kind: 'text', values: API_FAMILIES},
-  'api-key': text,
-  where: text,
-  refresh: number,
+  ...keysOf(sourceAttributes),
   'url-sync': {kind: 'url-sync'},
-  'no-offline-copy': boolean,
 };
 
 const rootSchema: Schema = {
@@ -209,7 +132,7 @@ const rootSchema: Schema = {
   description: text,
   columns: integer,
   theme: {kind: 'text', values: THEMES},
-  lang: {kind: 'text', values: LANGS},
+  lang: {kind: 'text', values: LANGUAGES},
   source: text,
 };
 const ROOT_LISTS = ['sources', 'filters', 'widgets'] as const;

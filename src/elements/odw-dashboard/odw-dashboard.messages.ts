@@ -1,6 +1,6 @@
-import {addMessages} from '../../core/i18n.js';
+import {messageCatalogue} from '../../core/i18n.js';
 
-/** The strings of `odw-dashboard`, in French (first) and English: its part of the one catalogue of core/i18n.ts. */
+/** The strings of `odw-dashboard`, in French (first) and English. */
 const fr = {
   'dashboard.loading': 'Chargement du tableau de bord…',
   'dashboard.filters': 'Filtres',
@@ -63,6 +63,6 @@ const en: Record<keyof typeof fr, string> = {
     '{path}: the parameter {value} has no value (not in the address, in params, nor by default)',
 };
 
-export const dashboardMessages = {fr, en};
+export type DashboardMessageKey = keyof typeof fr;
 
-addMessages(dashboardMessages);
+export const dashboardText = messageCatalogue({fr, en});

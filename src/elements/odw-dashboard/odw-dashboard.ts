@@ -1,13 +1,12 @@
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
-import './odw-dashboard.messages.js';
-import {property, state} from 'lit/decorators.js';
+import {state} from 'lit/decorators.js';
 import {createFetchContext} from '../../data/request.js';
 import {FormatError} from '../../data/errors.js';
-import type {ApiFamily} from '../../data/types.js';
 import type {OfflineCopyOptions} from '../../data/offline-copy.js';
 import {isAbortError} from '../../core/errors.js';
-import {describeError, normalizeLang, resolveLang, t, type Lang, type MessageKey} from '../../core/i18n.js';
-import {themeStyles, type Theme} from '../../core/theme.js';
+import {describeError} from '../../core/i18n.js';
+import {normalizeLang, resolveLang, type Lang} from '../../core/lang.js';
+import {themeStyles} from '../../core/theme.js';
 import {hostStyles} from '../../core/data-element.styles.js';
 import {
   validateConfig,
@@ -19,7 +18,10 @@ import {
 import {dashboardStyles} from './odw-dashboard.styles.js';
 import {linkedStylesRoot} from '../../core/linked-styles.js';
 import {PageSchemeController} from '../../core/page-scheme.js';
+import {applyDefaults, propertiesOf, type AttributeValues} from '../../core/schema.js';
+import {dashboardAttributes} from './odw-dashboard.schema.js';
 import {applyTemplate, type TemplateState} from './dashboard-template.js';
+import {dashboardText, type DashboardMessageKey} from './odw-dashboard.messages.js';
 
 /** The data widgets a dashboard gives its default source and theme to. */
 const WIDGET_TAGS = ['odw-kpi', 'odw-chart', 'odw-map', 'odw-table', 'odw-filter'] as const;
@@ -74,6 +76,10 @@ let internalSourceCount = 0;
 /** Keys listed after an unknown one before « … ». */
 const LISTED_KEYS = 6;
 
+// The fields are typed from the attribute schema (src/core/schema.ts).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface OdwDashboard extends AttributeValues<typeof dashboardAttributes> {}
+
 /**
  * A responsive grid of widgets with a title and a description, a shared default source and one
  * theme for all. Either the widgets are its children (`span="2"` makes one two columns wide), or
@@ -108,25 +114,6 @@ const LISTED_KEYS = 6;
  *
  * @summary A responsive grid of widgets with a title, a default source and one theme; or a whole dashboard from JSON.
  *
- * @attr {number} columns - Columns of the grid (1 to 12, default 3); fewer when the dashboard is
- *   narrow (at most 2 under 45rem, 1 under 30rem).
- * @attr {string} title - The visible heading (part `title`); no native tooltip.
- * @attr {number} heading-level - The level of that heading for assistive technologies (default 2).
- * @attr {string} description - A visible introduction under the heading.
- * @attr {string} config - URL of a JSON configuration (fetched without cookies).
- * @attr {string} params - Values of the configuration's `params`, in URL-query syntax
- *   (`commune=45234&annee=2025`); the page URL's query (`?commune=45234`) wins over it.
- * @attr {string} source - The `id` of an `odw-source`: the default source of the children.
- * @attr {string} src - A dataset URL: the dashboard makes the default source from it.
- * @attr {'ods'|'tabular'|'ckan'|'csv'|'json'|'geojson'} api - Forces the API family of `src`.
- * @attr {string} api-key - Opendatasoft API key for a private `src`.
- * @attr {string} where - The base filter of the default source made from `src`.
- * @attr {number} refresh - Seconds between two reloads of the default source made from `src`.
- * @attr {'query'|'hash'} url-sync - Keeps the filters of that source in the page URL.
- * @attr {'light'|'dark'|'auto'|'dsfr'} theme - The dashboard's look, passed to children without `theme`.
- * @attr {boolean} no-offline-copy - Keeps no copy of its configuration or its widgets' data in the
- *   browser (see the widgets' `no-offline-copy`).
- * @attr {string} lang - `fr` or `en`; inherited by the children; default from the page.
  *
  * @csspart base - The frame around everything.
  * @csspart header - The heading and the description.
@@ -153,8 +140,16 @@ const LISTED_KEYS = 6;
  * @cssprop --odw-radius - Corner radius.
  * @cssprop --odw-spacing - Padding and gaps.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class OdwDashboard extends LitElement {
   static override styles = [themeStyles, hostStyles, dashboardStyles];
+
+  static override properties = propertiesOf(dashboardAttributes);
+
+  constructor() {
+    super();
+    applyDefaults(this, dashboardAttributes);
+  }
 
   /** Dark colours only where the page can be dark (src/core/page-scheme.ts). */
   protected readonly pageScheme = new PageSchemeController(this);
@@ -162,36 +157,6 @@ export class OdwDashboard extends LitElement {
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     return linkedStylesRoot(this) ?? super.createRenderRoot();
   }
-
-  @property({type: Number, reflect: true}) columns?: number;
-
-  @property({reflect: true}) override title!: string;
-
-  @property({type: Number, attribute: 'heading-level'}) headingLevel = 2;
-
-  @property({reflect: true}) description?: string;
-
-  @property({reflect: true}) config?: string;
-
-  @property({reflect: true}) params?: string;
-
-  @property({reflect: true}) source?: string;
-
-  @property({reflect: true}) src?: string;
-
-  @property({reflect: true}) api?: ApiFamily;
-
-  @property({attribute: 'api-key'}) apiKey?: string;
-
-  @property({reflect: true}) where?: string;
-
-  @property({type: Number, reflect: true}) refresh?: number;
-
-  @property({reflect: true, attribute: 'url-sync'}) urlSync?: string;
-
-  @property({reflect: true}) theme?: Theme;
-
-  @property({reflect: true}) override lang!: string;
 
   @state() private configState: ConfigState = {status: 'none'};
 
@@ -296,7 +261,7 @@ export class OdwDashboard extends LitElement {
         class="filters"
         part="filters"
         role="group"
-        aria-label=${t(lang, 'dashboard.filters')}
+        aria-label=${dashboardText(lang, 'dashboard.filters')}
         ?hidden=${!config?.filters.length}
       ></div>
       <div class="grid ${this.configState.status === 'none' ? '' : 'configured'}" part="grid">
@@ -329,28 +294,30 @@ export class OdwDashboard extends LitElement {
   private renderConfigStatus(lang: Lang): unknown {
     const configState = this.configState;
     if (configState.status === 'loading') {
-      return html`<p class="status loading" part="status" role="status">${t(lang, 'dashboard.loading')}</p>`;
+      return html`<p class="status loading" part="status" role="status">
+        ${dashboardText(lang, 'dashboard.loading')}
+      </p>`;
     }
     if (configState.status !== 'failed') return nothing;
     const {failure} = configState;
     let content: unknown;
     switch (failure.kind) {
       case 'invalid':
-        content = html`<p>${t(lang, 'dashboard.config-invalid')}</p>
+        content = html`<p>${dashboardText(lang, 'dashboard.config-invalid')}</p>
           <ul>
             ${failure.problems.map((problem) => html`<li class="problem">${describeProblem(problem, lang)}</li>`)}
           </ul>`;
         break;
       case 'json':
-        content = html`<p>${t(lang, 'dashboard.error.json', {message: failure.message})}</p>`;
+        content = html`<p>${dashboardText(lang, 'dashboard.error.json', {message: failure.message})}</p>`;
         break;
       case 'fetch':
         content = html`<p>
-          ${t(lang, 'dashboard.error.fetch', {url: failure.url, message: describeError(failure.error, lang)})}
+          ${dashboardText(lang, 'dashboard.error.fetch', {url: failure.url, message: describeError(failure.error, lang)})}
         </p>`;
         break;
       case 'module':
-        content = html`<p>${t(lang, 'dashboard.error.module', {tag: failure.tag})}</p>`;
+        content = html`<p>${dashboardText(lang, 'dashboard.error.module', {tag: failure.tag})}</p>`;
         break;
     }
     return html`<div class="status error" part="status" role="alert">${content}</div>`;
@@ -496,7 +463,7 @@ export class OdwDashboard extends LitElement {
    * reloaded while the portal is down still builds its dashboard (`no-offline-copy` turns it off).
    */
   private get offlineCopy(): OfflineCopyOptions | undefined {
-    return this.hasAttribute('no-offline-copy') ? undefined : {fallback: true, onCopy: () => undefined};
+    return this.noOfflineCopy ? undefined : {fallback: true, onCopy: () => undefined};
   }
 
   /** Interprets the configuration already read again, with the parameter values now in force. */
@@ -654,37 +621,44 @@ function assignDefault(
 
 /** One configuration problem as a sentence: where it is, what is wrong, what was expected. */
 export function describeProblem(problem: ConfigProblem, lang: Lang): string {
-  const path = problem.path || t(lang, 'dashboard.root');
+  const path = problem.path || dashboardText(lang, 'dashboard.root');
   const value = problem.value ?? '';
   switch (problem.code) {
     case 'unknown-key': {
       const allowed = problem.allowed ?? [];
       const listed = allowed.slice(0, LISTED_KEYS).join(', ') + (allowed.length > LISTED_KEYS ? ', …' : '');
-      return t(lang, 'dashboard.error.unknown-key', {path, allowed: listed});
+      return dashboardText(lang, 'dashboard.error.unknown-key', {path, allowed: listed});
     }
     case 'type':
-      return t(lang, 'dashboard.error.type', {
+      return dashboardText(lang, 'dashboard.error.type', {
         path,
         value,
-        expected: t(lang, `dashboard.expected.${problem.expected ?? 'text'}` as MessageKey),
+        expected: dashboardText(
+          lang,
+          `dashboard.expected.${problem.expected ?? 'text'}` as DashboardMessageKey,
+        ),
       });
     case 'enum':
-      return t(lang, 'dashboard.error.enum', {path, value, allowed: (problem.allowed ?? []).join(', ')});
-    case 'unknown-source':
-      return t(lang, 'dashboard.error.unknown-source', {
+      return dashboardText(lang, 'dashboard.error.enum', {
         path,
         value,
-        allowed: problem.allowed?.length ? problem.allowed.join(', ') : t(lang, 'dashboard.none'),
+        allowed: (problem.allowed ?? []).join(', '),
+      });
+    case 'unknown-source':
+      return dashboardText(lang, 'dashboard.error.unknown-source', {
+        path,
+        value,
+        allowed: problem.allowed?.length ? problem.allowed.join(', ') : dashboardText(lang, 'dashboard.none'),
       });
     case 'duplicate-id':
-      return t(lang, 'dashboard.error.duplicate-id', {path, value});
+      return dashboardText(lang, 'dashboard.error.duplicate-id', {path, value});
     case 'empty':
-      return t(lang, 'dashboard.error.empty', {path});
+      return dashboardText(lang, 'dashboard.error.empty', {path});
     case 'missing':
-      return t(lang, 'dashboard.error.missing', {path});
+      return dashboardText(lang, 'dashboard.error.missing', {path});
     case 'unknown-param':
-      return t(lang, 'dashboard.error.unknown-param', {path, value});
+      return dashboardText(lang, 'dashboard.error.unknown-param', {path, value});
     case 'missing-param':
-      return t(lang, 'dashboard.error.missing-param', {path, value});
+      return dashboardText(lang, 'dashboard.error.missing-param', {path, value});
   }
 }

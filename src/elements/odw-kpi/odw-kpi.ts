@@ -1,12 +1,14 @@
 import {html, nothing, type TemplateResult} from 'lit';
-import {property} from 'lit/decorators.js';
 import {and, parseFilter, parseSelect} from '../../data/index.js';
 import {QueryError} from '../../data/errors.js';
 import type {QueryResult, Selection} from '../../data/types.js';
 import {OdwDataElement, type DataTarget, type LoadOptions, type Loaded} from '../../core/data-element.js';
-import {formatNumber, type NumberFormat} from '../../core/format.js';
-import {t, type Lang} from '../../core/i18n.js';
+import {formatNumber} from '../../core/format.js';
+import type {Lang} from '../../core/lang.js';
 import {kpiStyles} from './odw-kpi.styles.js';
+import {kpiAttributes} from './odw-kpi.schema.js';
+import {kpiText} from './odw-kpi.messages.js';
+import {propertiesOf, type AttributeValues} from '../../core/schema.js';
 
 /** Keeps the unit on the figure's line. */
 const NO_BREAK_SPACE = '\u00a0';
@@ -18,6 +20,10 @@ export interface KpiData {
   reference?: number;
 }
 
+// The fields are typed from the attribute schema (src/core/schema.ts).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface OdwKpi extends AttributeValues<typeof kpiAttributes> {}
+
 /**
  * One key figure computed by the portal: an aggregate of a dataset (`sum(population)`), its label,
  * unit and an optional comparison shown as an evolution.
@@ -26,34 +32,6 @@ export interface KpiData {
  *
  * @summary A key figure (aggregate of a dataset) with its label, unit and optional comparison.
  *
- * @attr {string} value - What to show: an aggregate of the expression language (`count()`,
- *   `sum(population)`, `avg(f)`, `min(f)`, `max(f)`, `median(f)`) over the filtered records, or a
- *   bare field when `where` picks one record (the first record is shown). Default `count()`.
- * @attr {string} label - What the figure is (« Habitants »); part of its accessible text.
- * @attr {string} unit - Appended to the figure after a no-break space (« hab. »).
- * @attr {'integer'|'decimal'|'compact'|'percent'} format - `integer` (`116 344`, the default for
- *   whole numbers), `decimal` (`12,5`, the default otherwise), `compact` (`1,2 M`, `293,7 k`) or
- *   `percent`: the value is a ratio between 0 and 1 (0.125 → `12,5 %`).
- * @attr {number} decimals - Exact number of decimals (`decimal`, `compact`, `percent`).
- * @attr {string} compare - An aggregate to compare with (default: `value` itself, with `compare-where`).
- * @attr {string} compare-where - The filter of the comparison; it replaces this widget's `where`
- *   (the source's filters still apply). « +3,2 % par rapport à … » compares `value` with it.
- * @attr {number} compare-value - A fixed reference number instead of a comparison query.
- * @attr {string} compare-label - Names the reference (« 2024 », « Dijon Métropole »); without it
- *   the reference figure is shown.
- * @attr {string} source - The `id` of an `odw-source` (same document or shadow root).
- * @attr {string} src - A one-off dataset URL, when no `source` is given.
- * @attr {'ods'|'tabular'|'ckan'|'csv'|'json'|'geojson'} api - Forces the API family of `src`.
- * @attr {string} api-key - Opendatasoft API key for a private `src`.
- * @attr {string} where - An extra filter for this widget only (expression language).
- * @attr {string} title - A heading shown above the figure (part `title`); no native tooltip.
- * @attr {number} heading-level - The level of that heading for assistive technologies (default 3).
- * @attr {string} description - A text alternative read by screen readers, not shown.
- * @attr {string} lang - `fr` or `en`; inherited from the closest ancestor, then `<html lang>`; default `fr`.
- * @attr {'light'|'dark'|'auto'|'dsfr'} theme - Colours and fonts; without it, follows the system setting.
- * @attr {number} refresh - Seconds between two reloads of fresh data; a failed reload keeps the
- *   last figure with a « Données du … — la mise à jour a échoué » notice.
- * @attr {boolean} no-attribution - Hides the attribution footer.
  *
  * @fires {OdwLoadEvent} odw-load - Data loaded (also after each refresh); `detail`: `{rows, total}`.
  * @fires {OdwErrorEvent} odw-error - Loading failed; `detail.error` is a typed error of the data layer.
@@ -97,26 +75,11 @@ export interface KpiData {
  * @cssprop --odw-spacing - Padding of the widget.
  * @cssprop --odw-spacing-small - Gaps inside the widget.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class OdwKpi extends OdwDataElement<KpiData> {
   static override styles = [...OdwDataElement.styles, kpiStyles];
 
-  @property({reflect: true}) value?: string;
-
-  @property({reflect: true}) label?: string;
-
-  @property({reflect: true}) unit?: string;
-
-  @property({reflect: true}) format?: NumberFormat;
-
-  @property({type: Number, reflect: true}) decimals?: number;
-
-  @property({reflect: true}) compare?: string;
-
-  @property({reflect: true, attribute: 'compare-where'}) compareWhere?: string;
-
-  @property({type: Number, reflect: true, attribute: 'compare-value'}) compareValue?: number;
-
-  @property({reflect: true, attribute: 'compare-label'}) compareLabel?: string;
+  static override properties = propertiesOf(kpiAttributes);
 
   protected override queryDependencies(): readonly unknown[] {
     return [this.value, this.compare, this.compareWhere, this.compareValue];
@@ -177,7 +140,7 @@ export class OdwKpi extends OdwDataElement<KpiData> {
     if (this.format === 'percent') {
       // Two ratios are compared in percentage points, not as a relative change.
       const points = Math.round(difference * 1000) / 10;
-      change = t(lang, 'kpi.points', {value: formatNumber(points, lang, {signed: true})});
+      change = kpiText(lang, 'kpi.points', {value: formatNumber(points, lang, {signed: true})});
     } else if (reference !== 0) {
       change = formatNumber(difference / Math.abs(reference), lang, {format: 'percent', signed: true});
     } else {
@@ -188,9 +151,9 @@ export class OdwKpi extends OdwDataElement<KpiData> {
     return html`<p class="comparison ${direction}" part="comparison">
       <span class="trend"
         ><span aria-hidden="true">${arrow}</span>
-        <span class="visually-hidden">${t(lang, `kpi.${direction}`)}</span> ${change}</span
+        <span class="visually-hidden">${kpiText(lang, `kpi.${direction}`)}</span> ${change}</span
       >
-      ${t(lang, 'kpi.versus', {reference: referenceText})}
+      ${kpiText(lang, 'kpi.versus', {reference: referenceText})}
     </p>`;
   }
 }

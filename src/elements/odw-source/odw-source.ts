@@ -1,7 +1,6 @@
 import {LitElement, nothing, type PropertyValues} from 'lit';
-import {property} from 'lit/decorators.js';
 import {and, formatFilter, parseFilter} from '../../data/index.js';
-import type {ApiFamily, Filter} from '../../data/types.js';
+import type {Filter} from '../../data/types.js';
 import {
   OdwFilterChangeEvent,
   OdwRefreshEvent,
@@ -9,7 +8,14 @@ import {
   OdwSourceConnectEvent,
 } from '../../core/events.js';
 import {sourceStyles} from './odw-source.styles.js';
+import {sourceAttributes} from './odw-source.schema.js';
+import type {DataSource} from '../../core/data-source.js';
+import {applyDefaults, propertiesOf, type AttributeValues} from '../../core/schema.js';
 import {linkedStylesRoot} from '../../core/linked-styles.js';
+
+// The fields are typed from the attribute schema (src/core/schema.ts).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface OdwSource extends AttributeValues<typeof sourceAttributes> {}
 
 /**
  * A dataset shared by several widgets: its URL, a base filter and the filters currently in force
@@ -18,42 +24,23 @@ import {linkedStylesRoot} from '../../core/linked-styles.js';
  *
  * @summary A dataset and its current filters, shared by the widgets bound to it.
  *
- * @attr {string} src - The dataset: an Opendatasoft page or API URL, a data.gouv.fr tabular-API or
- *   resource URL, a CKAN `datastore_search` URL, or a `.csv`, `.json`, `.geojson` file.
- * @attr {'ods'|'tabular'|'ckan'|'csv'|'json'|'geojson'} api - Forces the API family instead of
- *   recognising it from the URL.
- * @attr {string} where - Base filter applied to every widget, in the expression language
- *   (`population > 10000 and code_departement = "45"`).
- * @attr {string} api-key - Opendatasoft API key for a private dataset.
- * @attr {number} refresh - Seconds between two reloads of every bound widget (live data).
- * @attr {'query'|'hash'} url-sync - Keeps the filters in force in the page URL (`query`, the
- *   default when the attribute is present, or `hash`) so that a filtered page can be shared and
- *   survives a reload: one parameter per filter, `<source id>.<key>=<expression>`
- *   (`?pop.commune=commune%20%3D%20%22Orl%C3%A9ans%22`). The URL is updated with
- *   `history.replaceState` (no new history entry) and read when the source is connected.
- * @attr {boolean} no-offline-copy - The bound widgets keep no copy of their data in the browser
- *   (see the widgets' `no-offline-copy`).
  *
  * @fires {OdwFilterChangeEvent} odw-filter-change - The filters changed; `detail.filters` lists them.
  */
-export class OdwSource extends LitElement {
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class OdwSource extends LitElement implements DataSource {
   static override styles = sourceStyles;
+
+  static override properties = propertiesOf(sourceAttributes);
+
+  constructor() {
+    super();
+    applyDefaults(this, sourceAttributes);
+  }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     return linkedStylesRoot(this) ?? super.createRenderRoot();
   }
-
-  @property({reflect: true}) src?: string;
-
-  @property({reflect: true}) api?: ApiFamily;
-
-  @property({reflect: true}) where?: string;
-
-  @property({reflect: true, attribute: 'api-key'}) apiKey?: string;
-
-  @property({type: Number, reflect: true}) refresh?: number;
-
-  @property({reflect: true, attribute: 'url-sync'}) urlSync?: string;
 
   /** Increases at every change that alters what the bound widgets query. */
   get revision(): number {

@@ -1,0 +1,180 @@
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {Task, TaskStatus, initialState} from '@lit/task';
+import type {QueryResult} from '../data/types.js';
+import {isAbortError} from './errors.js';
+import {OdwErrorEvent, OdwLoadEvent} from './events.js';
+
+/** What a widget's load answers: its own view of the data and the query result behind it. */
+export interface Loaded<D> {
+  data: D;
+  /** Rows and total reported by `odw-load`; metadata shown in the attribution footer. */
+  result: QueryResult;
+  /** Part of the data came from the offline copy, saved then (the oldest such part). */
+  copiedAt?: Date;
+}
+
+export interface LoadedState<D> extends Loaded<D> {
+  /** The query it answers. */
+  key: string;
+  loadedAt: Date;
+}
+
+export interface RunOptions {
+  /** Aborted when the widget is removed, its query changes, or the load is over. */
+  signal: AbortSignal;
+  /** Bypass the cache (refresh, retry). */
+  fresh: boolean;
+  /** The data on screen is live data of this same query: a refresh, never to be replaced by a copy. */
+  live: boolean;
+}
+
+export interface DataTaskOptions<D> {
+  /** What defines the query: a new value runs a new load. */
+  key: () => readonly unknown[];
+  /** `false` while the load must wait (a source whose definition has not loaded). */
+  ready: () => boolean;
+  run: (options: RunOptions) => Promise<Loaded<D>>;
+  /** Whether the previous data stays on screen (marked busy) while a different query loads. */
+  keepsDataWhileLoading: () => boolean;
+  /** After each load that succeeded. */
+  onLoaded?: (loaded: LoadedState<D>) => void;
+}
+
+/**
+ * What the widget shows, from the task's state and the last data:
+ * - `placeholder`: nothing to show yet (first load, or a new query without kept data);
+ * - `data`: `loaded`, marked `busy` while a new load runs and `stale` (with a dated notice) when it
+ *   came from the offline copy or the last reload of this same query failed;
+ * - `error`: the load failed and there is no data of this query to show.
+ */
+export type DataView<D> =
+  | {kind: 'placeholder'}
+  | {kind: 'data'; loaded: LoadedState<D>; stale: boolean; busy: boolean}
+  | {kind: 'error'; error: unknown};
+
+/**
+ * A widget's data task (@lit/task) and its memory: the last data, whether the last load failed,
+ * reloads that bypass the cache, and loads that wait for the widget to be in the document. Fires
+ * `odw-load` and `odw-error` on the widget.
+ */
+export class DataTaskController<D> implements ReactiveController {
+  /** Bumping it re-runs the same query (refresh, retry). */
+  private runCount = 0;
+  private nextRunFresh = false;
+  private rerunOnConnect = false;
+  private last?: LoadedState<D>;
+  /** The last load failed: `last`, if still the current query, is stale until a load succeeds. */
+  private lastFailed = false;
+  private readonly task: Task<readonly unknown[], LoadedState<D>>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: DataTaskOptions<D>,
+  ) {
+    host.addController(this);
+    this.task = new Task(host, {
+      args: () => [this.runCount, ...options.key()] as const,
+      task: ([, ...keyParts], {signal}) => this.runTask(JSON.stringify(keyParts), signal),
+      onComplete: (loaded) => {
+        this.last = loaded;
+        this.lastFailed = false;
+        options.onLoaded?.(loaded);
+        host.dispatchEvent(new OdwLoadEvent({rows: loaded.result.rows, total: loaded.result.total}));
+      },
+      onError: (error) => {
+        if (isAbortError(error)) return;
+        this.lastFailed = true;
+        host.dispatchEvent(new OdwErrorEvent({error}));
+      },
+    });
+  }
+
+  hostConnected(): void {
+    if (this.rerunOnConnect) {
+      this.rerunOnConnect = false;
+      this.runCount++;
+      this.host.requestUpdate();
+    }
+  }
+
+  hostDisconnected(): void {
+    if (this.task.status === TaskStatus.PENDING) {
+      this.task.abort(new DOMException('The widget was removed', 'AbortError'));
+      this.rerunOnConnect = true;
+    }
+  }
+
+  /** Loads the same query again, bypassing the cache. */
+  reload(): void {
+    this.nextRunFresh = true;
+    this.runCount++;
+    this.host.requestUpdate();
+  }
+
+  /** A load is running. */
+  get pending(): boolean {
+    return this.task.status === TaskStatus.PENDING;
+  }
+
+  /** The data last loaded, whatever the query. */
+  get lastLoaded(): LoadedState<D> | undefined {
+    return this.last;
+  }
+
+  view(): DataView<D> {
+    const current = this.last?.key === JSON.stringify(this.options.key()) ? this.last : undefined;
+    const kept = current ?? (this.options.keepsDataWhileLoading() ? this.last : undefined);
+    switch (this.task.status) {
+      case TaskStatus.COMPLETE: {
+        const loaded = this.task.value!;
+        return {kind: 'data', loaded, stale: Boolean(loaded.copiedAt), busy: false};
+      }
+      case TaskStatus.PENDING: {
+        // A refresh keeps the figures on screen, still marked stale while it retries after a
+        // failure; a new query shows the placeholder unless the widget keeps its data.
+        if (!kept) return {kind: 'placeholder'};
+        const stale = kept === current && (this.lastFailed || Boolean(kept.copiedAt));
+        return {kind: 'data', loaded: kept, stale, busy: true};
+      }
+      case TaskStatus.ERROR: {
+        const error = this.task.error;
+        if (isAbortError(error)) {
+          return kept ? {kind: 'data', loaded: kept, stale: false, busy: false} : {kind: 'placeholder'};
+        }
+        if (current) return {kind: 'data', loaded: current, stale: true, busy: false};
+        return {kind: 'error', error};
+      }
+      default:
+        return {kind: 'placeholder'};
+    }
+  }
+
+  private async runTask(key: string, signal: AbortSignal): Promise<LoadedState<D> | typeof initialState> {
+    const fresh = this.nextRunFresh;
+    this.nextRunFresh = false;
+    if (!this.host.isConnected) {
+      // Out of the document the source is unbound: load when connected again.
+      this.rerunOnConnect = true;
+      return initialState;
+    }
+    if (!this.options.ready()) return initialState;
+    // Live data on screen is refreshed, never replaced by an older copy (the stale notice says so).
+    const live = this.last?.key === key && !this.last.copiedAt;
+    // Once this load is over, the requests it still has running stop: after a failure, a retry
+    // must not join a request that started while the portal was failing.
+    const requests = new AbortController();
+    const stop = () => requests.abort(signal.reason);
+    signal.addEventListener('abort', stop, {once: true});
+    try {
+      const loaded = await this.options.run({signal: requests.signal, fresh, live});
+      return {...loaded, key, loadedAt: new Date()};
+    } catch (error) {
+      // Whatever a cancelled request threw, it was a cancellation: never shown, never reported.
+      if (signal.aborted) throw new DOMException('The widget stopped this load', 'AbortError');
+      throw error;
+    } finally {
+      signal.removeEventListener('abort', stop);
+      requests.abort();
+    }
+  }
+}

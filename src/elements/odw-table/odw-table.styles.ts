@@ -187,6 +187,61 @@ export const tableStyles = css`
     overflow-wrap: anywhere;
   }
 
+  .pager {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_odw-spacing-small);
+    margin-top: var(--_odw-spacing-small);
+    font-size: var(--_odw-font-size-small);
+  }
+  .range {
+    margin: 0;
+    color: var(--_odw-muted-color);
+  }
+  .pages {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem;
+  }
+  .page-number {
+    padding: 0 0.25rem;
+  }
+  .page,
+  .action {
+    min-width: 2.25rem;
+    min-height: 2.25rem;
+    padding: 0.25rem 0.625rem;
+    font: inherit;
+    font-size: var(--_odw-font-size-small);
+    color: var(--_odw-accent);
+    background: var(--_odw-background);
+    border: 1px solid currentColor;
+    border-radius: var(--_odw-radius);
+    cursor: pointer;
+  }
+  .page:disabled {
+    color: var(--_odw-muted-color);
+    cursor: default;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_odw-spacing-small);
+    margin-top: var(--_odw-spacing-small);
+  }
+  a.action {
+    display: inline-flex;
+    align-items: center;
+    text-decoration: none;
+  }
+  a.action:hover,
+  button.action:hover {
+    text-decoration: underline;
+  }
+
   @media (forced-colors: active) {
     .scroller,
     .page,

@@ -144,3 +144,16 @@ export function ariaName(node: Element): string {
   }
   return normalize(node.getAttribute('aria-label'));
 }
+
+/** A node of the browser's accessibility tree, as `a11ySnapshot` gives it. */
+export interface AccessibilityNode {
+  role: string;
+  name: string;
+  children?: AccessibilityNode[];
+}
+
+/** The tree as « role: name » lines, in reading order, for the roles given (text and generic nodes left out). */
+export function outline(node: AccessibilityNode, roles: readonly string[]): string[] {
+  const own = roles.includes(node.role) ? [`${node.role}: ${normalize(node.name)}`] : [];
+  return [...own, ...(node.children ?? []).flatMap((child) => outline(child, roles))];
+}

@@ -552,6 +552,7 @@ export class OdwFilter extends OdwDataElement<FilterData> {
         type="button"
         class="reset"
         part="reset"
+        aria-label=${t(lang, 'filter.reset-named', {label})}
         @click=${() => {
           this.reset();
           focusControl();

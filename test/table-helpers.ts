@@ -76,6 +76,14 @@ export function expectReadable(el: Element): void {
   expect(document.documentElement.scrollWidth, 'no horizontal scroll of the page').to.be.at.most(
     document.documentElement.clientWidth,
   );
+  const widget = el.getBoundingClientRect();
+  for (const control of root(el).querySelectorAll('input, select, button, textarea')) {
+    if (!clippingAncestor(control) && control.closest('[tabindex]:not(input, select, button)')) continue;
+    const box = control.getBoundingClientRect();
+    if (box.width === 0) continue;
+    expect(box.right, `${control.localName} inside the widget`).to.be.at.most(widget.right + 1);
+    expect(box.left, `${control.localName} inside the widget`).to.be.at.least(widget.left - 1);
+  }
   for (const node of textNodes(el.shadowRoot ?? el)) {
     const holder = node.parentElement!;
     if (holder.closest('.visually-hidden') || getComputedStyle(holder).visibility === 'hidden') continue;

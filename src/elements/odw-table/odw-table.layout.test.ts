@@ -32,6 +32,7 @@ async function communes(width: number, columns = FOUR_COLUMNS): Promise<OdwTable
       columns=${columns}
       sort="-population"
       page-size="5"
+      search
       title="Communes d’Orléans Métropole"
     ></odw-table>`,
   );

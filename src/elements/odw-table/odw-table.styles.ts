@@ -13,6 +13,8 @@ export const tableStyles = css`
   }
   .search input {
     flex: 1 1 12rem;
+    /* Not the input's own width (20 characters) as a minimum: it overflowed at 320 px. */
+    min-width: 0;
     min-height: 2.25rem;
     padding: 0.25rem 0.5rem;
     font: inherit;

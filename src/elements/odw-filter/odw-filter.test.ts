@@ -1,4 +1,5 @@
 import {expect, html, waitUntil} from '@open-wc/testing';
+import FakeTimers from '@sinonjs/fake-timers';
 import {formatFilter, parseFilter} from '../../data/index.js';
 import type {OdwSource} from '../odw-source/odw-source.js';
 import '../odw-kpi/define.js';
@@ -303,10 +304,19 @@ describe('odw-filter: choices and controls', function () {
       const filter = container.querySelector('odw-filter')!;
       await loaded(filter);
       const input = root(filter).querySelector<HTMLInputElement>('input[type=search]')!;
-      setInput(input, 'saint je');
-      setInput(input, 'saint jean');
-      expect(source.getFilter('nom'), 'nothing before the pause').to.equal(undefined);
-      await waitUntil(() => source.getFilter('nom') !== undefined, 'applied after the pause');
+      // The pause is counted on a fake clock: 300 ms after the last key, not before.
+      const clock = FakeTimers.install({toFake: ['setTimeout', 'clearTimeout']});
+      try {
+        setInput(input, 'saint je');
+        clock.tick(200);
+        setInput(input, 'saint jean');
+        clock.tick(299);
+        expect(source.getFilter('nom'), 'nothing before the pause').to.equal(undefined);
+        clock.tick(1);
+        expect(source.getFilter('nom'), 'applied after the pause').to.not.equal(undefined);
+      } finally {
+        clock.uninstall();
+      }
       expect(source.getFilter('nom')).to.deep.equal(
         parseFilter('commune in ("Saint-Jean-de-Braye", "Saint-Jean-de-la-Ruelle", "Saint-Jean-le-Blanc")'),
       );

@@ -1,8 +1,9 @@
 import {expect, fixture, html} from '@open-wc/testing';
+import FakeTimers from '@sinonjs/fake-timers';
 import './define.js';
 import type {OdwTable} from './odw-table.js';
 import {normalize} from '../../../test/helpers.js';
-import {ODS, ORLEANS, bodyRows, root, showsRange} from '../../../test/table-helpers.js';
+import {ODS, ORLEANS, bodyRows, rangeText, root, showsRange} from '../../../test/table-helpers.js';
 
 const RESOURCE = '7d3f6a2e-1c4b-4e8a-9f2d-5b6c7a8e9d01';
 const TABULAR = `/portal/tabular/api/resources/${RESOURCE}/data/`;
@@ -12,6 +13,30 @@ describe('odw-table: search', function () {
   this.timeout(30_000);
 
   describe('search', () => {
+    it('searches 300 ms after the last key, not at every key', async () => {
+      const el = await fixture<OdwTable>(
+        html`<odw-table src=${CSV} where=${ORLEANS} columns="commune" sort="commune" search></odw-table>`,
+      );
+      await showsRange(el, 'Lignes 1 à 20 sur 22');
+      const input = root(el).querySelector<HTMLInputElement>('input[type=search]')!;
+      const clock = FakeTimers.install({toFake: ['setTimeout', 'clearTimeout']});
+      try {
+        for (const text of ['s', 'sa', 'sar']) {
+          input.value = text;
+          input.dispatchEvent(new Event('input'));
+          clock.tick(200);
+        }
+        clock.tick(99);
+        await el.updateComplete;
+        expect(rangeText(el), 'still every row before the pause').to.equal('Lignes 1 à 20 sur 22');
+        clock.tick(1);
+      } finally {
+        clock.uninstall();
+      }
+      await showsRange(el, 'Lignes 1 à 1 sur 1');
+      expect(bodyRows(el)[0][0]).to.equal('Saran');
+    });
+
     for (const [what, src] of [
       ['full text on the Opendatasoft server', ODS],
       ['in the browser over a CSV file', CSV],

@@ -2,6 +2,7 @@ import commonjs from '@rollup/plugin-commonjs';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {fromRollup} from '@web/dev-server-rollup';
 import {defaultReporter} from '@web/test-runner';
+import {a11ySnapshotPlugin} from '@web/test-runner-commands/plugins';
 import {ENGINES, chromium, firefox, webkit} from './tools/engines.mjs';
 import {summaryReporter} from './tools/summary-reporter.mjs';
 import {portalPlugin} from './tools/portal/wds-plugin.mjs';
@@ -65,6 +66,8 @@ export default {
   plugins: [
     esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'}),
     portalPlugin(),
+    // The browser's accessibility tree, for the tests of names and roles (a11ySnapshot).
+    a11ySnapshotPlugin(),
     reactDevelopmentBuild,
     // The dev server transforms each file alone, so the plugin never learns which modules are
     // CommonJS: `strictRequires: false` gives every one a default export (its `module.exports`) and

@@ -3,7 +3,12 @@ import {addMessages} from '../../core/i18n.js';
 /** The strings of `odw-filter`, in French (first) and English: its part of the one catalogue of core/i18n.ts. */
 const fr = {
   'filter.all': 'Toutes les valeurs',
+  'filter.all-feminine': 'Toutes les {things}',
+  'filter.all-masculine': 'Tous les {things}',
+  'filter.more': '{count} de plus',
+  'filter.no-choice': 'Aucune valeur à choisir',
   'filter.reset': 'Réinitialiser',
+  'filter.reset-named': 'Réinitialiser le filtre {label}',
   'filter.remove': 'Retirer le filtre {value}',
   'filter.active': 'Filtres actifs',
   'filter.min': 'Minimum',
@@ -22,7 +27,12 @@ const fr = {
 
 const en: Record<keyof typeof fr, string> = {
   'filter.all': 'All values',
+  'filter.all-feminine': 'All {things}',
+  'filter.all-masculine': 'All {things}',
+  'filter.more': '{count} more',
+  'filter.no-choice': 'No value to choose from',
   'filter.reset': 'Reset',
+  'filter.reset-named': 'Reset the filter {label}',
   'filter.remove': 'Remove the filter {value}',
   'filter.active': 'Active filters',
   'filter.min': 'Minimum',

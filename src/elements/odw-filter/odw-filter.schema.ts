@@ -10,6 +10,8 @@ export const filterAttributes = defineAttributes({
   field: {kind: 'text', required: true},
   /** The visible label (default: the field's label in the metadata). */
   label: {kind: 'text'},
+  /** The grammatical gender of the label in French, for the « all » choice (« Toutes les communes »). */
+  labelGender: {kind: 'text', values: ['f', 'm']},
   /** `select` only: several values can be chosen. */
   multiple: {kind: 'boolean', default: false},
   /** Order of the choices: most frequent first (default) or alphabetical. */

@@ -31,9 +31,6 @@ export const filterStyles = css`
     border: 1px solid var(--_odw-muted-color);
     border-radius: var(--_odw-radius);
   }
-  select[multiple] {
-    padding: 0.25rem;
-  }
   select:focus-visible,
   input:focus-visible {
     outline: 2px solid var(--_odw-focus-color);
@@ -71,7 +68,18 @@ export const filterStyles = css`
   }
   .choice-label {
     flex: 1 1 auto;
-    overflow-wrap: anywhere;
+    /* Wraps between words; only a word wider than the whole list may break. */
+    overflow-wrap: break-word;
+    min-width: 0;
+  }
+  .more,
+  .empty {
+    margin: 0.25rem 0 0;
+    font-size: var(--_odw-font-size-small);
+    color: var(--_odw-muted-color);
+  }
+  .more:empty {
+    display: none;
   }
   .count {
     flex: none;

@@ -10,6 +10,8 @@ import {ConfigError} from '../../core/errors.js';
 import {formatDate, formatNumber} from '../../core/format.js';
 import {t, type Lang} from '../../core/i18n.js';
 import {foldText, searchWords} from '../odw-table/cells.js';
+import {FocusKeeper} from '../odw-table/focus-keeper.js';
+import {allChoicesText, type LabelGender} from './all-choices.js';
 import {
   choicesFilter,
   dateRangeFilter,
@@ -68,6 +70,13 @@ const DEFAULT_LIMIT = 100;
  * Each control shows its own active values under it, each removable by a button, and a
  * « Réinitialiser » button that clears its filter: the summary lives where the filter is set.
  *
+ * Several values are chosen with one click or tap each: `multiple` draws the checkbox list,
+ * never a native `<select multiple>` (which needs Ctrl-click). A list longer than its box says how
+ * many choices follow below (« 13 de plus »). Counts are shown only when they tell something
+ * (not where each value is one row). `label-gender` gives the select's first choice its grammar:
+ * `label="Communes" label-gender="f"` reads « Toutes les communes », `label="Département"
+ * label-gender="m"` « Tous les départements »; without it, « Toutes les valeurs ».
+ *
  * `search` matches the typed words (accents and case ignored) against the field's values and
  * filters on the values found (`field in (…)`), so it works on every API; beyond 100 matching
  * values it asks for a more precise text.
@@ -77,6 +86,7 @@ const DEFAULT_LIMIT = 100;
  * @attr {'select'|'checkboxes'|'search'|'range'|'date-range'} type - The control (default `select`).
  * @attr {string} field - The field filtered.
  * @attr {string} label - The visible label (default: the field's label in the metadata).
+ * @attr {'f'|'m'} label-gender - The grammatical gender of the label in French, for the « all » choice.
  * @attr {boolean} multiple - `select` only: several values can be chosen.
  * @attr {'count'|'label'} sort - Order of the choices: most frequent first (default) or alphabetical.
  * @attr {number} limit - Most choices listed (default 100); chosen values are always listed.
@@ -121,6 +131,8 @@ export class OdwFilter extends OdwDataElement<FilterData> {
 
   @property({reflect: true}) label?: string;
 
+  @property({reflect: true, attribute: 'label-gender'}) labelGender?: LabelGender;
+
   @property({type: Boolean, reflect: true}) multiple = false;
 
   @property({reflect: true}) sort: 'count' | 'label' = 'count';
@@ -137,10 +149,13 @@ export class OdwFilter extends OdwDataElement<FilterData> {
   private inputTimer?: ReturnType<typeof setTimeout>;
   private lastData?: FilterData;
 
+  private readonly moreObserver = new ResizeObserver(() => this.showMoreBelow());
+
   constructor() {
     super();
     // A control has no attribution of its own: the widgets it filters show it.
     this.noAttribution = true;
+    new FocusKeeper(this, () => ['#control', 'fieldset input', '[part~=reset]', '[part~=retry]']);
   }
 
   /** The key of this control's filter in the source. */
@@ -165,6 +180,34 @@ export class OdwFilter extends OdwDataElement<FilterData> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.inputTimer);
+    this.moreObserver.disconnect();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const list = this.renderRoot.querySelector('.choices');
+    this.moreObserver.disconnect();
+    if (list) this.moreObserver.observe(list);
+    this.showMoreBelow();
+  }
+
+  /**
+   * Writes under a scrolling checkbox list how many choices are below its bottom edge (more than
+   * half hidden). Written straight into its element, which holds no template part: measuring
+   * after each render and scroll must not render again.
+   */
+  private showMoreBelow(): void {
+    const list = this.renderRoot.querySelector<HTMLElement>('.choices');
+    const more = this.renderRoot.querySelector<HTMLElement>('.more');
+    if (!list || !more) return;
+    const bottom = list.getBoundingClientRect().bottom;
+    const below = [...list.children].filter((item) => {
+      const box = item.getBoundingClientRect();
+      return box.top + box.height / 2 > bottom;
+    }).length;
+    more.textContent = below
+      ? t(this.currentLang, 'filter.more', {count: formatNumber(below, this.currentLang)})
+      : '';
   }
 
   protected override queryDependencies(): readonly unknown[] {
@@ -246,7 +289,7 @@ export class OdwFilter extends OdwDataElement<FilterData> {
   protected override renderData(data: FilterData, lang: Lang): TemplateResult {
     const label = this.label?.trim() || data.field.label || data.field.name;
     let control: TemplateResult;
-    switch (this.controlType) {
+    switch (this.multiple && this.controlType === 'select' ? 'checkboxes' : this.controlType) {
       case 'checkboxes':
         control = this.renderCheckboxes(data, label, lang);
         break;
@@ -312,19 +355,14 @@ export class OdwFilter extends OdwDataElement<FilterData> {
     const choices = this.listedChoices(data);
     const counts = OdwFilter.countsTell(choices);
     const onChange = (event: Event) => {
-      const select = event.target as HTMLSelectElement;
-      const values = [...select.selectedOptions].map((option) => option.value).filter(Boolean);
-      this.apply(choicesFilter(data.field, values));
+      const {value} = event.target as HTMLSelectElement;
+      this.apply(choicesFilter(data.field, value ? [value] : []));
     };
     return html`<label class="label" part="label" for="control">${label}</label>
-      <select
-        id="control"
-        part="control"
-        ?multiple=${this.multiple}
-        size=${this.multiple ? Math.min(8, Math.max(3, choices.length)) : nothing}
-        @change=${onChange}
-      >
-        ${this.multiple ? nothing : html`<option value="" ?selected=${chosen.length === 0}>${t(lang, 'filter.all')}</option>`}
+      <select id="control" part="control" @change=${onChange}>
+        <option value="" ?selected=${chosen.length === 0}>
+          ${allChoicesText(lang, this.labelGender, this.label?.trim())}
+        </option>
         ${repeat(
           choices,
           (choice) => String(choice.value),
@@ -346,9 +384,15 @@ export class OdwFilter extends OdwDataElement<FilterData> {
     };
     const choices = this.listedChoices(data);
     const counts = OdwFilter.countsTell(choices);
+    if (choices.length === 0) {
+      return html`<fieldset class="group" part="control">
+        <legend class="label" part="label">${label}</legend>
+        <p class="empty">${t(lang, 'filter.no-choice')}</p>
+      </fieldset>`;
+    }
     return html`<fieldset class="group" part="control">
       <legend class="label" part="label">${label}</legend>
-      <ul class="choices">
+      <ul class="choices" @scroll=${this.showMoreBelow}>
         ${repeat(
           choices,
           (choice) => String(choice.value),
@@ -369,6 +413,7 @@ export class OdwFilter extends OdwDataElement<FilterData> {
           },
         )}
       </ul>
+      <p class="more" aria-hidden="true"></p>
     </fieldset>`;
   }
 
@@ -507,6 +552,7 @@ export class OdwFilter extends OdwDataElement<FilterData> {
         type="button"
         class="reset"
         part="reset"
+        aria-label=${t(lang, 'filter.reset-named', {label})}
         @click=${() => {
           this.reset();
           focusControl();

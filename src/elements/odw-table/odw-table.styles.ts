@@ -13,6 +13,8 @@ export const tableStyles = css`
   }
   .search input {
     flex: 1 1 12rem;
+    /* Not the input's own width (20 characters) as a minimum: it overflowed at 320 px. */
+    min-width: 0;
     min-height: 2.25rem;
     padding: 0.25rem 0.5rem;
     font: inherit;
@@ -46,10 +48,11 @@ export const tableStyles = css`
     text-align: start;
     vertical-align: top;
     max-width: var(--odw-table-cell-max-width, 28rem);
-    /* Long text wraps between words, and a word breaks only when it alone is wider than the cell's
-       limit. ('anywhere' also let a narrow table squeeze every column to one letter a line: the
-       table now scrolls sideways in its region instead, first column fixed.) */
-    overflow-wrap: break-word;
+    /* Text wraps between words only: a word is never split. A table that cannot fit its column
+       so becomes cards (table-layout.ts); 'anywhere' used to squeeze every column to one letter
+       a line. */
+    overflow-wrap: normal;
+    hyphens: manual;
     border-bottom: 1px solid var(--_odw-border-color);
     background: var(--_odw-background);
   }
@@ -76,6 +79,10 @@ export const tableStyles = css`
   }
   .num {
     text-align: end;
+  }
+  /* Figures and codes (INSEE codes, postcodes, SIRET) are never wrapped; headers wrap between words. */
+  tbody .num,
+  tbody .code {
     white-space: nowrap;
   }
   .sort {
@@ -114,6 +121,73 @@ export const tableStyles = css`
   td.empty {
     color: var(--_odw-muted-color);
   }
+  [data-layout='cards']:not([data-measuring]) {
+    max-height: none;
+    overflow: visible;
+    border: 0;
+    border-radius: 0;
+  }
+  [data-layout='cards']:not([data-measuring]) :is(table, thead, tbody, tr, th, td) {
+    display: block;
+    position: static;
+    max-width: none;
+  }
+  [data-layout='cards']:not([data-measuring]) thead tr {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.375rem;
+    margin-bottom: var(--_odw-spacing-small);
+  }
+  [data-layout='cards']:not([data-measuring]) thead th {
+    border: 1px solid var(--_odw-border-color);
+    border-radius: var(--_odw-radius);
+  }
+  [data-layout='cards']:not([data-measuring]) .sort {
+    flex-direction: row;
+    padding: 0.25rem 0.5rem;
+    font-size: var(--_odw-font-size-small);
+    text-align: start;
+  }
+  [data-layout='cards']:not([data-measuring]) tbody tr {
+    margin-bottom: var(--_odw-spacing-small);
+    border: 1px solid var(--_odw-border-color);
+    border-radius: var(--_odw-radius);
+    overflow: hidden;
+  }
+  [data-layout='cards']:not([data-measuring]) :is(tbody th, tbody td) {
+    /* The value at the end of the label's line, or at the end of its own line when it wraps. */
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: 0 0.75rem;
+    border-inline-end: 0;
+    text-align: end;
+  }
+  [data-layout='cards']:not([data-measuring]) tbody tr > :last-child {
+    border-bottom: 0;
+  }
+  [data-layout='cards']:not([data-measuring]) tbody th {
+    background: var(--_odw-surface);
+  }
+  /* The column's label; its empty alternative text keeps screen readers, which hear the column
+     header already, from reading it twice (the first declaration for engines without it). */
+  [data-layout='cards']:not([data-measuring]) :is(tbody th, tbody td)[data-label]::before {
+    content: attr(data-label);
+    content: attr(data-label) / '';
+    flex: 0 1 auto;
+    margin-inline-end: auto;
+    font-weight: 600;
+    text-align: start;
+    white-space: normal;
+  }
+  [data-layout='cards']:not([data-measuring]) :is(tbody .num, tbody .code) {
+    white-space: nowrap;
+  }
+  /* A value too long for the label's line goes under it, wrapped between words there; only a
+     word longer than the whole card (a URL) may break inside. */
+  [data-layout='cards']:not([data-measuring]) :is(tbody th, tbody td) {
+    overflow-wrap: anywhere;
+  }
 
   .pager {
     display: flex;
@@ -130,6 +204,7 @@ export const tableStyles = css`
   }
   .pages {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 0.25rem;
   }

@@ -10,6 +10,9 @@ import {safeLinkUrl} from '../../core/url.js';
 import {formatCell, isNumeric, rowMatches, searchWords, toCsv} from './cells.js';
 import {tableStyles} from './odw-table.styles.js';
 import {saveFile} from '../../core/export.js';
+import {isCodeField} from '../../data/field-names.js';
+import {FocusKeeper} from './focus-keeper.js';
+import {TableLayoutController} from './table-layout.js';
 
 /** What an `odw-table` shows: one page of rows and where it sits in the whole result. */
 export interface TableData {
@@ -32,6 +35,8 @@ const FILE_FAMILIES: ReadonlySet<ApiFamily> = new Set(['csv', 'json', 'geojson']
 const HIDDEN_TYPES = new Set(['geo_shape', 'json', 'file']);
 
 const SEARCH_DELAY = 300;
+/** A code as written in a text field (INSEE code `2A004`, postcode, SIRET): kept on one line. */
+const CODE = /^(?=.*\d)[\dA-Z.-]+$/;
 const DEFAULT_PAGE_SIZE = 20;
 
 /**
@@ -46,6 +51,13 @@ const DEFAULT_PAGE_SIZE = 20;
  *
  * Keyboard: every column header is a sort button (Tab, or ←/→/Home/End between headers), the
  * scrolling area is focusable (arrows scroll it), the pager and actions are buttons and links.
+ * Focus stays in the widget when the control that had it goes or is disabled (« Dernière page »
+ * on the last page: « Page précédente »; « Réessayer »: the table).
+ *
+ * Narrow screens: when the table cannot fit its column without splitting a word (measured, see
+ * table-layout.ts), each row becomes a card of « label : value » lines, the headers a row of sort
+ * buttons; the table stays a table for assistive technologies. Codes and numbers never wrap;
+ * numbers are right-aligned in tabular figures.
  *
  * @summary A sortable, paginated, searchable table with CSV export.
  *
@@ -124,6 +136,19 @@ export class OdwTable extends OdwDataElement<TableData> {
   private viewKey?: string;
   private lastTarget?: DataTarget;
 
+  constructor() {
+    super();
+    new TableLayoutController(this);
+    new FocusKeeper(this, (lost) => [
+      // A pager button disabled at either end: the nearest one the other way; the pager gone: the table.
+      ...(lost.matches('.page-back') ? ['.page-next', '.page-last'] : []),
+      ...(lost.matches('.page-forward') ? ['.page-previous', '.page-first'] : []),
+      '.scroller[tabindex]',
+      'thead button.sort',
+      '[part~=retry]',
+    ]);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
@@ -200,32 +225,42 @@ export class OdwTable extends OdwDataElement<TableData> {
   }
 
   protected override renderData(data: TableData, lang: Lang): TemplateResult {
-    const caption = this.title?.trim() || data.datasetTitle?.trim() || t(lang, 'table.scroll');
+    const name = this.tableName(data, lang);
+    // Laid out as cards by CSS where it does not fit (table-layout.ts sets `data-layout` and the
+    // region's `tabindex`). The explicit roles keep it a table for assistive technologies that
+    // read a table laid out as blocks as plain text.
     return html`
-      ${this.searchAvailable() ? this.renderSearch(lang) : nothing}
+      ${this.searchAvailable() ? this.renderSearch(name, lang) : nothing}
       <div class="scroller" part="scroller" tabindex="0" role="region" aria-labelledby="caption">
-        <table part="table">
+        <table part="table" role="table">
           <caption id="caption" class="visually-hidden">
-            ${caption}
+            ${name}
           </caption>
-          <thead @keydown=${this.onHeaderKeydown}>
-            <tr>
+          <thead role="rowgroup" @keydown=${this.onHeaderKeydown}>
+            <tr role="row">
               ${data.columns.map((column) => this.renderHeader(column))}
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             ${
               data.rows.length === 0
-                ? html`<tr>
-                    <td class="empty" colspan=${Math.max(1, data.columns.length)}>${t(lang, 'empty')}</td>
+                ? html`<tr role="row">
+                    <td class="empty" role="cell" colspan=${Math.max(1, data.columns.length)}>
+                      ${t(lang, 'empty')}
+                    </td>
                   </tr>`
                 : data.rows.map((row) => this.renderRow(row, data.columns, lang))
             }
           </tbody>
         </table>
       </div>
-      ${this.renderPager(data, lang)} ${this.renderActions(data, lang)}
+      ${this.renderPager(data, name, lang)} ${this.renderActions(data, name, lang)}
     `;
+  }
+
+  /** What the table is called in its caption, region, pager and announcements. */
+  private tableName(data: TableData, lang: Lang): string {
+    return this.title?.trim() || data.datasetTitle?.trim() || t(lang, 'table.unnamed');
   }
 
   private get effectivePageSize(): number {
@@ -285,13 +320,14 @@ export class OdwTable extends OdwDataElement<TableData> {
     return {columns: columnsOf(result, names), rows: result.rows, total: result.total, result};
   }
 
-  private renderSearch(lang: Lang): TemplateResult {
+  private renderSearch(name: string, lang: Lang): TemplateResult {
     return html`<div class="search" part="search">
       <label for="search">${t(lang, 'table.search')}</label>
       <input
         id="search"
         type="search"
         autocomplete="off"
+        aria-label=${t(lang, 'table.search-named', {name})}
         .value=${this.searchText}
         @input=${this.onSearchInput}
       />
@@ -311,7 +347,12 @@ export class OdwTable extends OdwDataElement<TableData> {
     const sorted = order?.key === column.name ? order.direction : undefined;
     const ariaSort = sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined;
     const arrow = sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕';
-    return html`<th scope="col" class=${isNumeric(column) ? 'num' : ''} aria-sort=${ariaSort ?? nothing}>
+    return html`<th
+      scope="col"
+      role="columnheader"
+      class=${isNumeric(column) ? 'num' : ''}
+      aria-sort=${ariaSort ?? nothing}
+    >
       <button
         type="button"
         class="sort"
@@ -341,19 +382,21 @@ export class OdwTable extends OdwDataElement<TableData> {
   }
 
   private renderRow(row: Row, columns: readonly FieldInfo[], lang: Lang): TemplateResult {
-    return html`<tr>
+    return html`<tr role="row">
       ${columns.map((column, index) => {
         const cell = formatCell(row[column.name], column, lang);
         const content = cell.href ? html`<a href=${cell.href}>${cell.text}</a>` : cell.text;
-        const numeric = isNumeric(column) ? 'num' : '';
+        // A card shows the column's label before each value (CSS, from data-label).
+        const label = column.label || column.name;
+        const kind = isNumeric(column) ? 'num' : isCodeField(column) && CODE.test(cell.text) ? 'code' : '';
         return index === 0
-          ? html`<th scope="row" class=${numeric}>${content}</th>`
-          : html`<td class=${numeric}>${content}</td>`;
+          ? html`<th scope="row" role="rowheader" class=${kind} data-label=${label}>${content}</th>`
+          : html`<td role="cell" class=${kind} data-label=${label}>${content}</td>`;
       })}
     </tr>`;
   }
 
-  private renderPager(data: TableData, lang: Lang): TemplateResult {
+  private renderPager(data: TableData, name: string, lang: Lang): TemplateResult {
     const size = this.effectivePageSize;
     const pages = Math.max(1, Math.ceil(data.total / size));
     const page = Math.floor(data.offset / size) + 1;
@@ -363,36 +406,54 @@ export class OdwTable extends OdwDataElement<TableData> {
     const go = (target: number) => () => {
       this.page = Math.min(pages, Math.max(1, target));
     };
-    const button = (label: string, symbol: string, target: number, disabled: boolean) =>
-      html`<button type="button" class="page" aria-label=${label} ?disabled=${disabled} @click=${go(target)}>
+    const button = (
+      label: string,
+      symbol: string,
+      target: number,
+      disabled: boolean,
+      kind: 'first' | 'previous' | 'next' | 'last',
+    ) =>
+      html`<button
+        type="button"
+        class="page page-${kind} ${kind === 'first' || kind === 'previous' ? 'page-back' : 'page-forward'}"
+        aria-label=${label}
+        ?disabled=${disabled}
+        @click=${go(target)}
+      >
         <span aria-hidden="true">${symbol}</span>
       </button>`;
-    return html`<nav class="pager" part="pager" aria-label=${t(lang, 'table.pager')}>
-      <p class="range" role="status">
-        ${t(lang, 'table.rows', {from: number(from), to: number(to), total: number(data.total)})}
-      </p>
+    const range = t(lang, 'table.rows', {from: number(from), to: number(to), total: number(data.total)});
+    // The visible range is read once, by the status that names the table it belongs to.
+    return html`<nav class="pager" part="pager" aria-label=${t(lang, 'table.pager', {name})}>
+      <p class="range" aria-hidden="true">${range}</p>
+      <p class="visually-hidden" role="status">${t(lang, 'table.rows-named', {name, range})}</p>
       ${
         pages > 1
           ? html`<div class="pages">
-              ${button(t(lang, 'table.first'), '«', 1, page <= 1)}
-              ${button(t(lang, 'table.previous'), '‹', page - 1, page <= 1)}
+              ${button(t(lang, 'table.first'), '«', 1, page <= 1, 'first')}
+              ${button(t(lang, 'table.previous'), '‹', page - 1, page <= 1, 'previous')}
               <span class="page-number"
                 >${t(lang, 'table.page', {page: number(page), pages: number(pages)})}</span
               >
-              ${button(t(lang, 'table.next'), '›', page + 1, page >= pages)}
-              ${button(t(lang, 'table.last'), '»', pages, page >= pages)}
+              ${button(t(lang, 'table.next'), '›', page + 1, page >= pages, 'next')}
+              ${button(t(lang, 'table.last'), '»', pages, page >= pages, 'last')}
             </div>`
           : nothing
       }
     </nav>`;
   }
 
-  private renderActions(data: TableData, lang: Lang): TemplateResult {
+  private renderActions(data: TableData, name: string, lang: Lang): TemplateResult {
+    const whose = html`<span class="visually-hidden">${t(lang, 'table.of', {name})}</span>`;
     return html`<div class="actions" part="actions">
       <button type="button" class="action" @click=${() => void this.downloadCsv()}>
-        ${t(lang, 'table.download-csv')}
+        ${t(lang, 'table.download-csv')}${whose}
       </button>
-      ${data.pageUrl ? html`<a class="action" href=${data.pageUrl}>${t(lang, 'table.open-dataset')}</a>` : nothing}
+      ${
+        data.pageUrl
+          ? html`<a class="action" href=${data.pageUrl}>${t(lang, 'table.open-dataset')}${whose}</a>`
+          : nothing
+      }
     </div>`;
   }
 

@@ -71,7 +71,10 @@ export function markFor(key: string, from: Mark, marks: readonly Mark[]): Mark |
   if (!['PageDown', 'PageUp', 'Home', 'End'].includes(key)) return undefined;
   const ordered = byValue(marks);
   const at = ordered.indexOf(from);
-  const index = key === 'Home' ? 0 : key === 'End' ? ordered.length - 1 : at + (key === 'PageDown' ? 1 : -1);
+  // End: the lowest value; the marks without one come after it, by Page Down.
+  const valued = ordered.filter((mark) => mark.value !== null).length;
+  const last = (valued || ordered.length) - 1;
+  const index = key === 'Home' ? 0 : key === 'End' ? last : at + (key === 'PageDown' ? 1 : -1);
   return ordered[index] ?? null;
 }
 
@@ -97,7 +100,7 @@ export class RovingFocus {
   /** `mark` becomes the one in the Tab order (it was focused, or is about to be). */
   select(mark: Mark, marks: readonly Mark[]): void {
     this.activeId = mark.id;
-    for (const other of marks) other.element.setAttribute('tabindex', other === mark ? '0' : '-1');
+    for (const other of marks) other.element.setAttribute('tabindex', other.id === mark.id ? '0' : '-1');
   }
 
   forget(): void {

@@ -16,12 +16,6 @@ export const CANVAS_THRESHOLD = 400;
 export const MAX_LEVEL = 19;
 /** Largest radius of a cluster, in pixels. */
 const MAX_CLUSTER_RADIUS = 22;
-/**
- * Points closer than this, in pixels of the zoom level, form a cluster: two clusters at their
- * largest (and a cluster beside a point) never overlap, at that level or deeper in.
- */
-const CLUSTER_DISTANCE = 2 * MAX_CLUSTER_RADIUS + 4;
-
 /** Where a cluster is in the view: a ninth of it. */
 export type Quarter = 'n' | 'ne' | 'e' | 'se' | 's' | 'sw' | 'w' | 'nw' | 'c';
 
@@ -199,13 +193,13 @@ export class PointLayer {
       items.push({
         x: bx * k + x,
         y: by * k + y,
-        r: 11 + Math.min(MAX_CLUSTER_RADIUS - 11, Math.log2(count) * 1.6),
+        r: clusterRadius(count),
         clusterId: properties.cluster_id,
         count,
         value: clusterValue(properties, style.clusterAggregate),
       });
     }
-    return items;
+    return separate(items, style.clusterAggregate);
   }
 
   private paintCanvas(width: number, style: PointStyle): void {
@@ -312,11 +306,49 @@ export class PointLayer {
   }
 }
 
+function clusterRadius(count: number): number {
+  return 11 + Math.min(MAX_CLUSTER_RADIUS - 11, Math.log2(count) * 1.6);
+}
+
+/**
+ * Clusters never overlap: a cluster or point touching a larger cluster joins it (its count, its
+ * aggregate), the largest first.
+ */
+function separate(items: DrawnItem[], aggregate: PointStyle['clusterAggregate']): DrawnItem[] {
+  const kept: DrawnItem[] = [];
+  for (const item of [...items].sort((a, b) => (b.count ?? 1) - (a.count ?? 1))) {
+    const host = kept.find(
+      (other) =>
+        other.count !== undefined && Math.hypot(other.x - item.x, other.y - item.y) < other.r + item.r,
+    );
+    if (!host) {
+      kept.push(item);
+      continue;
+    }
+    const count = item.count ?? 1;
+    const value = item.count === undefined ? item.point?.size : item.value;
+    if (aggregate && value !== undefined) {
+      host.value =
+        host.value === undefined
+          ? value
+          : aggregate === 'sum'
+            ? host.value + value
+            : aggregate === 'min'
+              ? Math.min(host.value, value)
+              : aggregate === 'max'
+                ? Math.max(host.value, value)
+                : (host.value * host.count! + value * count) / (host.count! + count);
+    }
+    host.count! += count;
+    host.r = clusterRadius(host.count!);
+  }
+  return kept;
+}
+
 function buildIndex(data: PointsData): ClusterIndex {
   const sizes = data.points.map((point) => point.size);
   const index = new Supercluster<{index: number}, SizeTotals>({
-    radius: CLUSTER_DISTANCE,
-    extent: 256,
+    radius: 48,
     maxZoom: 17,
     map: ({index}) => {
       const size = sizes[index];

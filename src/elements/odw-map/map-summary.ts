@@ -80,5 +80,5 @@ function choroplethSentences(data: ChoroplethData, {lang, value}: SummaryOptions
 /** « Orléans, Olivet et Saran ». */
 function joinWords(items: string[], lang: Lang): string {
   if (items.length < 2) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${t(lang, 'map.and')} ${items.at(-1)}`;
+  return `${items.slice(0, -1).join(', ')} ${t(lang, 'map.and')} ${items[items.length - 1]}`;
 }

@@ -1,4 +1,5 @@
 import {expect} from '@open-wc/testing';
+import {a11ySnapshot} from '@web/test-runner-commands';
 import {html} from 'lit';
 import {
   normalize,
@@ -10,6 +11,9 @@ import {
   LOIRET,
   ORLEANS,
   mapSuite,
+  mount,
+  drawn,
+  orleansMap,
   mountMap,
   area,
   openTable,
@@ -98,5 +102,64 @@ describe('odw-map: accessibility', function () {
     expect(normalize((part(el, 'table') as HTMLElement).querySelector('summary')!.textContent)).to.equal(
       'Show the data',
     );
+  });
+});
+
+interface AxNode {
+  role: string;
+  name?: string;
+  children?: AxNode[];
+}
+
+/** Every node of the accessibility tree, depth first. */
+function flatten(node: AxNode): AxNode[] {
+  return [node, ...(node.children ?? []).flatMap(flatten)];
+}
+
+describe('odw-map: accessibility tree', function () {
+  mapSuite(this);
+
+  it('names every region, list and control after its map: two maps, two tables, no two names alike', async () => {
+    const container = await mount(
+      html`${orleansMap('', {onlyMatched: true})}
+        <odw-map
+          src=${POPULATIONS}
+          where=${ORLEANS}
+          shapes=${LOIRET}
+          shapes-key="code"
+          key="code_insee"
+          value="count()"
+          title="Communes recensées"
+          only-matched
+        ></odw-map>`,
+    );
+    const maps = [...container.querySelectorAll('odw-map')];
+    for (const map of maps) {
+      await drawn(map);
+      await openTable(map);
+    }
+    const tree = (await a11ySnapshot({})) as unknown as AxNode;
+    const nodes = flatten(tree);
+    const named = (role: string) => nodes.filter((node) => node.role === role).map((node) => node.name);
+    expect(named('region')).to.include.members([
+      'Voir les données — Population 2025',
+      'Voir les données — Communes recensées',
+    ]);
+    expect(named('toolbar')).to.include.members([
+      'Actions sur la carte — Population 2025',
+      'Actions sur la carte — Communes recensées',
+    ]);
+    expect(named('list')).to.include.members(['Légende — Population 2025', 'Légende — Communes recensées']);
+    expect(named('combobox')).to.include.members([
+      'Trouver une commune — Population 2025',
+      'Trouver une commune — Communes recensées',
+    ]);
+    expect(named('group')).to.include.members(['Zones de la carte — Population 2025']);
+    // The one area in the Tab order, announced with its value and class in words.
+    expect(named('button')).to.include('Orléans : 116 344, classe 5 sur 5');
+    for (const role of ['region', 'toolbar', 'list', 'combobox']) {
+      const names = named(role);
+      expect(new Set(names).size, `${role}: ${names.join(' | ')}`).to.equal(names.length);
+    }
   });
 });

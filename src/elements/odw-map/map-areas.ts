@@ -50,15 +50,14 @@ export class AreaLayer {
     const path = geoPath(projection);
     this.hatchFill.setAttribute('fill', style.noData);
     this.hatchLine.setAttribute('stroke', style.stroke);
-    const outlined: SVGPathElement[] = [];
+    const outlines: SVGPathElement[] = [];
     for (const area of data.areas) {
-      const light =
-        area.value !== null && style.outline !== undefined && tooLight(area.color, style.background);
+      const d = path(area.feature) ?? '';
       const element = svgElement('path', {
-        class: area.value === null ? 'area no-data' : light ? 'area outlined' : 'area',
-        d: path(area.feature) ?? '',
+        class: area.value === null ? 'area no-data' : 'area',
+        d,
         fill: area.value === null ? 'url(#odw-map-no-data)' : area.color,
-        stroke: light ? style.outline! : style.stroke,
+        stroke: style.stroke,
         'stroke-width': '0.8',
         'vector-effect': 'non-scaling-stroke',
         'stroke-linejoin': 'round',
@@ -74,11 +73,26 @@ export class AreaLayer {
       this.areaOf.set(element, area);
       const [x, y] = path.centroid(area.feature);
       this.centroids.push({element, area, x, y});
-      if (light) outlined.push(element);
-      else this.element.append(element);
+      this.element.append(element);
+      if (area.value !== null && style.outline !== undefined && tooLight(area.color, style.background)) {
+        outlines.push(
+          svgElement('path', {
+            class: 'outline',
+            d,
+            fill: 'none',
+            stroke: style.outline,
+            'stroke-width': '1',
+            'vector-effect': 'non-scaling-stroke',
+            'stroke-linejoin': 'round',
+            'aria-hidden': 'true',
+            'data-key': area.key,
+          }),
+        );
+      }
     }
-    // Drawn last, the outlines of light areas are not covered by their neighbours' strokes.
-    this.element.append(...outlined);
+    // Over every area, the outlines of the classes too light for the background are never covered
+    // by a neighbour's stroke.
+    this.element.append(...outlines);
     // The selected area is drawn last so its outline is not covered by its neighbours.
     const selected = this.element.querySelector('.selected');
     if (selected) this.element.append(selected);

@@ -85,8 +85,18 @@ export const mapStyles = css`
   }
   /* The focused mark's ring (map-focus.ts): a halo of the background under the focus colour, so
      that one of the two reaches 3:1 against any neighbour. */
-  .focus-ring {
+  .focus-ring,
+  .areas .outline {
     pointer-events: none;
+  }
+  .area:focus-visible {
+    stroke: var(--_odw-focus-color);
+    stroke-width: 3;
+  }
+  .point:focus-visible circle,
+  .cluster:focus-visible circle {
+    stroke: var(--_odw-focus-color);
+    stroke-width: 3;
   }
   .focus-ring .halo {
     stroke: var(--_odw-background);

@@ -60,11 +60,15 @@ describe('odw-map: theme', function () {
     press(choropleth, '+');
     const transform = view.viewTransform;
     // The lightest class does not stand out from the light background by 3:1: outlined.
-    expect(area(choropleth, '45100').getAttribute('stroke')).to.equal('#59636e');
+    const outline = (key: string) =>
+      shadow(choropleth).querySelector(`path.outline[data-key="${key}"]`)?.getAttribute('stroke');
+    expect(outline('45100')).to.equal('#59636e');
+    expect(outline('45234')).to.equal(undefined);
     choropleth.theme = 'dark';
-    await waitUntil(() => area(choropleth, '45100').getAttribute('stroke') === '#161b22', 'dark outlines');
+    await waitUntil(() => area(choropleth, '45234').getAttribute('stroke') === '#161b22', 'dark outlines');
     // On the dark background, the darkest class is the one outlined.
-    expect(area(choropleth, '45234').getAttribute('stroke')).to.equal('#9ba5b0');
+    expect(outline('45234')).to.equal('#9ba5b0');
+    expect(outline('45100')).to.equal(undefined);
     // Classes keep their colours, and the view where the user left it.
     expect(area(choropleth, '45234').getAttribute('fill')).to.equal('#08519c');
     expect(choropleth.mapView!.viewTransform).to.deep.equal(transform);

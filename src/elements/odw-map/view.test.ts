@@ -1,4 +1,5 @@
 import {expect, waitUntil} from '@open-wc/testing';
+import FakeTimers, {type InstalledClock} from '@sinonjs/fake-timers';
 import {html} from 'lit';
 import {fakeFullscreen} from '../../../test/helpers.js';
 import {
@@ -222,6 +223,34 @@ describe('odw-map: view', function () {
       } finally {
         fake.restore();
       }
+    });
+  });
+
+  describe('hints', () => {
+    let clock: InstalledClock | undefined;
+    afterEach(() => {
+      clock?.uninstall();
+      clock = undefined;
+    });
+
+    it('shows « Ctrl + molette pour zoomer » for 1.5 s after a wheel without Ctrl, then hides it', async () => {
+      const el = await mountMap(html`<odw-map src=${FESTIVALS}></odw-map>`);
+      clock = FakeTimers.install({toFake: ['setTimeout', 'clearTimeout']});
+      const hint = () => normalize(shadow(el).querySelector('.hint')?.textContent);
+      const wheel = () =>
+        mapOf(el).dispatchEvent(new WheelEvent('wheel', {deltaY: -100, bubbles: true, cancelable: true}));
+      wheel();
+      await el.updateComplete;
+      expect(hint()).to.equal('Ctrl + molette pour zoomer');
+      clock.tick(1000);
+      // Another wheel turn starts the 1.5 s again.
+      wheel();
+      clock.tick(1000);
+      await el.updateComplete;
+      expect(hint()).to.equal('Ctrl + molette pour zoomer');
+      clock.tick(500);
+      await el.updateComplete;
+      expect(hint()).to.equal('');
     });
   });
 });

@@ -2,12 +2,15 @@ import commonjs from '@rollup/plugin-commonjs';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {fromRollup} from '@web/dev-server-rollup';
 import {defaultReporter} from '@web/test-runner';
+import {a11ySnapshotPlugin} from '@web/test-runner-commands/plugins';
 import {ENGINES, chromium, firefox, webkit} from './tools/engines.mjs';
 import {summaryReporter} from './tools/summary-reporter.mjs';
 import {portalPlugin} from './tools/portal/wds-plugin.mjs';
 
 /** React ships CommonJS only: the framework tests (test/frameworks/) import it as ES modules. */
 const reactFiles = /\/node_modules\/(react|react-dom|scheduler)\//;
+/** The fake clock of the tests (@sinonjs/fake-timers) ships CommonJS only too. */
+const fakeTimerFiles = /\/node_modules\/(@sinonjs\/fake-timers|@sinonjs\/commons|type-detect)\//;
 
 /** React picks its build from `process.env.NODE_ENV`, which a browser does not have. */
 const reactDevelopmentBuild = {
@@ -63,11 +66,19 @@ export default {
   plugins: [
     esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'}),
     portalPlugin(),
+    // The accessibility tree of a page, for the tests of names and roles (`a11ySnapshot`).
+    a11ySnapshotPlugin(),
     reactDevelopmentBuild,
     // The dev server transforms each file alone, so the plugin never learns which modules are
     // CommonJS: `strictRequires: false` gives every one a default export (its `module.exports`) and
     // `requireReturnsDefault` makes `require()` read that default, not a namespace.
-    fromRollup(commonjs)({include: reactFiles, strictRequires: false, requireReturnsDefault: true}),
+    fromRollup(commonjs)({
+      include: [reactFiles, fakeTimerFiles],
+      // Node's modules, which the fake clock only requires when it finds Node.
+      ignore: ['timers', 'timers/promises', 'util'],
+      strictRequires: false,
+      requireReturnsDefault: true,
+    }),
   ],
   browsers: [chromium(process.env.CHROME_PATH ?? '/usr/bin/chromium')],
   // Firefox and WebKit run what must hold in every engine (test/engines/CROSS_ENGINE.md), when

@@ -275,7 +275,8 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
       </p>`;
     }
     this.renderedData = data;
-    this.mapHost.setAttribute('aria-label', this.named('map.label'));
+    const label = t(lang, 'map.label');
+    this.mapHost.setAttribute('aria-label', this.title?.trim() ? `${this.title.trim()}. ${label}` : label);
     const legend = {
       lang,
       label: this.named('map.legend'),

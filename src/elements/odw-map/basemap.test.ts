@@ -1,7 +1,19 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import {html} from 'lit';
-import {TILE_PRESETS} from './odw-map.js';
-import {normalize, shadow, POPULATIONS, LOIRET, ORLEANS, mapSuite, mountMap, areas} from './map-harness.js';
+import {PLAN_IGN, TILE_PRESETS} from './odw-map.js';
+import {
+  normalize,
+  shadow,
+  POPULATIONS,
+  LOIRET,
+  ORLEANS,
+  mapSuite,
+  mountMap,
+  areas,
+  FESTIVALS,
+  OFFLINE_PLAN,
+  orleansMap,
+} from './map-harness.js';
 
 describe('odw-map: basemap', function () {
   mapSuite(this);
@@ -54,7 +66,28 @@ describe('odw-map: basemap', function () {
 
   it('knows the Plan IGN and OpenStreetMap basemaps by name, with their credits', () => {
     expect(TILE_PRESETS.osm.attribution).to.equal('© les contributeurs d’OpenStreetMap');
-    expect(TILE_PRESETS.ign.url).to.include('LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2');
-    expect(TILE_PRESETS.ign.url).to.include('TILEMATRIX={z}&TILEROW={y}&TILECOL={x}');
+    expect(PLAN_IGN.url).to.include('LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2');
+    expect(PLAN_IGN.url).to.include('TILEMATRIX={z}&TILEROW={y}&TILECOL={x}');
+    expect(PLAN_IGN.attribution).to.equal('© IGN – Géoplateforme, Plan IGN');
+  });
+
+  it('lays the Plan IGN under points by default, with its credit, and none with tiles="none"', async () => {
+    const festivals = await mountMap(html`<odw-map src=${FESTIVALS}></odw-map>`);
+    const tiles = [...shadow(festivals).querySelectorAll('g.tiles image')];
+    expect(tiles.length).to.be.greaterThan(0);
+    // Offline in the tests: the emulator's stand-in takes the preset's place (map-harness.ts).
+    expect(tiles[0].getAttribute('href')).to.match(/^\/portal\/tiles\/\d+\/\d+\/\d+\.svg$/);
+    expect(normalize(shadow(festivals).querySelector('.attribution')!.textContent)).to.equal(
+      OFFLINE_PLAN.attribution,
+    );
+    await waitUntil(() => (tiles[0] as SVGImageElement).getBBox().width > 0, 'a tile drawn');
+    expect(shadow(festivals).querySelector('.notice')).to.equal(null);
+
+    const none = await mountMap(html`<odw-map src=${FESTIVALS} tiles="none"></odw-map>`);
+    expect(shadow(none).querySelectorAll('g.tiles image')).to.have.length(0);
+    expect(shadow(none).querySelector('.attribution')).to.equal(null);
+    // A choropleth has none unless asked.
+    const areas = await mountMap(orleansMap('', {onlyMatched: true}));
+    expect(shadow(areas).querySelectorAll('g.tiles image')).to.have.length(0);
   });
 });

@@ -4,7 +4,7 @@
  */
 import {geoPath, type GeoProjection} from 'd3-geo';
 import type {ZoomTransform} from 'd3-zoom';
-import type {ChoroplethData, MapArea} from './map-types.js';
+import {quietNoData, type ChoroplethData, type MapArea} from './map-types.js';
 import type {Mark} from './map-focus.js';
 import {svgElement} from './svg.js';
 import {tooLight} from './contrast.js';
@@ -19,6 +19,8 @@ export interface AreaStyle {
   /** Around an area whose colour does not reach 3:1 against `background`. */
   outline?: string;
   selectedKey?: string;
+  /** `only-matched`: the outlines without value are not drawn. */
+  onlyMatched?: boolean;
   describe(area: MapArea): string;
 }
 
@@ -50,11 +52,13 @@ export class AreaLayer {
     const path = geoPath(projection);
     this.hatchFill.setAttribute('fill', style.noData);
     this.hatchLine.setAttribute('stroke', style.stroke);
+    const quiet = !style.onlyMatched && quietNoData(data);
+    this.hatchLine.setAttribute('stroke-width', quiet ? '1' : '2');
     const outlines: SVGPathElement[] = [];
     for (const area of data.areas) {
       const d = path(area.feature) ?? '';
       const element = svgElement('path', {
-        class: area.value === null ? 'area no-data' : 'area',
+        class: area.value === null ? `area no-data${quiet ? ' quiet' : ''}` : 'area',
         d,
         fill: area.value === null ? 'url(#odw-map-no-data)' : area.color,
         stroke: style.stroke,

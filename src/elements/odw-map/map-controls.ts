@@ -4,13 +4,19 @@ import {formatNumber} from '../../core/format.js';
 import {t, type Lang} from '../../core/i18n.js';
 import type {PointsData} from './map-types.js';
 
-/** Basemaps known by name. */
+/** The Plan IGN of the Géoplateforme: the basemap of points maps unless `tiles` says otherwise. */
+export const PLAN_IGN = {
+  url: 'https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&STYLE=normal&TILEMATRIXSET=PM&FORMAT=image/png&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}',
+  attribution: '© IGN – Géoplateforme, Plan IGN',
+  link: 'https://geoservices.ign.fr/',
+};
+
+/**
+ * Basemaps known by name. A page may point `ign` elsewhere (the demos and tests point it at the
+ * emulator's offline tiles, tools/portal/tiles.mjs).
+ */
 export const TILE_PRESETS: Record<string, {url: string; attribution: string; link: string}> = {
-  ign: {
-    url: 'https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&STYLE=normal&TILEMATRIXSET=PM&FORMAT=image/png&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}',
-    attribution: '© IGN – Géoplateforme, Plan IGN',
-    link: 'https://geoservices.ign.fr/',
-  },
+  ign: PLAN_IGN,
   osm: {
     url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
     attribution: '© les contributeurs d’OpenStreetMap',
@@ -24,12 +30,16 @@ export interface Basemap {
   link?: string;
 }
 
-/** `tiles`: a preset's name or a URL template (with `attribution`); none when empty or `none`. */
+/**
+ * `tiles`: a preset's name or a URL template (with `attribution`); `none` for no basemap. Without
+ * it, points get the Plan IGN and choropleths none.
+ */
 export function resolveTiles(
   tiles: string | undefined,
   attribution: string | undefined,
+  points: boolean,
 ): Basemap | undefined {
-  const text = tiles?.trim();
+  const text = tiles?.trim() || (points ? 'ign' : '');
   if (!text || text.toLowerCase() === 'none') return undefined;
   return TILE_PRESETS[text.toLowerCase()] ?? {url: text, attribution: attribution?.trim() || undefined};
 }

@@ -4,7 +4,7 @@ import {html, type TemplateResult} from 'lit';
 import {requestSettings} from '../../data/index.js';
 import {mount as mountAt, normalize, part, shadow} from '../../../test/helpers.js';
 import './define.js';
-import type {OdwMap} from './odw-map.js';
+import {PLAN_IGN, TILE_PRESETS, type OdwMap} from './odw-map.js';
 
 export {normalize, part, shadow};
 
@@ -34,15 +34,28 @@ export const orleansMap = (extra: TemplateResult | string = '', attributes: {onl
     >${extra}</odw-map
   >`;
 
+/** The emulator's stand-in for the Plan IGN (tools/portal/tiles.mjs): no request leaves the machine. */
+export const OFFLINE_PLAN = {
+  url: '/portal/tiles/{z}/{x}/{y}.svg',
+  attribution: 'Fond de test (contours IGN Admin Express)',
+  link: 'https://geoservices.ign.fr/adminexpress',
+};
+
 /**
  * Real requests to the emulator (thousands of records for Paris) on a machine shared with other
- * runs: a generous timeout, and the request layer's retries made quick.
+ * runs: a generous timeout, the request layer's retries made quick, and the basemap offline.
  */
 export function mapSuite(suite: Mocha.Suite): void {
   suite.timeout(40_000);
   const saved = {...requestSettings};
-  beforeEach(() => Object.assign(requestSettings, {baseDelay: 5, maxDelay: 20}));
-  afterEach(() => Object.assign(requestSettings, saved));
+  beforeEach(() => {
+    Object.assign(requestSettings, {baseDelay: 5, maxDelay: 20});
+    TILE_PRESETS.ign = OFFLINE_PLAN;
+  });
+  afterEach(() => {
+    Object.assign(requestSettings, saved);
+    TILE_PRESETS.ign = PLAN_IGN;
+  });
 }
 
 /** Waits until the map is drawn (or shows a message). */

@@ -3,7 +3,7 @@ import {html, nothing, type TemplateResult} from 'lit';
 import {styleProperties} from '../../core/style-properties.js';
 import {formatNumber} from '../../core/format.js';
 import {t, type Lang} from '../../core/i18n.js';
-import type {ChoroplethData, PointsData} from './map-types.js';
+import {quietNoData, type ChoroplethData, type PointsData} from './map-types.js';
 import {fieldLabel, rangeText, valueText} from './map-text.js';
 import {tooLight} from './contrast.js';
 import {svgElement} from './svg.js';
@@ -38,7 +38,8 @@ export function choroplethLegend(data: ChoroplethData, options: LegendOptions): 
     ${
       showNoData
         ? html`<li>
-            <span class="swatch no-data" aria-hidden="true"></span>${t(lang, 'map.legend-no-data')}
+            <span class="swatch no-data ${quietNoData(data) ? 'quiet' : ''}" aria-hidden="true"></span
+            >${t(lang, 'map.legend-no-data')}
           </li>`
         : nothing
     }

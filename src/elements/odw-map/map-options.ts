@@ -20,6 +20,7 @@ export interface ViewSettings {
   renderer?: string;
   tiles?: string;
   selectedKey?: string;
+  onlyMatched: boolean;
   marksLabel: string;
   colors: MapColors;
 }
@@ -42,6 +43,7 @@ export function viewOptions(settings: ViewSettings, callbacks: Callbacks): MapVi
     cluster: !settings.noCluster,
     renderer: settings.renderer === 'svg' || settings.renderer === 'canvas' ? settings.renderer : undefined,
     selectedKey: settings.selectedKey,
+    onlyMatched: settings.onlyMatched,
     marksLabel: settings.marksLabel,
     describeArea: (area) => describeArea(area, data as ChoroplethData, lang),
     describePoint: (point) => describePoint(point, data as PointsData, lang),

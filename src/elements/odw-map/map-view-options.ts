@@ -12,6 +12,8 @@ export interface MapViewOptions extends Omit<PointStyle, 'stroke' | 'cluster' | 
   zoom?: number;
   cluster: boolean;
   renderer?: 'svg' | 'canvas';
+  /** `only-matched`: the outlines without value are not drawn. */
+  onlyMatched?: boolean;
   /** Key of the area or point currently used as a filter, highlighted. */
   selectedKey?: string;
   describeArea(area: MapArea): string;

@@ -265,6 +265,7 @@ export class MapView {
       background,
       outline,
       selectedKey: this.options.selectedKey,
+      onlyMatched: this.options.onlyMatched,
       describe: (area) => this.options.describeArea(area),
     });
     this.marks.setAttribute('aria-label', this.options.marksLabel);

@@ -294,6 +294,11 @@ export const mapStyles = css`
   #odw-map-no-data line {
     stroke: var(--_odw-background);
   }
+  /* Outnumbering the areas with a value, those without are drawn quietly (map-types.ts). */
+  .area.no-data.quiet,
+  .swatch.no-data.quiet {
+    opacity: 0.55;
+  }
   .swatch.no-data {
     background: repeating-linear-gradient(
       45deg,

@@ -20,7 +20,7 @@ import {saveCsv, savePng, saveSvg, tableCsv} from './map-export.js';
 import {overlays, partialText, resolveTiles, toolbar} from './map-controls.js';
 import {MapSearchController, type Findable} from './map-search.js';
 
-export {TILE_PRESETS} from './map-controls.js';
+export {PLAN_IGN, TILE_PRESETS} from './map-controls.js';
 
 type MapView = InstanceType<MapEngine['MapView']>;
 type MessageKey = Parameters<typeof t>[1];
@@ -81,8 +81,8 @@ let mapCount = 0;
  * @attr {string} label - Points: the field naming a point (table, screen readers, popup title).
  * @attr {string} popup - Fields shown when an area or point is activated (`nom,capacite`). A
  *   `<template>` child with `{{field}}` placeholders replaces it; values are inserted as text.
- * @attr {string} tiles - Basemap: `ign` (Plan IGN, Géoplateforme), `osm` (OpenStreetMap), or a
- *   tile URL template with `{z}`, `{x}`, `{y}`. Default: none.
+ * @attr {string} tiles - Basemap: `ign` (Plan IGN, Géoplateforme), `osm` (OpenStreetMap), a
+ *   tile URL template with `{z}`, `{x}`, `{y}`, or `none`. Default: `ign` for points, none for areas.
  * @attr {string} attribution - The credit of a `tiles` URL template.
  * @attr {string} shapes-attribution - The credit of the outlines (« Fond de carte : IGN Admin Express »).
  * @attr {string} center - `lat,lon` of the centre of the initial view (default: fitted to the data).
@@ -434,6 +434,7 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
         renderer: this.renderer,
         tiles: this.basemap()?.url,
         selectedKey: this.selectedKey(),
+        onlyMatched: this.onlyMatched,
         marksLabel: this.named(data?.mode === 'choropleth' ? 'map.areas' : 'map.points'),
         colors: themeColors((name) => this.cssToken(name), this.mapBackground()),
       },
@@ -460,7 +461,7 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
   }
 
   private basemap() {
-    return resolveTiles(this.tiles, this.attribution);
+    return resolveTiles(this.tiles, this.attribution, resolvedMode(this) === 'points');
   }
 
   private showHint(hint: 'wheel' | 'touch'): void {

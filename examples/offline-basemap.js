@@ -5,6 +5,6 @@ import {TILE_PRESETS} from '../src/elements/odw-map/odw-map.ts';
 
 TILE_PRESETS.ign = {
   url: '/portal/tiles/{z}/{x}/{y}.svg',
-  attribution: 'Fond de démonstration hors ligne (contours IGN Admin Express)',
+  attribution: 'Fond hors ligne (IGN Admin Express)',
   link: 'https://geoservices.ign.fr/adminexpress',
 };

@@ -206,6 +206,8 @@ export const mapStyles = css`
   .popup {
     position: absolute;
     z-index: 1;
+    /* Its own width, not what is left between the point and the map's right edge. */
+    width: max-content;
     max-width: min(20rem, 80%);
     padding: 0.5rem 2.25rem 0.5rem 0.75rem;
     background: var(--_odw-background);

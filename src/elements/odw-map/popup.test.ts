@@ -34,11 +34,11 @@ describe('odw-map: popups', function () {
       '12',
     ]);
     expect(popup.querySelector('img')).to.not.exist;
-    // A broken image of the same page fails now: one inserted by the popup would have failed too.
+    // A broken image fails now: one inserted by the popup would have failed, and run, by then.
     await new Promise((resolve) => {
       const probe = new Image();
       probe.onerror = resolve;
-      probe.src = 'x';
+      probe.src = 'data:image/png;base64,AAAA';
     });
     expect((window as {__odwMapXss?: number}).__odwMapXss).to.equal(undefined);
     press(el, 'Escape', point);

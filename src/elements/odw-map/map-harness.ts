@@ -81,7 +81,7 @@ export function areas(el: Element): SVGPathElement[] {
 
 export function area(el: Element, key: string): SVGPathElement {
   const found = shadow(el).querySelector<SVGPathElement>(`path.area[data-key="${key}"]`);
-  expect(found, `area ${key}`).to.exist;
+  expect(found, `area ${key}`).to.not.equal(null);
   return found!;
 }
 

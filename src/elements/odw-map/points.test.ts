@@ -235,4 +235,27 @@ describe('odw-map: points', function () {
       'mode doit valoir points ou choropleth, et non « heatmap ».',
     );
   });
+
+  it('never lets clusters overlap, at the initial view or deeper in', async () => {
+    const el = await mountMap(html`<odw-map src=${PARIS}></odw-map>`);
+    const overlapping = () => {
+      const items = el.mapView!.drawnItems;
+      const places = el.mapView!.drawnPositions;
+      const found: string[] = [];
+      places.forEach((p, i) => {
+        for (let j = i + 1; j < places.length; j++) {
+          const q = places[j];
+          if (items[i].count === 1 && items[j].count === 1) continue;
+          if (Math.hypot(p.x - q.x, p.y - q.y) < p.r + q.r - 0.01) found.push(`${i}×${j}`);
+        }
+      });
+      return found;
+    };
+    expect(overlapping()).to.deep.equal([]);
+    expect(pointsTotal(el)).to.equal(9814);
+    for (const factor of [1.5, 2, 2]) {
+      el.mapView!.zoomBy(factor);
+      expect(overlapping()).to.deep.equal([]);
+    }
+  });
 });

@@ -245,8 +245,10 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
       {
         runQuery: (queried, query, load) => this.runQuery(queried, query, load),
         lang: this.currentLang,
-        palette: this.palette(),
-        defaultColor: this.cssToken('palette-1') || '#0072b2',
+        // Eight places even before the theme's colours can be read (a widget a dashboard has not
+        // styled yet): the categories are kept, and take the theme's colours when drawn.
+        palette: this.palette().length ? this.palette() : Array<string>(8).fill(this.fallbackColor()),
+        defaultColor: this.fallbackColor(),
         root: this.getRootNode(),
       },
       {...target, where},
@@ -387,7 +389,7 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
   private recolour(): void {
     const data = this.renderedData;
     if (!data || !this.view) return;
-    if (data.mode === 'points') recolourPoints(data, this.palette(), this.cssToken('palette-1') || '#0072b2');
+    if (data.mode === 'points') recolourPoints(data, this.palette(), this.fallbackColor());
     // The legend's swatches follow the theme by themselves (CSS variables).
     this.view.restyle(this.viewOptions());
   }
@@ -410,6 +412,9 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
     if (!this.view) this.view = new engine.MapView(this.mapHost, options);
     // The marks' accessible names are written when drawn: a new language redraws them.
     if (data !== this.viewData || this.currentLang !== this.viewLang) {
+      if (data !== this.viewData && data.mode === 'points' && this.palette().length) {
+        recolourPoints(data, this.palette(), this.fallbackColor());
+      }
       // Data changed under the same map (a refresh, a filter): keep where the user looks, and the
       // popup; a different map is fitted again, which moves what the popup pointed at.
       const refit = key !== this.viewKey;
@@ -499,6 +504,10 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
 
   private palette(): string[] {
     return Array.from({length: 8}, (_, i) => this.cssToken(`palette-${i + 1}`)).filter(Boolean);
+  }
+
+  private fallbackColor(): string {
+    return this.cssToken('palette-1') || '#0072b2';
   }
 
   private cssToken(name: string): string {

@@ -107,6 +107,10 @@ describe('odw-map: choropleth', function () {
       );
     });
     expect(areas(el)).to.have.length(96);
+    // Its search names what its areas are.
+    expect(normalize(shadow(el).querySelector('.search label')!.textContent)).to.equal(
+      'Trouver un département',
+    );
     expect(shadow(el).querySelectorAll('path.area.no-data')).to.have.length(0);
     expect(messages.join('\n')).to.match(/odw-map: 7 data key\(s\) match no outline: .*971/);
     const rows = await openTable(el);

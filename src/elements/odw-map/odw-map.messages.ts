@@ -68,7 +68,10 @@ const fr = {
   'map.points': 'Points de la carte',
   'map.marks-keys':
     'Flèches : la voisine dans cette direction. Page suivante, Page précédente : la valeur suivante, la précédente. Origine, Fin : la plus forte, la plus faible. Entrée : les détails.',
-  'map.search-areas': 'Trouver une commune',
+  'map.search-areas': 'Trouver une zone',
+  'map.search-communes': 'Trouver une commune',
+  'map.search-departements': 'Trouver un département',
+  'map.search-regions': 'Trouver une région',
   'map.search-points': 'Trouver un lieu',
   'map.search-found': '{count} résultats',
   'map.search-found-one': 'Un résultat',
@@ -149,7 +152,10 @@ const en: Record<keyof typeof fr, string> = {
   'map.points': 'Points of the map',
   'map.marks-keys':
     'Arrows: the neighbour in that direction. Page Down, Page Up: the next lower, higher value. Home, End: the highest, the lowest. Enter: the details.',
-  'map.search-areas': 'Find a municipality',
+  'map.search-areas': 'Find an area',
+  'map.search-communes': 'Find a municipality',
+  'map.search-departements': 'Find a département',
+  'map.search-regions': 'Find a region',
   'map.search-points': 'Find a place',
   'map.search-found': '{count} results',
   'map.search-found-one': 'One result',

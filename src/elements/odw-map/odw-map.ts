@@ -357,7 +357,7 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
         ? data.areas.map((area) => ({id: `a${area.key}`, name: area.name}))
         : data.points.flatMap((point, i) => (point.label ? [{id: `p${i}`, name: point.label}] : []));
     if (items.length < 2) return nothing;
-    const label = t(lang, data.mode === 'choropleth' ? 'map.search-areas' : 'map.search-points');
+    const label = t(lang, data.mode === 'choropleth' ? searchKey(this.key) : 'map.search-points');
     return this.search.render(items, lang, label, this.named(label, true));
   }
 
@@ -548,4 +548,13 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
     if (format === 'svg') saveSvg(this.toSvg(), this.title);
     else savePng(await this.toPng(), this.title);
   }
+}
+
+/** What the areas are, read from the joined field's name (`code_insee`, `code_departement`…). */
+function searchKey(key: string | undefined): MessageKey {
+  const name = (key ?? '').toLowerCase();
+  if (/dep/.test(name)) return 'map.search-departements';
+  if (/reg/.test(name)) return 'map.search-regions';
+  if (/insee|commune|com\b|codgeo/.test(name)) return 'map.search-communes';
+  return 'map.search-areas';
 }

@@ -7,6 +7,7 @@ import {html, nothing, type ReactiveController, type ReactiveControllerHost, typ
 import {compareText} from '../../data/collation.js';
 import {formatNumber} from '../../core/format.js';
 import {t, type Lang} from '../../core/i18n.js';
+import type {ChoroplethData, PointsData} from './map-types.js';
 
 /** Most names listed at once. */
 const MAX_OPTIONS = 8;
@@ -15,6 +16,23 @@ const MAX_OPTIONS = 8;
 export interface Findable {
   id: string;
   name: string;
+}
+
+/** The areas, or the named points, as `MapView.focusMark` finds them. */
+export function findable(data: ChoroplethData | PointsData): Findable[] {
+  return data.mode === 'choropleth'
+    ? data.areas.map((area) => ({id: `a${area.key}`, name: area.name}))
+    : data.points.flatMap((point, i) => (point.label ? [{id: `p${i}`, name: point.label}] : []));
+}
+
+/** « Trouver une commune », « un département »…: what the areas are, read from the joined field's name. */
+export function searchLabel(data: ChoroplethData | PointsData, key: string | undefined, lang: Lang): string {
+  if (data.mode === 'points') return t(lang, 'map.search-points');
+  const name = (key ?? '').toLowerCase();
+  if (/dep/.test(name)) return t(lang, 'map.search-departements');
+  if (/reg/.test(name)) return t(lang, 'map.search-regions');
+  if (/insee|commune|com\b|codgeo/.test(name)) return t(lang, 'map.search-communes');
+  return t(lang, 'map.search-areas');
 }
 
 /** Lower case, without accents, ligatures spelt out, apostrophes and hyphens as spaces. */

@@ -18,7 +18,7 @@ import {summaryText} from './map-summary.js';
 import {tableContent, tableOf} from './map-table.js';
 import {saveCsv, savePng, saveSvg, tableCsv} from './map-export.js';
 import {overlays, partialText, resolveTiles, toolbar} from './map-controls.js';
-import {MapSearchController, type Findable} from './map-search.js';
+import {MapSearchController, findable, searchLabel} from './map-search.js';
 
 export {PLAN_IGN, TILE_PRESETS} from './map-controls.js';
 
@@ -352,12 +352,9 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
 
   /** « Trouver une commune », with more than one area or named point to look through. */
   private renderSearch(data: ChoroplethData | PointsData, lang: Lang): unknown {
-    const items: Findable[] =
-      data.mode === 'choropleth'
-        ? data.areas.map((area) => ({id: `a${area.key}`, name: area.name}))
-        : data.points.flatMap((point, i) => (point.label ? [{id: `p${i}`, name: point.label}] : []));
+    const items = findable(data);
     if (items.length < 2) return nothing;
-    const label = t(lang, data.mode === 'choropleth' ? searchKey(this.key) : 'map.search-points');
+    const label = searchLabel(data, this.key, lang);
     return this.search.render(items, lang, label, this.named(label, true));
   }
 
@@ -548,13 +545,4 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
     if (format === 'svg') saveSvg(this.toSvg(), this.title);
     else savePng(await this.toPng(), this.title);
   }
-}
-
-/** What the areas are, read from the joined field's name (`code_insee`, `code_departement`…). */
-function searchKey(key: string | undefined): MessageKey {
-  const name = (key ?? '').toLowerCase();
-  if (/dep/.test(name)) return 'map.search-departements';
-  if (/reg/.test(name)) return 'map.search-regions';
-  if (/insee|commune|com\b|codgeo/.test(name)) return 'map.search-communes';
-  return 'map.search-areas';
 }

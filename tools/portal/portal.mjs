@@ -11,6 +11,7 @@ import {handleDatagouv, handleTabular} from './datagouv.mjs';
 import {ckanErrorResponse, ckanHelpUrl, handleCkan} from './ckan.mjs';
 import {HttpError, jsonResponse, originOf, readBody, textResponse} from './http.mjs';
 import {createOutageSwitch} from './outage.mjs';
+import {handleTile} from './tiles.mjs';
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../examples/data/', import.meta.url));
 const PREFIX = '/portal';
@@ -350,10 +351,19 @@ export function createPortal({dataDir = DEFAULT_DATA_DIR, ckanSql = false} = {})
         return handleTabular(request);
       case 'files':
         return handleFiles({...request, req});
+      case 'tiles': {
+        const svg = handleTile(request.store.dataDir, request.path);
+        if (svg === undefined) throw new HttpError(jsonResponse(404, {message: 'No such tile'}));
+        return {
+          status: 200,
+          headers: {'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=3600'},
+          body: svg,
+        };
+      }
       default:
         throw new HttpError(
           jsonResponse(404, {
-            message: `Unknown portal path. Families: ods, datagouv, tabular, ckan, files (under ${PREFIX}/).`,
+            message: `Unknown portal path. Families: ods, datagouv, tabular, ckan, files, tiles (under ${PREFIX}/).`,
           }),
         );
     }

@@ -219,13 +219,16 @@ export function prepareChoropleth(input: ChoroplethInput): ChoroplethData {
     }
   }
   const noValue = areas.filter((area) => area.value === null);
-  if (unmatched.length || (noValue.length && !input.onlyMatched)) {
+  // Outlines without value that outnumber the others are a wider outline file than the data (the
+  // Loiret around a métropole), drawn quietly on purpose: not a join to warn about.
+  const strayOutlines = noValue.length > 0 && !input.onlyMatched && noValue.length <= withValue.length;
+  if (unmatched.length || strayOutlines) {
     const sample = (keys: string[]) => keys.slice(0, 20).join(', ') + (keys.length > 20 ? ', …' : '');
     const parts = [];
     if (unmatched.length)
       parts.push(`${unmatched.length} data key(s) match no outline: ${sample(unmatched.map((u) => u.key))}`);
     // With only-matched, hiding them is what the page asked for: the summary still counts them.
-    if (noValue.length && !input.onlyMatched)
+    if (strayOutlines)
       parts.push(`${noValue.length} outline(s) have no value: ${sample(noValue.map((a) => a.key))}`);
     console.warn(`odw-map: ${parts.join('; ')} (join ${shapesKey} ↔ ${keyField}).`);
   }

@@ -11,8 +11,10 @@ import type {ApiFamily} from '../../data/types.js';
 import {copyGeometry, parseShapes, rewind} from './map-data.js';
 
 export {prepareChoropleth, preparePoints, schemeColors, NO_DATA_COLOR} from './map-data.js';
-export {MapView, CANVAS_THRESHOLD, svgElement} from './map-view.js';
-export type {MapViewOptions} from './map-view.js';
+export {MapView} from './map-view.js';
+export {CANVAS_THRESHOLD} from './map-points.js';
+export {svgElement} from './svg.js';
+export type {MapViewOptions} from './map-view-options.js';
 
 /** Most outlines read from an API. */
 const MAX_SHAPES = 20_000;

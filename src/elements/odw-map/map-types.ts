@@ -93,6 +93,14 @@ export interface InvalidMapData {
   value?: string;
 }
 
+/**
+ * Outlines without a value outnumber those with one (304 communes of the Loiret around the 22 of
+ * the métropole): they are drawn quietly, so that the areas with values stand out.
+ */
+export function quietNoData(data: ChoroplethData): boolean {
+  return data.noValue.length > data.areas.length - data.noValue.length;
+}
+
 export type MapData = ChoroplethData | PointsData | InvalidMapData;
 
 /** What the user activated on the map (click, Enter or Space). */

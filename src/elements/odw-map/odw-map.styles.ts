@@ -83,6 +83,12 @@ export const mapStyles = css`
   .cluster:focus {
     outline: none;
   }
+  /* The focused mark's ring (map-focus.ts): a halo of the background under the focus colour, so
+     that one of the two reaches 3:1 against any neighbour. */
+  .focus-ring,
+  .areas .outline {
+    pointer-events: none;
+  }
   .area:focus-visible {
     stroke: var(--_odw-focus-color);
     stroke-width: 3;
@@ -91,6 +97,73 @@ export const mapStyles = css`
   .cluster:focus-visible circle {
     stroke: var(--_odw-focus-color);
     stroke-width: 3;
+  }
+  .focus-ring .halo {
+    stroke: var(--_odw-background);
+    stroke-width: 7;
+  }
+  .focus-ring .ring {
+    stroke: var(--_odw-focus-color);
+    stroke-width: 3;
+  }
+  .search {
+    position: relative;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.5rem;
+    font-size: var(--_odw-font-size-small);
+  }
+  .search input {
+    font: inherit;
+    flex: 1 1 10rem;
+    min-width: 0;
+    max-width: 20rem;
+    min-height: 2rem;
+    padding: 0.25rem 0.5rem;
+    color: var(--_odw-text-color);
+    background: var(--_odw-background);
+    border: 1px solid var(--_odw-muted-color);
+    border-radius: var(--_odw-radius);
+  }
+  .search input:focus-visible {
+    outline: 3px solid var(--_odw-focus-color);
+    outline-offset: 2px;
+  }
+  .search [role='listbox'] {
+    position: absolute;
+    z-index: 2;
+    top: 100%;
+    right: 0;
+    left: 0;
+    max-width: 28rem;
+    margin: 0.125rem 0 0;
+    padding: 0.25rem 0;
+    list-style: none;
+    background: var(--_odw-background);
+    border: 1px solid var(--_odw-border-color);
+    border-radius: var(--_odw-radius);
+    box-shadow: 0 2px 8px rgb(0 0 0 / 25%);
+  }
+  .search [role='listbox'][hidden] {
+    display: none;
+  }
+  .search [role='option'] {
+    padding: 0.375rem 0.75rem;
+    cursor: pointer;
+  }
+  .search [role='option'][aria-selected='true'],
+  .search [role='option']:hover {
+    background: var(--_odw-surface);
+    outline: 2px solid var(--_odw-focus-color);
+    outline-offset: -2px;
+  }
+  .popup:focus {
+    outline: none;
+  }
+  .popup:focus-visible {
+    outline: 3px solid var(--_odw-focus-color);
+    outline-offset: 2px;
   }
   .overlay {
     position: absolute;
@@ -133,6 +206,8 @@ export const mapStyles = css`
   .popup {
     position: absolute;
     z-index: 1;
+    /* Its own width, not what is left between the point and the map's right edge. */
+    width: max-content;
     max-width: min(20rem, 80%);
     padding: 0.5rem 2.25rem 0.5rem 0.75rem;
     background: var(--_odw-background);
@@ -192,6 +267,10 @@ export const mapStyles = css`
   .swatch.round {
     border-radius: 50%;
   }
+  /* A class too light (or too dark) for the map's background: outlined, as its areas are. */
+  .swatch.outlined {
+    border-color: var(--_odw-muted-color);
+  }
   /* « Pas de donnée »: a hatching of the theme's muted colour, on the map and in the legend. */
   .map,
   .legend {
@@ -216,6 +295,11 @@ export const mapStyles = css`
   }
   #odw-map-no-data line {
     stroke: var(--_odw-background);
+  }
+  /* Outnumbering the areas with a value, those without are drawn quietly (map-types.ts). */
+  .area.no-data.quiet,
+  .swatch.no-data.quiet {
+    opacity: 0.55;
   }
   .swatch.no-data {
     background: repeating-linear-gradient(
@@ -260,6 +344,7 @@ export const mapStyles = css`
   /* On paper: the outlines and legend in their colours, the open data table whole, no buttons. */
   @media print {
     .toolbar,
+    .search,
     .popup,
     .hint,
     details summary {

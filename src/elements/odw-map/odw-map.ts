@@ -1,49 +1,31 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import './odw-map.messages.js';
 import {property, state} from 'lit/decorators.js';
-import {styleProperties} from '../../core/style-properties.js';
-import {compareText} from '../../data/collation.js';
-import {and, datasetInfo, parseFilter, parseSelect} from '../../data/index.js';
-import {FormatError} from '../../data/errors.js';
-import type {ApiFamily, FieldInfo, Filter, QueryResult, Row, Selection} from '../../data/types.js';
-import {OdwSource} from '../odw-source/odw-source.js';
 import {OdwDataElement, type DataTarget, type LoadOptions, type Loaded} from '../../core/data-element.js';
 import {OdwSelectEvent} from '../../core/events.js';
-import {formatNumber} from '../../core/format.js';
 import {t, type Lang} from '../../core/i18n.js';
-import type {ClassMethod} from './classify.js';
-import type {MapViewOptions} from './map-engine.js';
-import type {ChoroplethData, MapArea, MapData, MapPoint, MapTarget, PointsData} from './map-types.js';
-import {mapStyles} from './odw-map.styles.js';
 import {DisplayController} from '../../core/display-controller.js';
-import {csvLines, saveFile} from '../../core/export.js';
+import type {ClassMethod} from './classify.js';
+import type {MapViewOptions} from './map-view-options.js';
+import type {ChoroplethData, MapData, MapTarget, PointsData} from './map-types.js';
+import {mapStyles} from './odw-map.styles.js';
+import {loadMap, resolvedMode, withoutOwnFilter, type MapEngine, type MapSettings} from './map-query.js';
+import {fieldLabel, valueText} from './map-text.js';
+import {recolourPoints, themeColors, viewOptions} from './map-options.js';
+import {choroplethLegend, exportLegend, pointsLegend} from './map-legends.js';
+import {MapPopupController, areaDatum} from './map-popup.js';
+import {summaryText} from './map-summary.js';
+import {tableContent, tableOf} from './map-table.js';
+import {saveCsv, savePng, saveSvg, tableCsv} from './map-export.js';
+import {overlays, partialText, resolveTiles, toolbar} from './map-controls.js';
+import {MapSearchController, findable, searchLabel} from './map-search.js';
 
-type MapEngine = typeof import('./map-engine.js');
+export {PLAN_IGN, TILE_PRESETS} from './map-controls.js';
+
 type MapView = InstanceType<MapEngine['MapView']>;
+type MessageKey = Parameters<typeof t>[1];
 
-/** Basemaps known by name. */
-export const TILE_PRESETS: Record<string, {url: string; attribution: string; link: string}> = {
-  ign: {
-    url: 'https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&STYLE=normal&TILEMATRIXSET=PM&FORMAT=image/png&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}',
-    attribution: '© IGN – Géoplateforme, Plan IGN',
-    link: 'https://geoservices.ign.fr/',
-  },
-  osm: {
-    url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
-    attribution: '© les contributeurs d’OpenStreetMap',
-    link: 'https://www.openstreetmap.org/copyright',
-  },
-};
-
-/** Rows listed in « Voir les données » for a points map (the CSV has them all). */
-const TABLE_ROWS = 200;
-/** Most records a map reads (points, or values of a field). */
-const MAX_ROWS = 20_000;
 const HINT_DURATION = 1500;
-/** The grey under the hatching of « pas de donnée » (the engine's, which loads later). */
-const NO_DATA_FALLBACK = '#d9d9d9';
-/** Kept here rather than imported: the classification code belongs to the lazily loaded engine. */
-const CLASS_METHODS: readonly ClassMethod[] = ['quantile', 'equal', 'jenks'];
 
 let mapCount = 0;
 
@@ -58,6 +40,13 @@ let mapCount = 0;
  * appears. The view fits the data; drag, two fingers or arrows pan, Ctrl + wheel, pinch, `+`/`−`
  * and the buttons zoom, `0` goes back to the initial view. The wheel alone and one finger scroll
  * the page, a hint saying how to move the map. Colours follow the theme as it changes.
+ *
+ * Keyboard: the map is one stop of the Tab order (arrows pan it), its areas or points one more.
+ * On an area or point, the arrows go to the neighbour in that direction, Page Down and Page Up to
+ * the next lower and higher value, Home and End to the highest and the lowest, Enter or Space
+ * activate it (its popup, a dialog that takes the focus and gives it back on Escape; with
+ * `filter-on-click` the filter, the focus staying on the area). « Trouver une commune » (part
+ * `search`) lists the names holding what is typed and focuses the chosen one on the map.
  *
  * @summary A points or choropleth map of a dataset, with legend, data table and basemap.
  *
@@ -92,8 +81,8 @@ let mapCount = 0;
  * @attr {string} label - Points: the field naming a point (table, screen readers, popup title).
  * @attr {string} popup - Fields shown when an area or point is activated (`nom,capacite`). A
  *   `<template>` child with `{{field}}` placeholders replaces it; values are inserted as text.
- * @attr {string} tiles - Basemap: `ign` (Plan IGN, Géoplateforme), `osm` (OpenStreetMap), or a
- *   tile URL template with `{z}`, `{x}`, `{y}`. Default: none.
+ * @attr {string} tiles - Basemap: `ign` (Plan IGN, Géoplateforme), `osm` (OpenStreetMap), a
+ *   tile URL template with `{z}`, `{x}`, `{y}`, or `none`. Default: `ign` for points, none for areas.
  * @attr {string} attribution - The credit of a `tiles` URL template.
  * @attr {string} shapes-attribution - The credit of the outlines (« Fond de carte : IGN Admin Express »).
  * @attr {string} center - `lat,lon` of the centre of the initial view (default: fitted to the data).
@@ -127,6 +116,7 @@ let mapCount = 0;
  * @csspart actions - The toolbar: zoom, initial view, downloads, full screen.
  * @csspart map - The map itself (focusable; keyboard pan and zoom).
  * @csspart popup - The details of the activated area or point.
+ * @csspart search - « Trouver une commune »: finds an area or point by its name.
  * @csspart notice - « 20 000 points sur 137 611 »: the map shows part of the records.
  * @csspart legend - The legend.
  * @csspart summary - The text summary, visually hidden (style it to show it).
@@ -147,7 +137,7 @@ let mapCount = 0;
  * @cssprop --odw-accent - Links.
  * @cssprop --odw-focus-color - Focus ring (areas and points too).
  */
-export class OdwMap extends OdwDataElement<MapData> {
+export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
   static override styles = [...OdwDataElement.styles, mapStyles];
 
   @property({reflect: true}) mode?: 'points' | 'choropleth';
@@ -177,7 +167,6 @@ export class OdwMap extends OdwDataElement<MapData> {
   @property({type: Number, reflect: true}) limit?: number;
   @property({type: Boolean, reflect: true, attribute: 'filter-on-click'}) filterOnClick = false;
 
-  @state() private popupTarget?: {target: MapTarget; at: [number, number]};
   @state() private tilesFailed = false;
   /** The hint shown over the map: Ctrl + wheel to zoom, two fingers to move. */
   @state() private hint?: 'wheel' | 'touch';
@@ -192,7 +181,6 @@ export class OdwMap extends OdwDataElement<MapData> {
   private viewLang?: Lang;
   private renderedData?: ChoroplethData | PointsData;
   private hintTimer?: ReturnType<typeof setTimeout>;
-  /** System settings that change the colours: the map is recoloured when one of them changes. */
   private readonly fallbackId = `odw-map-${++mapCount}`;
 
   constructor() {
@@ -215,7 +203,11 @@ export class OdwMap extends OdwDataElement<MapData> {
   }
 
   /** Full screen, and redraws when the system colours change. */
-  private readonly display = new DisplayController(this, () => this.onColoursChange());
+  private readonly display = new DisplayController(this, () => this.recolour());
+
+  private readonly popupController = new MapPopupController(this, (id) => this.view?.focusMark(id));
+
+  private readonly search = new MapSearchController(this, (item) => this.view?.focusMark(item.id) ?? false);
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -224,7 +216,7 @@ export class OdwMap extends OdwDataElement<MapData> {
 
   protected override queryDependencies(): readonly unknown[] {
     return [
-      this.resolvedMode,
+      resolvedMode(this),
       this.shapes,
       this.shapesObject,
       this.shapesKey,
@@ -246,160 +238,29 @@ export class OdwMap extends OdwDataElement<MapData> {
     ];
   }
 
-  private get resolvedMode(): 'points' | 'choropleth' {
-    if (this.mode === 'points' || this.mode === 'choropleth') return this.mode;
-    return this.shapes?.trim() ? 'choropleth' : 'points';
-  }
-
   protected override async load(target: DataTarget, options: LoadOptions): Promise<Loaded<MapData>> {
-    const enginePromise = import('./map-engine.js');
-    const where = this.ownQueryFilter(target);
-    if (this.mode && this.mode !== 'points' && this.mode !== 'choropleth') {
-      const result = {rows: [], total: 0, fields: [], meta: {}};
-      return {data: {mode: 'invalid', problem: 'bad-mode', value: this.mode}, result};
-    }
-    if (this.resolvedMode === 'choropleth') {
-      const shapes = this.shapes?.trim();
-      const key = this.key?.trim();
-      const shapesKey = this.shapesKey?.trim();
-      if (!shapes || !key || !shapesKey) {
-        const result = {rows: [], total: 0, fields: [], meta: {}};
-        return {data: {mode: 'invalid', problem: shapes ? 'no-join' : 'no-geo'}, result};
-      }
-      const selection = firstSelection(this.value?.trim() || 'count()');
-      const shapesSource = this.shapesSource(shapes);
-      const shapesUrl = new URL(shapesSource.src, document.baseURI).href;
-      const [engine, result, features] = await Promise.all([
-        enginePromise,
-        this.runQuery(
-          {...target, where},
-          selection.type === 'aggregate'
-            ? {select: [selection], groupBy: key}
-            : {select: [{type: 'field', field: key, as: key}, selection], limit: MAX_ROWS},
-          options,
-        ),
-        enginePromise.then((engine) =>
-          engine
-            .loadShapes(shapesUrl, {...options, objectName: this.shapesObject, api: shapesSource.api})
-            .catch((error: unknown) => {
-              throw error instanceof SyntaxError
-                ? new FormatError('Expected GeoJSON or TopoJSON', shapesUrl)
-                : error;
-            }),
-        ),
-      ]);
-      this.engine = engine;
-      const method = CLASS_METHODS.includes(this.classes as ClassMethod)
-        ? (this.classes as ClassMethod)
-        : 'quantile';
-      const data = engine.prepareChoropleth({
-        result,
-        shapes: features,
-        shapesKey,
-        shapesLabel: this.shapesLabel?.trim() || undefined,
-        keyField: key,
-        valueKey: selection.as,
-        method,
-        classCount: Number.isFinite(this.classCount) && this.classCount! > 0 ? this.classCount! : 5,
-        scheme: this.scheme,
-        onlyMatched: this.onlyMatched,
-      });
-      return {data, result};
-    }
-    const limit = Number.isFinite(this.limit) && this.limit! > 0 ? this.limit : MAX_ROWS;
-    const [engine, grouped] = await Promise.all([
-      enginePromise,
-      this.loadGroupedPoints({...target, where}, limit, options),
-    ]);
-    const result = grouped?.result ?? (await this.runQuery({...target, where}, {limit}, options));
-    this.engine = engine;
-    const data = engine.preparePoints({
-      result,
-      latField: this.lat?.trim() || undefined,
-      lonField: this.lon?.trim() || undefined,
-      geoField: grouped?.geoField,
-      colorField: this.color?.trim() || undefined,
-      sizeField: grouped?.sizeField ?? this.sizeSelection()?.field,
-      labelField: this.label?.trim() || undefined,
-      popupFields: splitFields(this.popup),
-      palette: this.palette(),
-      defaultColor: this.cssToken('palette-1') || '#0072b2',
-    });
-    // Groups have no exact count (see the connectors' `total`): only records read one by one are compared.
-    if (data && !grouped && result.total > result.rows.length) data.readOnly = result.rows.length;
-    return {data: data ?? {mode: 'invalid', problem: 'no-geo'}, result};
-  }
-
-  /**
-   * `size="sum(capacite)"`: one point per location, sized by the aggregate the portal computes
-   * for it (`group_by` the geo field, or `lat` and `lon`; with `color` and `label`, by them too).
-   * Undefined, and the records are read one by one, when `size` is a field or the data has no
-   * point field to group on.
-   */
-  private async loadGroupedPoints(
-    target: DataTarget,
-    limit: number | undefined,
-    options: LoadOptions,
-  ): Promise<{result: QueryResult; geoField?: string; sizeField: string} | undefined> {
-    const text = this.size?.trim();
-    const selection = text ? firstSelection(text) : undefined;
-    if (selection?.type !== 'aggregate' || !selection.field) return undefined;
-    const lat = this.lat?.trim();
-    const lon = this.lon?.trim();
-    let geoField: string | undefined;
-    let fields: FieldInfo[] = [];
-    if (!(lat && lon)) {
-      const info = await datasetInfo(target.src, {
-        api: target.api,
-        apiKey: target.apiKey,
-        signal: options.signal,
-        fresh: options.fresh,
-      });
-      fields = info.fields;
-      geoField = info.fields.find((field) => field.type === 'geo_point_2d')?.name;
-      if (!geoField) return undefined;
-    }
-    const keys = [...(geoField ? [geoField] : [lat!, lon!]), this.color?.trim(), this.label?.trim()].filter(
-      (name, i, all): name is string => Boolean(name) && all.indexOf(name) === i,
-    );
-    const result = await this.runQuery(
-      target,
-      {select: [selection], groupBy: keys.join(', '), limit},
+    const where = withoutOwnFilter(target, this.sourceElement, this.filterKey, this.where);
+    const {data, result, engine} = await loadMap(
+      this,
+      {
+        runQuery: (queried, query, load) => this.runQuery(queried, query, load),
+        lang: this.currentLang,
+        // Eight places even before the theme's colours can be read (a widget a dashboard has not
+        // styled yet): the categories are kept, and take the theme's colours when drawn.
+        palette: this.palette().length ? this.palette() : Array<string>(8).fill(this.fallbackColor()),
+        defaultColor: this.fallbackColor(),
+        root: this.getRootNode(),
+      },
+      {...target, where},
       options,
     );
-    // The aggregate is named in words (« Capacité (somme) ») in the table, popups and legend.
-    const known = fields.length ? fields : result.fields;
-    const label = valueLabel(selection, known, this.currentLang);
-    const merged = [
-      ...known.filter((field) => field.name !== selection.as),
-      {name: selection.as, label, type: 'double' as const},
-    ];
-    for (const field of result.fields) if (!merged.some((m) => m.name === field.name)) merged.push(field);
-    return {result: {...result, fields: merged}, geoField, sizeField: selection.as};
+    if (engine) this.engine = engine;
+    return {data, result};
   }
 
-  /** `shapes` names a file or API URL, or the `id` of an `odw-source` holding the outlines. */
-  private shapesSource(shapes: string): {src: string; api?: ApiFamily} {
-    const root = this.getRootNode();
-    const named =
-      /^[\w-]+$/.test(shapes) &&
-      ((root instanceof ShadowRoot || root instanceof Document ? root.getElementById(shapes) : null) ??
-        document.getElementById(shapes));
-    if (named instanceof OdwSource && named.src?.trim()) return {src: named.src.trim(), api: named.api};
-    return {src: shapes};
-  }
-
-  /**
-   * The map's own filter is left out of its query: filtering on an area keeps the other areas on
-   * the map (highlighting the chosen one) while the other widgets of the source follow it.
-   */
-  private ownQueryFilter(target: DataTarget): Filter | undefined {
-    const source = this.sourceElement;
-    const own = source?.getFilter(this.filterKey);
-    if (!source || !own) return target.where;
-    const base = source.where?.trim() ? parseFilter(source.where) : undefined;
-    const widget = this.where?.trim() ? parseFilter(this.where) : undefined;
-    return and(base, ...source.filters.filter((filter) => filter !== own), widget);
+  /** A new filter redraws the map in place: the focus stays on the area or point it was on. */
+  protected override keepsDataWhileLoading(): boolean {
+    return true;
   }
 
   protected override isEmpty(data: MapData): boolean {
@@ -416,20 +277,99 @@ export class OdwMap extends OdwDataElement<MapData> {
       </p>`;
     }
     this.renderedData = data;
-    this.mapHost.setAttribute(
-      'aria-label',
-      this.title?.trim() ? `${this.title.trim()}. ${t(lang, 'map.label')}` : t(lang, 'map.label'),
-    );
+    const label = t(lang, 'map.label');
+    this.mapHost.setAttribute('aria-label', this.title?.trim() ? `${this.title.trim()}. ${label}` : label);
+    const legend = {
+      lang,
+      label: this.named('map.legend'),
+      value: this.value,
+      onlyMatched: this.onlyMatched,
+      background: this.mapBackground(),
+    };
     // In full screen the map takes the height of the screen: the view fits the data again.
     return html`<div class="map-widget ${this.display.fullscreen ? 'fullscreen' : ''}">
-      ${this.renderToolbar(lang)} ${this.renderPartialNotice(lang)}
-      <div class="frame" @keydown=${this.onFrameKeyDown}>
-        ${this.mapHost} ${this.renderOverlays(lang)} ${this.renderPopup(lang)}
+      ${toolbar(lang, this.named('map.actions'), {
+        zoomBy: (factor) => this.view?.zoomBy(factor),
+        reset: () => this.view?.reset(),
+        csv: () => saveCsv(this.toCsv(), this.title),
+        image: (format) => void this.downloadImage(format),
+        fullscreenToggle: this.display.renderToggle(
+          t(lang, 'map.fullscreen'),
+          t(lang, 'map.exit-fullscreen'),
+        ),
+      })}
+      ${
+        data.mode === 'points' && data.readOnly !== undefined
+          ? html`<p class="partial" part="notice">${partialText(data, lang)}</p>`
+          : nothing
+      }
+      ${this.renderSearch(data, lang)}
+      <div class="frame" @keydown=${this.popupController.onKeyDown}>
+        ${this.mapHost}
+        <p id="marks-keys" class="visually-hidden">${t(lang, 'map.marks-keys')}</p>
+        ${overlays(lang, {
+          tiles: this.basemap(),
+          shapesCredit: resolvedMode(this) === 'choropleth' ? this.shapesAttribution?.trim() : undefined,
+          tilesFailed: this.tilesFailed,
+          hint: this.hint,
+        })}
+        ${this.popupController.render({
+          lang,
+          data,
+          fields: this.popup,
+          value: this.value,
+          template: this.popupTemplateElement(),
+          controller: this.popupController,
+        })}
       </div>
-      ${data.mode === 'choropleth' ? this.renderChoroplethLegend(data, lang) : this.renderPointsLegend(data, lang)}
-      <p id="summary" class="visually-hidden" part="summary">${this.summary(data, lang)}</p>
-      ${this.renderTable(data, lang)}
+      ${
+        data.mode === 'choropleth'
+          ? choroplethLegend(data, legend)
+          : pointsLegend(data, legend, this.named('map.size-legend'))
+      }
+      <p id="summary" class="visually-hidden" part="summary">
+        ${summaryText(data, {
+          lang,
+          description: this.description,
+          value: this.value,
+          partial:
+            data.mode === 'points' && data.readOnly !== undefined ? partialText(data, lang) : undefined,
+        })}
+      </p>
+      <details
+        part="table"
+        @toggle=${(event: Event) => (this.tableOpen = (event.target as HTMLDetailsElement).open)}
+      >
+        <summary>${t(lang, 'map.show-data')}</summary>
+        ${
+          this.tableOpen
+            ? tableContent(this.table(data, lang), data.mode === 'points', lang, this.named('map.show-data'))
+            : nothing
+        }
+      </details>
     </div>`;
+  }
+
+  /** « Trouver une commune », with more than one area or named point to look through. */
+  private renderSearch(data: ChoroplethData | PointsData, lang: Lang): unknown {
+    const items = findable(data);
+    if (items.length < 2) return nothing;
+    const label = searchLabel(data, this.key, lang);
+    return this.search.render(items, lang, label, this.named(label, true));
+  }
+
+  /** `key`'s words (or `key` itself, `literal`) followed by which map: its title, or what it shows. */
+  private named(key: MessageKey | string, literal = false): string {
+    const name = literal ? key : t(this.currentLang, key as MessageKey);
+    const data = this.renderedData;
+    const map =
+      this.title?.trim() ||
+      (data?.mode === 'choropleth'
+        ? valueText(this.value, data, this.currentLang)
+        : data?.colorField
+          ? fieldLabel(data.fields, data.colorField)
+          : '');
+    return map ? t(this.currentLang, 'map.of-map', {name, map}) : name;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -446,25 +386,10 @@ export class OdwMap extends OdwDataElement<MapData> {
   private recolour(): void {
     const data = this.renderedData;
     if (!data || !this.view) return;
-    if (data.mode === 'points') {
-      const palette = this.palette();
-      const fallback = this.cssToken('palette-1') || '#0072b2';
-      const colorOf = new Map<string, string>();
-      data.categories.forEach((category, i) => {
-        if (!category.other) category.color = palette[i] ?? category.color;
-        colorOf.set(category.label, category.color);
-      });
-      for (const point of data.points) {
-        point.color = point.category === undefined ? fallback : (colorOf.get(point.category) ?? point.color);
-      }
-    }
+    if (data.mode === 'points') recolourPoints(data, this.palette(), this.fallbackColor());
     // The legend's swatches follow the theme by themselves (CSS variables).
     this.view.restyle(this.viewOptions());
   }
-
-  private readonly onColoursChange = (): void => {
-    this.recolour();
-  };
 
   /** Creates the view on the first data, then hands it every new data. */
   private syncView(): void {
@@ -473,7 +398,7 @@ export class OdwMap extends OdwDataElement<MapData> {
     if (!data || !engine || !this.mapHost.isConnected) return;
     const options = this.viewOptions();
     const key = JSON.stringify([
-      this.resolvedMode,
+      resolvedMode(this),
       this.shapes,
       this.center,
       this.zoom,
@@ -484,6 +409,9 @@ export class OdwMap extends OdwDataElement<MapData> {
     if (!this.view) this.view = new engine.MapView(this.mapHost, options);
     // The marks' accessible names are written when drawn: a new language redraws them.
     if (data !== this.viewData || this.currentLang !== this.viewLang) {
+      if (data !== this.viewData && data.mode === 'points' && this.palette().length) {
+        recolourPoints(data, this.palette(), this.fallbackColor());
+      }
       // Data changed under the same map (a refresh, a filter): keep where the user looks, and the
       // popup; a different map is fitted again, which moves what the popup pointed at.
       const refit = key !== this.viewKey;
@@ -491,77 +419,42 @@ export class OdwMap extends OdwDataElement<MapData> {
       this.viewData = data;
       this.viewKey = key;
       this.viewLang = this.currentLang;
-      if (refit && this.popupTarget) this.popupTarget = undefined;
+      if (refit) this.popupController.close(false);
     }
   }
 
   private viewOptions(): MapViewOptions {
-    const lang = this.currentLang;
-    const tiles = this.resolvedTiles();
-    const center = parseCenter(this.center);
-    return {
-      tiles: tiles?.url,
-      center,
-      zoom: Number.isFinite(this.zoom) ? this.zoom : undefined,
-      cluster: !this.noCluster,
-      renderer: this.renderer === 'svg' || this.renderer === 'canvas' ? this.renderer : undefined,
-      selectedKey: this.selectedKey(),
-      describeArea: (area) => this.describeArea(area, lang),
-      describePoint: (point) => this.describePoint(point, lang),
-      describeCluster: (count, value) => {
-        const size = this.sizeSelection();
-        const data = this.renderedData;
-        if (value === undefined || !size?.fn || data?.mode !== 'points') {
-          return t(lang, 'map.cluster', {count: formatNumber(count, lang)});
-        }
-        return t(lang, 'map.cluster-value', {
-          count: formatNumber(count, lang),
-          label: t(lang, 'map.aggregate', {
-            field: fieldLabel(data.fields, size.field),
-            fn: t(lang, `map.fn.${size.fn}`),
-          }),
-          value: formatNumber(value, lang),
-        });
+    const data = this.renderedData;
+    return viewOptions(
+      {
+        lang: this.currentLang,
+        data,
+        size: this.size,
+        center: this.center,
+        zoom: this.zoom,
+        noCluster: this.noCluster,
+        renderer: this.renderer,
+        tiles: this.basemap()?.url,
+        selectedKey: this.selectedKey(),
+        onlyMatched: this.onlyMatched,
+        marksLabel: this.named(data?.mode === 'choropleth' ? 'map.areas' : 'map.points'),
+        colors: themeColors((name) => this.cssToken(name), this.mapBackground()),
       },
-      clusterAggregate: this.sizeSelection()?.fn,
-      onActivate: (target, at) => this.activate(target, at),
-      onViewChange: () => {
-        if (this.popupTarget) this.popupTarget = undefined;
+      {
+        onActivate: (target, at, markId) => this.activate(target, at, markId),
+        onViewChange: () => this.popupController.close(false),
+        onTileError: () => (this.tilesFailed = true),
+        onWheelWithoutCtrl: () => this.showHint('wheel'),
+        onOneFingerDrag: () => this.showHint('touch'),
       },
-      onTileError: () => {
-        this.tilesFailed = true;
-      },
-      onWheelWithoutCtrl: () => this.showHint('wheel'),
-      onOneFingerDrag: () => this.showHint('touch'),
-      colors: this.themeColors(),
-    };
+    );
   }
 
-  /** The colours of the map's own marks, from the theme. */
-  private themeColors(): NonNullable<MapViewOptions['colors']> {
-    const forced = matchMedia('(forced-colors: active)').matches;
-    if (forced) return {stroke: 'Canvas', cluster: 'CanvasText', clusterText: 'Canvas', noData: 'GrayText'};
-    return {
-      stroke: this.cssToken('background') || '#ffffff',
-      cluster: this.cssToken('accent') || '#1f5fa8',
-      clusterText: this.cssToken('background') || '#ffffff',
-      noData: NO_DATA_FALLBACK,
-    };
-  }
-
-  /**
-   * `size` read as a field (`capacite`) or an aggregate of one (`sum(capacite)`): points are sized
-   * by the field, clusters announce the aggregate of their points. `median` is not additive: it
-   * is announced as the mean.
-   */
-  private sizeSelection(): {field: string; fn?: 'sum' | 'avg' | 'min' | 'max'} | undefined {
-    const text = this.size?.trim();
-    if (!text) return undefined;
-    const selection = firstSelection(text);
-    if (!selection.field) return undefined;
-    if (selection.type === 'field') return {field: selection.field};
-    const fn = selection.fn === 'median' ? 'avg' : selection.fn;
-    return {field: selection.field, fn: fn === 'count' ? undefined : fn};
+  /** The colour behind the areas, as computed (`rgb()`), when the map has no basemap. */
+  private mapBackground(): string | undefined {
+    if (this.basemap()) return undefined;
+    const color = this.mapHost.isConnected ? getComputedStyle(this.mapHost).backgroundColor : '';
+    return color || this.cssToken('surface') || undefined;
   }
 
   private selectedKey(): string | undefined {
@@ -569,12 +462,8 @@ export class OdwMap extends OdwDataElement<MapData> {
     return filter?.type === 'compare' ? String(filter.value.value) : undefined;
   }
 
-  private resolvedTiles(): {url: string; attribution?: string; link?: string} | undefined {
-    const tiles = this.tiles?.trim();
-    if (!tiles) return undefined;
-    const preset = TILE_PRESETS[tiles.toLowerCase()];
-    if (preset) return preset;
-    return {url: tiles, attribution: this.attribution?.trim() || undefined};
+  private basemap() {
+    return resolveTiles(this.tiles, this.attribution, resolvedMode(this) === 'points');
   }
 
   private showHint(hint: 'wheel' | 'touch'): void {
@@ -583,19 +472,23 @@ export class OdwMap extends OdwDataElement<MapData> {
     this.hintTimer = setTimeout(() => (this.hint = undefined), HINT_DURATION);
   }
 
-  private activate(target: MapTarget, at: [number, number]): void {
+  /**
+   * An area or point activated: `odw-select`, then with `filter-on-click` the filter (the focus
+   * staying on the mark), else the popup, which takes the focus.
+   */
+  private activate(target: MapTarget, at: [number, number], markId: string): void {
     const datum = target.kind === 'area' ? areaDatum(target.area, this.key) : target.point.row;
-    this.popupTarget = {target, at};
     this.dispatchEvent(new OdwSelectEvent({datum}));
-    if (!this.filterOnClick) return;
     const source = this.sourceElement;
     const field = this.key?.trim();
-    if (!source || !field) return;
+    if (!this.filterOnClick || !source || !field) {
+      this.popupController.show({target, at, markId});
+      return;
+    }
     const raw =
       target.kind === 'area' ? (target.area.row?.[field] ?? target.area.key) : target.point.row[field];
     if (raw === null || raw === undefined || typeof raw === 'object') return;
-    const current = this.selectedKey();
-    if (current === String(raw)) {
+    if (this.selectedKey() === String(raw)) {
       source.setFilter(this.filterKey, undefined);
       return;
     }
@@ -606,425 +499,31 @@ export class OdwMap extends OdwDataElement<MapData> {
     source.setFilter(this.filterKey, {type: 'compare', field, op: '=', value});
   }
 
-  private describeArea(area: MapArea, lang: Lang): string {
-    if (area.value === null) return t(lang, 'map.area-no-data', {name: area.name});
-    const data = this.renderedData as ChoroplethData | undefined;
-    const count = data?.classes.length ?? 0;
-    return t(lang, 'map.area', {
-      name: area.name,
-      value: formatNumber(area.value, lang),
-      class: t(lang, 'map.class-of', {index: area.classIndex + 1, count}),
-    });
-  }
-
-  private describePoint(point: MapPoint, lang: Lang): string {
-    const parts = [point.label];
-    const data = this.renderedData as PointsData | undefined;
-    if (point.category !== undefined) parts.push(point.category);
-    if (point.size !== undefined && data?.sizeField)
-      parts.push(`${fieldLabel(data.fields, data.sizeField)} ${formatNumber(point.size, lang)}`);
-    const named = parts.filter(Boolean).join(', ');
-    return (
-      named ||
-      `${formatNumber(point.lat, lang, {decimals: 5})}, ${formatNumber(point.lon, lang, {decimals: 5})}`
-    );
-  }
-
   private palette(): string[] {
     return Array.from({length: 8}, (_, i) => this.cssToken(`palette-${i + 1}`)).filter(Boolean);
+  }
+
+  private fallbackColor(): string {
+    return this.cssToken('palette-1') || '#0072b2';
   }
 
   private cssToken(name: string): string {
     return getComputedStyle(this).getPropertyValue(`--_odw-${name}`).trim();
   }
 
-  private renderToolbar(lang: Lang): TemplateResult {
-    const view = () => this.view;
-    return html`<div class="toolbar" part="actions" role="toolbar" aria-label=${t(lang, 'map.actions')}>
-      <button
-        type="button"
-        aria-label=${t(lang, 'map.zoom-in')}
-        title=${t(lang, 'map.zoom-in')}
-        @click=${() => view()?.zoomBy(2)}
-      >
-        +
-      </button>
-      <button
-        type="button"
-        aria-label=${t(lang, 'map.zoom-out')}
-        title=${t(lang, 'map.zoom-out')}
-        @click=${() => view()?.zoomBy(0.5)}
-      >
-        −
-      </button>
-      <button type="button" @click=${() => view()?.reset()}>${t(lang, 'map.reset')}</button>
-      <span class="separator"></span>
-      <button type="button" @click=${() => this.downloadCsv()}>${t(lang, 'map.download-csv')}</button>
-      <button type="button" @click=${() => void this.downloadImage('png')}>
-        ${t(lang, 'map.download-png')}
-      </button>
-      <button type="button" @click=${() => void this.downloadImage('svg')}>
-        ${t(lang, 'map.download-svg')}
-      </button>
-      ${this.display.renderToggle(t(lang, 'map.fullscreen'), t(lang, 'map.exit-fullscreen'))}
-    </div>`;
-  }
-
-  private renderOverlays(lang: Lang): TemplateResult {
-    const tiles = this.resolvedTiles();
-    const shapesCredit = this.resolvedMode === 'choropleth' ? this.shapesAttribution?.trim() : undefined;
-    return html`${
-      tiles?.attribution || shapesCredit
-        ? html`<p class="overlay attribution">
-            ${shapesCredit ?? nothing}${shapesCredit && tiles?.attribution ? ' · ' : nothing}${
-              tiles?.attribution
-                ? tiles.link
-                  ? html`<a href=${tiles.link}>${tiles.attribution}</a>`
-                  : tiles.attribution
-                : nothing
-            }
-          </p>`
-        : nothing
-    }
-    ${this.tilesFailed ? html`<p class="overlay notice" role="status">${t(lang, 'map.tiles-failed')}</p>` : nothing}
-    ${this.hint ? html`<p class="overlay hint" aria-hidden="true">${t(lang, `map.${this.hint}-hint`)}</p>` : nothing}`;
-  }
-
-  /** « 20 000 points sur 137 611 » when the map read part of the records: above the map, hiding none of it. */
-  private renderPartialNotice(lang: Lang): unknown {
-    const data = this.renderedData;
-    if (data?.mode !== 'points' || data.readOnly === undefined) return nothing;
-    return html`<p class="partial" part="notice">${this.partialText(data, lang)}</p>`;
-  }
-
-  private partialText(data: PointsData, lang: Lang): string {
-    return t(lang, 'map.partial', {
-      shown: formatNumber(data.readOnly ?? data.total, lang),
-      total: formatNumber(data.total, lang),
-    });
-  }
-
-  private renderPopup(lang: Lang): unknown {
-    const popup = this.popupTarget;
-    if (!popup) return nothing;
-    const {target, at} = popup;
-    const title = target.kind === 'area' ? target.area.name : target.point.label;
-    const row =
-      target.kind === 'area'
-        ? {...(target.area.feature.properties ?? {}), ...(target.area.row ?? {})}
-        : target.point.row;
+  private popupTemplateElement(): HTMLTemplateElement | undefined {
     const template = this.querySelector(':scope > template');
-    let content: unknown;
-    if (template instanceof HTMLTemplateElement) {
-      content = fillTemplate(template, row, lang);
-    } else {
-      const fields = splitFields(this.popup);
-      const entries: Array<[string, string]> = fields.length
-        ? fields.map((name) => [
-            fieldLabel(
-              this.renderedData && 'fields' in this.renderedData ? this.renderedData.fields : [],
-              name,
-            ),
-            displayValue(row[name], lang),
-          ])
-        : this.defaultPopupEntries(target, lang);
-      content = html`${title ? html`<p class="popup-title">${title}</p>` : nothing}
-        <dl>
-          ${entries.map(
-            ([name, value]) =>
-              html`<dt>${name}</dt>
-                <dd>${value}</dd>`,
-          )}
-        </dl>`;
-    }
-    return html`<div
-      class="popup"
-      part="popup"
-      role="dialog"
-      aria-label=${title || t(lang, 'map.label')}
-      ${styleProperties({left: `${at[0]}px`, top: `${at[1]}px`})}
-    >
-      <button
-        type="button"
-        class="close"
-        aria-label=${t(lang, 'map.close')}
-        @click=${() => (this.popupTarget = undefined)}
-      >
-        ×
-      </button>
-      ${content}
-    </div>`;
+    return template instanceof HTMLTemplateElement ? template : undefined;
   }
 
-  private defaultPopupEntries(target: MapTarget, lang: Lang): Array<[string, string]> {
-    const data = this.renderedData;
-    if (target.kind === 'area') {
-      const {area} = target;
-      const choropleth = data as ChoroplethData;
-      if (area.value === null) return [[this.valueText(choropleth, lang), t(lang, 'map.no-data')]];
-      return [
-        [this.valueText(choropleth, lang), formatNumber(area.value, lang)],
-        [t(lang, 'map.class'), this.classText(area.classIndex, choropleth, lang)],
-      ];
-    }
-    const points = data as PointsData;
-    const entries: Array<[string, string]> = [];
-    for (const field of [points.colorField, points.sizeField]) {
-      if (field)
-        entries.push([fieldLabel(points.fields, field), displayValue(target.point.row[field], lang)]);
-    }
-    return entries;
-  }
-
-  /** What the choropleth shows, in words of the current language (« Population municipale (somme) »). */
-  private valueText(data: ChoroplethData, lang: Lang): string {
-    return valueLabel(firstSelection(this.value?.trim() || 'count()'), data.fields, lang);
-  }
-
-  private classText(index: number, data: ChoroplethData, lang: Lang): string {
-    const legend = data.classes[index];
-    if (!legend) return '';
-    return `${t(lang, 'map.class-of', {index: index + 1, count: data.classes.length})} (${this.rangeText(legend.from, legend.to, lang)})`;
-  }
-
-  private rangeText(from: number, to: number, lang: Lang): string {
-    return from === to
-      ? formatNumber(from, lang)
-      : t(lang, 'map.range', {from: formatNumber(from, lang), to: formatNumber(to, lang)});
-  }
-
-  private renderChoroplethLegend(data: ChoroplethData, lang: Lang): TemplateResult {
-    const showNoData = !this.onlyMatched && data.noValue.length > 0;
-    return html`<ul class="legend" part="legend" aria-label=${t(lang, 'map.legend')}>
-      <li class="legend-title">${this.valueText(data, lang)}</li>
-      ${data.classes.map(
-        (legend) =>
-          html`<li>
-            <span class="swatch" aria-hidden="true" ${styleProperties({background: legend.color})}></span>
-            ${this.rangeText(legend.from, legend.to, lang)}
-          </li>`,
-      )}
-      ${showNoData ? html`<li><span class="swatch no-data" aria-hidden="true"></span>${t(lang, 'map.no-data')}</li>` : nothing}
-    </ul>`;
-  }
-
-  private renderPointsLegend(data: PointsData, lang: Lang): unknown {
-    return html`${this.renderCategoryLegend(data, lang)}${this.renderSizeLegend(data, lang)}`;
-  }
-
-  /** The smallest and the largest value of `size`, each with the circle it draws. */
-  private renderSizeLegend(data: PointsData, lang: Lang): unknown {
-    if (!data.sizeField) return nothing;
-    const sized = data.points.filter((point) => point.size !== undefined);
-    if (sized.length === 0) return nothing;
-    const smallest = sized.reduce((a, b) => (b.size! < a.size! ? b : a));
-    const largest = sized.reduce((a, b) => (b.size! > a.size! ? b : a));
-    const entries = smallest.size === largest.size ? [largest] : [smallest, largest];
-    const box = Math.ceil(largest.radius) * 2 + 2;
-    return html`<ul
-      class="legend size-legend"
-      part="legend size-legend"
-      aria-label=${t(lang, 'map.size-legend')}
-    >
-      <li class="legend-title">${fieldLabel(data.fields, data.sizeField)}</li>
-      ${entries.map(
-        (point) =>
-          html`<li>
-            <svg class="size-swatch" width=${box} height=${box} aria-hidden="true">
-              <circle
-                cx=${box / 2}
-                cy=${box / 2}
-                r=${point.radius}
-                fill="none"
-                stroke="currentColor"
-                stroke-width="1"
-              ></circle>
-            </svg>
-            ${formatNumber(point.size!, lang)}
-          </li>`,
-      )}
-    </ul>`;
-  }
-
-  private renderCategoryLegend(data: PointsData, lang: Lang): unknown {
-    if (!data.colorField || data.categories.length === 0) return nothing;
-    return html`<ul class="legend" part="legend" aria-label=${t(lang, 'map.legend')}>
-      <li class="legend-title">${fieldLabel(data.fields, data.colorField)}</li>
-      ${data.categories.map(
-        (category, i) =>
-          html`<li>
-            <span
-              class="swatch round"
-              aria-hidden="true"
-              ${styleProperties({
-                background: category.other
-                  ? category.color
-                  : `var(--_odw-palette-${i + 1}, ${category.color})`,
-              })}
-            ></span>
-            ${category.label || t(lang, 'map.others')} (${formatNumber(category.count, lang)})
-          </li>`,
-      )}
-    </ul>`;
-  }
-
-  private summary(data: ChoroplethData | PointsData, lang: Lang): string {
-    const sentences: string[] = [];
-    if (this.description?.trim()) sentences.push(this.description.trim());
-    if (data.mode === 'choropleth') {
-      const valued = data.areas.filter((area) => area.value !== null).sort((a, b) => a.value! - b.value!);
-      if (valued.length) {
-        const min = valued[0];
-        const max = valued[valued.length - 1];
-        sentences.push(
-          t(lang, 'map.summary-choropleth', {
-            count: formatNumber(valued.length, lang),
-            value: this.valueText(data, lang),
-            classes: data.classes.length,
-            min: formatNumber(min.value!, lang),
-            minName: min.name,
-            max: formatNumber(max.value!, lang),
-            maxName: max.name,
-          }),
-        );
-      }
-      if (data.noValue.length)
-        sentences.push(t(lang, 'map.summary-no-value', {count: formatNumber(data.noValue.length, lang)}));
-      if (data.unmatched.length) {
-        const keys =
-          data.unmatched
-            .slice(0, 10)
-            .map((row) => row.key)
-            .join(', ') + (data.unmatched.length > 10 ? ', …' : '');
-        sentences.push(
-          t(lang, 'map.summary-unmatched', {count: formatNumber(data.unmatched.length, lang), keys}),
-        );
-      }
-      return sentences.join(' ');
-    }
-    sentences.push(t(lang, 'map.summary-points', {count: formatNumber(data.points.length, lang)}));
-    if (data.readOnly !== undefined) sentences.push(`${this.partialText(data, lang)}.`);
-    if (data.colorField && data.categories.length) {
-      const list = data.categories
-        .map((category) => `${category.label || t(lang, 'map.others')} ${formatNumber(category.count, lang)}`)
-        .join(', ');
-      sentences.push(
-        t(lang, 'map.summary-categories', {field: fieldLabel(data.fields, data.colorField), list}),
-      );
-    }
-    if (data.skipped)
-      sentences.push(t(lang, 'map.summary-skipped', {count: formatNumber(data.skipped, lang)}));
-    return sentences.join(' ');
-  }
-
-  private renderTable(data: ChoroplethData | PointsData, lang: Lang): TemplateResult {
-    return html`<details
-      part="table"
-      @toggle=${(event: Event) => (this.tableOpen = (event.target as HTMLDetailsElement).open)}
-    >
-      <summary>${t(lang, 'map.show-data')}</summary>
-      ${this.tableOpen ? this.renderTableContent(data, lang) : nothing}
-    </details>`;
-  }
-
-  private renderTableContent(data: ChoroplethData | PointsData, lang: Lang): TemplateResult {
-    const table = this.tableRows(data, lang);
-    const shown = table.rows.slice(0, data.mode === 'points' ? TABLE_ROWS : undefined);
-    return html`<div class="table-wrapper" tabindex="0" role="region" aria-label=${t(lang, 'map.show-data')}>
-        <table>
-          <thead>
-            <tr>
-              ${table.header.map((name) => html`<th scope="col">${name}</th>`)}
-            </tr>
-          </thead>
-          <tbody>
-            ${shown.map(
-              (row) =>
-                html`<tr>
-                  ${row.map((cell, i) => (i === 0 ? html`<th scope="row">${cell.text}</th>` : html`<td class=${cell.numeric ? 'number' : ''}>${cell.text}</td>`))}
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-      ${
-        shown.length < table.rows.length
-          ? html`<p class="note">
-              ${t(lang, 'map.table-truncated', {shown: formatNumber(shown.length, lang), total: formatNumber(table.rows.length, lang)})}
-            </p>`
-          : nothing
-      }`;
-  }
-
-  /** The mapped values as a table: what « Voir les données » shows and the CSV holds. */
-  private tableRows(
-    data: ChoroplethData | PointsData,
-    lang: Lang,
-  ): {header: string[]; rows: Array<Array<{text: string; numeric?: boolean; raw: unknown}>>} {
-    if (data.mode === 'choropleth') {
-      const header = [
-        t(lang, 'map.name'),
-        t(lang, 'map.key'),
-        this.valueText(data, lang),
-        t(lang, 'map.class'),
-      ];
-      // With only-matched, the outlines without value are counted in the summary, not listed.
-      const areas = [...data.areas].sort(
-        (a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || compareText(a.name, b.name),
-      );
-      const rows = areas.map((area) => [
-        {text: area.name, raw: area.name},
-        {text: area.key, raw: area.key},
-        area.value === null
-          ? {text: t(lang, 'map.no-data'), raw: null}
-          : {text: formatNumber(area.value, lang), numeric: true, raw: area.value},
-        {
-          text: area.value === null ? '' : this.classText(area.classIndex, data, lang),
-          raw: area.value === null ? null : area.classIndex + 1,
-        },
-      ]);
-      for (const unmatched of data.unmatched) {
-        rows.push([
-          {text: unmatched.key, raw: unmatched.key},
-          {text: unmatched.key, raw: unmatched.key},
-          unmatched.value === null
-            ? {text: '', raw: null}
-            : {text: formatNumber(unmatched.value, lang), numeric: true, raw: unmatched.value},
-          {text: t(lang, 'map.no-outline'), raw: t(lang, 'map.no-outline')},
-        ]);
-      }
-      return {header, rows};
-    }
-    const names = [...splitFields(this.popup), data.colorField, data.sizeField].filter(
-      (name, i, all): name is string => Boolean(name) && name !== data.labelField && all.indexOf(name) === i,
-    );
-    const header = [
-      data.labelField ? fieldLabel(data.fields, data.labelField) : t(lang, 'map.name'),
-      ...names.map((name) => fieldLabel(data.fields, name)),
-      'Latitude',
-      'Longitude',
-    ];
-    const rows = data.points.map((point, i) => [
-      // Row headers are never empty: an unnamed point is numbered.
-      {text: point.label || t(lang, 'map.point', {index: formatNumber(i + 1, lang)}), raw: point.label},
-      ...names.map((name) => {
-        const raw = point.row[name];
-        return {text: displayValue(raw, lang), numeric: typeof raw === 'number', raw};
-      }),
-      {text: formatNumber(point.lat, lang, {decimals: 5}), numeric: true, raw: point.lat},
-      {text: formatNumber(point.lon, lang, {decimals: 5}), numeric: true, raw: point.lon},
-    ]);
-    return {header, rows};
+  private table(data: ChoroplethData | PointsData, lang: Lang) {
+    return tableOf(data, {lang, value: this.value, popup: this.popup});
   }
 
   /** The mapped values as CSV text (comma-separated, RFC 4180). */
   toCsv(): string {
     const data = this.renderedData;
-    if (!data) return '';
-    const lang = this.currentLang;
-    const table = this.tableRows(data, lang);
-    const lines = [table.header, ...table.rows.map((row) => row.map((cell) => cell.raw))];
-    return csvLines(lines);
+    return data ? tableCsv(this.table(data, this.currentLang)) : '';
   }
 
   /** The map as an SVG document, its legend included. */
@@ -1039,158 +538,11 @@ export class OdwMap extends OdwDataElement<MapData> {
 
   private legendForExport(): SVGElement | undefined {
     const data = this.renderedData;
-    const engine = this.engine;
-    if (!data || !engine) return undefined;
-    const lang = this.currentLang;
-    const items =
-      data.mode === 'choropleth'
-        ? data.classes.map((legend) => ({
-            color: legend.color,
-            text: this.rangeText(legend.from, legend.to, lang),
-          }))
-        : data.categories.map((category) => ({
-            color: category.color,
-            text: category.label || t(lang, 'map.others'),
-          }));
-    if (items.length === 0) return undefined;
-    const group = engine.svgElement('g', {
-      transform: 'translate(8,8)',
-      'font-family': 'system-ui, sans-serif',
-      'font-size': '12',
-    });
-    group.append(
-      engine.svgElement('rect', {
-        width: '150',
-        height: String(items.length * 18 + 8),
-        fill: '#ffffff',
-        'fill-opacity': '0.85',
-      }),
-    );
-    items.forEach((item, i) => {
-      group.append(
-        engine.svgElement('rect', {
-          x: '4',
-          y: String(4 + i * 18),
-          width: '12',
-          height: '12',
-          fill: item.color,
-        }),
-      );
-      const text = engine.svgElement('text', {x: '22', y: String(14 + i * 18), fill: '#161616'});
-      text.textContent = item.text;
-      group.append(text);
-    });
-    return group;
-  }
-
-  private downloadCsv(): void {
-    saveFile(new Blob(['\ufeff', this.toCsv()], {type: 'text/csv;charset=utf-8'}), `${this.fileName()}.csv`);
+    return data ? exportLegend(data, this.currentLang) : undefined;
   }
 
   private async downloadImage(format: 'png' | 'svg'): Promise<void> {
-    if (format === 'svg') {
-      saveFile(new Blob([this.toSvg()], {type: 'image/svg+xml'}), `${this.fileName()}.svg`);
-      return;
-    }
-    const png = await this.toPng();
-    if (png) saveFile(png, `${this.fileName()}.png`);
+    if (format === 'svg') saveSvg(this.toSvg(), this.title);
+    else savePng(await this.toPng(), this.title);
   }
-
-  private fileName(): string {
-    const base = (this.title?.trim() || 'carte')
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^\w-]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .toLowerCase();
-    return base || 'carte';
-  }
-
-  /** Escape closes the popup, wherever the focus is in the map. */
-  private readonly onFrameKeyDown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && this.popupTarget) {
-      this.popupTarget = undefined;
-      event.stopPropagation();
-    }
-  };
-}
-
-function firstSelection(text: string): Selection {
-  const [selection] = parseSelect(text);
-  return selection ?? {type: 'aggregate', fn: 'count', as: 'count()'};
-}
-
-/** « Population municipale (somme) » for `sum(population)`; the field's label for a field. */
-function valueLabel(selection: Selection, fields: FieldInfo[], lang: Lang): string {
-  if (selection.type === 'field') return fieldLabel(fields, selection.field);
-  if (!selection.field) return t(lang, 'map.count');
-  return t(lang, 'map.aggregate', {
-    field: fieldLabel(fields, selection.field),
-    fn: t(lang, `map.fn.${selection.fn}`),
-  });
-}
-
-function splitFields(text: string | undefined): string[] {
-  return (text ?? '')
-    .split(',')
-    .map((name) => name.trim())
-    .filter(Boolean);
-}
-
-function fieldLabel(fields: FieldInfo[], name: string): string {
-  return fields.find((field) => field.name === name)?.label ?? name;
-}
-
-function displayValue(value: unknown, lang: Lang): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return formatNumber(value, lang);
-  if (typeof value === 'object') return '';
-  return String(value);
-}
-
-/** `lat,lon` → `[lon, lat]`. */
-function parseCenter(text: string | undefined): [number, number] | undefined {
-  const [lat, lon] = (text ?? '').split(',').map((part) => Number(part.trim()));
-  return Number.isFinite(lat) && Number.isFinite(lon) && (text ?? '').includes(',') ? [lon, lat] : undefined;
-}
-
-/** The datum of an area: its data row, or the outline's properties when no row matched. */
-function areaDatum(area: MapArea, keyField: string | undefined): Row {
-  if (area.row) return area.row;
-  return {...(area.feature.properties ?? {}), ...(keyField ? {[keyField]: area.key} : {})};
-}
-
-/**
- * A copy of the page's `<template>` with each `{{field}}` replaced by the value as text. Values
- * go into text nodes and plain attributes only: never into markup, event handlers, URLs or styles.
- */
-function fillTemplate(template: HTMLTemplateElement, row: Row, lang: Lang): DocumentFragment {
-  const fragment = template.content.cloneNode(true) as DocumentFragment;
-  const fill = (text: string) =>
-    text.replace(/\{\{\s*([^}]+?)\s*\}\}/g, (_, name: string) => displayValue(row[name], lang));
-  for (const element of fragment.querySelectorAll('script, style, iframe, object, embed')) element.remove();
-  const walker = document.createTreeWalker(fragment, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === Node.TEXT_NODE) {
-      node.nodeValue = fill(node.nodeValue ?? '');
-      continue;
-    }
-    const element = node as Element;
-    for (const attribute of [...element.attributes]) {
-      const name = attribute.name.toLowerCase();
-      const unsafe =
-        name.startsWith('on') ||
-        name === 'style' ||
-        name === 'href' ||
-        name === 'src' ||
-        name === 'srcset' ||
-        name === 'xlink:href';
-      if (name.startsWith('on')) element.removeAttribute(attribute.name);
-      else if (attribute.value.includes('{{')) {
-        if (unsafe) element.removeAttribute(attribute.name);
-        else element.setAttribute(attribute.name, fill(attribute.value));
-      }
-    }
-  }
-  return fragment;
 }

@@ -10,7 +10,6 @@ import type {Lang} from './lang.js';
 export {LANGS, normalizeLang, resolveLang, type Lang} from './lang.js';
 import type {chartMessages} from '../elements/odw-chart/odw-chart.messages.js';
 import type {filterMessages} from '../elements/odw-filter/odw-filter.messages.js';
-import type {mapMessages} from '../elements/odw-map/odw-map.messages.js';
 import type {tableMessages} from '../elements/odw-table/odw-table.messages.js';
 
 const fr = {
@@ -73,7 +72,6 @@ type CoreMessageKey = keyof typeof fr;
 export type MessageKey =
   | CoreMessageKey
   | keyof (typeof chartMessages)['fr']
-  | keyof (typeof mapMessages)['fr']
   | keyof (typeof tableMessages)['fr']
   | keyof (typeof filterMessages)['fr'];
 

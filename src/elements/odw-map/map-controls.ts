@@ -1,8 +1,9 @@
 /** What the map shows around its drawing: the toolbar, the credits and notices over it, the hints. */
 import {html, nothing, type TemplateResult} from 'lit';
 import {formatNumber} from '../../core/format.js';
-import {t, type Lang} from '../../core/i18n.js';
+import type {Lang} from '../../core/i18n.js';
 import type {PointsData} from './map-types.js';
+import {mapText} from './odw-map.messages.js';
 
 /** The Plan IGN of the Géoplateforme: the basemap of points maps unless `tiles` says otherwise. */
 export const PLAN_IGN = {
@@ -56,25 +57,25 @@ export function toolbar(lang: Lang, label: string, actions: ToolbarActions): Tem
   return html`<div class="toolbar" part="actions" role="toolbar" aria-label=${label}>
     <button
       type="button"
-      aria-label=${t(lang, 'map.zoom-in')}
-      title=${t(lang, 'map.zoom-in')}
+      aria-label=${mapText(lang, 'map.zoom-in')}
+      title=${mapText(lang, 'map.zoom-in')}
       @click=${() => actions.zoomBy(2)}
     >
       +
     </button>
     <button
       type="button"
-      aria-label=${t(lang, 'map.zoom-out')}
-      title=${t(lang, 'map.zoom-out')}
+      aria-label=${mapText(lang, 'map.zoom-out')}
+      title=${mapText(lang, 'map.zoom-out')}
       @click=${() => actions.zoomBy(0.5)}
     >
       −
     </button>
-    <button type="button" @click=${() => actions.reset()}>${t(lang, 'map.reset')}</button>
+    <button type="button" @click=${() => actions.reset()}>${mapText(lang, 'map.reset')}</button>
     <span class="separator"></span>
-    <button type="button" @click=${() => actions.csv()}>${t(lang, 'map.download-csv')}</button>
-    <button type="button" @click=${() => actions.image('png')}>${t(lang, 'map.download-png')}</button>
-    <button type="button" @click=${() => actions.image('svg')}>${t(lang, 'map.download-svg')}</button>
+    <button type="button" @click=${() => actions.csv()}>${mapText(lang, 'map.download-csv')}</button>
+    <button type="button" @click=${() => actions.image('png')}>${mapText(lang, 'map.download-png')}</button>
+    <button type="button" @click=${() => actions.image('svg')}>${mapText(lang, 'map.download-svg')}</button>
     ${actions.fullscreenToggle}
   </div>`;
 }
@@ -101,13 +102,13 @@ export function overlays(
         </p>`
       : nothing
   }
-  ${tilesFailed ? html`<p class="overlay notice" role="status">${t(lang, 'map.tiles-failed')}</p>` : nothing}
-  ${hint ? html`<p class="overlay hint" aria-hidden="true">${t(lang, `map.${hint}-hint`)}</p>` : nothing}`;
+  ${tilesFailed ? html`<p class="overlay notice" role="status">${mapText(lang, 'map.tiles-failed')}</p>` : nothing}
+  ${hint ? html`<p class="overlay hint" aria-hidden="true">${mapText(lang, `map.${hint}-hint`)}</p>` : nothing}`;
 }
 
 /** « 20 000 points sur 137 611 … » when the map read part of the records. */
 export function partialText(data: PointsData, lang: Lang): string {
-  return t(lang, 'map.partial', {
+  return mapText(lang, 'map.partial', {
     shown: formatNumber(data.readOnly ?? data.total, lang),
     total: formatNumber(data.total, lang),
   });

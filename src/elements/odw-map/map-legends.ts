@@ -2,11 +2,12 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {styleProperties} from '../../core/style-properties.js';
 import {formatNumber} from '../../core/format.js';
-import {t, type Lang} from '../../core/i18n.js';
+import type {Lang} from '../../core/i18n.js';
 import {quietNoData, type ChoroplethData, type PointsData} from './map-types.js';
 import {fieldLabel, rangeText, valueText} from './map-text.js';
 import {tooLight} from './contrast.js';
 import {svgElement} from './svg.js';
+import {mapText} from './odw-map.messages.js';
 
 export interface LegendOptions {
   lang: Lang;
@@ -39,7 +40,7 @@ export function choroplethLegend(data: ChoroplethData, options: LegendOptions): 
       showNoData
         ? html`<li>
             <span class="swatch no-data ${quietNoData(data) ? 'quiet' : ''}" aria-hidden="true"></span
-            >${t(lang, 'map.legend-no-data')}
+            >${mapText(lang, 'map.legend-no-data')}
           </li>`
         : nothing
     }
@@ -64,7 +65,7 @@ function categoryLegend(data: PointsData, {lang, label}: LegendOptions): unknown
               background: category.other ? category.color : `var(--_odw-palette-${i + 1}, ${category.color})`,
             })}
           ></span>
-          ${category.label || t(lang, 'map.others')} (${formatNumber(category.count, lang)})
+          ${category.label || mapText(lang, 'map.others')} (${formatNumber(category.count, lang)})
         </li>`,
     )}
   </ul>`;
@@ -107,7 +108,7 @@ export function exportLegend(data: ChoroplethData | PointsData, lang: Lang): SVG
       ? data.classes.map((legend) => ({color: legend.color, text: rangeText(legend.from, legend.to, lang)}))
       : data.categories.map((category) => ({
           color: category.color,
-          text: category.label || t(lang, 'map.others'),
+          text: category.label || mapText(lang, 'map.others'),
         }));
   if (items.length === 0) return undefined;
   const group = svgElement('g', {

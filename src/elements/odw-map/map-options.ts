@@ -1,10 +1,11 @@
 /** What the element hands the map view: settings, colours of the theme, words of the marks. */
 import {formatNumber} from '../../core/format.js';
-import {t, type Lang} from '../../core/i18n.js';
+import type {Lang} from '../../core/i18n.js';
 import type {MapColors, MapViewOptions} from './map-view-options.js';
 import type {ChoroplethData, PointsData} from './map-types.js';
 import {clusterCount, clusterPlace, describeArea, describePoint, fieldLabel} from './map-text.js';
 import {sizeSelection} from './map-query.js';
+import {mapText} from './odw-map.messages.js';
 
 /** The grey under the hatching of « pas de donnée » (the engine's, which loads later). */
 const NO_DATA_FALLBACK = '#d9d9d9';
@@ -50,13 +51,13 @@ export function viewOptions(settings: ViewSettings, callbacks: Callbacks): MapVi
     describeCluster: ({count, value, points, quarter}) => {
       const place = clusterPlace(points, quarter, lang);
       if (value === undefined || !size?.fn || data?.mode !== 'points') {
-        return t(lang, 'map.cluster', {count: formatNumber(count, lang), place});
+        return mapText(lang, 'map.cluster', {count: formatNumber(count, lang), place});
       }
-      const label = t(lang, 'map.aggregate', {
+      const label = mapText(lang, 'map.aggregate', {
         field: fieldLabel(data.fields, size.field),
-        fn: t(lang, `map.fn.${size.fn}`),
+        fn: mapText(lang, `map.fn.${size.fn}`),
       });
-      return t(lang, 'map.cluster-value', {
+      return mapText(lang, 'map.cluster-value', {
         count: formatNumber(count, lang),
         place,
         label,

@@ -5,10 +5,11 @@
 import {html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult} from 'lit';
 import {styleProperties} from '../../core/style-properties.js';
 import {formatNumber} from '../../core/format.js';
-import {t, type Lang} from '../../core/i18n.js';
+import type {Lang} from '../../core/i18n.js';
 import type {Row} from '../../data/types.js';
 import type {ChoroplethData, MapArea, MapData, MapTarget, PointsData} from './map-types.js';
 import {classText, displayValue, fieldLabel, splitFields, valueText} from './map-text.js';
+import {mapText} from './odw-map.messages.js';
 
 /** What is open: the target, where on the map (pixels), and the mark that gets the focus back. */
 export interface OpenPopup {
@@ -115,13 +116,13 @@ function popupTemplate({target, at}: OpenPopup, options: PopupOptions): Template
     part="popup"
     role="dialog"
     tabindex="-1"
-    aria-label=${title || t(lang, 'map.label')}
+    aria-label=${title || mapText(lang, 'map.label')}
     ${styleProperties({left: `${at[0]}px`, top: `${at[1]}px`})}
   >
     <button
       type="button"
       class="close"
-      aria-label=${t(lang, 'map.close')}
+      aria-label=${mapText(lang, 'map.close')}
       @click=${() => options.controller.close()}
     >
       ×
@@ -135,10 +136,10 @@ function defaultEntries(target: MapTarget, {data, lang, value}: PopupOptions): A
     const {area} = target;
     const choropleth = data as ChoroplethData;
     const name = valueText(value, choropleth, lang);
-    if (area.value === null) return [[name, t(lang, 'map.no-data')]];
+    if (area.value === null) return [[name, mapText(lang, 'map.no-data')]];
     return [
       [name, formatNumber(area.value, lang)],
-      [t(lang, 'map.class'), classText(area.classIndex, choropleth, lang)],
+      [mapText(lang, 'map.class'), classText(area.classIndex, choropleth, lang)],
     ];
   }
   const points = data as PointsData;

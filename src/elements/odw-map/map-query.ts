@@ -2,12 +2,12 @@
  * What the map asks of the portal: the values per key of a choropleth with its outlines, or the
  * points (one per record, or one per location with an aggregate `size`), its own filter left out.
  */
-import {and, datasetInfo, parseFilter} from '../../data/index.js';
+import {datasetInfo} from '../../data/index.js';
 import {FormatError} from '../../data/errors.js';
-import type {ApiFamily, FieldInfo, Filter, QueryOptions, QueryResult} from '../../data/types.js';
+import type {ApiFamily, FieldInfo, QueryOptions, QueryResult} from '../../data/types.js';
 import type {DataTarget, LoadOptions, Loaded} from '../../core/data-element.js';
 import type {Lang} from '../../core/i18n.js';
-import {OdwSource} from '../odw-source/odw-source.js';
+import {isDataSource} from '../../core/data-source.js';
 import type {ClassMethod} from './classify.js';
 import type {MapData} from './map-types.js';
 import {firstSelection, splitFields, valueLabel} from './map-text.js';
@@ -196,29 +196,12 @@ async function loadGroupedPoints(
 
 /** `shapes` names a file or API URL, or the `id` of an `odw-source` holding the outlines. */
 function sourceOfShapes(shapes: string, root: Node): {src: string; api?: ApiFamily} {
-  const named =
-    /^[\w-]+$/.test(shapes) &&
-    ((root instanceof ShadowRoot || root instanceof Document ? root.getElementById(shapes) : null) ??
-      document.getElementById(shapes));
-  if (named instanceof OdwSource && named.src?.trim()) return {src: named.src.trim(), api: named.api};
+  const named = /^[\w-]+$/.test(shapes)
+    ? ((root instanceof ShadowRoot || root instanceof Document ? root.getElementById(shapes) : null) ??
+      document.getElementById(shapes))
+    : null;
+  if (isDataSource(named) && named.src?.trim()) return {src: named.src.trim(), api: named.api};
   return {src: shapes};
-}
-
-/**
- * The map's own filter is left out of its query: filtering on an area keeps the other areas on
- * the map (highlighting the chosen one) while the other widgets of the source follow it.
- */
-export function withoutOwnFilter(
-  target: DataTarget,
-  source: OdwSource | undefined,
-  filterKey: string,
-  where: string | undefined,
-): Filter | undefined {
-  const own = source?.getFilter(filterKey);
-  if (!source || !own) return target.where;
-  const base = source.where?.trim() ? parseFilter(source.where) : undefined;
-  const widget = where?.trim() ? parseFilter(where) : undefined;
-  return and(base, ...source.filters.filter((filter) => filter !== own), widget);
 }
 
 /**

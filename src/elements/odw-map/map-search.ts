@@ -6,8 +6,9 @@
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {compareText} from '../../data/collation.js';
 import {formatNumber} from '../../core/format.js';
-import {t, type Lang} from '../../core/i18n.js';
+import type {Lang} from '../../core/i18n.js';
 import type {ChoroplethData, PointsData} from './map-types.js';
+import {mapText} from './odw-map.messages.js';
 
 /** Most names listed at once. */
 const MAX_OPTIONS = 8;
@@ -27,12 +28,12 @@ export function findable(data: ChoroplethData | PointsData): Findable[] {
 
 /** « Trouver une commune », « un département »…: what the areas are, read from the joined field's name. */
 export function searchLabel(data: ChoroplethData | PointsData, key: string | undefined, lang: Lang): string {
-  if (data.mode === 'points') return t(lang, 'map.search-points');
+  if (data.mode === 'points') return mapText(lang, 'map.search-points');
   const name = (key ?? '').toLowerCase();
-  if (/dep/.test(name)) return t(lang, 'map.search-departements');
-  if (/reg/.test(name)) return t(lang, 'map.search-regions');
-  if (/insee|commune|com\b|codgeo/.test(name)) return t(lang, 'map.search-communes');
-  return t(lang, 'map.search-areas');
+  if (/dep/.test(name)) return mapText(lang, 'map.search-departements');
+  if (/reg/.test(name)) return mapText(lang, 'map.search-regions');
+  if (/insee|commune|com\b|codgeo/.test(name)) return mapText(lang, 'map.search-communes');
+  return mapText(lang, 'map.search-areas');
 }
 
 /** Lower case, without accents, ligatures spelt out, apostrophes and hyphens as spaces. */
@@ -121,7 +122,7 @@ export class MapSearchController implements ReactiveController {
       <p class="visually-hidden" role="status">
         ${
           this.open && this.text.trim()
-            ? t(lang, this.found.length === 1 ? 'map.search-found-one' : 'map.search-found', {
+            ? mapText(lang, this.found.length === 1 ? 'map.search-found-one' : 'map.search-found', {
                 count: formatNumber(this.found.length, lang),
               })
             : nothing

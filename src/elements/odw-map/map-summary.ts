@@ -1,8 +1,9 @@
 /** The map's text summary, in plain words: what is shown, the highest and lowest, what is missing. */
 import {formatNumber} from '../../core/format.js';
-import {t, type Lang} from '../../core/i18n.js';
+import type {Lang} from '../../core/i18n.js';
 import type {ChoroplethData, MapArea, PointsData} from './map-types.js';
 import {fieldLabel, valueText} from './map-text.js';
+import {mapText} from './odw-map.messages.js';
 
 /** How many of the highest and of the lowest areas are named, when there are enough of them. */
 const NAMED_AREAS = 3;
@@ -24,17 +25,21 @@ export function summaryText(data: ChoroplethData | PointsData, options: SummaryO
     sentences.push(...choroplethSentences(data, options));
     return sentences.join(' ');
   }
-  sentences.push(t(lang, 'map.summary-points', {count: formatNumber(data.points.length, lang)}));
+  sentences.push(mapText(lang, 'map.summary-points', {count: formatNumber(data.points.length, lang)}));
   if (options.partial) sentences.push(`${options.partial}.`);
   if (data.colorField && data.categories.length) {
     const list = data.categories
-      .map((category) => `${category.label || t(lang, 'map.others')} ${formatNumber(category.count, lang)}`)
+      .map(
+        (category) =>
+          `${category.label || mapText(lang, 'map.others')} ${formatNumber(category.count, lang)}`,
+      )
       .join(', ');
     sentences.push(
-      t(lang, 'map.summary-categories', {field: fieldLabel(data.fields, data.colorField), list}),
+      mapText(lang, 'map.summary-categories', {field: fieldLabel(data.fields, data.colorField), list}),
     );
   }
-  if (data.skipped) sentences.push(t(lang, 'map.summary-skipped', {count: formatNumber(data.skipped, lang)}));
+  if (data.skipped)
+    sentences.push(mapText(lang, 'map.summary-skipped', {count: formatNumber(data.skipped, lang)}));
   return sentences.join(' ');
 }
 
@@ -44,7 +49,7 @@ function choroplethSentences(data: ChoroplethData, {lang, value}: SummaryOptions
   const count = (n: number) => formatNumber(n, lang);
   if (valued.length) {
     sentences.push(
-      t(lang, valued.length === 1 ? 'map.summary-one-area' : 'map.summary-areas', {
+      mapText(lang, valued.length === 1 ? 'map.summary-one-area' : 'map.summary-areas', {
         count: count(valued.length),
         value: valueText(value, data, lang),
         classes: count(data.classes.length),
@@ -58,19 +63,23 @@ function choroplethSentences(data: ChoroplethData, {lang, value}: SummaryOptions
       );
     if (valued.length > 1) {
       const plural = named > 1 ? 's' : '';
-      sentences.push(t(lang, `map.summary-highest${plural}`, {list: list(valued.slice(0, named))}));
-      sentences.push(t(lang, `map.summary-lowest${plural}`, {list: list(valued.slice(-named).reverse())}));
+      sentences.push(mapText(lang, `map.summary-highest${plural}`, {list: list(valued.slice(0, named))}));
+      sentences.push(
+        mapText(lang, `map.summary-lowest${plural}`, {list: list(valued.slice(-named).reverse())}),
+      );
     }
   }
   const noValue = data.noValue.length;
   if (noValue)
     sentences.push(
-      t(lang, noValue === 1 ? 'map.summary-no-value-one' : 'map.summary-no-value', {count: count(noValue)}),
+      mapText(lang, noValue === 1 ? 'map.summary-no-value-one' : 'map.summary-no-value', {
+        count: count(noValue),
+      }),
     );
   const unmatched = data.unmatched.length;
   if (unmatched)
     sentences.push(
-      t(lang, unmatched === 1 ? 'map.summary-unmatched-one' : 'map.summary-unmatched', {
+      mapText(lang, unmatched === 1 ? 'map.summary-unmatched-one' : 'map.summary-unmatched', {
         count: count(unmatched),
       }),
     );
@@ -80,5 +89,5 @@ function choroplethSentences(data: ChoroplethData, {lang, value}: SummaryOptions
 /** « Orléans, Olivet et Saran ». */
 function joinWords(items: string[], lang: Lang): string {
   if (items.length < 2) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${t(lang, 'map.and')} ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} ${mapText(lang, 'map.and')} ${items[items.length - 1]}`;
 }

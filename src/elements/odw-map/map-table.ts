@@ -2,9 +2,10 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {compareText} from '../../data/collation.js';
 import {formatNumber} from '../../core/format.js';
-import {t, type Lang} from '../../core/i18n.js';
+import type {Lang} from '../../core/i18n.js';
 import type {ChoroplethData, PointsData} from './map-types.js';
 import {classText, displayValue, fieldLabel, splitFields, valueText} from './map-text.js';
+import {mapText} from './odw-map.messages.js';
 
 /** Rows listed in « Voir les données » for a points map (the CSV has them all). */
 const TABLE_ROWS = 200;
@@ -31,10 +32,10 @@ export interface TableOptions {
 export function tableOf(data: ChoroplethData | PointsData, {lang, value, popup}: TableOptions): MapTable {
   if (data.mode === 'choropleth') {
     const header = [
-      t(lang, 'map.name'),
-      t(lang, 'map.key'),
+      mapText(lang, 'map.name'),
+      mapText(lang, 'map.key'),
       valueText(value, data, lang),
-      t(lang, 'map.class'),
+      mapText(lang, 'map.class'),
     ];
     // With only-matched, the outlines without value are counted in the summary, not listed.
     const areas = [...data.areas].sort(
@@ -44,7 +45,7 @@ export function tableOf(data: ChoroplethData | PointsData, {lang, value, popup}:
       {text: area.name, raw: area.name},
       {text: area.key, raw: area.key},
       area.value === null
-        ? {text: t(lang, 'map.no-data'), raw: null}
+        ? {text: mapText(lang, 'map.no-data'), raw: null}
         : {text: formatNumber(area.value, lang), numeric: true, raw: area.value},
       {
         text: area.value === null ? '' : classText(area.classIndex, data, lang),
@@ -58,7 +59,7 @@ export function tableOf(data: ChoroplethData | PointsData, {lang, value, popup}:
         unmatched.value === null
           ? {text: '', raw: null}
           : {text: formatNumber(unmatched.value, lang), numeric: true, raw: unmatched.value},
-        {text: t(lang, 'map.no-outline'), raw: t(lang, 'map.no-outline')},
+        {text: mapText(lang, 'map.no-outline'), raw: mapText(lang, 'map.no-outline')},
       ]);
     }
     return {header, rows};
@@ -67,14 +68,14 @@ export function tableOf(data: ChoroplethData | PointsData, {lang, value, popup}:
     (name, i, all): name is string => Boolean(name) && name !== data.labelField && all.indexOf(name) === i,
   );
   const header = [
-    data.labelField ? fieldLabel(data.fields, data.labelField) : t(lang, 'map.name'),
+    data.labelField ? fieldLabel(data.fields, data.labelField) : mapText(lang, 'map.name'),
     ...names.map((name) => fieldLabel(data.fields, name)),
     'Latitude',
     'Longitude',
   ];
   const rows = data.points.map((point, i): Cell[] => [
     // Row headers are never empty: an unnamed point is numbered.
-    {text: point.label || t(lang, 'map.point', {index: formatNumber(i + 1, lang)}), raw: point.label},
+    {text: point.label || mapText(lang, 'map.point', {index: formatNumber(i + 1, lang)}), raw: point.label},
     ...names.map((name) => {
       const raw = point.row[name];
       return {text: displayValue(raw, lang), numeric: typeof raw === 'number', raw};
@@ -112,7 +113,7 @@ export function tableContent(table: MapTable, points: boolean, lang: Lang, label
     ${
       shown.length < table.rows.length
         ? html`<p class="note">
-            ${t(lang, 'map.table-truncated', {
+            ${mapText(lang, 'map.table-truncated', {
               shown: formatNumber(shown.length, lang),
               total: formatNumber(table.rows.length, lang),
             })}

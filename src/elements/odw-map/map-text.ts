@@ -2,9 +2,10 @@
 import {parseSelect} from '../../data/index.js';
 import type {FieldInfo, Selection} from '../../data/types.js';
 import {formatNumber} from '../../core/format.js';
-import {t, type Lang} from '../../core/i18n.js';
+import type {Lang} from '../../core/i18n.js';
 import type {ChoroplethData, MapArea, MapPoint, PointsData} from './map-types.js';
 import type {Quarter} from './map-points.js';
+import {mapText} from './odw-map.messages.js';
 
 export function firstSelection(text: string): Selection {
   const [selection] = parseSelect(text);
@@ -14,10 +15,10 @@ export function firstSelection(text: string): Selection {
 /** « Population municipale (somme) » for `sum(population)`; the field's label for a field. */
 export function valueLabel(selection: Selection, fields: FieldInfo[], lang: Lang): string {
   if (selection.type === 'field') return fieldLabel(fields, selection.field);
-  if (!selection.field) return t(lang, 'map.count');
-  return t(lang, 'map.aggregate', {
+  if (!selection.field) return mapText(lang, 'map.count');
+  return mapText(lang, 'map.aggregate', {
     field: fieldLabel(fields, selection.field),
-    fn: t(lang, `map.fn.${selection.fn}`),
+    fn: mapText(lang, `map.fn.${selection.fn}`),
   });
 }
 
@@ -47,23 +48,23 @@ export function displayValue(value: unknown, lang: Lang): string {
 export function rangeText(from: number, to: number, lang: Lang): string {
   return from === to
     ? formatNumber(from, lang)
-    : t(lang, 'map.range', {from: formatNumber(from, lang), to: formatNumber(to, lang)});
+    : mapText(lang, 'map.range', {from: formatNumber(from, lang), to: formatNumber(to, lang)});
 }
 
 /** « classe 5 sur 5 (29 479 à 116 344) ». */
 export function classText(index: number, data: ChoroplethData, lang: Lang): string {
   const legend = data.classes[index];
   if (!legend) return '';
-  return `${t(lang, 'map.class-of', {index: index + 1, count: data.classes.length})} (${rangeText(legend.from, legend.to, lang)})`;
+  return `${mapText(lang, 'map.class-of', {index: index + 1, count: data.classes.length})} (${rangeText(legend.from, legend.to, lang)})`;
 }
 
 /** The accessible name of an area: « Orléans : 116 344, classe 5 sur 5 ». */
 export function describeArea(area: MapArea, data: ChoroplethData | undefined, lang: Lang): string {
-  if (area.value === null) return t(lang, 'map.area-no-data', {name: area.name});
-  return t(lang, 'map.area', {
+  if (area.value === null) return mapText(lang, 'map.area-no-data', {name: area.name});
+  return mapText(lang, 'map.area', {
     name: area.name,
     value: formatNumber(area.value, lang),
-    class: t(lang, 'map.class-of', {index: area.classIndex + 1, count: data?.classes.length ?? 0}),
+    class: mapText(lang, 'map.class-of', {index: area.classIndex + 1, count: data?.classes.length ?? 0}),
   });
 }
 
@@ -92,9 +93,10 @@ export function clusterPlace(points: MapPoint[], quarter: Quarter, lang: Lang): 
   for (const field of fields) {
     const value = points[0].row[field];
     if (typeof value !== 'string' || !value.trim()) continue;
-    if (points.every((point) => point.row[field] === value)) return t(lang, 'map.place-in', {place: value});
+    if (points.every((point) => point.row[field] === value))
+      return mapText(lang, 'map.place-in', {place: value});
   }
-  return t(lang, `map.quarter.${quarter}`);
+  return mapText(lang, `map.quarter.${quarter}`);
 }
 
 /** « 7 k », « 9,8 k », « 512 »: the count written on a cluster. */

@@ -1,6 +1,6 @@
-import {addMessages} from '../../core/i18n.js';
+import {messageCatalogue} from '../../core/i18n.js';
 
-/** The strings of `odw-map`, in French (first) and English: its part of the one catalogue of core/i18n.ts. */
+/** The strings of `odw-map`, in French (first) and English. */
 const fr = {
   'map.label': 'Carte interactive : + et − pour zoomer, flèches pour se déplacer, 0 pour la vue initiale',
   'map.zoom-in': 'Zoomer',
@@ -171,6 +171,6 @@ const en: Record<keyof typeof fr, string> = {
   'map.quarter.c': 'in the centre of the view',
 };
 
-export const mapMessages = {fr, en};
+export type MapMessageKey = keyof typeof fr;
 
-addMessages(mapMessages);
+export const mapText = messageCatalogue({fr, en});

@@ -36,7 +36,7 @@ export const mapAttributes = defineAttributes({
   label: {kind: 'text'},
   /** Fields shown when an area or point is activated (`nom,capacite`). A `<template>` child with `{{field}}` placeholders replaces it; values are inserted as text. */
   popup: {kind: 'text'},
-  /** Basemap: `ign` (Plan IGN, Géoplateforme), `osm` (OpenStreetMap), or a tile URL template with `{z}`, `{x}`, `{y}`. Default: none. */
+  /** Basemap: `ign` (Plan IGN, Géoplateforme), `osm` (OpenStreetMap), a tile URL template with `{z}`, `{x}`, `{y}`, or `none`. Default: `ign` for points, none for areas. */
   tiles: {kind: 'text'},
   /** The credit of a `tiles` URL template. */
   attribution: {kind: 'text'},

@@ -1,15 +1,13 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
-import './odw-map.messages.js';
-import {property, state} from 'lit/decorators.js';
+import {state} from 'lit/decorators.js';
 import {OdwDataElement, type DataTarget, type LoadOptions, type Loaded} from '../../core/data-element.js';
 import {OdwSelectEvent} from '../../core/events.js';
 import {t, type Lang} from '../../core/i18n.js';
 import {DisplayController} from '../../core/display-controller.js';
-import type {ClassMethod} from './classify.js';
 import type {MapViewOptions} from './map-view-options.js';
 import type {ChoroplethData, MapData, MapTarget, PointsData} from './map-types.js';
 import {mapStyles} from './odw-map.styles.js';
-import {loadMap, resolvedMode, withoutOwnFilter, type MapEngine, type MapSettings} from './map-query.js';
+import {loadMap, resolvedMode, type MapEngine, type MapSettings} from './map-query.js';
 import {fieldLabel, valueText} from './map-text.js';
 import {recolourPoints, themeColors, viewOptions} from './map-options.js';
 import {choroplethLegend, exportLegend, pointsLegend} from './map-legends.js';
@@ -19,6 +17,10 @@ import {tableContent, tableOf} from './map-table.js';
 import {saveCsv, savePng, saveSvg, tableCsv} from './map-export.js';
 import {overlays, partialText, resolveTiles, toolbar} from './map-controls.js';
 import {MapSearchController, findable, searchLabel} from './map-search.js';
+import {OwnFilter} from '../../core/own-filter.js';
+import {applyDefaults, propertiesOf, type AttributeValues} from '../../core/schema.js';
+import {mapAttributes} from './odw-map.schema.js';
+import {mapText} from './odw-map.messages.js';
 
 export {PLAN_IGN, TILE_PRESETS} from './map-controls.js';
 
@@ -28,6 +30,10 @@ type MessageKey = Parameters<typeof t>[1];
 const HINT_DURATION = 1500;
 
 let mapCount = 0;
+
+// The fields are typed from the attribute schema (src/core/schema.ts).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface OdwMap extends AttributeValues<typeof mapAttributes> {}
 
 /**
  * A map of a dataset: points (`mode="points"`, the default without `shapes`) placed from the
@@ -50,60 +56,6 @@ let mapCount = 0;
  *
  * @summary A points or choropleth map of a dataset, with legend, data table and basemap.
  *
- * @attr {'points'|'choropleth'} mode - Default: `choropleth` when `shapes` is set, else `points`.
- * @attr {string} shapes - Choropleth outlines: URL of a GeoJSON or TopoJSON file (its first
- *   object, or `shapes-object`), of an Opendatasoft / tabular / CKAN dataset with a `geo_shape`
- *   field, or the `id` of an `odw-source` of such a dataset. Read through the data layer: shared
- *   and cached.
- * @attr {string} shapes-object - The TopoJSON object to draw.
- * @attr {string} shapes-key - The outline property joined to `key` (`code`).
- * @attr {string} shapes-label - The outline property naming an area (default: `nom`, `name`…).
- * @attr {string} key - The data field joined to `shapes-key` (`code_insee`); with
- *   `filter-on-click` on points, the field a click filters on.
- * @attr {string} value - Choropleth value: an aggregate computed by the portal per `key`
- *   (`sum(population)`, `count()` by default), or a field.
- * @attr {string} scheme - Colours of the classes: `blues` (default), `greens`, `greys`, `oranges`,
- *   `purples`, `reds`, `bugn`, `bupu`, `gnbu`, `orrd`, `pubu`, `purd`, `rdpu`, `ylgn`, `ylgnbu`,
- *   `ylorbr`, `ylorrd`, `viridis`, or CSS colours separated by commas, lightest first.
- * @attr {'quantile'|'equal'|'jenks'} classes - How values are classed (default `quantile`).
- * @attr {number} class-count - Number of classes (default 5); fewer when values repeat.
- * @attr {boolean} only-matched - Hides the outlines that have no value (drawn hatched, « pas de
- *   donnée », otherwise). They are listed in the data table either way.
- * @attr {string} lat - With `lon`: the two numeric fields of the coordinates. Without them the
- *   map finds a `geo_point_2d`, `geo_shape` or GeoJSON geometry field itself.
- * @attr {string} lon - See `lat`.
- * @attr {string} color - Points: a field whose values colour the points (categorical legend).
- * @attr {string} size - Points: a numeric field (`capacite`), the area of each point proportional
- *   to it; or an aggregate of one (`sum(capacite)`): the portal groups the records by location
- *   (`group_by` the `geo_point_2d` field, or `lat` and `lon`, and `color` and `label` when set)
- *   and each location is one point sized by its aggregate; clusters announce the aggregate of
- *   their points (`sum`, `avg`, `min`, `max`). A size legend shows the smallest and largest value.
- * @attr {string} label - Points: the field naming a point (table, screen readers, popup title).
- * @attr {string} popup - Fields shown when an area or point is activated (`nom,capacite`). A
- *   `<template>` child with `{{field}}` placeholders replaces it; values are inserted as text.
- * @attr {string} tiles - Basemap: `ign` (Plan IGN, Géoplateforme), `osm` (OpenStreetMap), a
- *   tile URL template with `{z}`, `{x}`, `{y}`, or `none`. Default: `ign` for points, none for areas.
- * @attr {string} attribution - The credit of a `tiles` URL template.
- * @attr {string} shapes-attribution - The credit of the outlines (« Fond de carte : IGN Admin Express »).
- * @attr {string} center - `lat,lon` of the centre of the initial view (default: fitted to the data).
- * @attr {number} zoom - Zoom level of the initial view (0 = whole world; 12 ≈ a town).
- * @attr {boolean} no-cluster - Draws every point, overlapping or not.
- * @attr {'svg'|'canvas'} renderer - Forces how points are drawn (default: SVG up to 400 points).
- * @attr {number} limit - Points: most records read (default 20 000).
- * @attr {boolean} filter-on-click - Activating an area (or a point, with `key`) filters the
- *   `odw-source` on its key; activating it again removes the filter.
- * @attr {string} source - The `id` of an `odw-source` (same document or shadow root).
- * @attr {string} src - A one-off dataset URL, when no `source` is given.
- * @attr {'ods'|'tabular'|'ckan'|'csv'|'json'|'geojson'} api - Forces the API family of `src`.
- * @attr {string} api-key - Opendatasoft API key for a private `src`.
- * @attr {string} where - An extra filter for this widget only (expression language).
- * @attr {string} title - A heading shown above the map (part `title`); no native tooltip.
- * @attr {number} heading-level - The level of that heading for assistive technologies (default 3).
- * @attr {string} description - A text alternative read by screen readers, not shown.
- * @attr {string} lang - `fr` or `en`; inherited from the closest ancestor, then `<html lang>`; default `fr`.
- * @attr {'light'|'dark'|'auto'|'dsfr'} theme - Colours and fonts; without it, follows the system setting.
- * @attr {number} refresh - Seconds between two reloads of fresh data.
- * @attr {boolean} no-attribution - Hides the attribution footer.
  *
  * @fires {OdwLoadEvent} odw-load - Data loaded (also after each refresh); `detail`: `{rows, total}`.
  * @fires {OdwErrorEvent} odw-error - Loading failed; `detail.error` is a typed error of the data layer.
@@ -137,35 +89,11 @@ let mapCount = 0;
  * @cssprop --odw-accent - Links.
  * @cssprop --odw-focus-color - Focus ring (areas and points too).
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
   static override styles = [...OdwDataElement.styles, mapStyles];
 
-  @property({reflect: true}) mode?: 'points' | 'choropleth';
-  @property({reflect: true}) shapes?: string;
-  @property({reflect: true, attribute: 'shapes-object'}) shapesObject?: string;
-  @property({reflect: true, attribute: 'shapes-key'}) shapesKey?: string;
-  @property({reflect: true, attribute: 'shapes-label'}) shapesLabel?: string;
-  @property({reflect: true}) key?: string;
-  @property({reflect: true}) value?: string;
-  @property({reflect: true}) scheme?: string;
-  @property({reflect: true}) classes?: ClassMethod;
-  @property({type: Number, reflect: true, attribute: 'class-count'}) classCount?: number;
-  @property({type: Boolean, reflect: true, attribute: 'only-matched'}) onlyMatched = false;
-  @property({reflect: true}) lat?: string;
-  @property({reflect: true}) lon?: string;
-  @property({reflect: true}) color?: string;
-  @property({reflect: true}) size?: string;
-  @property({reflect: true}) label?: string;
-  @property({reflect: true}) popup?: string;
-  @property({reflect: true}) tiles?: string;
-  @property({reflect: true}) attribution?: string;
-  @property({reflect: true, attribute: 'shapes-attribution'}) shapesAttribution?: string;
-  @property({reflect: true}) center?: string;
-  @property({type: Number, reflect: true}) zoom?: number;
-  @property({type: Boolean, reflect: true, attribute: 'no-cluster'}) noCluster = false;
-  @property({reflect: true}) renderer?: 'svg' | 'canvas';
-  @property({type: Number, reflect: true}) limit?: number;
-  @property({type: Boolean, reflect: true, attribute: 'filter-on-click'}) filterOnClick = false;
+  static override properties = propertiesOf(mapAttributes);
 
   @state() private tilesFailed = false;
   /** The hint shown over the map: Ctrl + wheel to zoom, two fingers to move. */
@@ -185,6 +113,7 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
 
   constructor() {
     super();
+    applyDefaults(this, mapAttributes);
     this.mapHost.className = 'map';
     this.mapHost.setAttribute('part', 'map');
     this.mapHost.tabIndex = 0;
@@ -204,6 +133,8 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
 
   /** Full screen, and redraws when the system colours change. */
   private readonly display = new DisplayController(this, () => this.recolour());
+
+  private readonly ownFilter = new OwnFilter(this, () => this.filterKey);
 
   private readonly popupController = new MapPopupController(this, (id) => this.view?.focusMark(id));
 
@@ -239,7 +170,9 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
   }
 
   protected override async load(target: DataTarget, options: LoadOptions): Promise<Loaded<MapData>> {
-    const where = withoutOwnFilter(target, this.sourceElement, this.filterKey, this.where);
+    // Filtering on an area keeps the other areas on the map (highlighting the chosen one) while the
+    // other widgets of the source follow it.
+    const where = this.ownFilter.whereWithoutOwn();
     const {data, result, engine} = await loadMap(
       this,
       {
@@ -273,11 +206,11 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
     if (data.mode === 'invalid') {
       this.renderedData = undefined;
       return html`<p class="status error" part="status" role="alert">
-        ${t(lang, `map.${data.problem}`, {value: data.value ?? ''})}
+        ${mapText(lang, `map.${data.problem}`, {value: data.value ?? ''})}
       </p>`;
     }
     this.renderedData = data;
-    const label = t(lang, 'map.label');
+    const label = mapText(lang, 'map.label');
     this.mapHost.setAttribute('aria-label', this.title?.trim() ? `${this.title.trim()}. ${label}` : label);
     const legend = {
       lang,
@@ -294,8 +227,8 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
         csv: () => saveCsv(this.toCsv(), this.title),
         image: (format) => void this.downloadImage(format),
         fullscreenToggle: this.display.renderToggle(
-          t(lang, 'map.fullscreen'),
-          t(lang, 'map.exit-fullscreen'),
+          mapText(lang, 'map.fullscreen'),
+          mapText(lang, 'map.exit-fullscreen'),
         ),
       })}
       ${
@@ -306,7 +239,7 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
       ${this.renderSearch(data, lang)}
       <div class="frame" @keydown=${this.popupController.onKeyDown}>
         ${this.mapHost}
-        <p id="marks-keys" class="visually-hidden">${t(lang, 'map.marks-keys')}</p>
+        <p id="marks-keys" class="visually-hidden">${mapText(lang, 'map.marks-keys')}</p>
         ${overlays(lang, {
           tiles: this.basemap(),
           shapesCredit: resolvedMode(this) === 'choropleth' ? this.shapesAttribution?.trim() : undefined,
@@ -340,7 +273,7 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
         part="table"
         @toggle=${(event: Event) => (this.tableOpen = (event.target as HTMLDetailsElement).open)}
       >
-        <summary>${t(lang, 'map.show-data')}</summary>
+        <summary>${mapText(lang, 'map.show-data')}</summary>
         ${
           this.tableOpen
             ? tableContent(this.table(data, lang), data.mode === 'points', lang, this.named('map.show-data'))
@@ -369,7 +302,7 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
         : data?.colorField
           ? fieldLabel(data.fields, data.colorField)
           : '');
-    return map ? t(this.currentLang, 'map.of-map', {name, map}) : name;
+    return map ? mapText(this.currentLang, 'map.of-map', {name, map}) : name;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -458,7 +391,7 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
   }
 
   private selectedKey(): string | undefined {
-    const filter = this.sourceElement?.getFilter(this.filterKey);
+    const filter = this.ownFilter.current;
     return filter?.type === 'compare' ? String(filter.value.value) : undefined;
   }
 
@@ -488,15 +421,11 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
     const raw =
       target.kind === 'area' ? (target.area.row?.[field] ?? target.area.key) : target.point.row[field];
     if (raw === null || raw === undefined || typeof raw === 'object') return;
-    if (this.selectedKey() === String(raw)) {
-      source.setFilter(this.filterKey, undefined);
-      return;
-    }
     const value =
       typeof raw === 'number'
         ? {type: 'number' as const, value: raw}
         : {type: 'string' as const, value: String(raw)};
-    source.setFilter(this.filterKey, {type: 'compare', field, op: '=', value});
+    this.ownFilter.toggle({type: 'compare', field, op: '=', value});
   }
 
   private palette(): string[] {

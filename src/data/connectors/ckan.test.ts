@@ -2,17 +2,18 @@ import {expect} from '@open-wc/testing';
 import {CKAN_SQL_OFF, CKAN_UNKNOWN_FILTER, failureOf} from '../../../test/real-answers.js';
 import {QueryError} from '../errors.js';
 import type {FetchContext, Filter, NormalizedQuery, ResolvedSource, Row} from '../types.js';
-import {ckanConnector, planCkanSql, searchFilters, sqlFilter, sqlIdentifier, sqlString} from './ckan.js';
+import {CkanConnector, ckanConnector} from './ckan.js';
+import {searchFilters} from './ckan-search.js';
+import {planCkanSql, sqlFilter, sqlIdentifier, sqlString} from './ckan-sql.js';
 
-let portalCounter = 0;
+const BASE = 'https://ckan.example.fr/api/3/action/';
 
-/** A source on a portal of its own: the connector remembers SQL refusals per portal. */
+/** A resource of the portal, with the URL's own parameters. */
 function newSource(params?: Record<string, string[]>): ResolvedSource {
-  const base = `https://ckan${++portalCounter}.example.fr/api/3/action/`;
   return {
     family: 'ckan',
-    url: `${base}datastore_search?resource_id=res-1`,
-    base,
+    url: `${BASE}datastore_search?resource_id=res-1`,
+    base: BASE,
     id: 'res-1',
     ...(params ? {params} : {}),
   };
@@ -248,9 +249,15 @@ describe('CKAN connector: SQL translation', () => {
 });
 
 describe('CKAN connector: requests', () => {
+  /** A connector of its own per test: what one learns about the portal never leaks into the next. */
+  let connector: CkanConnector;
+  beforeEach(() => {
+    connector = new CkanConnector();
+  });
+
   it('plain rows under = filters: datastore_search with filters, fields, sort, limit and offset', async () => {
     const fake = fakeContext({rows: ROWS});
-    const result = await ckanConnector.query(
+    const result = await connector.query(
       newSource(),
       q({
         select: [
@@ -283,7 +290,7 @@ describe('CKAN connector: requests', () => {
 
   it('many rows: pages of 1 000 after the first answer tells the total', async () => {
     const fake = fakeContext({rows: ROWS});
-    const result = await ckanConnector.query(newSource(), q({limit: 2200}), fake.ctx);
+    const result = await connector.query(newSource(), q({limit: 2200}), fake.ctx);
     expect(fake.requests.map((request) => `${request.params.offset}+${request.params.limit}`)).to.deep.equal([
       '0+1000',
       '1000+1000',
@@ -301,7 +308,7 @@ describe('CKAN connector: requests', () => {
 
   it('the URL’s own filters and q are kept', async () => {
     const fake = fakeContext({rows: ROWS});
-    await ckanConnector.query(
+    await connector.query(
       newSource({filters: ['{"code_region":"24"}'], q: ['loiret']}),
       q({where: ORLEANS, limit: 1}),
       fake.ctx,
@@ -315,7 +322,7 @@ describe('CKAN connector: requests', () => {
   it('a full-text q with a filter SQL would need: datastore_search with q, the engine does the rest', async () => {
     const fake = fakeContext({rows: ROWS, sql: () => [{a0: '1'}]});
     const big: Filter = {type: 'compare', field: 'population', op: '>', value: num(1000)};
-    const result = await ckanConnector.query(
+    const result = await connector.query(
       newSource({q: ['orléans']}),
       q({select: [{type: 'aggregate', fn: 'count', as: 'count()'}], where: big}),
       fake.ctx,
@@ -328,7 +335,7 @@ describe('CKAN connector: requests', () => {
 
   it('aggregates go to datastore_search_sql; keys renamed, numbers in text read as numbers', async () => {
     const fake = fakeContext({sql: () => [{a0: '293673'}]});
-    const result = await ckanConnector.query(
+    const result = await connector.query(
       newSource(),
       q({
         select: [{type: 'aggregate', fn: 'sum', field: 'population', as: 'sum(population)'}],
@@ -350,7 +357,7 @@ describe('CKAN connector: requests', () => {
     const fake = fakeContext({
       sql: (sql) => (sql.includes('LIMIT') ? [{g0: 'A', a0: 3}] : [{g0: 'A'}, {g0: 'B'}, {g0: 'C'}]),
     });
-    const result = await ckanConnector.query(
+    const result = await connector.query(
       newSource(),
       q({
         select: [{type: 'aggregate', fn: 'count', as: 'n'}],
@@ -366,7 +373,7 @@ describe('CKAN connector: requests', () => {
 
   it('time-unit groups come back as the ISO start of the period', async () => {
     const fake = fakeContext({sql: () => [{g0: '2024-03-01T00:00:00', a0: 4}]});
-    const result = await ckanConnector.query(
+    const result = await connector.query(
       newSource(),
       q({
         select: [{type: 'aggregate', fn: 'count', as: 'n'}],
@@ -385,7 +392,7 @@ describe('CKAN connector: requests', () => {
   it('SQL search off (400, a bare JSON string): datastore_search with the = filters, the engine does the rest; the portal is remembered', async () => {
     const source = newSource();
     const fake = fakeContext({rows: ROWS.slice(0, 22), sqlError: await failureOf(400, CKAN_SQL_OFF)});
-    const first = await ckanConnector.query(source, SUM_ORLEANS, fake.ctx);
+    const first = await connector.query(source, SUM_ORLEANS, fake.ctx);
     expect(fake.requests.map((request) => request.action)).to.deep.equal([
       'datastore_search_sql',
       'datastore_search',
@@ -405,10 +412,10 @@ describe('CKAN connector: requests', () => {
       select: [{type: 'aggregate', fn: 'count', as: 'n'}],
       groupBy: [{field: 'epci', as: 'epci'}],
     });
-    await ckanConnector.query({...source, id: 'res-2'}, other, fake.ctx);
+    await connector.query({...source, id: 'res-2'}, other, fake.ctx);
     expect(fake.requests.map((request) => request.action)).to.not.include('datastore_search_sql');
     fake.requests.length = 0;
-    const second = await ckanConnector.query(source, SUM_ORLEANS, fake.ctx);
+    const second = await connector.query(source, SUM_ORLEANS, fake.ctx);
     expect(fake.requests.map((request) => request.action)).to.deep.equal(['datastore_search']);
     expect(second.rows).to.deep.equal(first.rows);
   });
@@ -421,17 +428,36 @@ describe('CKAN connector: requests', () => {
       error: {__type: 'Authorization Error', message: 'Access denied: Not authorized to run SQL'},
     });
     const fake = fakeContext({rows: ROWS.slice(0, 22), sqlError: refusal});
-    await ckanConnector.query(source, SUM_ORLEANS, fake.ctx);
+    await connector.query(source, SUM_ORLEANS, fake.ctx);
     fake.requests.length = 0;
-    await ckanConnector.query(source, SUM_ORLEANS, fake.ctx);
+    await connector.query(source, SUM_ORLEANS, fake.ctx);
     expect(fake.requests.map((request) => request.action)).to.deep.equal(['datastore_search']);
+  });
+
+  it('what a connector remembers lasts as long as it: another portal, a new connector or clear() ask SQL again', async () => {
+    const fake = fakeContext({rows: ROWS.slice(0, 22), sqlError: await failureOf(400, CKAN_SQL_OFF)});
+    await connector.query(newSource(), SUM_ORLEANS, fake.ctx);
+    expect([...connector.sqlRefused]).to.deep.equal([BASE]);
+    const actions = () => fake.requests.splice(0).map((request) => request.action);
+    actions();
+
+    const otherBase = 'https://autre.example.fr/api/3/action/';
+    await connector.query({...newSource(), base: otherBase}, SUM_ORLEANS, fake.ctx);
+    expect(actions()).to.deep.equal(['datastore_search_sql', 'datastore_search']);
+    await new CkanConnector().query(newSource(), SUM_ORLEANS, fake.ctx);
+    expect(actions()).to.deep.equal(['datastore_search_sql', 'datastore_search']);
+    connector.sqlRefused.clear();
+    await connector.query(newSource(), SUM_ORLEANS, fake.ctx);
+    expect(actions()).to.deep.equal(['datastore_search_sql', 'datastore_search']);
+    // The page's connector is one such object, not a hidden memory.
+    expect(ckanConnector).to.be.instanceOf(CkanConnector);
   });
 
   it('SQL search off and a field the resource lacks: the error names the field', async () => {
     const fake = fakeContext({rows: ROWS, sqlError: await failureOf(400, CKAN_SQL_OFF)});
     let caught: unknown;
     try {
-      await ckanConnector.query(
+      await connector.query(
         newSource(),
         q({select: [{type: 'aggregate', fn: 'sum', field: 'quater', as: 's'}]}),
         fake.ctx,
@@ -467,16 +493,16 @@ describe('CKAN connector: requests', () => {
       select: [{type: 'aggregate', fn: 'count', as: 'n'}],
       groupBy: [{field: 'maj', timeunit: 'day', as: 'jour'}],
     });
-    const result = await ckanConnector.query(source, query, fake.ctx);
+    const result = await connector.query(source, query, fake.ctx);
     expect(result.rows).to.deep.equal([{jour: '2024-03-05', n: 3}]);
     fake.requests.length = 0;
-    await ckanConnector.query(source, query, fake.ctx);
+    await connector.query(source, query, fake.ctx);
     expect(fake.requests[0].action).to.equal('datastore_search_sql');
   });
 
   it('count() under = filters is datastore_search’s total: one request, no SQL, no page of rows', async () => {
     const fake = fakeContext({rows: ROWS});
-    const result = await ckanConnector.query(
+    const result = await connector.query(
       newSource(),
       q({select: [{type: 'aggregate', fn: 'count', as: 'n'}], where: ORLEANS}),
       fake.ctx,
@@ -497,7 +523,7 @@ describe('CKAN connector: requests', () => {
         {...ROWS[1], surface: '360.7'},
       ],
     });
-    const result = await ckanConnector.query(
+    const result = await connector.query(
       newSource(),
       q({select: [{type: 'field', field: 'surface', as: 'surface'}], limit: 2}),
       fake.ctx,
@@ -518,7 +544,7 @@ describe('CKAN connector: requests', () => {
     const fake = fakeContext({rows: ROWS, sqlError: error});
     let caught: unknown;
     try {
-      await ckanConnector.query(
+      await connector.query(
         newSource(),
         q({select: [{type: 'aggregate', fn: 'sum', field: 'popu', as: 's'}]}),
         fake.ctx,
@@ -532,7 +558,7 @@ describe('CKAN connector: requests', () => {
   it('info: fields (CKAN types mapped, internal columns left out), resource and package metadata', async () => {
     const fake = fakeContext({});
     const source = newSource();
-    const info = await ckanConnector.info(source, fake.ctx);
+    const info = await connector.info(source, fake.ctx);
     expect(info.fields).to.deep.equal([
       {name: 'commune', label: 'Commune', type: 'text', description: 'Nom officiel'},
       {name: 'epci', label: 'epci', type: 'text'},

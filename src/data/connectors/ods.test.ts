@@ -1,7 +1,8 @@
 import {expect} from '@open-wc/testing';
 import {QueryError} from '../errors.js';
 import type {FetchContext, Filter, NormalizedQuery, ResolvedSource} from '../types.js';
-import {facets, identifier, odsConnector, odsqlFilter, stringLiteral} from './ods.js';
+import {facets, odsConnector} from './ods.js';
+import {identifier, odsqlFilter, stringLiteral} from './odsql.js';
 
 const BASE = 'https://data.example.fr/api/explore/v2.1/';
 const SOURCE: ResolvedSource = {

@@ -2,19 +2,19 @@ import {expect} from '@open-wc/testing';
 import {failureOf, TABULAR_AGGREGATION_REFUSED, TABULAR_UNKNOWN_COLUMN} from '../../../test/real-answers.js';
 import {QueryError} from '../errors.js';
 import type {FetchContext, Filter, NormalizedQuery, ResolvedSource, Row} from '../types.js';
-import {planTabularFilter, tabularConnector} from './tabular.js';
+import {TabularConnector, tabularConnector} from './tabular.js';
+import {planTabularFilter} from './tabular-plan.js';
 
 const BASE = 'https://tabular.example.fr/api/';
-let resourceCounter = 0;
+const RID = 'rid-1';
 
-/** A source with an id of its own: the connector remembers refusals per resource. */
+/** The resource, with the URL's own operators. */
 function newSource(params?: Record<string, string[]>): ResolvedSource {
-  const id = `rid-${++resourceCounter}`;
   return {
     family: 'tabular',
-    url: `${BASE}resources/${id}/data/`,
+    url: `${BASE}resources/${RID}/data/`,
     base: BASE,
-    id,
+    id: RID,
     ...(params ? {params} : {}),
   };
 }
@@ -208,9 +208,15 @@ describe('tabular connector: filters as column operators', () => {
 });
 
 describe('tabular connector: requests', () => {
+  /** A connector of its own per test: what one learns about a resource never leaks into the next. */
+  let connector: TabularConnector;
+  beforeEach(() => {
+    connector = new TabularConnector();
+  });
+
   it('sends the filter, sort and columns, and fetches only the pages holding offset…offset+limit', async () => {
     const fake = fakeContext(pagesOf(COMMUNES));
-    const result = await tabularConnector.query(
+    const result = await connector.query(
       newSource(),
       q({
         select: [{type: 'field', field: 'commune', as: 'nom'}],
@@ -233,7 +239,7 @@ describe('tabular connector: requests', () => {
 
   it('starts at the page of the offset and leaves out the API’s __id', async () => {
     const fake = fakeContext(pagesOf(COMMUNES));
-    const result = await tabularConnector.query(newSource(), q({limit: 10, offset: 105}), fake.ctx);
+    const result = await connector.query(newSource(), q({limit: 10, offset: 105}), fake.ctx);
     expect(fake.requests).to.deep.equal(['?page=3&page_size=50']);
     expect(result.rows[0]).to.deep.equal({
       commune: 'Commune 106',
@@ -245,7 +251,7 @@ describe('tabular connector: requests', () => {
 
   it('several sort keys: every filtered page is fetched and the browser sorts', async () => {
     const fake = fakeContext(pagesOf(COMMUNES));
-    const result = await tabularConnector.query(
+    const result = await connector.query(
       newSource(),
       q({
         orderBy: [
@@ -268,7 +274,7 @@ describe('tabular connector: requests', () => {
   it('a filter the operators cannot express: the API narrows, the browser finishes', async () => {
     const orleans = COMMUNES.slice(0, 22);
     const fake = fakeContext(pagesOf(orleans));
-    const result = await tabularConnector.query(
+    const result = await connector.query(
       newSource(),
       q({
         where: {
@@ -301,7 +307,7 @@ describe('tabular connector: requests', () => {
       links: {next: null},
       meta: {page: 1, page_size: 50},
     }));
-    const result = await tabularConnector.query(
+    const result = await connector.query(
       newSource(),
       q({
         select: [
@@ -326,7 +332,7 @@ describe('tabular connector: requests', () => {
 
   it('count() without groups is the total of the filtered rows (one row asked)', async () => {
     const fake = fakeContext(pagesOf(COMMUNES.slice(0, 22)));
-    const result = await tabularConnector.query(
+    const result = await connector.query(
       newSource(),
       q({
         select: [
@@ -354,7 +360,7 @@ describe('tabular connector: requests', () => {
         meta: {page, page_size: 50},
       };
     });
-    const result = await tabularConnector.query(
+    const result = await connector.query(
       newSource(),
       q({
         select: [{type: 'aggregate', fn: 'max', field: 'population', as: 'm'}],
@@ -397,25 +403,50 @@ describe('tabular connector: requests', () => {
     const rows = COMMUNES.slice(0, 22);
     const refusal = await failureOf(403, TABULAR_AGGREGATION_REFUSED);
     const {ctx, requests} = refusingContext(rows, refusal);
-    const first = await tabularConnector.query(source, SUM_ORLEANS, ctx);
+    const first = await connector.query(source, SUM_ORLEANS, ctx);
     expect(first.rows).to.deep.equal([
       {total: rows.reduce((sum, row) => sum + (row.population as number), 0)},
     ]);
     expect(requests.filter((search) => search.includes('__sum'))).to.have.length(1);
 
     requests.length = 0;
-    const second = await tabularConnector.query(source, SUM_ORLEANS, ctx);
+    const second = await connector.query(source, SUM_ORLEANS, ctx);
     expect(second.rows).to.deep.equal(first.rows);
     expect(requests.some((search) => search.includes('__sum'))).to.equal(false);
+  });
+
+  it('what a connector remembers lasts as long as it: another resource, a new connector or clear() ask again', async () => {
+    const {ctx, requests} = refusingContext(
+      COMMUNES.slice(0, 22),
+      await failureOf(403, TABULAR_AGGREGATION_REFUSED),
+    );
+    await connector.query(newSource(), SUM_ORLEANS, ctx);
+    expect([...connector.aggregationRefused]).to.deep.equal([BASE + RID]);
+    const asked = () => requests.splice(0).some((search) => search.includes('__sum'));
+    asked();
+
+    await connector.query(
+      {...newSource(), id: 'rid-2', url: `${BASE}resources/rid-2/data/`},
+      SUM_ORLEANS,
+      ctx,
+    );
+    expect(asked()).to.equal(true);
+    await new TabularConnector().query(newSource(), SUM_ORLEANS, ctx);
+    expect(asked()).to.equal(true);
+    connector.aggregationRefused.clear();
+    await connector.query(newSource(), SUM_ORLEANS, ctx);
+    expect(asked()).to.equal(true);
+    // The page's connector is one such object, not a hidden memory.
+    expect(tabularConnector).to.be.instanceOf(TabularConnector);
   });
 
   it('after the 403 refusal, a filtered count() is one request reading meta.total, not every page', async () => {
     const source = newSource();
     const rows = Array.from({length: 900}, (_, i) => ({...COMMUNES[0], __id: i + 1}));
     const {ctx, requests} = refusingContext(rows, await failureOf(403, TABULAR_AGGREGATION_REFUSED));
-    await tabularConnector.query(source, SUM_ORLEANS, ctx);
+    await connector.query(source, SUM_ORLEANS, ctx);
     requests.length = 0;
-    const counted = await tabularConnector.query(source, COUNT_ORLEANS, ctx);
+    const counted = await connector.query(source, COUNT_ORLEANS, ctx);
     expect(requests).to.deep.equal(['?epci__exact=Orléans Métropole&page=1&page_size=1']);
     expect(counted.rows).to.deep.equal([{n: 900}]);
   });
@@ -426,7 +457,7 @@ describe('tabular connector: requests', () => {
     const {ctx, requests} = refusingContext(COMMUNES, error);
     let caught: unknown;
     try {
-      await tabularConnector.query(source, SUM_ORLEANS, ctx);
+      await connector.query(source, SUM_ORLEANS, ctx);
     } catch (thrown) {
       caught = thrown;
     }
@@ -435,14 +466,15 @@ describe('tabular connector: requests', () => {
       'Database error: column "nombre" does not exist',
     );
     // The resource was not marked: a plain count() is still one request.
+    expect(connector.aggregationRefused.size).to.equal(0);
     requests.length = 0;
-    await tabularConnector.query(source, COUNT_ORLEANS, ctx);
+    await connector.query(source, COUNT_ORLEANS, ctx);
     expect(requests).to.have.length(1);
   });
 
   it('time units and median are computed in the browser over the filtered rows', async () => {
     const fake = fakeContext(pagesOf(COMMUNES.slice(0, 3)));
-    const result = await tabularConnector.query(
+    const result = await connector.query(
       newSource(),
       q({
         select: [{type: 'aggregate', fn: 'median', field: 'population', as: 'med'}],
@@ -473,14 +505,14 @@ describe('tabular connector: requests', () => {
       },
       fetchText: async () => '',
     };
-    const result = await tabularConnector.query(newSource(), q({limit: 500}), ctx);
+    const result = await connector.query(newSource(), q({limit: 500}), ctx);
     expect(result.rows).to.have.length(500);
     expect(most).to.equal(4);
   });
 
   it('info: columns and types from the profile, update date and data.gouv.fr page from the resource record', async () => {
     const fake = fakeContext(() => ({}));
-    const info = await tabularConnector.info(newSource(), fake.ctx);
+    const info = await connector.info(newSource(), fake.ctx);
     expect(info.fields).to.deep.equal([
       {name: 'commune', label: 'commune', type: 'text'},
       {name: 'epci', label: 'epci', type: 'text'},

@@ -48,11 +48,14 @@ import {
   urlFilters,
 } from './ckan-search.js';
 import {countedTotal, knownTotal, planCkanSql, sqlAnswerRows} from './ckan-sql.js';
-import {checkFields, mapConcurrent, simplifyFilter, unknownField} from './util.js';
-
-const PAGES_IN_FLIGHT = 4;
-/** Rows the browser accepts to download to compute a query itself. */
-const MAX_BROWSER_ROWS = 100_000;
+import {
+  checkFields,
+  mapConcurrent,
+  MAX_BROWSER_ROWS,
+  PAGES_IN_FLIGHT,
+  simplifyFilter,
+  unknownField,
+} from './util.js';
 
 export class CkanConnector implements Connector {
   readonly family = 'ckan';

@@ -3,7 +3,6 @@ import {failureOf, TABULAR_AGGREGATION_REFUSED, TABULAR_UNKNOWN_COLUMN} from '..
 import {QueryError} from '../errors.js';
 import type {FetchContext, Filter, NormalizedQuery, ResolvedSource, Row} from '../types.js';
 import {TabularConnector, tabularConnector} from './tabular.js';
-import {planTabularFilter} from './tabular-plan.js';
 
 const BASE = 'https://tabular.example.fr/api/';
 const RID = 'rid-1';
@@ -89,123 +88,6 @@ const COMMUNES: Row[] = Array.from({length: 130}, (_, i) => ({
   population: 1000 + i,
   date_maj: '2024-01-01',
 }));
-
-describe('tabular connector: filters as column operators', () => {
-  const fields = [
-    {name: 'commune', label: 'commune', type: 'text' as const},
-    {name: 'population', label: 'population', type: 'int' as const},
-    {name: 'date_maj', label: 'date_maj', type: 'date' as const},
-  ];
-  const cases: Array<[string, Filter, Array<[string, string]>, boolean]> = [
-    ['= → exact', ORLEANS, [['epci__exact', 'Orléans Métropole']], true],
-    [
-      '< → strictly_less',
-      {type: 'compare', field: 'population', op: '<', value: num(5)},
-      [['population__strictly_less', '5']],
-      true,
-    ],
-    [
-      '<= → less',
-      {type: 'compare', field: 'population', op: '<=', value: num(5)},
-      [['population__less', '5']],
-      true,
-    ],
-    [
-      '> → strictly_greater',
-      {type: 'compare', field: 'population', op: '>', value: num(5)},
-      [['population__strictly_greater', '5']],
-      true,
-    ],
-    [
-      '>= → greater',
-      {type: 'compare', field: 'population', op: '>=', value: num(5)},
-      [['population__greater', '5']],
-      true,
-    ],
-    [
-      '!= → differs, re-checked here (the API keeps nulls)',
-      {type: 'compare', field: 'epci', op: '!=', value: str('A')},
-      [['epci__differs', 'A']],
-      false,
-    ],
-    [
-      'in → in',
-      {type: 'in', field: 'commune', values: [str('Orléans'), str('Olivet')]},
-      [['commune__in', 'Orléans,Olivet']],
-      true,
-    ],
-    [
-      'not in → notin',
-      {type: 'not', filter: {type: 'in', field: 'commune', values: [str('A')]}},
-      [['commune__notin', 'A']],
-      true,
-    ],
-    ['is null → isnull', {type: 'null', field: 'epci'}, [['epci__isnull', '']], true],
-    [
-      'is not null → isnotnull',
-      {type: 'not', filter: {type: 'null', field: 'epci'}},
-      [['epci__isnotnull', '']],
-      true,
-    ],
-    [
-      'a date against a date column',
-      {type: 'compare', field: 'date_maj', op: '>=', value: {type: 'date', value: '2024-01-01'}},
-      [['date_maj__greater', '2024-01-01']],
-      true,
-    ],
-    [
-      'a date against a text column stays in the browser',
-      {type: 'compare', field: 'commune', op: '>=', value: {type: 'date', value: '2024-01-01'}},
-      [],
-      false,
-    ],
-    [
-      'a text range stays in the browser',
-      {type: 'compare', field: 'commune', op: '<', value: str('M')},
-      [],
-      false,
-    ],
-    [
-      'in with a comma in a value stays in the browser',
-      {type: 'in', field: 'commune', values: [str('a,b')]},
-      [],
-      false,
-    ],
-    [
-      'or stays in the browser, the rest of the conjunction goes to the API',
-      {
-        type: 'and',
-        filters: [
-          ORLEANS,
-          {
-            type: 'or',
-            filters: [
-              {type: 'compare', field: 'population', op: '>', value: num(1)},
-              {type: 'null', field: 'commune'},
-            ],
-          },
-        ],
-      },
-      [['epci__exact', 'Orléans Métropole']],
-      false,
-    ],
-  ];
-  for (const [name, filter, params, exact] of cases) {
-    it(name, () => {
-      const plan = planTabularFilter(filter, fields);
-      expect(plan.filters).to.deep.equal(params);
-      expect(plan.exact).to.equal(exact);
-    });
-  }
-
-  it('keeps the operators of the URL', () => {
-    const plan = planTabularFilter(ORLEANS, fields, newSource({code__exact: ['45234']}));
-    expect(plan.filters).to.deep.equal([
-      ['code__exact', '45234'],
-      ['epci__exact', 'Orléans Métropole'],
-    ]);
-  });
-});
 
 describe('tabular connector: requests', () => {
   /** A connector of its own per test: what one learns about a resource never leaks into the next. */

@@ -48,12 +48,7 @@ import {
   type ServerAggregation,
   type TabularPlan,
 } from './tabular-plan.js';
-import {mapConcurrent} from './util.js';
-
-/** Pages requested at once. */
-const PAGES_IN_FLIGHT = 4;
-/** Rows the browser accepts to download to compute a query itself (2 000 pages). */
-const MAX_BROWSER_ROWS = 100_000;
+import {mapConcurrent, MAX_BROWSER_ROWS, PAGES_IN_FLIGHT} from './util.js';
 
 export class TabularConnector implements Connector {
   readonly family = 'tabular';

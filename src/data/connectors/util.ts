@@ -28,6 +28,12 @@ export function buildUrl(
   return base + path + (query ? `?${query}` : '');
 }
 
+/** Pages a connector requests at once when it reads many. */
+export const PAGES_IN_FLIGHT = 4;
+
+/** Rows the browser accepts to download to compute a query itself (2 000 pages of the tabular API). */
+export const MAX_BROWSER_ROWS = 100_000;
+
 /**
  * Runs `task` over `items` with at most `limit` running at once, keeping the order of `items` in
  * the answer; the first failure rejects (the others still finish, their results are dropped).

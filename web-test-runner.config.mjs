@@ -9,6 +9,10 @@ import {portalPlugin} from './tools/portal/wds-plugin.mjs';
 /** React ships CommonJS only: the framework tests (test/frameworks/) import it as ES modules. */
 const reactFiles = /\/node_modules\/(react|react-dom|scheduler)\//;
 
+/** CommonJS the tests import as ES modules: React (above) and the fake clock, @sinonjs/fake-timers (with what it requires). */
+const commonJsFiles =
+  /\/node_modules\/(react|react-dom|scheduler|@sinonjs\/fake-timers|@sinonjs\/commons|type-detect)\//;
+
 /** React picks its build from `process.env.NODE_ENV`, which a browser does not have. */
 const reactDevelopmentBuild = {
   name: 'react-development-build',
@@ -67,7 +71,13 @@ export default {
     // The dev server transforms each file alone, so the plugin never learns which modules are
     // CommonJS: `strictRequires: false` gives every one a default export (its `module.exports`) and
     // `requireReturnsDefault` makes `require()` read that default, not a namespace.
-    fromRollup(commonjs)({include: reactFiles, strictRequires: false, requireReturnsDefault: true}),
+    // The fake clock asks for Node's `util` and `timers` only when it runs in Node: left as they are.
+    fromRollup(commonjs)({
+      include: commonJsFiles,
+      strictRequires: false,
+      requireReturnsDefault: true,
+      ignore: ['util', 'timers', 'timers/promises'],
+    }),
   ],
   browsers: [chromium(process.env.CHROME_PATH ?? '/usr/bin/chromium')],
   // Firefox and WebKit run what must hold in every engine (test/engines/CROSS_ENGINE.md), when

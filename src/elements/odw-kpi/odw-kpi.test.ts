@@ -4,7 +4,15 @@ import {parseFilter, requestSettings} from '../../data/index.js';
 import type {OdwSource} from '../odw-source/odw-source.js';
 import './define.js';
 import type {OdwKpi} from './odw-kpi.js';
-import {faultSequence, mount, normalize, part, requestLog, uniqueTag} from '../../../test/helpers.js';
+import {
+  faultSequence,
+  mount,
+  normalize,
+  part,
+  requestLog,
+  uniqueTag,
+  watchFetches,
+} from '../../../test/helpers.js';
 
 const ODS_PATH = 'ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records';
 const ODS = `/portal/${ODS_PATH}`;
@@ -33,34 +41,6 @@ async function valueOf(el: Element): Promise<string> {
 
 function taggedOds(tag: string, faults = ''): string {
   return `/portal/~tag=${tag}${faults ? `,${faults}` : ''}/${ODS_PATH}`;
-}
-
-/**
- * The page's requests whose URL holds `tag`, as they leave (`fetch` is wrapped until `stop()`):
- * `pending()` counts those not yet settled, body read included, so that a test can wait on the
- * network instead of for a while.
- */
-function watchFetches(tag: string) {
-  const realFetch = window.fetch;
-  const calls: Array<{url: string; settled: boolean}> = [];
-  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = input instanceof Request ? input.url : String(input);
-    const answer = realFetch(input, init);
-    if (!url.includes(tag)) return answer;
-    const call = {url, settled: false};
-    calls.push(call);
-    const body = answer.then((response) => response.clone().text());
-    void body.then(
-      () => (call.settled = true),
-      () => (call.settled = true),
-    );
-    return body.then(() => answer);
-  };
-  return {
-    calls,
-    pending: () => calls.filter((call) => !call.settled).length,
-    stop: () => (window.fetch = realFetch),
-  };
 }
 
 /** The refresh timers of the page (`setInterval`) on a fake clock; everything else runs on time. */

@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {QueryError} from '../errors.js';
-import type {Filter, NormalizedQuery, ResolvedSource} from '../types.js';
+import type {NormalizedQuery, ResolvedSource} from '../types.js';
 import {actionUrl} from './ckan-answers.js';
 import {
   isRowCount,
@@ -11,26 +11,12 @@ import {
   searchParams,
   urlFilters,
 } from './ckan-search.js';
+import {apiSource, num, ORLEANS, q, str} from '../../../test/connector-queries.js';
 
 const BASE = 'https://ckan.example.fr/api/3/action/';
 
-function newSource(params?: Record<string, string[]>): ResolvedSource {
-  return {
-    family: 'ckan',
-    url: `${BASE}datastore_search?resource_id=res-1`,
-    base: BASE,
-    id: 'res-1',
-    ...(params ? {params} : {}),
-  };
-}
-
-function q(parts: Partial<NormalizedQuery>): NormalizedQuery {
-  return {select: [], groupBy: [], orderBy: [], ...parts};
-}
-
-const str = (value: string) => ({type: 'string' as const, value});
-const num = (value: number) => ({type: 'number' as const, value});
-const ORLEANS: Filter = {type: 'compare', field: 'epci', op: '=', value: str('Orléans Métropole')};
+const newSource = (params?: Record<string, string[]>) =>
+  apiSource('ckan', BASE, 'datastore_search?resource_id=res-1', 'res-1', params);
 
 /** The `datastore_search` URL of a query of plain rows: what the connector sends for its first page. */
 function searchUrl(source: ResolvedSource, query: NormalizedQuery, limit: number, offset: number): string {

@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {QueryError} from '../errors.js';
-import type {FieldType, Filter, NormalizedQuery, ResolvedSource, Row} from '../types.js';
+import type {FieldType, Filter, NormalizedQuery, Row} from '../types.js';
 import {
   countedTotal,
   knownTotal,
@@ -10,26 +10,12 @@ import {
   sqlIdentifier,
   sqlString,
 } from './ckan-sql.js';
+import {apiSource, num, ORLEANS, q, str} from '../../../test/connector-queries.js';
 
 const BASE = 'https://ckan.example.fr/api/3/action/';
 
-function newSource(params?: Record<string, string[]>): ResolvedSource {
-  return {
-    family: 'ckan',
-    url: `${BASE}datastore_search?resource_id=res-1`,
-    base: BASE,
-    id: 'res-1',
-    ...(params ? {params} : {}),
-  };
-}
-
-function q(parts: Partial<NormalizedQuery>): NormalizedQuery {
-  return {select: [], groupBy: [], orderBy: [], ...parts};
-}
-
-const str = (value: string) => ({type: 'string' as const, value});
-const num = (value: number) => ({type: 'number' as const, value});
-const ORLEANS: Filter = {type: 'compare', field: 'epci', op: '=', value: str('Orléans Métropole')};
+const newSource = (params?: Record<string, string[]>) =>
+  apiSource('ckan', BASE, 'datastore_search?resource_id=res-1', 'res-1', params);
 
 describe('CKAN SQL: a query as one datastore_search_sql statement', () => {
   const source = newSource();

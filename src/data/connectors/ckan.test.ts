@@ -1,21 +1,15 @@
 import {expect} from '@open-wc/testing';
 import {CKAN_SQL_OFF, CKAN_UNKNOWN_FILTER, failureOf} from '../../../test/real-answers.js';
 import {QueryError} from '../errors.js';
-import type {FetchContext, Filter, NormalizedQuery, ResolvedSource, Row} from '../types.js';
+import type {FetchContext, Filter, Row} from '../types.js';
 import {CkanConnector, ckanConnector} from './ckan.js';
+import {apiSource, num, ORLEANS, q} from '../../../test/connector-queries.js';
 
 const BASE = 'https://ckan.example.fr/api/3/action/';
 
 /** A resource of the portal, with the URL's own parameters. */
-function newSource(params?: Record<string, string[]>): ResolvedSource {
-  return {
-    family: 'ckan',
-    url: `${BASE}datastore_search?resource_id=res-1`,
-    base: BASE,
-    id: 'res-1',
-    ...(params ? {params} : {}),
-  };
-}
+const newSource = (params?: Record<string, string[]>) =>
+  apiSource('ckan', BASE, 'datastore_search?resource_id=res-1', 'res-1', params);
 
 const FIELDS = [
   {id: '_id', type: 'int'},
@@ -80,14 +74,6 @@ function fakeContext(options: {rows?: Row[]; sql?: (sql: string) => Row[]; sqlEr
   };
   return {ctx, requests};
 }
-
-function q(parts: Partial<NormalizedQuery>): NormalizedQuery {
-  return {select: [], groupBy: [], orderBy: [], ...parts};
-}
-
-const str = (value: string) => ({type: 'string' as const, value});
-const num = (value: number) => ({type: 'number' as const, value});
-const ORLEANS: Filter = {type: 'compare', field: 'epci', op: '=', value: str('Orléans Métropole')};
 
 const ROWS: Row[] = Array.from({length: 2500}, (_, i) => ({
   _id: i + 1,

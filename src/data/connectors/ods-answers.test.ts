@@ -1,7 +1,8 @@
 import {expect} from '@open-wc/testing';
-import type {NormalizedQuery, ResolvedSource} from '../types.js';
+import type {ResolvedSource} from '../types.js';
 import {facetValues, odsAnswerRows, odsDatasetInfo} from './ods-answers.js';
 import {planOdsQuery} from './odsql.js';
+import {q} from '../../../test/connector-queries.js';
 
 const BASE = 'https://data.orleans-metropole.fr/api/explore/v2.1/';
 const SOURCE: ResolvedSource = {
@@ -10,10 +11,6 @@ const SOURCE: ResolvedSource = {
   base: BASE,
   id: 'om-mobilite-parcs-stationnement',
 };
-
-function q(parts: Partial<NormalizedQuery>): NormalizedQuery {
-  return {select: [], groupBy: [], orderBy: [], ...parts};
-}
 
 /** `catalog/datasets/<id>` of Explore v2.1 (open-data-apis.md § 1), with members the connector ignores. */
 const DATASET = {

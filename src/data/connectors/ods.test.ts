@@ -1,6 +1,7 @@
 import {expect} from '@open-wc/testing';
-import type {FetchContext, Filter, NormalizedQuery, ResolvedSource} from '../types.js';
+import type {FetchContext, NormalizedQuery, ResolvedSource} from '../types.js';
 import {facets, odsConnector} from './ods.js';
+import {ORLEANS, q} from '../../../test/connector-queries.js';
 
 const BASE = 'https://data.example.fr/api/explore/v2.1/';
 const SOURCE: ResolvedSource = {
@@ -73,16 +74,6 @@ function dataCalls(calls: Call[]): string[] {
   return calls.map((call) => readable(call.url)).filter((url) => url !== 'catalog/datasets/pop');
 }
 
-function q(parts: Partial<NormalizedQuery>): NormalizedQuery {
-  return {select: [], groupBy: [], orderBy: [], ...parts};
-}
-
-const ORLEANS: Filter = {
-  type: 'compare',
-  field: 'epci',
-  op: '=',
-  value: {type: 'string', value: 'Orléans Métropole'},
-};
 const TAIL = 'lang=fr&timezone=Europe/Paris';
 
 describe('ODS connector: translation of queries to Explore v2.1 requests', () => {

@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {QueryError} from '../errors.js';
-import type {Filter, NormalizedQuery, ResolvedSource} from '../types.js';
+import type {Filter, ResolvedSource} from '../types.js';
 import {
   datasetUrl,
   exportUrl,
@@ -11,6 +11,7 @@ import {
   recordsUrl,
   stringLiteral,
 } from './odsql.js';
+import {ORLEANS, q} from '../../../test/connector-queries.js';
 
 const BASE = 'https://data.example.fr/api/explore/v2.1/';
 const SOURCE: ResolvedSource = {
@@ -18,17 +19,6 @@ const SOURCE: ResolvedSource = {
   url: `${BASE}catalog/datasets/pop/records`,
   base: BASE,
   id: 'pop',
-};
-
-function q(parts: Partial<NormalizedQuery>): NormalizedQuery {
-  return {select: [], groupBy: [], orderBy: [], ...parts};
-}
-
-const ORLEANS: Filter = {
-  type: 'compare',
-  field: 'epci',
-  op: '=',
-  value: {type: 'string', value: 'Orléans Métropole'},
 };
 
 describe('ODSQL: filters as where expressions', () => {

@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {QueryError} from '../errors.js';
-import type {Filter, NormalizedQuery, ResolvedSource} from '../types.js';
+import type {Filter} from '../types.js';
 import {
   canonicalKey,
   columnsParam,
@@ -11,27 +11,13 @@ import {
   serverAggregation,
   serverSort,
 } from './tabular-plan.js';
+import {apiSource, num, ORLEANS, q, str} from '../../../test/connector-queries.js';
 
 const BASE = 'https://tabular-api.data.gouv.fr/api/';
 const RID = '5c4e1452-3850-4b59-b11c-3dd51d7fb8b5';
 
-function newSource(params?: Record<string, string[]>): ResolvedSource {
-  return {
-    family: 'tabular',
-    url: `${BASE}resources/${RID}/data/`,
-    base: BASE,
-    id: RID,
-    ...(params ? {params} : {}),
-  };
-}
-
-function q(parts: Partial<NormalizedQuery>): NormalizedQuery {
-  return {select: [], groupBy: [], orderBy: [], ...parts};
-}
-
-const str = (value: string) => ({type: 'string' as const, value});
-const num = (value: number) => ({type: 'number' as const, value});
-const ORLEANS: Filter = {type: 'compare', field: 'epci', op: '=', value: str('Orléans Métropole')};
+const newSource = (params?: Record<string, string[]>) =>
+  apiSource('tabular', BASE, `resources/${RID}/data/`, RID, params);
 
 describe('tabular API: filters as column operators', () => {
   const fields = [

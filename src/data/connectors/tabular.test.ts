@@ -1,22 +1,16 @@
 import {expect} from '@open-wc/testing';
 import {failureOf, TABULAR_AGGREGATION_REFUSED, TABULAR_UNKNOWN_COLUMN} from '../../../test/real-answers.js';
 import {QueryError} from '../errors.js';
-import type {FetchContext, Filter, NormalizedQuery, ResolvedSource, Row} from '../types.js';
+import type {FetchContext, Row} from '../types.js';
 import {TabularConnector, tabularConnector} from './tabular.js';
+import {apiSource, num, ORLEANS, q, str} from '../../../test/connector-queries.js';
 
 const BASE = 'https://tabular.example.fr/api/';
 const RID = 'rid-1';
 
 /** The resource, with the URL's own operators. */
-function newSource(params?: Record<string, string[]>): ResolvedSource {
-  return {
-    family: 'tabular',
-    url: `${BASE}resources/${RID}/data/`,
-    base: BASE,
-    id: RID,
-    ...(params ? {params} : {}),
-  };
-}
+const newSource = (params?: Record<string, string[]>) =>
+  apiSource('tabular', BASE, `resources/${RID}/data/`, RID, params);
 
 const PROFILE = {
   profile: {
@@ -72,14 +66,6 @@ function pagesOf(rows: Row[]): (params: URLSearchParams) => unknown {
     };
   };
 }
-
-function q(parts: Partial<NormalizedQuery>): NormalizedQuery {
-  return {select: [], groupBy: [], orderBy: [], ...parts};
-}
-
-const str = (value: string) => ({type: 'string' as const, value});
-const num = (value: number) => ({type: 'number' as const, value});
-const ORLEANS: Filter = {type: 'compare', field: 'epci', op: '=', value: str('Orléans Métropole')};
 
 const COMMUNES: Row[] = Array.from({length: 130}, (_, i) => ({
   __id: i + 1,

@@ -1,5 +1,6 @@
 /** What the element tests share: mounting templates, reading shadow DOM, and the emulator's logs. */
 import {expect, waitUntil} from '@open-wc/testing';
+import FakeTimers, {type InstalledClock} from '@sinonjs/fake-timers';
 import {render, type ReactiveElement, type TemplateResult} from 'lit';
 
 /** Text with no-break spaces made plain and runs of white space folded, for comparisons. */
@@ -179,12 +180,61 @@ export function errorText(widget: Element): string {
   return normalize(widget.shadowRoot?.querySelector('.status.error')?.textContent);
 }
 
+/** Whether `widget` shows its data or an error: it has settled. */
+export function settledWidget(widget: Element): boolean {
+  return Boolean(widget.shadowRoot?.querySelector(DRAWN[widget.localName]) || errorText(widget));
+}
+
 /** Waits until `widget` shows its data, and fails if it shows an error instead. */
 export async function drawn(widget: Element, timeout = 30_000): Promise<void> {
-  await waitUntil(
-    () => widget.shadowRoot?.querySelector(DRAWN[widget.localName]) || errorText(widget),
-    `${widget.localName}#${widget.id} never drew`,
-    {timeout},
-  );
+  await waitUntil(() => settledWidget(widget), `${widget.localName}#${widget.id} never drew`, {timeout});
   expect(errorText(widget), `${widget.localName}#${widget.id} error`).to.equal('');
+}
+
+/** The browser's own `setTimeout`, which no fake clock replaces. */
+const browserSetTimeout = FakeTimers.timers.setTimeout.bind(globalThis);
+
+/**
+ * `waitUntil` for a test whose page timers are on a fake clock (`waitUntil` polls with the page's
+ * `setTimeout`): checks `condition` every 20 ms of the browser's own time, which the network
+ * answers in, and lets `step` ms of fake time pass between checks (0: the page's timers wait).
+ */
+export async function untilOnClock(
+  clock: InstalledClock,
+  condition: () => unknown,
+  message: string,
+  {step = 0, timeout = 30_000} = {},
+): Promise<void> {
+  const deadline = performance.now() + timeout;
+  while (!(await condition())) {
+    if (performance.now() > deadline) throw new Error(`Timeout: ${message}`);
+    await new Promise((resolve) => browserSetTimeout(resolve, 20));
+    await clock.tickAsync(step);
+  }
+}
+
+/**
+ * The page's requests whose decoded URL holds `text`, as they leave (`fetch` is wrapped until
+ * `stop()`): `pending()` counts those not yet settled, body read included, so that a test waits on
+ * the network rather than for a while.
+ */
+export function watchFetches(text: string) {
+  const realFetch = window.fetch;
+  const calls: Array<{url: string; settled: boolean}> = [];
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const answer = realFetch(input, init);
+    if (!decodeURIComponent(url).includes(text)) return answer;
+    const call = {url, settled: false};
+    calls.push(call);
+    const body = answer.then((response) => response.clone().text());
+    const settle = () => (call.settled = true);
+    void body.then(settle, settle);
+    return body.then(() => answer);
+  };
+  return {
+    calls,
+    pending: () => calls.filter((call) => !call.settled).length,
+    stop: () => (window.fetch = realFetch),
+  };
 }

@@ -1,4 +1,5 @@
 import {expect, html, waitUntil} from '@open-wc/testing';
+import FakeTimers, {type InstalledClock} from '@sinonjs/fake-timers';
 import {createStore, get} from 'idb-keyval';
 import {clearCache, requestSettings} from '../data/index.js';
 import {clearOfflineCopies, offlineCopySettings} from '../data/offline-store.js';
@@ -6,7 +7,15 @@ import {OFFLINE_RETRY_FIRST, OFFLINE_RETRY_MAX} from './offline-copy-controller.
 import '../elements/odw-kpi/define.js';
 import '../elements/odw-source/define.js';
 import '../elements/odw-dashboard/define.js';
-import {mount, normalize, part, requestLog, sleep, uniqueTag} from '../../test/helpers.js';
+import {
+  mount,
+  normalize,
+  part,
+  requestLog,
+  uniqueTag,
+  untilOnClock,
+  watchFetches,
+} from '../../test/helpers.js';
 
 const ODS_PATH = 'ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records';
 const ORLEANS = 'epci = "Orléans Métropole"';
@@ -38,52 +47,12 @@ async function kpi(template: ReturnType<typeof html>): Promise<Element> {
   return container.querySelector('odw-kpi')!;
 }
 
-/**
- * A fake clock for the long waits only (the offline retries, the request timeouts): `setTimeout`
- * calls of a second or more wait for `tick`; the short ones the test helpers poll with stay real.
- */
-function fakeLongTimers() {
-  const realSetTimeout = window.setTimeout;
-  const realClearTimeout = window.clearTimeout;
-  let now = 0;
-  let nextId = 1_000_000;
-  const pending = new Map<number, {at: number; run: () => void}>();
-  window.setTimeout = ((handler: () => void, delay = 0, ...args: unknown[]) => {
-    if (delay < 1000) return realSetTimeout(handler, delay, ...args);
-    const id = nextId++;
-    pending.set(id, {at: now + delay, run: () => handler(...(args as []))});
-    return id;
-  }) as typeof window.setTimeout;
-  window.clearTimeout = ((id?: number) => {
-    if (id !== undefined && pending.has(id)) pending.delete(id);
-    else realClearTimeout(id);
-  }) as typeof window.clearTimeout;
-  return {
-    /** Waits of at least a second now pending, in milliseconds from now. */
-    pendingDelays: () => [...pending.values()].map((timer) => timer.at - now).sort((a, b) => a - b),
-    tick(ms: number) {
-      now += ms;
-      for (const [id, timer] of [...pending].sort(([, a], [, b]) => a.at - b.at)) {
-        if (timer.at > now) continue;
-        pending.delete(id);
-        timer.run();
-      }
-    },
-    restore() {
-      window.setTimeout = realSetTimeout;
-      window.clearTimeout = realClearTimeout;
-    },
-  };
-}
-
-/** `waitUntil` whose deadline is measured with `performance.now()`, untouched by the fake clock. */
-async function until(condition: () => unknown, message: string, timeout = 15_000): Promise<void> {
-  const deadline = performance.now() + timeout;
-  for (;;) {
-    if (await condition()) return;
-    if (performance.now() > deadline) throw new Error(`Timed out: ${message}`);
-    await sleep(50);
-  }
+/** Waits of the page's timers now pending, in milliseconds from the fake clock's now. */
+function pendingDelays(clock: InstalledClock): number[] {
+  const timers = (clock as unknown as {timers?: Record<string, {callAt: number}>}).timers ?? {};
+  return Object.values(timers)
+    .map((timer) => timer.callAt - clock.now)
+    .sort((a, b) => a - b);
 }
 
 const savedSettings = {...requestSettings};
@@ -91,6 +60,8 @@ const savedOffline = {...offlineCopySettings};
 
 describe('offline copy (degraded mode that survives a reload)', function () {
   this.timeout(60_000);
+  let clock: InstalledClock | undefined;
+  let fetches: ReturnType<typeof watchFetches> | undefined;
 
   beforeEach(async () => {
     await clearOfflineCopies();
@@ -99,6 +70,10 @@ describe('offline copy (degraded mode that survives a reload)', function () {
   });
 
   afterEach(async () => {
+    clock?.uninstall();
+    clock = undefined;
+    fetches?.stop();
+    fetches = undefined;
     await setOutage(false);
     Object.assign(requestSettings, savedSettings);
     Object.assign(offlineCopySettings, savedOffline);
@@ -117,48 +92,60 @@ describe('offline copy (degraded mode that survives a reload)', function () {
     // « Reload »: nothing in memory, the portal unreachable.
     clearCache();
     await setOutage(true);
-    const clock = fakeLongTimers();
-    try {
-      const el = await kpi(
-        html`<odw-kpi src=${taggedOds(tag)} value="sum(population)" where=${ORLEANS}></odw-kpi>`,
-      );
-      await until(() => text(el, 'value') === '293 673', 'the copy');
-      expect(text(el, 'status')).to.match(
-        /^Données du \d{1,2} \S+ \d{4} à \d{2}:\d{2} — le portail ne répond pas Réessayer$/,
-      );
-      expect(part(el, 'status')!.getAttribute('role')).to.equal('status');
-      await expect(el).to.be.accessible();
+    // The offline retries and the requests' timeouts on a fake clock; the emulator answers on time.
+    clock = FakeTimers.install({
+      toFake: ['setTimeout', 'clearTimeout'],
+      shouldAdvanceTime: false,
+      shouldClearNativeTimers: true,
+    });
+    fetches = watchFetches(tag);
+    const el = await kpi(
+      html`<odw-kpi src=${taggedOds(tag)} value="sum(population)" where=${ORLEANS}></odw-kpi>`,
+    );
+    const on = clock;
+    const until = (condition: () => unknown, message: string) => untilOnClock(on, condition, message);
+    await until(() => text(el, 'value') === '293 673', 'the copy');
+    expect(text(el, 'status')).to.match(
+      /^Données du \d{1,2} \S+ \d{4} à \d{2}:\d{2} — le portail ne répond pas Réessayer$/,
+    );
+    expect(part(el, 'status')!.getAttribute('role')).to.equal('status');
+    // Tried again after 5 s, then 10 s…, never more than a minute apart; still down, the copy stays.
+    expect(pendingDelays(clock)).to.include(OFFLINE_RETRY_FIRST);
+    // axe waits on timers of its own: 10 ms of fake time at each check let it finish.
+    let checked: unknown;
+    Promise.resolve(expect(el).to.be.accessible()).then(
+      () => (checked = 'accessible'),
+      (error: unknown) => (checked = error),
+    );
+    await untilOnClock(clock, () => checked, 'axe checked', {step: 10});
+    if (checked !== 'accessible') throw checked;
 
-      // Tried again after 5 s, then 10 s…, never more than a minute apart; still down, the copy stays.
-      expect(clock.pendingDelays()).to.include(OFFLINE_RETRY_FIRST);
-      const logged = (await requestLog(tag)).length;
-      clock.tick(OFFLINE_RETRY_FIRST);
-      await until(() => clock.pendingDelays().includes(2 * OFFLINE_RETRY_FIRST), 'second wait doubled');
-      expect(text(el, 'status')).to.match(/le portail ne répond pas/);
-      for (let wait = 2 * OFFLINE_RETRY_FIRST; wait < OFFLINE_RETRY_MAX; wait *= 2) {
-        clock.tick(wait);
-        const next = Math.min(2 * wait, OFFLINE_RETRY_MAX);
-        await until(() => clock.pendingDelays().includes(next), `then ${next} ms`);
-      }
-
-      // Back up: the next try replaces the copy and the notice goes.
-      clock.tick(OFFLINE_RETRY_MAX);
-      await until(() => clock.pendingDelays().includes(OFFLINE_RETRY_MAX), 'a minute at most');
-      await setOutage(false);
-      clock.tick(OFFLINE_RETRY_FIRST);
-      await sleep(300);
-      expect((await requestLog(tag)).length, 'no try before its time').to.equal(logged);
-      expect(text(el, 'status')).to.match(/le portail ne répond pas/);
-      clock.tick(OFFLINE_RETRY_MAX);
-      await until(() => !part(el, 'status'), 'live again');
-      expect(text(el, 'value')).to.equal('293 673');
-      expect((await requestLog(tag)).length).to.be.greaterThan(logged);
-      expect(
-        clock.pendingDelays().filter((delay) => delay >= OFFLINE_RETRY_FIRST && delay <= OFFLINE_RETRY_MAX),
-      ).to.deep.equal([]);
-    } finally {
-      clock.restore();
+    const logged = (await requestLog(tag)).length;
+    await clock.tickAsync(OFFLINE_RETRY_FIRST);
+    await until(() => pendingDelays(on).includes(2 * OFFLINE_RETRY_FIRST), 'second wait doubled');
+    expect(text(el, 'status')).to.match(/le portail ne répond pas/);
+    for (let wait = 2 * OFFLINE_RETRY_FIRST; wait < OFFLINE_RETRY_MAX; wait *= 2) {
+      await clock.tickAsync(wait);
+      const next = Math.min(2 * wait, OFFLINE_RETRY_MAX);
+      await until(() => pendingDelays(on).includes(next), `then ${next} ms`);
     }
+
+    // Back up: the next try replaces the copy and the notice goes.
+    await clock.tickAsync(OFFLINE_RETRY_MAX);
+    await until(() => pendingDelays(on).includes(OFFLINE_RETRY_MAX), 'a minute at most');
+    await setOutage(false);
+    const asked = fetches.calls.length;
+    await clock.tickAsync(OFFLINE_RETRY_FIRST);
+    expect(fetches.calls.length, 'no try before its time').to.equal(asked);
+    expect(pendingDelays(clock)).to.include(OFFLINE_RETRY_MAX - OFFLINE_RETRY_FIRST);
+    expect(text(el, 'status')).to.match(/le portail ne répond pas/);
+    await clock.tickAsync(OFFLINE_RETRY_MAX);
+    await until(() => !part(el, 'status'), 'live again');
+    expect(text(el, 'value')).to.equal('293 673');
+    expect((await requestLog(tag)).length).to.be.greaterThan(logged);
+    expect(
+      pendingDelays(clock).filter((delay) => delay >= OFFLINE_RETRY_FIRST && delay <= OFFLINE_RETRY_MAX),
+    ).to.deep.equal([]);
   });
 
   it('with no-offline-copy keeps nothing and says the portal does not answer', async () => {

@@ -14,6 +14,7 @@
 import {DataError, FormatError, HttpError, NetworkError, QueryError, QuotaError} from './errors.js';
 import type {FetchContext, FetchedText} from './types.js';
 import {saveCopy, withOfflineCopy, type OfflineCopyOptions} from './offline-copy.js';
+import {apiMessageOf, isQueryRefusal, parseErrorBody, quotaResetOf} from './connectors/api-errors.js';
 
 /**
  * Tuning knobs, read at each request. Tests shrink the delays; a page may too (e.g. fewer retries
@@ -337,30 +338,15 @@ function interpret(kind: BodyKind, url: string, response: Response, body: string
   throw statusFailure(response, body, url);
 }
 
-/** Error bodies worth reading: ODS `{message, error_code}`, CKAN `{success: false, error}`… */
-interface ErrorBody {
-  message?: unknown;
-  error_code?: unknown;
-  error?: unknown;
-  errors?: unknown;
-  detail?: unknown;
-  success?: unknown;
-  reset_time?: unknown;
-}
-
-const ODS_QUERY_ERRORS = new Set(['ODSQLError', 'InvalidRESTParameterError']);
-
 function statusFailure(response: Response, body: string, url: string): RetryableFailure | DataError {
   const {status} = response;
   const parsed = parseErrorBody(body);
-  const data = isObject(parsed) ? (parsed as ErrorBody) : undefined;
   const apiMessage = apiMessageOf(parsed);
   const answer = {status, body: parsed ?? body};
   const withApi = (text: string) => (apiMessage ? `${text}: ${apiMessage}` : text);
-  const refused = () => new QueryError(`The API refused the query: ${apiMessage}`, {apiMessage}, url, answer);
 
   if (status === 429) {
-    const resetAt = quotaReset(response.headers, data);
+    const resetAt = quotaReset(response.headers, parsed);
     const wait = resetAt ? resetAt.getTime() - Date.now() : undefined;
     const error = new QuotaError(withApi('The API quota is exhausted'), url, resetAt);
     if (wait !== undefined && wait > requestSettings.maxRetryAfter) return error;
@@ -375,13 +361,8 @@ function statusFailure(response: Response, body: string, url: string): Retryable
       delay,
     );
   }
-  if (apiMessage && status === 400) {
-    // Opendatasoft's ODSQL errors, and the tabular API's database and query-string errors.
-    if (typeof data?.error_code === 'string' && ODS_QUERY_ERRORS.has(data.error_code)) return refused();
-    if (Array.isArray(data?.errors)) return refused();
-  }
-  if (apiMessage && (status === 400 || status === 409) && data?.success === false && isObject(data.error)) {
-    return refused();
+  if (apiMessage && isQueryRefusal(status, parsed)) {
+    return new QueryError(`The API refused the query: ${apiMessage}`, {apiMessage}, url, answer);
   }
   if (status === 401 || status === 403) {
     return new HttpError(
@@ -396,79 +377,14 @@ function statusFailure(response: Response, body: string, url: string): Retryable
   return new HttpError(status, withApi(`HTTP error ${status}`), url, apiMessage, answer);
 }
 
-/** The JSON of an error body (an object, or a bare string as CKAN answers), undefined if not JSON. */
-function parseErrorBody(body: string): unknown {
-  try {
-    return JSON.parse(body) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The API's own words in an error body: a bare JSON string (CKAN's unknown action), ODS
- * `message` (else `error_code`), the tabular API's `errors[]` (`title`, and `detail` as text or
- * as an object with `message`), CKAN's `error` (text, or an object: see `ckanMessage`), `detail`.
- */
-export function apiMessageOf(body: unknown): string | undefined {
-  if (typeof body === 'string') return body.trim() || undefined;
-  if (!isObject(body)) return undefined;
-  const data = body as ErrorBody;
-  if (typeof data.message === 'string' && data.message) return data.message;
-  if (Array.isArray(data.errors)) {
-    const messages = data.errors.filter(isObject).map(tabularMessage).filter(Boolean);
-    if (messages.length) return messages.join('; ');
-  }
-  if (typeof data.error === 'string' && data.error) return data.error;
-  if (isObject(data.error)) return ckanMessage(data.error);
-  if (typeof data.detail === 'string' && data.detail) return data.detail;
-  if (typeof data.error_code === 'string' && data.error_code) return data.error_code;
-  return undefined;
-}
-
-/** One tabular-API error: `Database error: column "nombre" does not exist`. */
-function tabularMessage(error: Record<string, unknown>): string {
-  const title = typeof error.title === 'string' ? error.title : '';
-  const detail =
-    typeof error.detail === 'string'
-      ? error.detail
-      : isObject(error.detail) && typeof error.detail.message === 'string'
-        ? error.detail.message
-        : '';
-  return title && detail ? `${title}: ${detail}` : title || detail;
-}
-
-/**
- * CKAN puts either `message` or, under each parameter at fault, a list of strings
- * (`{filters: ["field \"quater\" not in table"]}`) in `error`; other members (`info`) are
- * diagnostics, not messages.
- */
-function ckanMessage(error: Record<string, unknown>): string | undefined {
-  if (typeof error.message === 'string' && error.message) return error.message;
-  const fields = Object.entries(error)
-    .filter(([name]) => name !== '__type')
-    .flatMap(([name, value]) => {
-      const texts = (Array.isArray(value) ? value : [value]).filter(
-        (item): item is string => typeof item === 'string' && item !== '',
-      );
-      return texts.length ? [`${name}: ${texts.join(', ')}`] : [];
-    });
-  if (fields.length) return fields.join('; ');
-  return typeof error.__type === 'string' ? error.__type : undefined;
-}
-
-/** When a 429's quota resets: `Retry-After`, else `X-RateLimit-Reset`, else the ODS body's `reset_time`. */
-function quotaReset(headers: Headers, data: ErrorBody | undefined): Date | undefined {
+/** When a 429's quota resets: `Retry-After`, else `X-RateLimit-Reset`, else what the body says. */
+function quotaReset(headers: Headers, body: unknown): Date | undefined {
   const fromRetryAfter = retryAfter(headers);
   if (fromRetryAfter) return fromRetryAfter;
   const reset = Number(headers.get('x-ratelimit-reset') ?? NaN);
   if (Number.isFinite(reset) && reset > 0) return new Date(reset * 1000);
   // Cross-origin, the headers above are hidden unless the portal exposes them; the body is not.
-  if (typeof data?.reset_time === 'string') {
-    const date = new Date(data.reset_time);
-    if (!Number.isNaN(date.getTime())) return date;
-  }
-  return undefined;
+  return quotaResetOf(body);
 }
 
 /** `Retry-After` is either delay-seconds or an HTTP date. */
@@ -500,8 +416,4 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 
 function abortError(): DOMException {
   return new DOMException('The request was aborted', 'AbortError');
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,6 @@
 import {expect, waitUntil} from '@open-wc/testing';
-import {html, render} from 'lit';
+import FakeTimers, {type InstalledClock} from '@sinonjs/fake-timers';
+import {html, render, type ReactiveElement} from 'lit';
 import '../../src/index.js';
 import {clearCache, requestSettings} from '../../src/data/request.js';
 import type {OdwSource} from '../../src/elements/odw-source/odw-source.js';
@@ -15,10 +16,10 @@ import {
   requestsTagged,
   setSequence,
   shadow,
-  sleep,
   uniqueTag,
   watchErrors,
 } from './helpers.js';
+import {errorText, settledWidget, untilOnClock, watchFetches} from '../helpers.js';
 
 /** Faults injected by the emulator into a dashboard of every element. */
 
@@ -51,6 +52,9 @@ describe('hardening: faults from the portal', function () {
     await setSequence(name, faults);
   }
 
+  let clock: InstalledClock | undefined;
+  let fetches: ReturnType<typeof watchFetches> | undefined;
+
   beforeEach(() => {
     clearCache();
     watcher = watchErrors();
@@ -60,6 +64,10 @@ describe('hardening: faults from the portal', function () {
   });
 
   afterEach(async () => {
+    clock?.uninstall();
+    clock = undefined;
+    fetches?.stop();
+    fetches = undefined;
     Object.assign(requestSettings, saved);
     render(html``, container);
     container.remove();
@@ -98,16 +106,23 @@ describe('hardening: faults from the portal', function () {
   });
 
   it('429 with Retry-After: waits as asked, then draws everything', async () => {
-    // Backoff delays far shorter than Retry-After: a client that ignored it would exhaust its
-    // retries while the portal still refuses, and show an error.
+    // Backoff delays far shorter than Retry-After: a client that ignored it would retry within 20 ms.
     Object.assign(requestSettings, {retries: 3, baseDelay: 10, maxDelay: 20});
     const tag = uniqueTag('429');
     await sequence(tag, Array<string>(500).fill('status=429,retry-after=1'));
+    fetches = watchFetches(tag);
+    // The request layer's waits on a fake clock; the emulator answers on time.
+    clock = FakeTimers.install({toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: false});
     render(dashboard(`${PORTAL}/~seq=${tag},tag=${tag}/${POPULATIONS}`), container);
-    await waitUntil(async () => (await requestsTagged(tag)).length >= 3, 'first requests refused');
-    await sleep(300);
+    await untilOnClock(clock, async () => (await requestsTagged(tag)).length >= 3, 'first requests refused');
+    await untilOnClock(clock, () => fetches!.pending() === 0, 'every refusal received');
+    const refused = fetches.calls.map(({url}) => url);
+    // 300 ms of the 1 s asked for: nothing is asked again.
+    await clock.tickAsync(300);
+    expect(fetches.calls.map(({url}) => url)).to.deep.equal(refused);
     await fetch(`${PORTAL}/__faults?name=${tag}`, {method: 'DELETE'});
-    for (const widget of widgets()) await drawn(widget);
+    await untilOnClock(clock, () => widgets().every(settledWidget), 'every widget settled', {step: 50});
+    for (const widget of widgets()) expect(errorText(widget), widget.localName).to.equal('');
     const urls = (await requestsTagged(tag)).map(({url}) => url);
     expect(urls.length, 'retried').to.be.greaterThan(new Set(urls).size);
   });
@@ -164,6 +179,7 @@ describe('hardening: faults from the portal', function () {
     });
     // The first change is answered slowly…
     await sequence(tag, Array<string>(100).fill('latency=1500'));
+    fetches = watchFetches('Dijon');
     source.setFilter('epci', epci('Dijon Métropole'));
     await waitUntil(
       async () => (await requestsTagged(tag)).some(({url}) => decodeURIComponent(url).includes('Dijon')),
@@ -174,15 +190,20 @@ describe('hardening: faults from the portal', function () {
     source.setFilter('epci', epci('Communauté urbaine Angers Loire Métropole'));
     const [kpi, chart, table] = widgets();
     const value = () => normalize(part(kpi, 'value')?.textContent);
-    await waitUntil(() => value() === '308 806', 'Angers shown', {timeout: 20_000});
-    // Long after the slow answers came (or were aborted), Angers is still shown everywhere.
-    await sleep(2500);
-    expect(value()).to.equal('308 806');
-    const cells = [...shadow(table).querySelectorAll('tbody td')].map((cell) => normalize(cell.textContent));
-    expect(cells).to.include('Communauté urbaine Angers Loire Métropole');
-    expect(cells).to.not.include('Dijon Métropole');
-    const axis = [...shadow(chart).querySelectorAll('.vega svg text')].map((text) => text.textContent);
-    expect(axis).to.include('Angers');
-    expect(axis).to.not.include('Dijon');
+    const cells = () =>
+      [...shadow(table).querySelectorAll('tbody td')].map((cell) => normalize(cell.textContent));
+    const axis = () => [...shadow(chart).querySelectorAll('.vega svg text')].map((text) => text.textContent);
+    const angersEverywhere = () =>
+      value() === '308 806' &&
+      cells().includes('Communauté urbaine Angers Loire Métropole') &&
+      axis().includes('Angers');
+    await waitUntil(angersEverywhere, 'Angers shown', {timeout: 20_000});
+    // Once the slow answers have come (or were aborted), Angers is still shown everywhere.
+    await waitUntil(() => fetches!.pending() === 0, 'the slow answers settled', {timeout: 10_000});
+    for (const widget of widgets()) await (widget as ReactiveElement).updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(angersEverywhere(), 'Angers still shown').to.equal(true);
+    expect(cells()).to.not.include('Dijon Métropole');
+    expect(axis()).to.not.include('Dijon');
   });
 });

@@ -1,17 +1,9 @@
 import {expect, waitUntil} from '@open-wc/testing';
+import FakeTimers, {type InstalledClock} from '@sinonjs/fake-timers';
 import {html, render} from 'lit';
 import '../../src/index.js';
-import {clearCache} from '../../src/data/request.js';
-import {
-  ORLEANS,
-  PORTAL,
-  POPULATIONS,
-  drawn,
-  requestsTagged,
-  sleep,
-  uniqueTag,
-  watchErrors,
-} from './helpers.js';
+import {clearCache, requestSettings} from '../../src/data/request.js';
+import {ORLEANS, PORTAL, POPULATIONS, drawn, requestsTagged, uniqueTag, watchErrors} from './helpers.js';
 
 /** No cookies on requests; a removed widget leaves no timer and no request running. */
 
@@ -41,7 +33,11 @@ describe('hardening: requests and lifecycle', function () {
     document.body.append(container);
   });
 
+  let clock: InstalledClock | undefined;
+
   afterEach(() => {
+    clock?.uninstall();
+    clock = undefined;
     window.fetch = realFetch;
     render(html``, container);
     container.remove();
@@ -51,6 +47,11 @@ describe('hardening: requests and lifecycle', function () {
   });
 
   const portalCalls = () => calls.filter(({url}) => url.includes(`${PORTAL}/`) && !url.includes('/__'));
+  const taggedCalls = (tag: string) => portalCalls().filter(({url}) => url.includes(tag));
+
+  /** The refresh timers (`setInterval`) on a fake clock; requests and their waits run on time. */
+  const fakeIntervals = () =>
+    FakeTimers.install({toFake: ['setInterval', 'clearInterval'], shouldAdvanceTime: false});
 
   it('sends no cookie and no credentials with any request', async () => {
     document.cookie = 'odw-hardening=secret; path=/';
@@ -91,6 +92,7 @@ describe('hardening: requests and lifecycle', function () {
 
   it('stops refreshing once removed', async () => {
     const tag = uniqueTag('refresh');
+    clock = fakeIntervals();
     render(
       html`<odw-kpi src=${`${PORTAL}/~tag=${tag}/${POPULATIONS}`} value="count()" refresh="1"></odw-kpi>`,
       container,
@@ -98,16 +100,19 @@ describe('hardening: requests and lifecycle', function () {
     const kpi = container.querySelector('odw-kpi')!;
     await drawn(kpi);
     // The timer does run: a second request comes.
-    await waitUntil(async () => (await requestsTagged(tag)).length >= 2, 'refreshed', {timeout: 10_000});
+    const sent = taggedCalls(tag).length;
+    await clock.tickAsync(1000);
+    await waitUntil(async () => (await requestsTagged(tag)).length > sent, 'refreshed', {timeout: 10_000});
     kpi.remove();
-    await sleep(100);
-    const before = (await requestsTagged(tag)).length;
-    await sleep(2500);
-    expect((await requestsTagged(tag)).length, 'requests after removal').to.equal(before);
+    expect(clock.countTimers(), 'timers left').to.equal(0);
+    const before = taggedCalls(tag).length;
+    await clock.tickAsync(5000);
+    expect(taggedCalls(tag).length, 'requests after removal').to.equal(before);
   });
 
   it('stops refreshing a source removed with its widgets', async () => {
     const tag = uniqueTag('source-refresh');
+    clock = fakeIntervals();
     render(
       html`<odw-source id=${tag} src=${`${PORTAL}/~tag=${tag}/${POPULATIONS}`} refresh="1"></odw-source>
         <odw-kpi source=${tag} value="count()"></odw-kpi>
@@ -115,12 +120,14 @@ describe('hardening: requests and lifecycle', function () {
       container,
     );
     for (const widget of container.querySelectorAll('odw-kpi, odw-table')) await drawn(widget);
-    await waitUntil(async () => (await requestsTagged(tag)).length >= 3, 'refreshed', {timeout: 10_000});
+    const sent = taggedCalls(tag).length;
+    await clock.tickAsync(1000);
+    await waitUntil(async () => (await requestsTagged(tag)).length > sent, 'refreshed', {timeout: 10_000});
     render(html``, container);
-    await sleep(100);
-    const before = (await requestsTagged(tag)).length;
-    await sleep(2500);
-    expect((await requestsTagged(tag)).length, 'requests after removal').to.equal(before);
+    expect(clock.countTimers(), 'timers left').to.equal(0);
+    const before = taggedCalls(tag).length;
+    await clock.tickAsync(5000);
+    expect(taggedCalls(tag).length, 'requests after removal').to.equal(before);
   });
 
   it('aborts a request in flight when removed', async () => {
@@ -129,17 +136,27 @@ describe('hardening: requests and lifecycle', function () {
       html`<odw-kpi src=${`${PORTAL}/~latency=20000,tag=${tag}/${POPULATIONS}`} value="count()"></odw-kpi>`,
       container,
     );
-    await waitUntil(async () => (await requestsTagged(tag)).length >= 1, 'request sent');
-    await sleep(100);
-    const pending = portalCalls().filter(({url}) => url.includes(tag));
     // The records and, for the attribution, the dataset's metadata.
-    expect(pending.length).to.be.at.least(1);
+    await waitUntil(() => taggedCalls(tag).length >= 2, 'both requests sent');
+    await waitUntil(async () => (await requestsTagged(tag)).length >= 2, 'both requests received');
+    const pending = taggedCalls(tag);
     const signals = pending.map(({init}) => init!.signal!);
     expect(signals.map((signal) => signal.aborted)).to.not.include(true);
+    // The request layer's waits (retry backoff, per-attempt timeout) on a fake clock from here; the
+    // attempts' timeouts set before are real timers, cleared as such.
+    clock = FakeTimers.install({
+      toFake: ['setTimeout', 'clearTimeout'],
+      shouldAdvanceTime: false,
+      shouldClearNativeTimers: true,
+    });
     container.querySelector('odw-kpi')!.remove();
-    await waitUntil(() => signals.every((signal) => signal.aborted), 'requests aborted', {timeout: 2000});
-    await sleep(300);
-    // Not retried after the abort either.
-    expect(portalCalls().filter(({url}) => url.includes(tag))).to.have.length(pending.length);
+    await clock.tickAsync(0);
+    expect(
+      signals.map((signal) => signal.aborted),
+      'requests aborted',
+    ).to.not.include(false);
+    // Not retried after the abort either, however long the backoff would be.
+    await clock.tickAsync(requestSettings.retries * requestSettings.maxDelay + requestSettings.timeout);
+    expect(taggedCalls(tag)).to.have.length(pending.length);
   });
 });

@@ -1,5 +1,5 @@
 import {expect, waitUntil} from '@open-wc/testing';
-import {html, render} from 'lit';
+import {html, render, type ReactiveElement} from 'lit';
 import '../../src/index.js';
 import {
   XSS_FLAG,
@@ -11,7 +11,6 @@ import {
   part,
   shadow,
   shadowRoots,
-  sleep,
   watchErrors,
 } from './helpers.js';
 
@@ -181,11 +180,11 @@ describe('hardening: hostile text in the data', function () {
     );
     expect(svgTexts.some((text) => text.startsWith('<img src=x'))).to.equal(true);
     expect(svgTexts.some((text) => text.startsWith('"><svg'))).to.equal(true);
-    // Chart tooltips.
+    // Chart tooltips: each mark hovered, and what its tooltip holds drawn before the next.
     for (const chart of [byId('column'), byId('donut')]) {
       for (const mark of marks(chart)) {
         hover(mark);
-        await sleep(20);
+        await (chart as ReactiveElement).updateComplete;
       }
     }
     await waitUntil(() => normalize(part(byId('donut'), 'tooltip')?.textContent), 'donut tooltip');
@@ -217,10 +216,18 @@ describe('hardening: hostile text in the data', function () {
     expect(areas, 'the six outlines').to.have.length(6);
     expect(areas[0].getAttribute('aria-label')).to.include('<img src=x');
     click(areas[0]);
-    await sleep(100);
+    await (choropleth as ReactiveElement).updateComplete;
     expect(normalize(part(choropleth, 'legend')?.textContent)).to.not.equal('');
 
-    await sleep(300);
+    // An <img src=x onerror> of the data would fail to load before one added after it does.
+    const sentinel = document.createElement('img');
+    const sentinelFailed = new Promise((resolve) =>
+      sentinel.addEventListener('error', resolve, {once: true}),
+    );
+    sentinel.src = 'x';
+    document.body.append(sentinel);
+    await sentinelFailed;
+    sentinel.remove();
     expect((window as FlagWindow)[XSS_FLAG], 'a payload ran').to.equal(undefined);
     const found = shadowRoots(container).flatMap(dangerousNodes);
     expect(found).to.deep.equal([]);

@@ -1,22 +1,15 @@
 import {expect} from '@open-wc/testing';
 import {CKAN_SQL_OFF, CKAN_UNKNOWN_FILTER, failureOf} from '../../../test/real-answers.js';
 import {QueryError} from '../errors.js';
-import type {FetchContext, Filter, NormalizedQuery, ResolvedSource, Row} from '../types.js';
-import {ckanConnector, planCkanSql, searchFilters, sqlFilter, sqlIdentifier, sqlString} from './ckan.js';
+import type {FetchContext, Filter, Row} from '../types.js';
+import {CkanConnector, ckanConnector} from './ckan.js';
+import {apiSource, num, ORLEANS, q} from '../../../test/connector-queries.js';
 
-let portalCounter = 0;
+const BASE = 'https://ckan.example.fr/api/3/action/';
 
-/** A source on a portal of its own: the connector remembers SQL refusals per portal. */
-function newSource(params?: Record<string, string[]>): ResolvedSource {
-  const base = `https://ckan${++portalCounter}.example.fr/api/3/action/`;
-  return {
-    family: 'ckan',
-    url: `${base}datastore_search?resource_id=res-1`,
-    base,
-    id: 'res-1',
-    ...(params ? {params} : {}),
-  };
-}
+/** A resource of the portal, with the URL's own parameters. */
+const newSource = (params?: Record<string, string[]>) =>
+  apiSource('ckan', BASE, 'datastore_search?resource_id=res-1', 'res-1', params);
 
 const FIELDS = [
   {id: '_id', type: 'int'},
@@ -82,14 +75,6 @@ function fakeContext(options: {rows?: Row[]; sql?: (sql: string) => Row[]; sqlEr
   return {ctx, requests};
 }
 
-function q(parts: Partial<NormalizedQuery>): NormalizedQuery {
-  return {select: [], groupBy: [], orderBy: [], ...parts};
-}
-
-const str = (value: string) => ({type: 'string' as const, value});
-const num = (value: number) => ({type: 'number' as const, value});
-const ORLEANS: Filter = {type: 'compare', field: 'epci', op: '=', value: str('Orléans Métropole')};
-
 const ROWS: Row[] = Array.from({length: 2500}, (_, i) => ({
   _id: i + 1,
   _full_text: "'x'",
@@ -100,157 +85,16 @@ const ROWS: Row[] = Array.from({length: 2500}, (_, i) => ({
   maj: '2024-03-05T10:00:00',
 }));
 
-describe('CKAN connector: SQL translation', () => {
-  const source = newSource();
-  const cases: Array<[string, NormalizedQuery, string]> = [
-    [
-      'an aggregate under a filter',
-      q({
-        select: [{type: 'aggregate', fn: 'sum', field: 'population', as: 'sum(population)'}],
-        where: ORLEANS,
-      }),
-      `SELECT SUM("population") AS "a0" FROM "res-1" WHERE "epci" = 'Orléans Métropole'`,
-    ],
-    [
-      'groups, an order on an aggregate (nulls last, as the engine), limit and offset',
-      q({
-        select: [
-          {type: 'field', field: 'epci', as: 'epci'},
-          {type: 'aggregate', fn: 'count', as: 'count()'},
-          {type: 'aggregate', fn: 'avg', field: 'population', as: 'moyenne'},
-        ],
-        groupBy: [{field: 'epci', as: 'epci'}],
-        orderBy: [{key: 'count()', direction: 'desc'}],
-        limit: 5,
-        offset: 10,
-      }),
-      `SELECT "epci" AS "g0", COUNT(*) AS "a1", AVG("population") AS "a2" FROM "res-1" GROUP BY "epci" ORDER BY "a1" DESC NULLS LAST LIMIT 5 OFFSET 10`,
-    ],
-    [
-      'a time unit with date_trunc; median with percentile_cont',
-      q({
-        select: [{type: 'aggregate', fn: 'median', field: 'population', as: 'med'}],
-        groupBy: [{field: 'maj', timeunit: 'month', as: 'month(maj)'}],
-        orderBy: [{key: 'month(maj)', direction: 'asc'}],
-      }),
-      `SELECT date_trunc('month', "maj") AS "g0", percentile_cont(0.5) WITHIN GROUP (ORDER BY "population") AS "a0" FROM "res-1" GROUP BY date_trunc('month', "maj") ORDER BY "g0" ASC NULLS LAST`,
-    ],
-    [
-      'rows under an or, renamed fields',
-      q({
-        select: [{type: 'field', field: 'commune', as: 'nom'}],
-        where: {
-          type: 'or',
-          filters: [ORLEANS, {type: 'compare', field: 'population', op: '>', value: num(100_000)}],
-        },
-        orderBy: [{key: 'nom', direction: 'asc'}],
-        limit: 10,
-      }),
-      `SELECT "commune" AS "f0" FROM "res-1" WHERE ("epci" = 'Orléans Métropole') OR ("population" > 100000) ORDER BY "f0" ASC NULLS LAST LIMIT 10`,
-    ],
-  ];
-  for (const [name, query, sql] of cases) {
-    it(name, () => {
-      expect(planCkanSql(source, query).sql).to.equal(sql);
-    });
-  }
-
-  it('counts groups by listing their keys, rows with COUNT(*)', () => {
-    const grouped = planCkanSql(
-      source,
-      q({groupBy: [{field: 'epci', as: 'epci'}], where: ORLEANS, limit: 1}),
-    );
-    expect(grouped.countSql).to.equal(
-      `SELECT "epci" AS "g0" FROM "res-1" WHERE "epci" = 'Orléans Métropole' GROUP BY "epci"`,
-    );
-    const plain = planCkanSql(source, q({where: ORLEANS, limit: 1}));
-    expect(plain.countSql).to.equal(`SELECT COUNT(*) AS "n" FROM "res-1" WHERE "epci" = 'Orléans Métropole'`);
-  });
-
-  const filters: Array<[string, Filter, string]> = [
-    [
-      'quotes in strings doubled',
-      {type: 'compare', field: 'commune', op: '=', value: str("L'Abergement")},
-      `"commune" = 'L''Abergement'`,
-    ],
-    ['quotes in identifiers doubled', {type: 'null', field: 'a"b'}, `"a""b" IS NULL`],
-    ['!= as <>', {type: 'compare', field: 'population', op: '!=', value: num(3)}, `"population" <> 3`],
-    [
-      'booleans',
-      {type: 'compare', field: 'ok', op: '=', value: {type: 'boolean', value: false}},
-      `"ok" = FALSE`,
-    ],
-    ['in', {type: 'in', field: 'code', values: [str('45234'), num(2)]}, `"code" IN ('45234', 2)`],
-    ['not', {type: 'not', filter: {type: 'null', field: 'epci'}}, `NOT ("epci" IS NULL)`],
-    [
-      'a day is the whole day',
-      {type: 'compare', field: 'maj', op: '=', value: {type: 'date', value: '2024-12-31'}},
-      `"maj" >= '2024-12-31' AND "maj" < '2025-01-01'`,
-    ],
-    [
-      'after a day',
-      {type: 'compare', field: 'maj', op: '>', value: {type: 'date', value: '2024-02-28'}},
-      `"maj" >= '2024-02-29'`,
-    ],
-    [
-      'up to a day',
-      {type: 'compare', field: 'maj', op: '<=', value: {type: 'date', value: '2024-02-28'}},
-      `"maj" < '2024-02-29'`,
-    ],
-    [
-      'an instant',
-      {type: 'compare', field: 'maj', op: '<', value: {type: 'date', value: '2024-02-28T10:00:00'}},
-      `"maj" < '2024-02-28T10:00:00'`,
-    ],
-  ];
-  for (const [name, filter, sql] of filters) {
-    it(name, () => {
-      expect(sqlFilter(filter)).to.equal(sql);
-    });
-  }
-
-  it('refuses a date literal that could carry SQL', () => {
-    expect(() =>
-      sqlFilter({
-        type: 'compare',
-        field: 'maj',
-        op: '=',
-        value: {type: 'date', value: "2024-01-01' OR '1'='1"},
-      }),
-    ).to.throw(QueryError);
-  });
-
-  it('quotes', () => {
-    expect(sqlIdentifier('Code région')).to.equal('"Code région"');
-    expect(sqlString("a'b")).to.equal("'a''b'");
-  });
-
-  it('datastore_search filters: = and in conjuncts; anything else is not exact', () => {
-    expect(
-      searchFilters({
-        type: 'and',
-        filters: [ORLEANS, {type: 'in', field: 'code', values: [str('1'), str('2')]}],
-      }),
-    ).to.deep.equal({
-      filters: {epci: 'Orléans Métropole', code: ['1', '2']},
-      exact: true,
-    });
-    expect(
-      searchFilters({
-        type: 'and',
-        filters: [ORLEANS, {type: 'compare', field: 'population', op: '>', value: num(1)}],
-      }),
-    ).to.deep.equal({
-      filters: {epci: 'Orléans Métropole'},
-      exact: false,
-    });
-  });
-});
-
 describe('CKAN connector: requests', () => {
+  /** A connector of its own per test: what one learns about the portal never leaks into the next. */
+  let connector: CkanConnector;
+  beforeEach(() => {
+    connector = new CkanConnector();
+  });
+
   it('plain rows under = filters: datastore_search with filters, fields, sort, limit and offset', async () => {
     const fake = fakeContext({rows: ROWS});
-    const result = await ckanConnector.query(
+    const result = await connector.query(
       newSource(),
       q({
         select: [
@@ -283,7 +127,7 @@ describe('CKAN connector: requests', () => {
 
   it('many rows: pages of 1 000 after the first answer tells the total', async () => {
     const fake = fakeContext({rows: ROWS});
-    const result = await ckanConnector.query(newSource(), q({limit: 2200}), fake.ctx);
+    const result = await connector.query(newSource(), q({limit: 2200}), fake.ctx);
     expect(fake.requests.map((request) => `${request.params.offset}+${request.params.limit}`)).to.deep.equal([
       '0+1000',
       '1000+1000',
@@ -301,7 +145,7 @@ describe('CKAN connector: requests', () => {
 
   it('the URL’s own filters and q are kept', async () => {
     const fake = fakeContext({rows: ROWS});
-    await ckanConnector.query(
+    await connector.query(
       newSource({filters: ['{"code_region":"24"}'], q: ['loiret']}),
       q({where: ORLEANS, limit: 1}),
       fake.ctx,
@@ -315,7 +159,7 @@ describe('CKAN connector: requests', () => {
   it('a full-text q with a filter SQL would need: datastore_search with q, the engine does the rest', async () => {
     const fake = fakeContext({rows: ROWS, sql: () => [{a0: '1'}]});
     const big: Filter = {type: 'compare', field: 'population', op: '>', value: num(1000)};
-    const result = await ckanConnector.query(
+    const result = await connector.query(
       newSource({q: ['orléans']}),
       q({select: [{type: 'aggregate', fn: 'count', as: 'count()'}], where: big}),
       fake.ctx,
@@ -328,7 +172,7 @@ describe('CKAN connector: requests', () => {
 
   it('aggregates go to datastore_search_sql; keys renamed, numbers in text read as numbers', async () => {
     const fake = fakeContext({sql: () => [{a0: '293673'}]});
-    const result = await ckanConnector.query(
+    const result = await connector.query(
       newSource(),
       q({
         select: [{type: 'aggregate', fn: 'sum', field: 'population', as: 'sum(population)'}],
@@ -350,7 +194,7 @@ describe('CKAN connector: requests', () => {
     const fake = fakeContext({
       sql: (sql) => (sql.includes('LIMIT') ? [{g0: 'A', a0: 3}] : [{g0: 'A'}, {g0: 'B'}, {g0: 'C'}]),
     });
-    const result = await ckanConnector.query(
+    const result = await connector.query(
       newSource(),
       q({
         select: [{type: 'aggregate', fn: 'count', as: 'n'}],
@@ -366,7 +210,7 @@ describe('CKAN connector: requests', () => {
 
   it('time-unit groups come back as the ISO start of the period', async () => {
     const fake = fakeContext({sql: () => [{g0: '2024-03-01T00:00:00', a0: 4}]});
-    const result = await ckanConnector.query(
+    const result = await connector.query(
       newSource(),
       q({
         select: [{type: 'aggregate', fn: 'count', as: 'n'}],
@@ -385,7 +229,7 @@ describe('CKAN connector: requests', () => {
   it('SQL search off (400, a bare JSON string): datastore_search with the = filters, the engine does the rest; the portal is remembered', async () => {
     const source = newSource();
     const fake = fakeContext({rows: ROWS.slice(0, 22), sqlError: await failureOf(400, CKAN_SQL_OFF)});
-    const first = await ckanConnector.query(source, SUM_ORLEANS, fake.ctx);
+    const first = await connector.query(source, SUM_ORLEANS, fake.ctx);
     expect(fake.requests.map((request) => request.action)).to.deep.equal([
       'datastore_search_sql',
       'datastore_search',
@@ -405,10 +249,10 @@ describe('CKAN connector: requests', () => {
       select: [{type: 'aggregate', fn: 'count', as: 'n'}],
       groupBy: [{field: 'epci', as: 'epci'}],
     });
-    await ckanConnector.query({...source, id: 'res-2'}, other, fake.ctx);
+    await connector.query({...source, id: 'res-2'}, other, fake.ctx);
     expect(fake.requests.map((request) => request.action)).to.not.include('datastore_search_sql');
     fake.requests.length = 0;
-    const second = await ckanConnector.query(source, SUM_ORLEANS, fake.ctx);
+    const second = await connector.query(source, SUM_ORLEANS, fake.ctx);
     expect(fake.requests.map((request) => request.action)).to.deep.equal(['datastore_search']);
     expect(second.rows).to.deep.equal(first.rows);
   });
@@ -421,17 +265,36 @@ describe('CKAN connector: requests', () => {
       error: {__type: 'Authorization Error', message: 'Access denied: Not authorized to run SQL'},
     });
     const fake = fakeContext({rows: ROWS.slice(0, 22), sqlError: refusal});
-    await ckanConnector.query(source, SUM_ORLEANS, fake.ctx);
+    await connector.query(source, SUM_ORLEANS, fake.ctx);
     fake.requests.length = 0;
-    await ckanConnector.query(source, SUM_ORLEANS, fake.ctx);
+    await connector.query(source, SUM_ORLEANS, fake.ctx);
     expect(fake.requests.map((request) => request.action)).to.deep.equal(['datastore_search']);
+  });
+
+  it('what a connector remembers lasts as long as it: another portal, a new connector or clear() ask SQL again', async () => {
+    const fake = fakeContext({rows: ROWS.slice(0, 22), sqlError: await failureOf(400, CKAN_SQL_OFF)});
+    await connector.query(newSource(), SUM_ORLEANS, fake.ctx);
+    expect([...connector.sqlRefused]).to.deep.equal([BASE]);
+    const actions = () => fake.requests.splice(0).map((request) => request.action);
+    actions();
+
+    const otherBase = 'https://autre.example.fr/api/3/action/';
+    await connector.query({...newSource(), base: otherBase}, SUM_ORLEANS, fake.ctx);
+    expect(actions()).to.deep.equal(['datastore_search_sql', 'datastore_search']);
+    await new CkanConnector().query(newSource(), SUM_ORLEANS, fake.ctx);
+    expect(actions()).to.deep.equal(['datastore_search_sql', 'datastore_search']);
+    connector.sqlRefused.clear();
+    await connector.query(newSource(), SUM_ORLEANS, fake.ctx);
+    expect(actions()).to.deep.equal(['datastore_search_sql', 'datastore_search']);
+    // The page's connector is one such object, not a hidden memory.
+    expect(ckanConnector).to.be.instanceOf(CkanConnector);
   });
 
   it('SQL search off and a field the resource lacks: the error names the field', async () => {
     const fake = fakeContext({rows: ROWS, sqlError: await failureOf(400, CKAN_SQL_OFF)});
     let caught: unknown;
     try {
-      await ckanConnector.query(
+      await connector.query(
         newSource(),
         q({select: [{type: 'aggregate', fn: 'sum', field: 'quater', as: 's'}]}),
         fake.ctx,
@@ -467,16 +330,16 @@ describe('CKAN connector: requests', () => {
       select: [{type: 'aggregate', fn: 'count', as: 'n'}],
       groupBy: [{field: 'maj', timeunit: 'day', as: 'jour'}],
     });
-    const result = await ckanConnector.query(source, query, fake.ctx);
+    const result = await connector.query(source, query, fake.ctx);
     expect(result.rows).to.deep.equal([{jour: '2024-03-05', n: 3}]);
     fake.requests.length = 0;
-    await ckanConnector.query(source, query, fake.ctx);
+    await connector.query(source, query, fake.ctx);
     expect(fake.requests[0].action).to.equal('datastore_search_sql');
   });
 
   it('count() under = filters is datastore_search’s total: one request, no SQL, no page of rows', async () => {
     const fake = fakeContext({rows: ROWS});
-    const result = await ckanConnector.query(
+    const result = await connector.query(
       newSource(),
       q({select: [{type: 'aggregate', fn: 'count', as: 'n'}], where: ORLEANS}),
       fake.ctx,
@@ -497,7 +360,7 @@ describe('CKAN connector: requests', () => {
         {...ROWS[1], surface: '360.7'},
       ],
     });
-    const result = await ckanConnector.query(
+    const result = await connector.query(
       newSource(),
       q({select: [{type: 'field', field: 'surface', as: 'surface'}], limit: 2}),
       fake.ctx,
@@ -518,7 +381,7 @@ describe('CKAN connector: requests', () => {
     const fake = fakeContext({rows: ROWS, sqlError: error});
     let caught: unknown;
     try {
-      await ckanConnector.query(
+      await connector.query(
         newSource(),
         q({select: [{type: 'aggregate', fn: 'sum', field: 'popu', as: 's'}]}),
         fake.ctx,
@@ -532,7 +395,7 @@ describe('CKAN connector: requests', () => {
   it('info: fields (CKAN types mapped, internal columns left out), resource and package metadata', async () => {
     const fake = fakeContext({});
     const source = newSource();
-    const info = await ckanConnector.info(source, fake.ctx);
+    const info = await connector.info(source, fake.ctx);
     expect(info.fields).to.deep.equal([
       {name: 'commune', label: 'Commune', type: 'text', description: 'Nom officiel'},
       {name: 'epci', label: 'epci', type: 'text'},

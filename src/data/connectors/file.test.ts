@@ -1,7 +1,16 @@
 import {expect} from '@open-wc/testing';
 import {FormatError, QueryError} from '../errors.js';
 import type {FetchContext, FetchedText, NormalizedQuery, ResolvedSource} from '../types.js';
-import {csvConnector, geojsonConnector, jsonConnector, parseGeoJsonFile, parseJsonFile} from './file.js';
+import {
+  csvConnector,
+  fileConnector,
+  geojsonConnector,
+  jsonConnector,
+  ParsedFiles,
+  parseGeoJsonFile,
+  parseJsonFile,
+} from './file.js';
+import {parseCsv} from './csv.js';
 import {facets} from './index.js';
 
 let fileCounter = 0;
@@ -97,6 +106,21 @@ describe('file connectors', () => {
     const d = await csvConnector.info(source, ctx);
     expect(d.fields).not.to.equal(a.fields);
     expect(d.fields.map((field) => field.name)).to.include('habitants');
+  });
+
+  it('keeps what it parsed in a ParsedFiles of its own: clear() parses again, the oldest file goes first', async () => {
+    const parsed = new ParsedFiles(2);
+    const connector = fileConnector('csv', (text) => parseCsv(text), parsed);
+    const {ctx} = fakeContext(() => CSV);
+    const [first, second, third] = ['a.csv', 'b.csv', 'c.csv'].map((name) => newSource('csv', name));
+    const a = await connector.info(first, ctx);
+    expect((await connector.info(first, ctx)).fields).to.equal(a.fields);
+    parsed.clear();
+    const cleared = await connector.info(first, ctx);
+    expect(cleared.fields).not.to.equal(a.fields);
+    await connector.info(second, ctx);
+    await connector.info(third, ctx);
+    expect((await connector.info(first, ctx)).fields).not.to.equal(cleared.fields);
   });
 
   it('refuses an HTML page served instead of the file (content type or content)', async () => {

@@ -21,22 +21,51 @@ import type {
 import {parseCsv, type ParsedTable} from './csv.js';
 import {checkFields, fileTitle, isRecord, toLatLon, unknownField} from './util.js';
 
-/** Parsed files kept: the text they came from (to notice a changed file) and the table. */
-const parsedFiles = new Map<string, {text: string; table: ParsedTable}>();
-const MAX_PARSED_FILES = 16;
+/**
+ * Parsed files, by family and URL, with the text each came from (to notice a changed file); the
+ * 16 most recently parsed are kept. One lives as long as the connectors sharing it: the page's
+ * (`parsedFiles`), for the three of this module; `clear()` parses everything again.
+ */
+export class ParsedFiles {
+  readonly #tables = new Map<string, {text: string; table: ParsedTable}>();
 
-function fileConnector(family: ApiFamily, parse: (text: string, url: string) => ParsedTable): Connector {
+  constructor(readonly capacity = 16) {}
+
+  /** The table parsed from exactly `text` under `key`, if still kept. */
+  get(key: string, text: string): ParsedTable | undefined {
+    const kept = this.#tables.get(key);
+    // The request layer answers the very same string while its cache holds it: compared by identity first.
+    return kept && kept.text === text ? kept.table : undefined;
+  }
+
+  set(key: string, text: string, table: ParsedTable): void {
+    this.#tables.delete(key);
+    this.#tables.set(key, {text, table});
+    if (this.#tables.size > this.capacity) this.#tables.delete(this.#tables.keys().next().value!);
+  }
+
+  clear(): void {
+    this.#tables.clear();
+  }
+}
+
+/** The parsed files of the page's file connectors. */
+export const parsedFiles = new ParsedFiles();
+
+/** A connector reading whole files of one family with `parse`, keeping what it parsed in `parsed`. */
+export function fileConnector(
+  family: ApiFamily,
+  parse: (text: string, url: string) => ParsedTable,
+  parsed: ParsedFiles = parsedFiles,
+): Connector {
   const load = async (source: ResolvedSource, ctx: FetchContext): Promise<ParsedTable> => {
     const url = source.base;
     const text = await fetchBody(url, ctx);
     const key = `${family} ${url}`;
-    const cached = parsedFiles.get(key);
-    // The request layer answers the very same string while its cache holds it: compared by identity first.
-    if (cached && cached.text === text) return cached.table;
+    const kept = parsed.get(key, text);
+    if (kept) return kept;
     const table = parse(text, url);
-    parsedFiles.delete(key);
-    parsedFiles.set(key, {text, table});
-    if (parsedFiles.size > MAX_PARSED_FILES) parsedFiles.delete(parsedFiles.keys().next().value!);
+    parsed.set(key, text, table);
     return table;
   };
   const describe = (source: ResolvedSource, table: ParsedTable): DatasetInfo => {

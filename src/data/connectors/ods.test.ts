@@ -1,7 +1,7 @@
 import {expect} from '@open-wc/testing';
-import {QueryError} from '../errors.js';
-import type {FetchContext, Filter, NormalizedQuery, ResolvedSource} from '../types.js';
-import {facets, identifier, odsConnector, odsqlFilter, stringLiteral} from './ods.js';
+import type {FetchContext, NormalizedQuery, ResolvedSource} from '../types.js';
+import {facets, odsConnector} from './ods.js';
+import {ORLEANS, q} from '../../../test/connector-queries.js';
 
 const BASE = 'https://data.example.fr/api/explore/v2.1/';
 const SOURCE: ResolvedSource = {
@@ -74,16 +74,6 @@ function dataCalls(calls: Call[]): string[] {
   return calls.map((call) => readable(call.url)).filter((url) => url !== 'catalog/datasets/pop');
 }
 
-function q(parts: Partial<NormalizedQuery>): NormalizedQuery {
-  return {select: [], groupBy: [], orderBy: [], ...parts};
-}
-
-const ORLEANS: Filter = {
-  type: 'compare',
-  field: 'epci',
-  op: '=',
-  value: {type: 'string', value: 'Orléans Métropole'},
-};
 const TAIL = 'lang=fr&timezone=Europe/Paris';
 
 describe('ODS connector: translation of queries to Explore v2.1 requests', () => {
@@ -446,107 +436,6 @@ describe('ODS connector: reading the answers', () => {
       fetchText: async () => '',
     };
     expect((await odsConnector.info(SOURCE, ctx)).meta.title).to.equal('Populations légales');
-  });
-});
-
-describe('ODS connector: ODSQL serialisation', () => {
-  const s = (value: string) => ({type: 'string' as const, value});
-  const n = (value: number) => ({type: 'number' as const, value});
-  const cases: Array<[string, Filter, string]> = [
-    [
-      'a string in double quotes',
-      {type: 'compare', field: 'commune', op: '=', value: s('Orléans')},
-      'commune = "Orléans"',
-    ],
-    [
-      'quotes and backslashes escaped',
-      {type: 'compare', field: 'nom', op: '!=', value: s('L"a\\b')},
-      'nom != "L\\"a\\\\b"',
-    ],
-    ['a number', {type: 'compare', field: 'population', op: '>=', value: n(10_000)}, 'population >= 10000'],
-    [
-      'a date literal',
-      {type: 'compare', field: 'date', op: '<', value: {type: 'date', value: '2025-01-01'}},
-      "`date` < date'2025-01-01'",
-    ],
-    [
-      'a boolean with is',
-      {type: 'compare', field: 'gratuit', op: '=', value: {type: 'boolean', value: true}},
-      'gratuit is true',
-    ],
-    [
-      '!= true keeps the false ones',
-      {type: 'compare', field: 'gratuit', op: '!=', value: {type: 'boolean', value: true}},
-      'gratuit is false',
-    ],
-    [
-      'a keyword field in backquotes',
-      {type: 'compare', field: 'type', op: '=', value: s('abri')},
-      '`type` = "abri"',
-    ],
-    [
-      'a field that is not an identifier',
-      {type: 'compare', field: 'Code région', op: '=', value: s('24')},
-      '`Code région` = "24"',
-    ],
-    ['a numeric field name', {type: 'null', field: '2024'}, '`2024` is null'],
-    ['is null', {type: 'null', field: 'epci'}, 'epci is null'],
-    ['is not null', {type: 'not', filter: {type: 'null', field: 'epci'}}, 'epci is not null'],
-    ['not', {type: 'not', filter: {type: 'compare', field: 'a', op: '=', value: n(1)}}, 'not (a = 1)'],
-    ['in', {type: 'in', field: 'code', values: [s('45234'), s('45232')]}, 'code in ("45234", "45232")'],
-    [
-      'in with dates, spelled as equalities',
-      {
-        type: 'in',
-        field: 'd',
-        values: [
-          {type: 'date', value: '2024-01-01'},
-          {type: 'date', value: '2024-02-01'},
-        ],
-      },
-      "(d = date'2024-01-01') or (d = date'2024-02-01')",
-    ],
-    [
-      'and of or: parenthesised',
-      {
-        type: 'and',
-        filters: [
-          {
-            type: 'or',
-            filters: [
-              {type: 'compare', field: 'a', op: '=', value: n(1)},
-              {type: 'compare', field: 'b', op: '=', value: n(2)},
-            ],
-          },
-          {type: 'compare', field: 'c', op: '<', value: n(3)},
-        ],
-      },
-      '(a = 1 or b = 2) and c < 3',
-    ],
-  ];
-  for (const [name, filter, expected] of cases) {
-    it(name, () => {
-      expect(odsqlFilter(filter)).to.equal(expected);
-    });
-  }
-
-  it('refuses to order a boolean', () => {
-    expect(() =>
-      odsqlFilter({type: 'compare', field: 'b', op: '<', value: {type: 'boolean', value: true}}),
-    ).to.throw(QueryError);
-  });
-
-  it('refuses a date literal that is not a date', () => {
-    expect(() =>
-      odsqlFilter({type: 'compare', field: 'd', op: '=', value: {type: 'date', value: "2024' or '1"}}),
-    ).to.throw(QueryError);
-  });
-
-  it('quotes identifiers and strings', () => {
-    expect(identifier('population')).to.equal('population');
-    expect(identifier('select')).to.equal('`select`');
-    expect(identifier('a`b')).to.equal('`a\\`b`');
-    expect(stringLiteral('a"b')).to.equal('"a\\"b"');
   });
 });
 

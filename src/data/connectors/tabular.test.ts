@@ -1,23 +1,16 @@
 import {expect} from '@open-wc/testing';
 import {failureOf, TABULAR_AGGREGATION_REFUSED, TABULAR_UNKNOWN_COLUMN} from '../../../test/real-answers.js';
 import {QueryError} from '../errors.js';
-import type {FetchContext, Filter, NormalizedQuery, ResolvedSource, Row} from '../types.js';
-import {planTabularFilter, tabularConnector} from './tabular.js';
+import type {FetchContext, Row} from '../types.js';
+import {TabularConnector, tabularConnector} from './tabular.js';
+import {apiSource, num, ORLEANS, q, str} from '../../../test/connector-queries.js';
 
 const BASE = 'https://tabular.example.fr/api/';
-let resourceCounter = 0;
+const RID = 'rid-1';
 
-/** A source with an id of its own: the connector remembers refusals per resource. */
-function newSource(params?: Record<string, string[]>): ResolvedSource {
-  const id = `rid-${++resourceCounter}`;
-  return {
-    family: 'tabular',
-    url: `${BASE}resources/${id}/data/`,
-    base: BASE,
-    id,
-    ...(params ? {params} : {}),
-  };
-}
+/** The resource, with the URL's own operators. */
+const newSource = (params?: Record<string, string[]>) =>
+  apiSource('tabular', BASE, `resources/${RID}/data/`, RID, params);
 
 const PROFILE = {
   profile: {
@@ -74,14 +67,6 @@ function pagesOf(rows: Row[]): (params: URLSearchParams) => unknown {
   };
 }
 
-function q(parts: Partial<NormalizedQuery>): NormalizedQuery {
-  return {select: [], groupBy: [], orderBy: [], ...parts};
-}
-
-const str = (value: string) => ({type: 'string' as const, value});
-const num = (value: number) => ({type: 'number' as const, value});
-const ORLEANS: Filter = {type: 'compare', field: 'epci', op: '=', value: str('Orléans Métropole')};
-
 const COMMUNES: Row[] = Array.from({length: 130}, (_, i) => ({
   __id: i + 1,
   commune: `Commune ${i + 1}`,
@@ -90,127 +75,16 @@ const COMMUNES: Row[] = Array.from({length: 130}, (_, i) => ({
   date_maj: '2024-01-01',
 }));
 
-describe('tabular connector: filters as column operators', () => {
-  const fields = [
-    {name: 'commune', label: 'commune', type: 'text' as const},
-    {name: 'population', label: 'population', type: 'int' as const},
-    {name: 'date_maj', label: 'date_maj', type: 'date' as const},
-  ];
-  const cases: Array<[string, Filter, Array<[string, string]>, boolean]> = [
-    ['= → exact', ORLEANS, [['epci__exact', 'Orléans Métropole']], true],
-    [
-      '< → strictly_less',
-      {type: 'compare', field: 'population', op: '<', value: num(5)},
-      [['population__strictly_less', '5']],
-      true,
-    ],
-    [
-      '<= → less',
-      {type: 'compare', field: 'population', op: '<=', value: num(5)},
-      [['population__less', '5']],
-      true,
-    ],
-    [
-      '> → strictly_greater',
-      {type: 'compare', field: 'population', op: '>', value: num(5)},
-      [['population__strictly_greater', '5']],
-      true,
-    ],
-    [
-      '>= → greater',
-      {type: 'compare', field: 'population', op: '>=', value: num(5)},
-      [['population__greater', '5']],
-      true,
-    ],
-    [
-      '!= → differs, re-checked here (the API keeps nulls)',
-      {type: 'compare', field: 'epci', op: '!=', value: str('A')},
-      [['epci__differs', 'A']],
-      false,
-    ],
-    [
-      'in → in',
-      {type: 'in', field: 'commune', values: [str('Orléans'), str('Olivet')]},
-      [['commune__in', 'Orléans,Olivet']],
-      true,
-    ],
-    [
-      'not in → notin',
-      {type: 'not', filter: {type: 'in', field: 'commune', values: [str('A')]}},
-      [['commune__notin', 'A']],
-      true,
-    ],
-    ['is null → isnull', {type: 'null', field: 'epci'}, [['epci__isnull', '']], true],
-    [
-      'is not null → isnotnull',
-      {type: 'not', filter: {type: 'null', field: 'epci'}},
-      [['epci__isnotnull', '']],
-      true,
-    ],
-    [
-      'a date against a date column',
-      {type: 'compare', field: 'date_maj', op: '>=', value: {type: 'date', value: '2024-01-01'}},
-      [['date_maj__greater', '2024-01-01']],
-      true,
-    ],
-    [
-      'a date against a text column stays in the browser',
-      {type: 'compare', field: 'commune', op: '>=', value: {type: 'date', value: '2024-01-01'}},
-      [],
-      false,
-    ],
-    [
-      'a text range stays in the browser',
-      {type: 'compare', field: 'commune', op: '<', value: str('M')},
-      [],
-      false,
-    ],
-    [
-      'in with a comma in a value stays in the browser',
-      {type: 'in', field: 'commune', values: [str('a,b')]},
-      [],
-      false,
-    ],
-    [
-      'or stays in the browser, the rest of the conjunction goes to the API',
-      {
-        type: 'and',
-        filters: [
-          ORLEANS,
-          {
-            type: 'or',
-            filters: [
-              {type: 'compare', field: 'population', op: '>', value: num(1)},
-              {type: 'null', field: 'commune'},
-            ],
-          },
-        ],
-      },
-      [['epci__exact', 'Orléans Métropole']],
-      false,
-    ],
-  ];
-  for (const [name, filter, params, exact] of cases) {
-    it(name, () => {
-      const plan = planTabularFilter(filter, fields);
-      expect(plan.filters).to.deep.equal(params);
-      expect(plan.exact).to.equal(exact);
-    });
-  }
-
-  it('keeps the operators of the URL', () => {
-    const plan = planTabularFilter(ORLEANS, fields, newSource({code__exact: ['45234']}));
-    expect(plan.filters).to.deep.equal([
-      ['code__exact', '45234'],
-      ['epci__exact', 'Orléans Métropole'],
-    ]);
-  });
-});
-
 describe('tabular connector: requests', () => {
+  /** A connector of its own per test: what one learns about a resource never leaks into the next. */
+  let connector: TabularConnector;
+  beforeEach(() => {
+    connector = new TabularConnector();
+  });
+
   it('sends the filter, sort and columns, and fetches only the pages holding offset…offset+limit', async () => {
     const fake = fakeContext(pagesOf(COMMUNES));
-    const result = await tabularConnector.query(
+    const result = await connector.query(
       newSource(),
       q({
         select: [{type: 'field', field: 'commune', as: 'nom'}],
@@ -233,7 +107,7 @@ describe('tabular connector: requests', () => {
 
   it('starts at the page of the offset and leaves out the API’s __id', async () => {
     const fake = fakeContext(pagesOf(COMMUNES));
-    const result = await tabularConnector.query(newSource(), q({limit: 10, offset: 105}), fake.ctx);
+    const result = await connector.query(newSource(), q({limit: 10, offset: 105}), fake.ctx);
     expect(fake.requests).to.deep.equal(['?page=3&page_size=50']);
     expect(result.rows[0]).to.deep.equal({
       commune: 'Commune 106',
@@ -245,7 +119,7 @@ describe('tabular connector: requests', () => {
 
   it('several sort keys: every filtered page is fetched and the browser sorts', async () => {
     const fake = fakeContext(pagesOf(COMMUNES));
-    const result = await tabularConnector.query(
+    const result = await connector.query(
       newSource(),
       q({
         orderBy: [
@@ -268,7 +142,7 @@ describe('tabular connector: requests', () => {
   it('a filter the operators cannot express: the API narrows, the browser finishes', async () => {
     const orleans = COMMUNES.slice(0, 22);
     const fake = fakeContext(pagesOf(orleans));
-    const result = await tabularConnector.query(
+    const result = await connector.query(
       newSource(),
       q({
         where: {
@@ -301,7 +175,7 @@ describe('tabular connector: requests', () => {
       links: {next: null},
       meta: {page: 1, page_size: 50},
     }));
-    const result = await tabularConnector.query(
+    const result = await connector.query(
       newSource(),
       q({
         select: [
@@ -326,7 +200,7 @@ describe('tabular connector: requests', () => {
 
   it('count() without groups is the total of the filtered rows (one row asked)', async () => {
     const fake = fakeContext(pagesOf(COMMUNES.slice(0, 22)));
-    const result = await tabularConnector.query(
+    const result = await connector.query(
       newSource(),
       q({
         select: [
@@ -354,7 +228,7 @@ describe('tabular connector: requests', () => {
         meta: {page, page_size: 50},
       };
     });
-    const result = await tabularConnector.query(
+    const result = await connector.query(
       newSource(),
       q({
         select: [{type: 'aggregate', fn: 'max', field: 'population', as: 'm'}],
@@ -397,25 +271,50 @@ describe('tabular connector: requests', () => {
     const rows = COMMUNES.slice(0, 22);
     const refusal = await failureOf(403, TABULAR_AGGREGATION_REFUSED);
     const {ctx, requests} = refusingContext(rows, refusal);
-    const first = await tabularConnector.query(source, SUM_ORLEANS, ctx);
+    const first = await connector.query(source, SUM_ORLEANS, ctx);
     expect(first.rows).to.deep.equal([
       {total: rows.reduce((sum, row) => sum + (row.population as number), 0)},
     ]);
     expect(requests.filter((search) => search.includes('__sum'))).to.have.length(1);
 
     requests.length = 0;
-    const second = await tabularConnector.query(source, SUM_ORLEANS, ctx);
+    const second = await connector.query(source, SUM_ORLEANS, ctx);
     expect(second.rows).to.deep.equal(first.rows);
     expect(requests.some((search) => search.includes('__sum'))).to.equal(false);
+  });
+
+  it('what a connector remembers lasts as long as it: another resource, a new connector or clear() ask again', async () => {
+    const {ctx, requests} = refusingContext(
+      COMMUNES.slice(0, 22),
+      await failureOf(403, TABULAR_AGGREGATION_REFUSED),
+    );
+    await connector.query(newSource(), SUM_ORLEANS, ctx);
+    expect([...connector.aggregationRefused]).to.deep.equal([BASE + RID]);
+    const asked = () => requests.splice(0).some((search) => search.includes('__sum'));
+    asked();
+
+    await connector.query(
+      {...newSource(), id: 'rid-2', url: `${BASE}resources/rid-2/data/`},
+      SUM_ORLEANS,
+      ctx,
+    );
+    expect(asked()).to.equal(true);
+    await new TabularConnector().query(newSource(), SUM_ORLEANS, ctx);
+    expect(asked()).to.equal(true);
+    connector.aggregationRefused.clear();
+    await connector.query(newSource(), SUM_ORLEANS, ctx);
+    expect(asked()).to.equal(true);
+    // The page's connector is one such object, not a hidden memory.
+    expect(tabularConnector).to.be.instanceOf(TabularConnector);
   });
 
   it('after the 403 refusal, a filtered count() is one request reading meta.total, not every page', async () => {
     const source = newSource();
     const rows = Array.from({length: 900}, (_, i) => ({...COMMUNES[0], __id: i + 1}));
     const {ctx, requests} = refusingContext(rows, await failureOf(403, TABULAR_AGGREGATION_REFUSED));
-    await tabularConnector.query(source, SUM_ORLEANS, ctx);
+    await connector.query(source, SUM_ORLEANS, ctx);
     requests.length = 0;
-    const counted = await tabularConnector.query(source, COUNT_ORLEANS, ctx);
+    const counted = await connector.query(source, COUNT_ORLEANS, ctx);
     expect(requests).to.deep.equal(['?epci__exact=Orléans Métropole&page=1&page_size=1']);
     expect(counted.rows).to.deep.equal([{n: 900}]);
   });
@@ -426,7 +325,7 @@ describe('tabular connector: requests', () => {
     const {ctx, requests} = refusingContext(COMMUNES, error);
     let caught: unknown;
     try {
-      await tabularConnector.query(source, SUM_ORLEANS, ctx);
+      await connector.query(source, SUM_ORLEANS, ctx);
     } catch (thrown) {
       caught = thrown;
     }
@@ -435,14 +334,15 @@ describe('tabular connector: requests', () => {
       'Database error: column "nombre" does not exist',
     );
     // The resource was not marked: a plain count() is still one request.
+    expect(connector.aggregationRefused.size).to.equal(0);
     requests.length = 0;
-    await tabularConnector.query(source, COUNT_ORLEANS, ctx);
+    await connector.query(source, COUNT_ORLEANS, ctx);
     expect(requests).to.have.length(1);
   });
 
   it('time units and median are computed in the browser over the filtered rows', async () => {
     const fake = fakeContext(pagesOf(COMMUNES.slice(0, 3)));
-    const result = await tabularConnector.query(
+    const result = await connector.query(
       newSource(),
       q({
         select: [{type: 'aggregate', fn: 'median', field: 'population', as: 'med'}],
@@ -473,14 +373,14 @@ describe('tabular connector: requests', () => {
       },
       fetchText: async () => '',
     };
-    const result = await tabularConnector.query(newSource(), q({limit: 500}), ctx);
+    const result = await connector.query(newSource(), q({limit: 500}), ctx);
     expect(result.rows).to.have.length(500);
     expect(most).to.equal(4);
   });
 
   it('info: columns and types from the profile, update date and data.gouv.fr page from the resource record', async () => {
     const fake = fakeContext(() => ({}));
-    const info = await tabularConnector.info(newSource(), fake.ctx);
+    const info = await connector.info(newSource(), fake.ctx);
     expect(info.fields).to.deep.equal([
       {name: 'commune', label: 'commune', type: 'text'},
       {name: 'epci', label: 'epci', type: 'text'},

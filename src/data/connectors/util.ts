@@ -1,6 +1,15 @@
 /** Small helpers shared by the connectors. */
 import {QueryError} from '../errors.js';
-import type {FieldInfo, FieldType, Filter, GroupKey, NormalizedQuery, Row, TimeUnit} from '../types.js';
+import type {
+  FieldInfo,
+  FieldType,
+  Filter,
+  GroupKey,
+  NormalizedQuery,
+  Row,
+  Selection,
+  TimeUnit,
+} from '../types.js';
 
 /**
  * `base` + `path` + query string; every name and value percent-encoded (spaces as `%20`). An
@@ -18,6 +27,12 @@ export function buildUrl(
     .join('&');
   return base + path + (query ? `?${query}` : '');
 }
+
+/** Pages a connector requests at once when it reads many. */
+export const PAGES_IN_FLIGHT = 4;
+
+/** Rows the browser accepts to download to compute a query itself (2 000 pages of the tabular API). */
+export const MAX_BROWSER_ROWS = 100_000;
 
 /**
  * Runs `task` over `items` with at most `limit` running at once, keeping the order of `items` in
@@ -180,11 +195,18 @@ export function simplifyFilter(filter: Filter | undefined): Filter | boolean {
   }
 }
 
-/** A conjunction of `filters` (undefined when there is none). */
-export function conjunction(filters: Filter[]): Filter | undefined {
-  if (filters.length === 0) return undefined;
-  if (filters.length === 1) return filters[0];
-  return {type: 'and', filters};
+/**
+ * The group key a field selection reads in a grouped query: the key of the same name and field,
+ * else the plain (no time unit) key of that field.
+ */
+export function groupKeyOf(
+  groupBy: readonly GroupKey[],
+  selection: Extract<Selection, {type: 'field'}>,
+): GroupKey | undefined {
+  return (
+    groupBy.find((key) => key.as === selection.as && key.field === selection.field) ??
+    groupBy.find((key) => !key.timeunit && key.field === selection.field)
+  );
 }
 
 /**

@@ -1,9 +1,18 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import FakeTimers, {type InstalledClock} from '@sinonjs/fake-timers';
 import {parseFilter, requestSettings} from '../../data/index.js';
 import type {OdwSource} from '../odw-source/odw-source.js';
 import './define.js';
 import type {OdwKpi} from './odw-kpi.js';
-import {faultSequence, mount, normalize, part, requestLog, sleep, uniqueTag} from '../../../test/helpers.js';
+import {
+  faultSequence,
+  mount,
+  normalize,
+  part,
+  requestLog,
+  uniqueTag,
+  watchFetches,
+} from '../../../test/helpers.js';
 
 const ODS_PATH = 'ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records';
 const ODS = `/portal/${ODS_PATH}`;
@@ -34,6 +43,11 @@ function taggedOds(tag: string, faults = ''): string {
   return `/portal/~tag=${tag}${faults ? `,${faults}` : ''}/${ODS_PATH}`;
 }
 
+/** The refresh timers of the page (`setInterval`) on a fake clock; everything else runs on time. */
+function fakeIntervals(): InstalledClock {
+  return FakeTimers.install({toFake: ['setInterval', 'clearInterval'], shouldAdvanceTime: false});
+}
+
 const savedSettings = {...requestSettings};
 
 describe('odw-kpi', function () {
@@ -44,8 +58,14 @@ describe('odw-kpi', function () {
     // Fast backoff: the retry behaviour is the same, the tests just wait less.
     Object.assign(requestSettings, {baseDelay: 5, maxDelay: 20});
   });
+  let clock: InstalledClock | undefined;
+  let fetches: ReturnType<typeof watchFetches> | undefined;
   afterEach(() => {
     Object.assign(requestSettings, savedSettings);
+    clock?.uninstall();
+    clock = undefined;
+    fetches?.stop();
+    fetches = undefined;
   });
 
   describe('figures', () => {
@@ -365,10 +385,14 @@ describe('odw-kpi', function () {
       const events: string[] = [];
       kpi.addEventListener('odw-load', () => events.push('load'));
       kpi.addEventListener('odw-error', () => events.push('error'));
+      fetches = watchFetches(tag);
       document.body.append(kpi);
       await waitUntil(async () => (await requestLog(tag)).length > 0, 'request sent', {timeout: 10_000});
+      expect(fetches.pending(), 'requests in flight').to.be.greaterThan(0);
       kpi.remove();
-      await sleep(2500);
+      // Aborted, the requests settle at once; not aborted, they would settle with the answer 2 s later.
+      await waitUntil(() => fetches!.pending() === 0, 'requests settled', {timeout: 5_000});
+      await kpi.updateComplete;
       expect(events).to.deep.equal([]);
       // Back in the page, it loads again.
       document.body.append(kpi);
@@ -378,17 +402,21 @@ describe('odw-kpi', function () {
 
     it('stops its refresh timer when removed', async () => {
       const tag = uniqueTag();
+      clock = fakeIntervals();
+      fetches = watchFetches(tag);
       const el = await fixture<OdwKpi>(
         html`<odw-kpi src=${taggedOds(tag)} value="count()" refresh="1"></odw-kpi>`,
       );
       await settled(el);
       const first = (await requestLog(tag)).length;
+      await clock.tickAsync(1000);
       await waitUntil(async () => (await requestLog(tag)).length > first, 'a refresh', {timeout: 10_000});
+      await waitUntil(() => fetches!.pending() === 0, 'the refresh answered', {timeout: 10_000});
       el.remove();
-      await sleep(300);
-      const afterRemoval = (await requestLog(tag)).length;
-      await sleep(2200);
-      expect((await requestLog(tag)).length).to.equal(afterRemoval);
+      expect(clock.countTimers(), 'timers left').to.equal(0);
+      const afterRemoval = fetches.calls.length;
+      await clock.tickAsync(5000);
+      expect(fetches.calls.length, 'requests after removal').to.equal(afterRemoval);
     });
   });
 
@@ -463,7 +491,9 @@ describe('odw-kpi', function () {
       requestSettings.retries = 0;
       const tag = uniqueTag();
       const sequence = await faultSequence(['ok', 'ok', ...Array<string>(30).fill('status=500')]);
-      const el = await fixture(
+      clock = fakeIntervals();
+      fetches = watchFetches(tag);
+      const el = await fixture<OdwKpi>(
         html`<odw-kpi
           src=${taggedOds(tag, `seq=${sequence}`)}
           value="sum(population)"
@@ -472,6 +502,7 @@ describe('odw-kpi', function () {
         ></odw-kpi>`,
       );
       expect(await valueOf(el)).to.equal('293 673');
+      await clock.tickAsync(1000);
       await waitUntil(() => part(el, 'status'), 'stale notice', {timeout: 15_000});
       expect(partText(el, 'value')).to.equal('293 673');
       expect(partText(el, 'status')).to.match(
@@ -479,10 +510,20 @@ describe('odw-kpi', function () {
       );
       expect(part(el, 'footer'), 'the attribution stays').not.to.equal(null);
       // The next refreshes fail too: figure and notice stay on screen, also while they are tried.
-      for (let sample = 0; sample < 20; sample++) {
-        await sleep(100);
-        expect(partText(el, 'value'), `sample ${sample}`).to.equal('293 673');
-        expect(partText(el, 'status'), `sample ${sample}`).to.match(/^Données du /);
+      const shown = (moment: string) => {
+        expect(partText(el, 'value'), moment).to.equal('293 673');
+        expect(partText(el, 'status'), moment).to.match(/^Données du /);
+      };
+      for (let refresh = 2; refresh <= 4; refresh++) {
+        await waitUntil(() => fetches!.pending() === 0, `refresh ${refresh - 1} answered`, {timeout: 10_000});
+        const sent = fetches.calls.length;
+        await clock.tickAsync(1000);
+        await waitUntil(() => fetches!.calls.length > sent, `refresh ${refresh} sent`, {timeout: 10_000});
+        await el.updateComplete;
+        shown(`refresh ${refresh} in flight`);
+        await waitUntil(() => fetches!.pending() === 0, `refresh ${refresh} answered`, {timeout: 10_000});
+        await el.updateComplete;
+        shown(`refresh ${refresh} failed`);
       }
       el.remove();
     });

@@ -1,0 +1,102 @@
+/**
+ * Opendatasoft's answers and what they mean, without fetching: a dataset's fields and metadata
+ * (v2.1 and v2.0), records as the query's rows, facets as values and counts.
+ */
+import type {DatasetInfo, FieldInfo, FieldType, NormalizedQuery, ResolvedSource, Row} from '../types.js';
+import {datasetId, type OdsPlan} from './odsql.js';
+import {type FacetValues, fieldType, htmlToText, isRecord, normalizePeriods} from './util.js';
+
+const ODS_TYPES: Record<string, FieldType> = {
+  text: 'text',
+  int: 'int',
+  double: 'double',
+  date: 'date',
+  datetime: 'datetime',
+  boolean: 'boolean',
+  geo_point_2d: 'geo_point_2d',
+  geo_shape: 'geo_shape',
+  file: 'file',
+  json: 'json',
+};
+
+interface OdsDataset {
+  dataset_id?: string;
+  fields?: Array<{name?: string; label?: string; type?: string; description?: string | null}>;
+  metas?: {default?: Record<string, unknown>};
+}
+
+export interface OdsRecords {
+  total_count?: number;
+  results?: Row[];
+}
+
+export interface OdsFacets {
+  facets?: Array<{name?: string; facets?: Array<{name?: string; value?: string; count?: number}>}>;
+}
+
+/** Fields and metadata from `catalog/datasets/<id>`; descriptions are HTML, kept as text. */
+export function odsDatasetInfo(source: ResolvedSource, body: unknown): DatasetInfo {
+  // v2.1 answers the dataset itself; v2.0 wraps it in `dataset`.
+  const dataset = (
+    isRecord(body) && isRecord(body.dataset) ? body.dataset : isRecord(body) ? body : {}
+  ) as OdsDataset;
+  const fields: FieldInfo[] = (dataset.fields ?? [])
+    .filter((field) => typeof field.name === 'string')
+    .map((field) => {
+      const out: FieldInfo = {
+        name: field.name!,
+        label: field.label || field.name!,
+        type: fieldType(field.type, ODS_TYPES),
+      };
+      if (field.description) out.description = htmlToText(field.description);
+      return out;
+    });
+  const metas = dataset.metas?.default ?? {};
+  const text = (key: string) =>
+    typeof metas[key] === 'string' && metas[key] ? (metas[key] as string) : undefined;
+  const meta: DatasetInfo['meta'] = {
+    pageUrl: `${portalRoot(source)}explore/dataset/${encodeURIComponent(datasetId(source))}/`,
+  };
+  const title = text('title');
+  const description = text('description');
+  const publisher = text('publisher');
+  const license = text('license');
+  const licenseUrl = text('license_url');
+  const modified = text('modified');
+  if (title) meta.title = title;
+  if (description) meta.description = htmlToText(description);
+  if (publisher) meta.publisher = publisher;
+  if (license) meta.license = license;
+  if (licenseUrl) meta.licenseUrl = licenseUrl;
+  if (modified) meta.modified = modified;
+  if (typeof metas.records_count === 'number') meta.recordsCount = metas.records_count;
+  return {fields, meta};
+}
+
+/** Copies the API's rows (cached answers are shared) into the query's keys and value shapes. */
+export function odsAnswerRows(apiRows: readonly Row[], plan: OdsPlan, q: NormalizedQuery): Row[] {
+  const rows = apiRows.map((apiRow) => {
+    const row: Row = {};
+    for (const [key, value] of Object.entries(apiRow)) row[plan.renames.get(key) ?? key] = value;
+    for (const [from, to] of plan.copies) row[to] = row[from];
+    return row;
+  });
+  normalizePeriods(rows, q.groupBy);
+  return rows;
+}
+
+/** The values and counts of each of `fields` in a `facets` answer, as the API's text (dates as `2024/03`…). */
+export function facetValues(fields: readonly string[], body: OdsFacets): FacetValues[] {
+  const byName = new Map((body.facets ?? []).map((facet) => [facet.name, facet.facets ?? []]));
+  return fields.map((field) => ({
+    field,
+    values: (byName.get(field) ?? [])
+      .filter((entry) => entry.value !== undefined || entry.name !== undefined)
+      .map((entry) => ({value: String(entry.value ?? entry.name), count: Number(entry.count ?? 0)})),
+  }));
+}
+
+/** The portal's root (`https://host/`), from the API root `https://host/api/explore/v2.1/`. */
+function portalRoot(source: ResolvedSource): string {
+  return source.base.replace(/api\/explore\/v2\.[01]\/$/, '');
+}

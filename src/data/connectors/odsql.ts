@@ -1,0 +1,319 @@
+/**
+ * A query as Opendatasoft's ODSQL clauses (`select`, `where`, `group_by`, `order_by`) and the
+ * Explore v2.1 URLs that carry them, without fetching: field names bare or in backquotes, strings in double quotes escaped, numbers and
+ * dates written by us, time units as `date_format`, and the labels the answer comes back under.
+ */
+import {QueryError} from '../errors.js';
+import type {Filter, Literal, NormalizedQuery, ResolvedSource, Selection, TimeUnit} from '../types.js';
+import {buildUrl, groupKeyOf, simplifyFilter} from './util.js';
+
+/**
+ * Words ODSQL reserves, its function names, and `type` (the reference's own example of a field
+ * that needs backquotes): a field so named is written in backquotes.
+ */
+const KEYWORDS = new Set(
+  (
+    'and as asc avg by count date_format day dayofweek desc equi false group hour or limit lower max millisecond min ' +
+    'minute month not null quarter range second select sum top true upper where year in is like to date geom now ' +
+    'median percentile envelope include exclude length search startswith distance geometry bbox polygon ' +
+    'within_distance week type distinct ifnull'
+  ).split(' '),
+);
+
+/**
+ * `date_format` patterns naming each time unit's period, completed to its ISO start by
+ * `periodStart` (`2024-03` → `2024-03-01`). No quoted literal (`'T'`): a space separates the
+ * hour. Weeks are ISO weeks: week-year `xxxx` and week `ww` (`2024-10` → Monday 2024-03-04).
+ */
+const TIME_FORMATS: Record<TimeUnit, string> = {
+  year: 'yyyy',
+  month: 'yyyy-MM',
+  week: 'xxxx-ww',
+  day: 'yyyy-MM-dd',
+  hour: 'yyyy-MM-dd HH',
+};
+
+/** The ODSQL clauses of a query, and how to turn the API's keys back into the query's. */
+export interface OdsPlan {
+  select?: string;
+  where?: string;
+  groupBy?: string;
+  orderBy?: string;
+  /** `orderBy` with every direction flipped: the last records are the first ones in this order. */
+  reverseOrderBy?: string;
+  /** The query has `group_by` or aggregates: one row per group. */
+  grouped: boolean;
+  /** Key in the API's answer → key the query asked for. */
+  renames: Map<string, string>;
+  /** Selections of a group key under another name: [group key, selection key]. */
+  copies: Array<[string, string]>;
+  /** The filter can match no record (an empty `in`…): answered without asking the API. */
+  matchesNothing: boolean;
+}
+
+/** Translates a query to ODSQL clauses. */
+export function planOdsQuery(q: NormalizedQuery, source?: ResolvedSource): OdsPlan {
+  const grouped = q.groupBy.length > 0 || q.select.some((selection) => selection.type === 'aggregate');
+  const renames = new Map<string, string>();
+  const copies: Array<[string, string]> = [];
+  const taken = new Set<string>([
+    ...q.groupBy.map((key) => key.field),
+    ...q.select.flatMap((selection) => (selection.field ? [selection.field] : [])),
+  ]);
+  const counters = new Map<string, number>();
+  const alias = (stem: string) => {
+    const index = counters.get(stem) ?? 0;
+    counters.set(stem, index + 1);
+    let name = `${stem}${index}`;
+    while (taken.has(name)) name = `_${name}`;
+    taken.add(name);
+    return name;
+  };
+
+  // Group keys: a plain field keeps its name; a time unit becomes a labelled date_format.
+  const groupParts: string[] = [];
+  const groupKeyApi = new Map<string, string>();
+  q.groupBy.forEach((key) => {
+    if (key.timeunit) {
+      const label = alias('g');
+      groupParts.push(
+        `date_format(${identifier(key.field)}, ${stringLiteral(TIME_FORMATS[key.timeunit])}) as ${label}`,
+      );
+      groupKeyApi.set(key.as, label);
+      renames.set(label, key.as);
+    } else {
+      groupParts.push(identifier(key.field));
+      groupKeyApi.set(key.as, key.field);
+      if (key.field !== key.as) renames.set(key.field, key.as);
+    }
+  });
+
+  const selectParts: string[] = [];
+  const selectionApi = new Map<string, string>();
+  q.select.forEach((selection) => {
+    if (selection.type === 'aggregate') {
+      const label = alias('a');
+      selectParts.push(`${aggregateExpression(selection)} as ${label}`);
+      selectionApi.set(selection.as, label);
+      renames.set(label, selection.as);
+      return;
+    }
+    const key = grouped ? groupKeyOf(q.groupBy, selection) : undefined;
+    if (key) {
+      // The group key already brings the value; select it again only under another name.
+      if (key.as !== selection.as) copies.push([key.as, selection.as]);
+      selectionApi.set(selection.as, orderableGroupKey(groupKeyApi.get(key.as)!));
+      return;
+    }
+    if (selection.as === selection.field) {
+      selectParts.push(identifier(selection.field));
+      selectionApi.set(selection.as, identifier(selection.field));
+    } else {
+      const label = alias('f');
+      selectParts.push(`${identifier(selection.field)} as ${label}`);
+      selectionApi.set(selection.as, label);
+      renames.set(label, selection.as);
+    }
+  });
+
+  // Order keys may also be the canonical text of a selection or group key (`sum(population)`, `month(date)`).
+  q.select.forEach((selection) => {
+    const canonical =
+      selection.type === 'aggregate' ? `${selection.fn}(${selection.field ?? ''})` : selection.field;
+    if (!selectionApi.has(canonical)) selectionApi.set(canonical, selectionApi.get(selection.as)!);
+  });
+  q.groupBy.forEach((key) => {
+    const canonical = key.timeunit ? `${key.timeunit}(${key.field})` : key.field;
+    if (!groupKeyApi.has(canonical)) groupKeyApi.set(canonical, groupKeyApi.get(key.as)!);
+  });
+
+  const orderKeys = q.orderBy.map(
+    (order) =>
+      selectionApi.get(order.key) ??
+      (groupKeyApi.has(order.key) ? orderableGroupKey(groupKeyApi.get(order.key)!) : undefined) ??
+      expressionKey(order.key),
+  );
+  const orderParts = q.orderBy.map((order, index) => `${orderKeys[index]} ${order.direction}`);
+  const reverseParts = q.orderBy.map(
+    (order, index) => `${orderKeys[index]} ${order.direction === 'asc' ? 'desc' : 'asc'}`,
+  );
+
+  const filter = simplifyFilter(q.where);
+  const plan: OdsPlan = {grouped, renames, copies, matchesNothing: filter === false};
+  if (selectParts.length) plan.select = selectParts.join(', ');
+  const where = filter === false ? undefined : odsWhere(filter, source);
+  if (where) plan.where = where;
+  if (groupParts.length) plan.groupBy = groupParts.join(', ');
+  if (orderParts.length) {
+    plan.orderBy = orderParts.join(', ');
+    plan.reverseOrderBy = reverseParts.join(', ');
+  }
+  return plan;
+}
+
+/** The `where` parameter: the URL's own `where`/`q`, then the query's filter, all and-ed. */
+export function odsWhere(filter: Filter | true, source?: ResolvedSource): string | undefined {
+  const parts = [
+    ...(source?.params?.where ?? []),
+    // `q` (full-text search on a page URL) becomes an ODSQL search query: a bare string literal.
+    ...(source?.params?.q ?? []).map(stringLiteral),
+  ];
+  if (filter !== true) parts.push(odsqlFilter(filter));
+  if (parts.length <= 1) return parts[0];
+  return parts.map((part) => `(${part})`).join(' and ');
+}
+
+/** A group key as the API answers it: a label (`g0`) stays, a field name may need backquotes. */
+function orderableGroupKey(apiKey: string): string {
+  return /^_*g\d+$/.test(apiKey) ? apiKey : identifier(apiKey);
+}
+
+/** An order key that is no selection: an aggregate written out (`sum(population)`) or a field. */
+function expressionKey(key: string): string {
+  const match = /^(count|sum|avg|min|max|median)\(\s*([^()]*?)\s*\)$/.exec(key);
+  if (!match) return identifier(key);
+  const [, fn, field] = match;
+  if (fn === 'count' && (field === '' || field === '*')) return 'count(*)';
+  return `${fn}(${identifier(field)})`;
+}
+
+function aggregateExpression(selection: Extract<Selection, {type: 'aggregate'}>): string {
+  if (selection.fn === 'count') return selection.field ? `count(${identifier(selection.field)})` : 'count(*)';
+  if (!selection.field)
+    throw new QueryError(`${selection.fn}() needs a field`, {expression: selection.as, expected: 'field'});
+  return `${selection.fn}(${identifier(selection.field)})`;
+}
+
+/** A field name as ODSQL reads it: bare when a plain identifier, else in backquotes. */
+export function identifier(name: string): string {
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !KEYWORDS.has(name.toLowerCase())) return name;
+  return '`' + name.replace(/\\/g, '\\\\').replace(/`/g, '\\`') + '`';
+}
+
+/** A string literal: double quotes, with `\` and `"` escaped by a backslash. */
+export function stringLiteral(value: string): string {
+  return '"' + value.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
+}
+
+/** Serialises a filter (free of constants: see `simplifyFilter`) to an ODSQL `where` expression. */
+export function odsqlFilter(filter: Filter): string {
+  switch (filter.type) {
+    case 'and':
+      return filter.filters.map(operand).join(' and ');
+    case 'or':
+      return filter.filters.map(operand).join(' or ');
+    case 'not':
+      if (filter.filter.type === 'null') return `${identifier(filter.filter.field)} is not null`;
+      return `not (${odsqlFilter(filter.filter)})`;
+    case 'null':
+      return `${identifier(filter.field)} is null`;
+    case 'in': {
+      if (filter.values.every((value) => value.type === 'string' || value.type === 'number')) {
+        return `${identifier(filter.field)} in (${filter.values.map(literal).join(', ')})`;
+      }
+      return filter.values.map((value) => `(${comparison(filter.field, '=', value)})`).join(' or ');
+    }
+    case 'compare':
+      return comparison(filter.field, filter.op, filter.value);
+  }
+}
+
+/** A sub-expression, parenthesised unless it is a single comparison. */
+function operand(filter: Filter): string {
+  const text = odsqlFilter(filter);
+  return filter.type === 'compare' || filter.type === 'null' ? text : `(${text})`;
+}
+
+function comparison(fieldName: string, op: string, value: Literal): string {
+  const field = identifier(fieldName);
+  if (value.type === 'boolean') {
+    // ODSQL tests booleans with `is true|false`; `!= true` keeps the `false` ones, like SQL.
+    if (op === '=') return `${field} is ${value.value}`;
+    if (op === '!=') return `${field} is ${!value.value}`;
+    throw new QueryError(`A boolean cannot be compared with ${op}`, {
+      expression: `${fieldName} ${op} ${value.value}`,
+    });
+  }
+  return `${field} ${op} ${literal(value)}`;
+}
+
+function literal(value: Literal): string {
+  switch (value.type) {
+    case 'string':
+      return stringLiteral(value.value);
+    case 'number':
+      if (!Number.isFinite(value.value))
+        throw new QueryError(`Not a finite number: ${value.value}`, {found: String(value.value)});
+      return String(value.value);
+    case 'boolean':
+      return String(value.value);
+    case 'date':
+      if (!/^[0-9][0-9T:.+\-Z/ ]*$/i.test(value.value))
+        throw new QueryError(`Not a date: ${value.value}`, {found: value.value, expected: 'date'});
+      return `date'${value.value}'`;
+  }
+}
+
+// --- URLs --------------------------------------------------------------------------------------
+
+/** `catalog/datasets/<id>`: the dataset's fields and metadata. */
+export function datasetUrl(source: ResolvedSource): string {
+  return buildUrl(source.base, datasetPath(source));
+}
+
+/** A page of `records` (`limit` 0: only `total_count`). */
+export function recordsUrl(
+  source: ResolvedSource,
+  plan: OdsPlan,
+  page: {limit?: number; offset?: number},
+): string {
+  const params = clauseParams(source, plan);
+  if (page.limit !== undefined) params.push(['limit', String(page.limit)]);
+  if (page.offset) params.push(['offset', String(page.offset)]);
+  return buildUrl(source.base, `${datasetPath(source)}/records`, params);
+}
+
+/** `exports/json`: every row of the plan, or its first `limit`. */
+export function exportUrl(source: ResolvedSource, plan: OdsPlan, limit: number | undefined): string {
+  const params = clauseParams(source, plan);
+  if (limit !== undefined) params.push(['limit', String(limit)]);
+  return buildUrl(source.base, `${datasetPath(source)}/exports/json`, params);
+}
+
+/** `facets` of `fields` under `where` (free of constants: see `simplifyFilter`) and the source's own filters. */
+export function facetsUrl(source: ResolvedSource, fields: readonly string[], where: Filter | true): string {
+  const params: Array<[string, string]> = fields.map((field) => ['facet', field]);
+  params.push(...commonParams(source, {where: odsWhere(where, source)}));
+  return buildUrl(source.base, `${datasetPath(source)}/facets`, params);
+}
+
+function commonParams(source: ResolvedSource, plan: Pick<OdsPlan, 'where'>): Array<[string, string]> {
+  const params: Array<[string, string]> = [];
+  if (plan.where) params.push(['where', plan.where]);
+  for (const name of ['refine', 'exclude'] as const)
+    for (const value of source.params?.[name] ?? []) params.push([name, value]);
+  params.push(['lang', 'fr'], ['timezone', 'Europe/Paris']);
+  return params;
+}
+
+function clauseParams(source: ResolvedSource, plan: OdsPlan): Array<[string, string]> {
+  const params: Array<[string, string]> = [];
+  if (plan.select) params.push(['select', plan.select]);
+  params.push(...commonParams(source, plan));
+  if (plan.groupBy) params.push(['group_by', plan.groupBy]);
+  if (plan.orderBy) params.push(['order_by', plan.orderBy]);
+  return params;
+}
+
+export function datasetId(source: ResolvedSource): string {
+  if (!source.id)
+    throw new QueryError('An Opendatasoft source needs a dataset id', {
+      expected: 'api-url',
+      found: source.url,
+    });
+  return source.id;
+}
+
+function datasetPath(source: ResolvedSource): string {
+  return `catalog/datasets/${encodeURIComponent(datasetId(source))}`;
+}

@@ -1,0 +1,27 @@
+/**
+ * What the connector tests share to write queries and sources: a query from its parts, literals,
+ * the filter most of them use, and a source of any family.
+ */
+import type {ApiFamily, Filter, NormalizedQuery, ResolvedSource} from '../src/data/types.js';
+
+/** A normalized query: nothing selected, grouped or sorted, but the `parts` given. */
+export function q(parts: Partial<NormalizedQuery>): NormalizedQuery {
+  return {select: [], groupBy: [], orderBy: [], ...parts};
+}
+
+export const str = (value: string) => ({type: 'string' as const, value});
+export const num = (value: number) => ({type: 'number' as const, value});
+
+/** `epci = "Orléans Métropole"`. */
+export const ORLEANS: Filter = {type: 'compare', field: 'epci', op: '=', value: str('Orléans Métropole')};
+
+/** A source of `family` on the API root `base`, read at `path`, with the URL's own parameters. */
+export function apiSource(
+  family: ApiFamily,
+  base: string,
+  path: string,
+  id: string,
+  params?: Record<string, string[]>,
+): ResolvedSource {
+  return {family, url: `${base}${path}`, base, id, ...(params ? {params} : {})};
+}

@@ -9,8 +9,6 @@ import type {Lang} from './lang.js';
 
 export {LANGS, normalizeLang, resolveLang, type Lang} from './lang.js';
 import type {chartMessages} from '../elements/odw-chart/odw-chart.messages.js';
-import type {filterMessages} from '../elements/odw-filter/odw-filter.messages.js';
-import type {tableMessages} from '../elements/odw-table/odw-table.messages.js';
 
 const fr = {
   loading: 'Chargement…',
@@ -69,11 +67,7 @@ const fr = {
 type CoreMessageKey = keyof typeof fr;
 
 /** Every key of the catalogue: the core's and each element's (whose strings load with it). */
-export type MessageKey =
-  | CoreMessageKey
-  | keyof (typeof chartMessages)['fr']
-  | keyof (typeof tableMessages)['fr']
-  | keyof (typeof filterMessages)['fr'];
+export type MessageKey = CoreMessageKey | keyof (typeof chartMessages)['fr'];
 
 const en: Record<CoreMessageKey, string> = {
   loading: 'Loading…',

@@ -1,5 +1,6 @@
 /** The « all » choice of a select, in the grammar of its label. */
-import {t, type Lang} from '../../core/i18n.js';
+import type {Lang} from '../../core/i18n.js';
+import {filterText} from './odw-filter.messages.js';
 
 /** The grammatical gender of a filter's label in French (`label-gender`). */
 export type LabelGender = 'f' | 'm';
@@ -12,9 +13,9 @@ export type LabelGender = 'f' | 'm';
  * plural stays as written.
  */
 export function allChoicesText(lang: Lang, gender: string | undefined, label: string | undefined): string {
-  if (!label || (gender !== 'f' && gender !== 'm')) return t(lang, 'filter.all');
+  if (!label || (gender !== 'f' && gender !== 'm')) return filterText(lang, 'filter.all');
   const things = lowerFirst(pluralFirstWord(label, lang));
-  return t(lang, gender === 'f' ? 'filter.all-feminine' : 'filter.all-masculine', {things});
+  return filterText(lang, gender === 'f' ? 'filter.all-feminine' : 'filter.all-masculine', {things});
 }
 
 function pluralFirstWord(label: string, lang: Lang): string {

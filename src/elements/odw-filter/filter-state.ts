@@ -3,6 +3,7 @@
  * from the URL, or set by a script, shows in the control).
  */
 import type {FieldInfo, Filter, Literal} from '../../data/types.js';
+import {and} from '../../data/index.js';
 
 export type ChoiceValue = string | number | boolean;
 
@@ -47,7 +48,7 @@ export function rangeFilter(field: string, bounds: Bounds<number>): Filter | und
     parts.push({type: 'compare', field, op: '>=', value: {type: 'number', value: bounds.min}});
   if (bounds.max !== undefined)
     parts.push({type: 'compare', field, op: '<=', value: {type: 'number', value: bounds.max}});
-  return parts.length > 1 ? {type: 'and', filters: parts} : parts[0];
+  return and(...parts);
 }
 
 /**
@@ -59,7 +60,7 @@ export function dateRangeFilter(field: string, bounds: Bounds<string>): Filter |
   if (bounds.min) parts.push({type: 'compare', field, op: '>=', value: {type: 'date', value: bounds.min}});
   if (bounds.max)
     parts.push({type: 'compare', field, op: '<', value: {type: 'date', value: shiftDay(bounds.max, 1)}});
-  return parts.length > 1 ? {type: 'and', filters: parts} : parts[0];
+  return and(...parts);
 }
 
 /** The bounds of a range filter written by `rangeFilter` or `dateRangeFilter`. */

@@ -1,6 +1,6 @@
-import {addMessages} from '../../core/i18n.js';
+import {messageCatalogue} from '../../core/i18n.js';
 
-/** The strings of `odw-filter`, in French (first) and English: its part of the one catalogue of core/i18n.ts. */
+/** The strings of `odw-filter`, in French (first) and English. */
 const fr = {
   'filter.all': 'Toutes les valeurs',
   'filter.all-feminine': 'Toutes les {things}',
@@ -49,6 +49,6 @@ const en: Record<keyof typeof fr, string> = {
     'Unknown filter type: “{value}”. Types: select, checkboxes, search, range, date-range.',
 };
 
-export const filterMessages = {fr, en};
+export type FilterMessageKey = keyof typeof fr;
 
-addMessages(filterMessages);
+export const filterText = messageCatalogue({fr, en});

@@ -1,17 +1,16 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
-import './odw-filter.messages.js';
-import {property, state} from 'lit/decorators.js';
+import {state} from 'lit/decorators.js';
 import {repeat} from 'lit/directives/repeat.js';
 import {compareText} from '../../data/collation.js';
-import {QueryError, and, datasetInfo, facets, parseFilter} from '../../data/index.js';
+import {QueryError, datasetInfo, facets} from '../../data/index.js';
 import type {FieldInfo, Filter, QueryResult} from '../../data/types.js';
 import {OdwDataElement, type DataTarget, type LoadOptions, type Loaded} from '../../core/data-element.js';
 import {ConfigError} from '../../core/errors.js';
 import {formatDate, formatNumber} from '../../core/format.js';
-import {t, type Lang} from '../../core/i18n.js';
+import type {Lang} from '../../core/i18n.js';
 import {foldText, searchWords} from '../odw-table/cells.js';
 import {FocusKeeper} from '../odw-table/focus-keeper.js';
-import {allChoicesText, type LabelGender} from './all-choices.js';
+import {allChoicesText} from './all-choices.js';
 import {
   choicesFilter,
   dateRangeFilter,
@@ -22,6 +21,11 @@ import {
   type ChoiceValue,
 } from './filter-state.js';
 import {filterStyles} from './odw-filter.styles.js';
+import {applyDefaults, propertiesOf, type AttributeValues} from '../../core/schema.js';
+import {filterAttributes} from './odw-filter.schema.js';
+import {OwnFilter} from '../../core/own-filter.js';
+import {tableText} from '../odw-table/odw-table.messages.js';
+import {filterText} from './odw-filter.messages.js';
 
 export type FilterType = 'select' | 'checkboxes' | 'search' | 'range' | 'date-range';
 
@@ -38,7 +42,7 @@ class FilterTypeError extends ConfigError {
   }
 
   describe(lang: Lang): string {
-    return t(lang, 'filter.error.type', {value: this.value});
+    return filterText(lang, 'filter.error.type', {value: this.value});
   }
 }
 
@@ -56,6 +60,10 @@ const RANGE_DELAY = 600;
 /** A search matching more values than this asks for a more precise text (the URL would be too long). */
 const MAX_SEARCH_VALUES = 100;
 const DEFAULT_LIMIT = 100;
+
+// The fields are typed from the attribute schema (src/core/schema.ts).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface OdwFilter extends AttributeValues<typeof filterAttributes> {}
 
 /**
  * A control that filters an `odw-source`: a list of the field's values with their record counts
@@ -83,26 +91,6 @@ const DEFAULT_LIMIT = 100;
  *
  * @summary A select, checkboxes, search or range control that filters a source.
  *
- * @attr {'select'|'checkboxes'|'search'|'range'|'date-range'} type - The control (default `select`).
- * @attr {string} field - The field filtered.
- * @attr {string} label - The visible label (default: the field's label in the metadata).
- * @attr {'f'|'m'} label-gender - The grammatical gender of the label in French, for the « all » choice.
- * @attr {boolean} multiple - `select` only: several values can be chosen.
- * @attr {'count'|'label'} sort - Order of the choices: most frequent first (default) or alphabetical.
- * @attr {number} limit - Most choices listed (default 100); chosen values are always listed.
- * @attr {string} key - The key of the filter in the source (default: the element's `id`, else `field`).
- * @attr {string} source - The `id` of the `odw-source` filtered.
- * @attr {string} src - A dataset URL when no `source` is given: the control lists its choices but filters nothing.
- * @attr {'ods'|'tabular'|'ckan'|'csv'|'json'|'geojson'} api - Forces the API family of `src`.
- * @attr {string} api-key - Opendatasoft API key for a private `src`.
- * @attr {string} where - An extra filter for the choices only (not applied to the source).
- * @attr {string} title - A heading shown above the control.
- * @attr {number} heading-level - The level of that heading for assistive technologies (default 3).
- * @attr {string} description - A text alternative read by screen readers, not shown.
- * @attr {number} refresh - Seconds between two reloads of the choices and their counts.
- * @attr {boolean} no-attribution - Always on: a control shows no attribution of its own.
- * @attr {string} lang - `fr` or `en`; inherited from the closest ancestor, then `<html lang>`; default `fr`.
- * @attr {'light'|'dark'|'auto'|'dsfr'} theme - Colours and fonts; without it, follows the system setting.
  *
  * @csspart base - The frame around everything.
  * @csspart body - The control, or the loading and error states.
@@ -122,24 +110,13 @@ const DEFAULT_LIMIT = 100;
  * @cssprop --odw-focus-color - Focus ring.
  * @cssprop --odw-radius - Corner radius.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class OdwFilter extends OdwDataElement<FilterData> {
   static override styles = [...OdwDataElement.styles, filterStyles];
 
-  @property({reflect: true}) type: FilterType = 'select';
+  static override properties = propertiesOf(filterAttributes);
 
-  @property({reflect: true}) field?: string;
-
-  @property({reflect: true}) label?: string;
-
-  @property({reflect: true, attribute: 'label-gender'}) labelGender?: LabelGender;
-
-  @property({type: Boolean, reflect: true}) multiple = false;
-
-  @property({reflect: true}) sort: 'count' | 'label' = 'count';
-
-  @property({type: Number, reflect: true}) limit = DEFAULT_LIMIT;
-
-  @property({reflect: true}) key?: string;
+  private readonly ownFilter = new OwnFilter(this, () => this.filterKey);
 
   /** The text typed in a `search` control (kept while the filter is applied). */
   @state() private searchText = '';
@@ -153,6 +130,7 @@ export class OdwFilter extends OdwDataElement<FilterData> {
 
   constructor() {
     super();
+    applyDefaults(this, filterAttributes);
     // A control has no attribution of its own: the widgets it filters show it.
     this.noAttribution = true;
     new FocusKeeper(this, () => ['#control', 'fieldset input', '[part~=reset]', '[part~=retry]']);
@@ -165,7 +143,7 @@ export class OdwFilter extends OdwDataElement<FilterData> {
 
   /** The filter this control has set on its source, if any. */
   get value(): Filter | undefined {
-    return this.sourceElement?.getFilter(this.filterKey);
+    return this.ownFilter.current;
   }
 
   /** Clears this control's filter. */
@@ -206,7 +184,7 @@ export class OdwFilter extends OdwDataElement<FilterData> {
       return box.top + box.height / 2 > bottom;
     }).length;
     more.textContent = below
-      ? t(this.currentLang, 'filter.more', {count: formatNumber(below, this.currentLang)})
+      ? filterText(this.currentLang, 'filter.more', {count: formatNumber(below, this.currentLang)})
       : '';
   }
 
@@ -229,10 +207,8 @@ export class OdwFilter extends OdwDataElement<FilterData> {
     if (!TYPES.includes(this.type)) throw new FilterTypeError(this.type);
     const name = this.field?.trim();
     if (!name) throw new QueryError('odw-filter needs a field', {expected: 'field'});
-    const own = this.where?.trim() ? parseFilter(this.where) : undefined;
-    const source = this.sourceElement;
     // Disjunctive counts: every filter of the source but this control's own.
-    const where = and(source ? source.filterExcept(this.filterKey) : target.sourceFilter, own);
+    const where = this.ownFilter.whereWithoutOwn();
     const request = {
       api: target.api,
       apiKey: target.apiKey,
@@ -312,7 +288,7 @@ export class OdwFilter extends OdwDataElement<FilterData> {
 
   /** Writes this control's filter into the source (which tells every bound widget). */
   private apply(filter: Filter | undefined): void {
-    this.sourceElement?.setFilter(this.filterKey, filter);
+    this.ownFilter.set(filter);
   }
 
   private get chosen(): string[] {
@@ -343,7 +319,7 @@ export class OdwFilter extends OdwDataElement<FilterData> {
 
   private choiceText(value: ChoiceValue, field: FieldInfo, lang: Lang): string {
     if (field.type === 'boolean')
-      return t(lang, value === true || value === 'true' ? 'table.yes' : 'table.no');
+      return tableText(lang, value === true || value === 'true' ? 'table.yes' : 'table.no');
     if ((field.type === 'int' || field.type === 'double') && Number.isFinite(Number(value))) {
       return formatNumber(Number(value), lang);
     }
@@ -387,7 +363,7 @@ export class OdwFilter extends OdwDataElement<FilterData> {
     if (choices.length === 0) {
       return html`<fieldset class="group" part="control">
         <legend class="label" part="label">${label}</legend>
-        <p class="empty">${t(lang, 'filter.no-choice')}</p>
+        <p class="empty">${filterText(lang, 'filter.no-choice')}</p>
       </fieldset>`;
     }
     return html`<fieldset class="group" part="control">
@@ -434,7 +410,7 @@ export class OdwFilter extends OdwDataElement<FilterData> {
         @input=${onInput}
       />
       <p id="hint" class="hint" role="status">
-        ${this.searchHint ? t(lang, `filter.${this.searchHint}`, {count: formatNumber(this.matchCount, lang)}) : nothing}
+        ${this.searchHint ? filterText(lang, `filter.${this.searchHint}`, {count: formatNumber(this.matchCount, lang)}) : nothing}
       </p>`;
   }
 
@@ -501,8 +477,8 @@ export class OdwFilter extends OdwDataElement<FilterData> {
     return html`<fieldset class="group" part="control">
       <legend class="label" part="label">${label}</legend>
       <div class="bounds">
-        ${input('min', t(lang, dates ? 'filter.from' : 'filter.min'))}
-        ${input('max', t(lang, dates ? 'filter.to' : 'filter.max'))}
+        ${input('min', filterText(lang, dates ? 'filter.from' : 'filter.min'))}
+        ${input('max', filterText(lang, dates ? 'filter.to' : 'filter.max'))}
       </div>
     </fieldset>`;
   }
@@ -530,14 +506,14 @@ export class OdwFilter extends OdwDataElement<FilterData> {
         this.renderRoot.querySelector<HTMLElement>('#control, #min, fieldset input')?.focus(),
       );
     return html`<div class="summary" part="summary">
-      <ul class="chips" aria-label=${`${t(lang, 'filter.active')} : ${label}`}>
+      <ul class="chips" aria-label=${`${filterText(lang, 'filter.active')} : ${label}`}>
         ${chips.map(
           (chip) =>
             html`<li>
               <button
                 type="button"
                 class="chip"
-                aria-label=${t(lang, 'filter.remove', {value: chip.text})}
+                aria-label=${filterText(lang, 'filter.remove', {value: chip.text})}
                 @click=${() => {
                   chip.remove();
                   focusControl();
@@ -552,13 +528,13 @@ export class OdwFilter extends OdwDataElement<FilterData> {
         type="button"
         class="reset"
         part="reset"
-        aria-label=${t(lang, 'filter.reset-named', {label})}
+        aria-label=${filterText(lang, 'filter.reset-named', {label})}
         @click=${() => {
           this.reset();
           focusControl();
         }}
       >
-        ${t(lang, 'filter.reset')}
+        ${filterText(lang, 'filter.reset')}
       </button>
     </div>`;
   }
@@ -571,14 +547,19 @@ export class OdwFilter extends OdwDataElement<FilterData> {
         type === 'date-range' ? formatDate(String(value), lang) : formatNumber(Number(value), lang);
       const text =
         min !== undefined && max !== undefined
-          ? t(lang, 'filter.between', {min: show(min), max: show(max)})
+          ? filterText(lang, 'filter.between', {min: show(min), max: show(max)})
           : min !== undefined
-            ? t(lang, 'filter.at-least', {min: show(min)})
-            : t(lang, 'filter.at-most', {max: show(max!)});
+            ? filterText(lang, 'filter.at-least', {min: show(min)})
+            : filterText(lang, 'filter.at-most', {max: show(max!)});
       return [{text, remove: () => this.reset()}];
     }
     if (type === 'search' && this.searchText.trim()) {
-      return [{text: t(lang, 'filter.contains', {text: this.searchText.trim()}), remove: () => this.reset()}];
+      return [
+        {
+          text: filterText(lang, 'filter.contains', {text: this.searchText.trim()}),
+          remove: () => this.reset(),
+        },
+      ];
     }
     const chosen = this.chosen;
     return chosen.map((value) => ({

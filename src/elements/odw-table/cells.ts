@@ -2,7 +2,8 @@
 import type {FieldInfo, FieldType, Row} from '../../data/types.js';
 import {isCodeField} from '../../data/field-names.js';
 import {formatCode, formatDate, formatDateTime, formatNumber} from '../../core/format.js';
-import {t, type Lang} from '../../core/i18n.js';
+import type {Lang} from '../../core/i18n.js';
+import {tableText} from './odw-table.messages.js';
 import {csvLines} from '../../core/export.js';
 
 /** A cell as text, or a link whose text is the value itself. */
@@ -32,7 +33,7 @@ export function formatCell(value: unknown, field: FieldInfo | undefined, lang: L
     if (code !== undefined) return {text: code};
     return {text: formatNumber(value, lang, {format: type === 'int' ? 'integer' : undefined})};
   }
-  if (typeof value === 'boolean') return {text: t(lang, value ? 'table.yes' : 'table.no')};
+  if (typeof value === 'boolean') return {text: tableText(lang, value ? 'table.yes' : 'table.no')};
   if (typeof value === 'string') {
     if (type === 'date') return {text: formatDate(value, lang) || value};
     if (type === 'datetime') return {text: formatDateTime(value, lang) || value};

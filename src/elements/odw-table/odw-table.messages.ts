@@ -1,6 +1,6 @@
-import {addMessages} from '../../core/i18n.js';
+import {messageCatalogue} from '../../core/i18n.js';
 
-/** The strings of `odw-table`, in French (first) and English: its part of the one catalogue of core/i18n.ts. */
+/** The strings of `odw-table`, in French (first) and English. */
 const fr = {
   'table.search': 'Rechercher dans le tableau',
   'table.search-named': 'Rechercher dans le tableau {name}',
@@ -39,6 +39,6 @@ const en: Record<keyof typeof fr, string> = {
   'table.no': 'No',
 };
 
-export const tableMessages = {fr, en};
+export type TableMessageKey = keyof typeof fr;
 
-addMessages(tableMessages);
+export const tableText = messageCatalogue({fr, en});

@@ -1,6 +1,5 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
-import './odw-table.messages.js';
-import {property, state} from 'lit/decorators.js';
+import {state} from 'lit/decorators.js';
 import {parseOrderBy, resolveSource} from '../../data/index.js';
 import type {ApiFamily, FieldInfo, QueryOptions, QueryResult, Row, Selection} from '../../data/types.js';
 import {OdwDataElement, type DataTarget, type LoadOptions, type Loaded} from '../../core/data-element.js';
@@ -13,6 +12,9 @@ import {saveFile} from '../../core/export.js';
 import {isCodeField} from '../../data/field-names.js';
 import {FocusKeeper} from './focus-keeper.js';
 import {TableLayoutController} from './table-layout.js';
+import {applyDefaults, propertiesOf, type AttributeValues} from '../../core/schema.js';
+import {tableAttributes} from './odw-table.schema.js';
+import {tableText} from './odw-table.messages.js';
 
 /** What an `odw-table` shows: one page of rows and where it sits in the whole result. */
 export interface TableData {
@@ -39,6 +41,10 @@ const SEARCH_DELAY = 300;
 const CODE = /^(?=.*\d)[\dA-Z.-]+$/;
 const DEFAULT_PAGE_SIZE = 20;
 
+// The fields are typed from the attribute schema (src/core/schema.ts).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface OdwTable extends AttributeValues<typeof tableAttributes> {}
+
 /**
  * A sortable, paginated, searchable table of a dataset's records. Paging is done by the API
  * (`limit` / `offset`; beyond Opendatasoft's window the data layer switches to its exports), so
@@ -61,24 +67,6 @@ const DEFAULT_PAGE_SIZE = 20;
  *
  * @summary A sortable, paginated, searchable table with CSV export.
  *
- * @attr {string} columns - The fields shown, comma-separated (`commune,population`); default every
- *   field but shapes and JSON. Labels and types come from the dataset's metadata.
- * @attr {string} sort - The initial order: a field, or `-field` for descending (`-population`).
- *   Clicking a header sorts by that column (ascending, then descending).
- * @attr {number} page-size - Rows per page (default 20).
- * @attr {boolean} search - Shows a search box (see above for what it searches).
- * @attr {string} source - The `id` of an `odw-source` (same document or shadow root).
- * @attr {string} src - A one-off dataset URL, when no `source` is given.
- * @attr {'ods'|'tabular'|'ckan'|'csv'|'json'|'geojson'} api - Forces the API family of `src`.
- * @attr {string} api-key - Opendatasoft API key for a private `src`.
- * @attr {string} where - An extra filter for this widget only (expression language).
- * @attr {string} title - The heading shown above the table, also its caption.
- * @attr {number} heading-level - The level of that heading for assistive technologies (default 3).
- * @attr {string} description - A text alternative read by screen readers, not shown.
- * @attr {string} lang - `fr` or `en`; inherited from the closest ancestor, then `<html lang>`; default `fr`.
- * @attr {'light'|'dark'|'auto'|'dsfr'} theme - Colours and fonts; without it, follows the system setting.
- * @attr {number} refresh - Seconds between two reloads of fresh data.
- * @attr {boolean} no-attribution - Hides the attribution footer.
  *
  * @fires {OdwLoadEvent} odw-load - A page loaded; `detail`: `{rows, total}` (the page's rows).
  * @fires {OdwErrorEvent} odw-error - Loading failed; `detail.error` is a typed error of the data layer.
@@ -112,16 +100,11 @@ const DEFAULT_PAGE_SIZE = 20;
  * @cssprop --odw-spacing - Padding of the widget.
  * @cssprop --odw-spacing-small - Gaps inside the widget.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class OdwTable extends OdwDataElement<TableData> {
   static override styles = [...OdwDataElement.styles, tableStyles];
 
-  @property({reflect: true}) columns?: string;
-
-  @property({reflect: true}) sort?: string;
-
-  @property({type: Number, reflect: true, attribute: 'page-size'}) pageSize = DEFAULT_PAGE_SIZE;
-
-  @property({type: Boolean, reflect: true}) search = false;
+  static override properties = propertiesOf(tableAttributes);
 
   /** The page shown, from 1. Back to 1 whenever the rows change (filter, sort, search). */
   @state() page = 1;
@@ -138,6 +121,7 @@ export class OdwTable extends OdwDataElement<TableData> {
 
   constructor() {
     super();
+    applyDefaults(this, tableAttributes);
     new TableLayoutController(this);
     new FocusKeeper(this, (lost) => [
       // A pager button disabled at either end: the nearest one the other way; the pager gone: the table.
@@ -260,7 +244,7 @@ export class OdwTable extends OdwDataElement<TableData> {
 
   /** What the table is called in its caption, region, pager and announcements. */
   private tableName(data: TableData, lang: Lang): string {
-    return this.title?.trim() || data.datasetTitle?.trim() || t(lang, 'table.unnamed');
+    return this.title?.trim() || data.datasetTitle?.trim() || tableText(lang, 'table.unnamed');
   }
 
   private get effectivePageSize(): number {
@@ -322,12 +306,12 @@ export class OdwTable extends OdwDataElement<TableData> {
 
   private renderSearch(name: string, lang: Lang): TemplateResult {
     return html`<div class="search" part="search">
-      <label for="search">${t(lang, 'table.search')}</label>
+      <label for="search">${tableText(lang, 'table.search')}</label>
       <input
         id="search"
         type="search"
         autocomplete="off"
-        aria-label=${t(lang, 'table.search-named', {name})}
+        aria-label=${tableText(lang, 'table.search-named', {name})}
         .value=${this.searchText}
         @input=${this.onSearchInput}
       />
@@ -422,21 +406,25 @@ export class OdwTable extends OdwDataElement<TableData> {
       >
         <span aria-hidden="true">${symbol}</span>
       </button>`;
-    const range = t(lang, 'table.rows', {from: number(from), to: number(to), total: number(data.total)});
+    const range = tableText(lang, 'table.rows', {
+      from: number(from),
+      to: number(to),
+      total: number(data.total),
+    });
     // The visible range is read once, by the status that names the table it belongs to.
-    return html`<nav class="pager" part="pager" aria-label=${t(lang, 'table.pager', {name})}>
+    return html`<nav class="pager" part="pager" aria-label=${tableText(lang, 'table.pager', {name})}>
       <p class="range" aria-hidden="true">${range}</p>
-      <p class="visually-hidden" role="status">${t(lang, 'table.rows-named', {name, range})}</p>
+      <p class="visually-hidden" role="status">${tableText(lang, 'table.rows-named', {name, range})}</p>
       ${
         pages > 1
           ? html`<div class="pages">
-              ${button(t(lang, 'table.first'), '«', 1, page <= 1, 'first')}
-              ${button(t(lang, 'table.previous'), '‹', page - 1, page <= 1, 'previous')}
+              ${button(tableText(lang, 'table.first'), '«', 1, page <= 1, 'first')}
+              ${button(tableText(lang, 'table.previous'), '‹', page - 1, page <= 1, 'previous')}
               <span class="page-number"
-                >${t(lang, 'table.page', {page: number(page), pages: number(pages)})}</span
+                >${tableText(lang, 'table.page', {page: number(page), pages: number(pages)})}</span
               >
-              ${button(t(lang, 'table.next'), '›', page + 1, page >= pages, 'next')}
-              ${button(t(lang, 'table.last'), '»', pages, page >= pages, 'last')}
+              ${button(tableText(lang, 'table.next'), '›', page + 1, page >= pages, 'next')}
+              ${button(tableText(lang, 'table.last'), '»', pages, page >= pages, 'last')}
             </div>`
           : nothing
       }
@@ -444,14 +432,14 @@ export class OdwTable extends OdwDataElement<TableData> {
   }
 
   private renderActions(data: TableData, name: string, lang: Lang): TemplateResult {
-    const whose = html`<span class="visually-hidden">${t(lang, 'table.of', {name})}</span>`;
+    const whose = html`<span class="visually-hidden">${tableText(lang, 'table.of', {name})}</span>`;
     return html`<div class="actions" part="actions">
       <button type="button" class="action" @click=${() => void this.downloadCsv()}>
-        ${t(lang, 'table.download-csv')}${whose}
+        ${tableText(lang, 'table.download-csv')}${whose}
       </button>
       ${
         data.pageUrl
-          ? html`<a class="action" href=${data.pageUrl}>${t(lang, 'table.open-dataset')}${whose}</a>`
+          ? html`<a class="action" href=${data.pageUrl}>${tableText(lang, 'table.open-dataset')}${whose}</a>`
           : nothing
       }
     </div>`;

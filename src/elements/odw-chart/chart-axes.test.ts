@@ -5,7 +5,12 @@ import {ellipsize, wrapText, type Measure} from './chart-text.js';
 const normalize = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 /** Seven pixels a character: widths the tests can count. */
 const measure: Measure = (text) => [...text].length * 7;
-const COMMUNES = ['Saint-Jean-de-la-Ruelle', 'La Chapelle-Saint-Mesmin', 'Saint-Pryvé-Saint-Mesmin', 'Olivet'];
+const COMMUNES = [
+  'Saint-Jean-de-la-Ruelle',
+  'La Chapelle-Saint-Mesmin',
+  'Saint-Pryvé-Saint-Mesmin',
+  'Olivet',
+];
 
 describe('odw-chart axes and labels', () => {
   it('rounds a value domain outwards and writes its ticks in French', () => {
@@ -28,23 +33,29 @@ describe('odw-chart axes and labels', () => {
   });
 
   it('wraps a commune name at its hyphens, balanced, and cuts what does not fit with « … »', () => {
-    expect(wrapText('Saint-Jean-de-la-Ruelle', 100, measure).lines).to.deep.equal(['Saint-Jean-', 'de-la-Ruelle']);
-    expect(wrapText('La Chapelle-Saint-Mesmin', 100, measure).lines).to.deep.equal(['La Chapelle-', 'Saint-Mesmin']);
+    expect(wrapText('Saint-Jean-de-la-Ruelle', 100, measure).lines).to.deep.equal([
+      'Saint-Jean-',
+      'de-la-Ruelle',
+    ]);
+    expect(wrapText('La Chapelle-Saint-Mesmin', 100, measure).lines).to.deep.equal([
+      'La Chapelle-',
+      'Saint-Mesmin',
+    ]);
     const cut = wrapText('Saint-Pryvé-Saint-Mesmin', 60, measure);
     expect(cut.complete).to.equal(false);
     expect(cut.lines.at(-1)!.endsWith('…')).to.equal(true);
-    expect(ellipsize('Saint-Pryvé-Saint-Mesmin', 70, measure)).to.equal('Saint-Pr…');
+    expect(ellipsize('Saint-Pryvé-Saint-Mesmin', 70, measure)).to.equal('Saint-Pry…');
     expect(ellipsize('Olivet', 70, measure)).to.equal('Olivet');
   });
 
   it('writes category labels horizontally when they fit, else on two lines, else turned', () => {
     const input = (slot: number) => ({
       labels: COMMUNES,
-      centres: COMMUNES.map((_, index) => 40 + (index + 0.5) * slot),
+      centres: COMMUNES.map((_, index) => 200 + (index + 0.5) * slot),
       slot,
       measure,
       lineHeight: 16,
-      maxDepth: 120,
+      maxDepth: 200,
       left: 0,
     });
     expect(bottomCategoryAxis(input(200)).mode).to.equal('horizontal');
@@ -55,6 +66,10 @@ describe('odw-chart axes and labels', () => {
     expect(turned.mode).to.equal('rotated');
     // Every label kept whole when there is room down the turned labels.
     expect(turned.labels.map((label) => label.lines[0])).to.deep.equal(COMMUNES);
+    // Cut with « … » where the SVG's left edge is near.
+    const edge = bottomCategoryAxis({...input(40), left: 180});
+    expect(edge.labels[0].lines[0].endsWith('…')).to.equal(true);
+    expect(edge.labels[0].full).to.equal(COMMUNES[0]);
     // Slots narrower than a line, even turned: every other label, each telling its full text.
     const thinned = bottomCategoryAxis(input(10));
     expect(thinned.labels.length).to.be.lessThan(COMMUNES.length);

@@ -24,20 +24,37 @@ export function linearTicks(
   percent = false,
 ): {domain: [number, number]; ticks: Tick[]} {
   const scale = scaleLinear().domain(domain).nice(count);
+  // Counts of a few items: no « 2,5 » between 2 and 3.
+  const whole =
+    !percent && Number.isInteger(domain[0]) && Number.isInteger(domain[1]) && domain[1] - domain[0] < count;
   const write = (v: number) =>
     percent ? formatNumber(v, lang, {format: 'percent', decimals: 0}) : formatNumber(v, lang);
   return {
     domain: scale.domain() as [number, number],
-    ticks: scale.ticks(count).map((v) => ({v, label: write(v)})),
+    ticks: scale
+      .ticks(count)
+      .filter((v) => !whole || Number.isInteger(v))
+      .map((v) => ({v, label: write(v)})),
   };
 }
 
 const DAY = 86_400_000;
 /** The shortest length of one period: no two ticks closer, else two months get weekly ticks. */
-const MIN_STEPS: Record<TimeUnit, number> = {year: 365 * DAY, month: 28 * DAY, week: 7 * DAY, day: DAY, hour: DAY / 24};
+const MIN_STEPS: Record<TimeUnit, number> = {
+  year: 365 * DAY,
+  month: 28 * DAY,
+  week: 7 * DAY,
+  day: DAY,
+  hour: DAY / 24,
+};
 
 /** Ticks of a UTC time axis: `count` at most, never closer than one period of `unit`. */
-export function timeTicks(domain: [number, number], count: number, unit: TimeUnit | undefined, lang: Lang): Tick[] {
+export function timeTicks(
+  domain: [number, number],
+  count: number,
+  unit: TimeUnit | undefined,
+  lang: Lang,
+): Tick[] {
   const span = domain[1] - domain[0];
   const most = unit ? Math.min(count, Math.floor(span / MIN_STEPS[unit] || 1) + 1) : count;
   const labelUnit = unit === 'week' ? 'day' : (unit ?? (span > 2 * 365 * DAY ? 'year' : 'date'));
@@ -97,7 +114,12 @@ export function bottomCategoryAxis(input: CategoryAxisInput): CategoryAxis {
   if (room > lineHeight * 2 && wrapped.every((wrap) => wrap.complete)) {
     return {
       mode: 'wrapped',
-      labels: wrapped.map((wrap, index) => ({index, at: centres[index], lines: wrap.lines, full: labels[index]})),
+      labels: wrapped.map((wrap, index) => ({
+        index,
+        at: centres[index],
+        lines: wrap.lines,
+        full: labels[index],
+      })),
       depth: lineHeight * Math.max(...wrapped.map((wrap) => wrap.lines.length)),
     };
   }
@@ -136,7 +158,9 @@ export function spreadTicks(
   let shown = ticks.map((tick, index) => ({tick, index}));
   let placed = place(shown);
   const overlaps = () =>
-    placed.some((item, k) => k > 0 && item.at - item.width / 2 < placed[k - 1].at + placed[k - 1].width / 2 + GAP);
+    placed.some(
+      (item, k) => k > 0 && item.at - item.width / 2 < placed[k - 1].at + placed[k - 1].width / 2 + GAP,
+    );
   while (shown.length > 1 && overlaps()) {
     shown = shown.filter((_, k) => k % 2 === 0);
     placed = place(shown);

@@ -31,10 +31,12 @@ function patterns(scene: Scene, id: string): SVGTemplateResult | typeof nothing 
     svg`<path d="M0,2h8M0,6h8" stroke="CanvasText" stroke-width="1.5"></path>`,
     svg`<path d="M2,0v8M6,0v8" stroke="CanvasText" stroke-width="1.5"></path>`,
   ];
-  return svg`<defs>${drawings.slice(0, scene.patterns).map(
-    (drawing, index) =>
-      svg`<pattern id="${id}-${index}" width="8" height="8" patternUnits="userSpaceOnUse"><rect width="8" height="8" fill="Canvas"></rect>${drawing}</pattern>`,
-  )}</defs>`;
+  return svg`<defs>${drawings
+    .slice(0, scene.patterns)
+    .map(
+      (drawing, index) =>
+        svg`<pattern id="${id}-${index}" width="8" height="8" patternUnits="userSpaceOnUse"><rect width="8" height="8" fill="Canvas"></rect>${drawing}</pattern>`,
+    )}</defs>`;
 }
 
 function textOf(item: SceneText, lineHeight: number): SVGTemplateResult {
@@ -78,15 +80,17 @@ export function drawScene(scene: Scene, options: DrawOptions): TemplateResult {
     <g class="role-axis-grid" stroke=${options.grid} stroke-width="1">
       ${scene.grid.map((rule) => svg`<line x1=${r(rule.x1)} y1=${r(rule.y1)} x2=${r(rule.x2)} y2=${r(rule.y2)}></line>`)}
     </g>
-    ${scene.lines.length
-      ? svg`<g class=${scene.lines[0].area ? 'mark-area role-line' : 'mark-line role-line'}>
+    ${
+      scene.lines.length
+        ? svg`<g class=${scene.lines[0].area ? 'mark-area role-line' : 'mark-line role-line'}>
           ${scene.lines.map((line) =>
             line.area
               ? svg`<path d=${line.d} fill=${line.colour} fill-opacity="0.75" stroke=${line.dash === undefined ? 'none' : 'CanvasText'}></path>`
               : svg`<path d=${line.d} fill="none" stroke=${line.colour} stroke-width="2" stroke-dasharray=${line.dash || nothing}></path>`,
           )}
         </g>`
-      : nothing}
+        : nothing
+    }
     <g class="role-axis-domain" stroke=${options.muted} stroke-width="1">
       ${scene.domain.map((rule) => svg`<line x1=${r(rule.x1)} y1=${r(rule.y1)} x2=${r(rule.x2)} y2=${r(rule.y2)}></line>`)}
     </g>
@@ -102,18 +106,22 @@ export function drawScene(scene: Scene, options: DrawOptions): TemplateResult {
         ></path>`,
       )}
     </g>
-    ${scene.leaders.length
-      ? svg`<g class="role-leader" fill="none" stroke=${options.muted} stroke-width="1">
+    ${
+      scene.leaders.length
+        ? svg`<g class="role-leader" fill="none" stroke=${options.muted} stroke-width="1">
           ${scene.leaders.map((d) => svg`<path d=${d}></path>`)}
         </g>`
-      : nothing}
+        : nothing
+    }
     ${texts(scene, 'axis-label')} ${texts(scene, 'axis-title')} ${texts(scene, 'value-label')}
     ${texts(scene, 'slice-label')}
-    ${active
-      ? svg`<g class="focus-ring" fill="none" transform=${active.at ? `translate(${r(active.at.x)} ${r(active.at.y)})` : origin} pointer-events="none">
+    ${
+      active
+        ? svg`<g class="focus-ring" fill="none" transform=${active.at ? `translate(${r(active.at.x)} ${r(active.at.y)})` : origin} pointer-events="none">
           <path d=${active.d} stroke=${options.ring[0]} stroke-width="6" stroke-linejoin="round"></path>
           <path d=${active.d} stroke=${options.ring[1]} stroke-width="2" stroke-linejoin="round"></path>
         </g>`
-      : nothing}
+        : nothing
+    }
   </svg>`;
 }

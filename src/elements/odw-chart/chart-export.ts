@@ -33,7 +33,12 @@ export function svgFile(svg: SVGSVGElement, look: ExportLook): string {
 }
 
 /** `svgText` drawn at `scale` times its size into a PNG. */
-export async function pngFile(svgText: string, width: number, height: number, scale = 2): Promise<Blob | null> {
+export async function pngFile(
+  svgText: string,
+  width: number,
+  height: number,
+  scale = 2,
+): Promise<Blob | null> {
   const url = URL.createObjectURL(new Blob([svgText], {type: 'image/svg+xml'}));
   try {
     const image = new Image(width, height);

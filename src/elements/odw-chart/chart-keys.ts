@@ -19,7 +19,9 @@ export function nextPoint(points: ChartPoint[], current: number, key: string): n
     if (index < 0 || index >= seriesNames.length) return here.i;
     // The same category in the next series, else the nearest one.
     const next = inSeries(seriesNames[index]);
-    return next.reduce((best, point) => (Math.abs(point.c - here.c) < Math.abs(best.c - here.c) ? point : best)).i;
+    return next.reduce((best, point) =>
+      Math.abs(point.c - here.c) < Math.abs(best.c - here.c) ? point : best,
+    ).i;
   };
   const single = seriesNames.length === 1;
   switch (key) {

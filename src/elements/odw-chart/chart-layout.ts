@@ -59,7 +59,8 @@ function extent(points: ChartPoint[], percent: boolean, zero: boolean): [number,
 /** A shade of one series by value (`color="value"`), light for the lowest, the end colour for the highest. */
 function shader(input: LayoutInput, points: ChartPoint[]): ((value: number) => string) | undefined {
   const {data, theme} = input;
-  if (data.plan.color !== 'value' || theme.forced || data.series.length > 1 || !points.length) return undefined;
+  if (data.plan.color !== 'value' || theme.forced || data.series.length > 1 || !points.length)
+    return undefined;
   const values = points.map((point) => point.v!);
   const min = Math.min(...values);
   const max = Math.max(...values);
@@ -108,10 +109,13 @@ function layoutVertical(input: LayoutInput): Scene {
   // The value axis's title above the plot, on one or two lines.
   let top = PAD;
   const yTitle = wrapText(valueTitle(data), width - 2 * PAD, measure, 2, true);
-  yTitle.lines.length &&
+  if (yTitle.lines.length) {
     texts.push(
-      text('axis-title', PAD, top + ascent, yTitle.lines, valueTitle(data), 'start', theme.text, {bold: true}),
+      text('axis-title', PAD, top + ascent, yTitle.lines, valueTitle(data), 'start', theme.text, {
+        bold: true,
+      }),
     );
+  }
   top += yTitle.lines.length * lineHeight + lineHeight / 2;
   if (input.labels) top += lineHeight;
 
@@ -120,7 +124,10 @@ function layoutVertical(input: LayoutInput): Scene {
   let bottom = height - PAD - xTitle.lines.length * lineHeight;
   const xTitleTop = bottom;
 
-  const valueCount = Math.max(2, Math.min(8, Math.floor((height - top - 3 * lineHeight) / (lineHeight * 2.4))));
+  const valueCount = Math.max(
+    2,
+    Math.min(8, Math.floor((height - top - 3 * lineHeight) / (lineHeight * 2.4))),
+  );
   const values = linearTicks(extent(drawn, percent, !scatter), valueCount, lang, percent);
   const left = PAD + Math.max(0, ...values.ticks.map((tick) => measure(tick.label))) + TICK_GAP;
   const right = width - PAD - (scatter || data.time ? 0 : 0);
@@ -151,7 +158,9 @@ function layoutVertical(input: LayoutInput): Scene {
       ticks = xValues.ticks;
       xGrid = ticks.map((tick) => scale(tick.v));
     } else {
-      const scale = scaleUtc().domain(domainOf()).range([left + 4, right - 4]);
+      const scale = scaleUtc()
+        .domain(domainOf())
+        .range([left + 4, right - 4]);
       position = (value) => scale(value);
       ticks = timeTicks(scale.domain().map(Number) as [number, number], count, plan.timeunit, lang);
     }
@@ -183,24 +192,47 @@ function layoutVertical(input: LayoutInput): Scene {
 
   const grid: Rule[] = values.ticks.map((tick) => ({x1: left, x2: right, y1: y(tick.v), y2: y(tick.v)}));
   grid.push(...xGrid.map((x) => ({x1: x, x2: x, y1: plotTop, y2: plotBottom})));
-  const domain: Rule[] = [{x1: left, x2: right, y1: y(Math.max(values.domain[0], 0)), y2: y(Math.max(values.domain[0], 0))}];
+  const domain: Rule[] = [
+    {x1: left, x2: right, y1: y(Math.max(values.domain[0], 0)), y2: y(Math.max(values.domain[0], 0))},
+  ];
   for (const tick of values.ticks) {
-    texts.push(text('axis-label', left - TICK_GAP, y(tick.v) + ascent / 2 - 1, [tick.label], tick.label, 'end', theme.text));
+    texts.push(
+      text(
+        'axis-label',
+        left - TICK_GAP,
+        y(tick.v) + ascent / 2 - 1,
+        [tick.label],
+        tick.label,
+        'end',
+        theme.text,
+      ),
+    );
   }
   const labelTop = plotBottom + TICK_GAP;
   for (const label of bottomLabels) {
     if (!label.lines.length) continue;
     texts.push(
       labelAngle
-        ? text('axis-label', label.at, labelTop + ascent / 2, label.lines, label.full, 'end', theme.text, {angle: -45})
+        ? text('axis-label', label.at, labelTop + ascent / 2, label.lines, label.full, 'end', theme.text, {
+            angle: -45,
+          })
         : text('axis-label', label.at, labelTop + ascent, label.lines, label.full, 'middle', theme.text),
     );
   }
   if (xTitle.lines.length) {
     texts.push(
-      text('axis-title', (left + right) / 2, xTitleTop + ascent, xTitle.lines, data.xLabel, 'middle', theme.text, {
-        bold: true,
-      }),
+      text(
+        'axis-title',
+        (left + right) / 2,
+        xTitleTop + ascent,
+        xTitle.lines,
+        data.xLabel,
+        'middle',
+        theme.text,
+        {
+          bold: true,
+        },
+      ),
     );
   }
 
@@ -208,7 +240,8 @@ function layoutVertical(input: LayoutInput): Scene {
   const shade = shader(input, drawn);
   const colourOf = (point: ChartPoint) => {
     const s = data.series.indexOf(point.s);
-    if (category(data, point)?.others) return theme.forced ? seriesFill(theme, s, input.patternId) : theme.muted;
+    if (category(data, point)?.others)
+      return theme.forced ? seriesFill(theme, s, input.patternId) : theme.muted;
     return shade ? shade(point.v!) : seriesFill(theme, s, input.patternId);
   };
   const marks: SceneMark[] = [];
@@ -224,7 +257,12 @@ function layoutVertical(input: LayoutInput): Scene {
       const x = left + point.c * slot + slot * 0.1 + (grouped ? k * inner : 0);
       const y0 = y(point.v0);
       const y1 = y(point.v1);
-      const box = {x, y: Math.min(y0, y1), width: Math.max(1, inner - (grouped ? 1 : 0)), height: Math.abs(y1 - y0)};
+      const box = {
+        x,
+        y: Math.min(y0, y1),
+        width: Math.max(1, inner - (grouped ? 1 : 0)),
+        height: Math.abs(y1 - y0),
+      };
       marks.push({
         i: point.i,
         s: data.series.indexOf(point.s),
@@ -240,7 +278,9 @@ function layoutVertical(input: LayoutInput): Scene {
         if (fits && (!stacked || box.height >= lineHeight)) {
           const above = point.v! >= 0 ? box.y - 4 : box.y + box.height + ascent + 2;
           const yText = stacked ? box.y + box.height / 2 + ascent / 2 : above;
-          texts.push(text('value-label', box.x + box.width / 2, yText, [written], written, 'middle', theme.text));
+          texts.push(
+            text('value-label', box.x + box.width / 2, yText, [written], written, 'middle', theme.text),
+          );
         }
       }
     }
@@ -265,7 +305,11 @@ function layoutVertical(input: LayoutInput): Scene {
           s,
           d: path ?? '',
           area,
-          colour: area ? seriesFill(theme, s, input.patternId) : shade ? theme.sequential.end : seriesStroke(theme, s),
+          colour: area
+            ? seriesFill(theme, s, input.patternId)
+            : shade
+              ? theme.sequential.end
+              : seriesStroke(theme, s),
           dash: theme.forced ? DASHES[s % DASHES.length] : undefined,
         });
       }
@@ -327,7 +371,9 @@ function layoutBars(input: LayoutInput): Scene {
   let top = PAD;
   const xTitle = wrapText(data.xLabel, width - 2 * PAD, measure, 2, true);
   if (xTitle.lines.length) {
-    texts.push(text('axis-title', PAD, top + ascent, xTitle.lines, data.xLabel, 'start', theme.text, {bold: true}));
+    texts.push(
+      text('axis-title', PAD, top + ascent, xTitle.lines, data.xLabel, 'start', theme.text, {bold: true}),
+    );
   }
   top += xTitle.lines.length * lineHeight + lineHeight / 2;
   const yTitle = wrapText(valueTitle(data), width - 2 * PAD, measure, 2, true);
@@ -354,7 +400,17 @@ function layoutBars(input: LayoutInput): Scene {
   const zero = x(Math.max(values.domain[0], 0));
   const domain: Rule[] = [{x1: zero, x2: zero, y1: top, y2: plotBottom}];
   for (const label of spreadTicks(values.ticks, (tick) => x(tick.v), measure, PAD, width - PAD)) {
-    texts.push(text('axis-label', label.at, axisTop + TICK_GAP + ascent, label.lines, label.full, 'middle', theme.text));
+    texts.push(
+      text(
+        'axis-label',
+        label.at,
+        axisTop + TICK_GAP + ascent,
+        label.lines,
+        label.full,
+        'middle',
+        theme.text,
+      ),
+    );
   }
   for (const label of leftCategoryAxis(labels, centres, slot, band, measure, lineHeight)) {
     const first = label.at - ((label.lines.length - 1) * lineHeight) / 2 + ascent / 2 - 1;
@@ -362,9 +418,18 @@ function layoutBars(input: LayoutInput): Scene {
   }
   if (yTitle.lines.length) {
     texts.push(
-      text('axis-title', (left + right) / 2, titleTop + ascent, yTitle.lines, valueTitle(data), 'middle', theme.text, {
-        bold: true,
-      }),
+      text(
+        'axis-title',
+        (left + right) / 2,
+        titleTop + ascent,
+        yTitle.lines,
+        valueTitle(data),
+        'middle',
+        theme.text,
+        {
+          bold: true,
+        },
+      ),
     );
   }
 
@@ -378,12 +443,22 @@ function layoutBars(input: LayoutInput): Scene {
     const x1 = x(point.v1);
     const s = data.series.indexOf(point.s);
     const others = data.categories[point.c]?.others;
-    const box = {x: Math.min(x0, x1), y: yTop, width: Math.abs(x1 - x0), height: Math.max(1, inner - (grouped ? 1 : 0))};
+    const box = {
+      x: Math.min(x0, x1),
+      y: yTop,
+      width: Math.abs(x1 - x0),
+      height: Math.max(1, inner - (grouped ? 1 : 0)),
+    };
     marks.push({
       i: point.i,
       s,
       d: rectPath(box.x, box.y, box.width, box.height),
-      fill: others && !theme.forced ? theme.muted : shade ? shade(point.v!) : seriesFill(theme, s, input.patternId),
+      fill:
+        others && !theme.forced
+          ? theme.muted
+          : shade
+            ? shade(point.v!)
+            : seriesFill(theme, s, input.patternId),
       stroke: shade ? theme.sequential.end : theme.forced ? 'CanvasText' : undefined,
       box,
     });
@@ -391,9 +466,29 @@ function layoutBars(input: LayoutInput): Scene {
     if (input.labels && box.height >= lineHeight * 0.8) {
       const written = valueLabel(point);
       if (!stacked) {
-        texts.push(text('value-label', box.x + box.width + 4, box.y + box.height / 2 + ascent / 2 - 1, [written], written, 'start', theme.text));
+        texts.push(
+          text(
+            'value-label',
+            box.x + box.width + 4,
+            box.y + box.height / 2 + ascent / 2 - 1,
+            [written],
+            written,
+            'start',
+            theme.text,
+          ),
+        );
       } else if (measure(written) + 4 <= box.width) {
-        texts.push(text('value-label', box.x + box.width / 2, box.y + box.height / 2 + ascent / 2 - 1, [written], written, 'middle', theme.text));
+        texts.push(
+          text(
+            'value-label',
+            box.x + box.width / 2,
+            box.y + box.height / 2 + ascent / 2 - 1,
+            [written],
+            written,
+            'middle',
+            theme.text,
+          ),
+        );
       }
     }
   }

@@ -6,7 +6,14 @@
 import {arc} from 'd3-shape';
 import {formatNumber} from '../../core/format.js';
 import type {ChartPoint} from './chart-model.js';
-import {PATTERN_COUNT, seriesFill, type LayoutInput, type Scene, type SceneMark, type SceneText} from './chart-scene.js';
+import {
+  PATTERN_COUNT,
+  seriesFill,
+  type LayoutInput,
+  type Scene,
+  type SceneMark,
+  type SceneText,
+} from './chart-scene.js';
 
 const PAD = 2;
 
@@ -44,7 +51,10 @@ export function layoutRound(input: LayoutInput): Scene {
   const widest = shown ? Math.max(0, ...drawn.map((point) => measure(shareOf(point)))) : 0;
   // Room for the labels beside the slices: the widest share and its leader on each side.
   const side = shown ? widest + 24 : 0;
-  const radius = Math.max(20, Math.min((width - 2 * PAD - 2 * side) / 2, height / 2 - PAD - (shown ? lineHeight : 0)));
+  const radius = Math.max(
+    20,
+    Math.min((width - 2 * PAD - 2 * side) / 2, height / 2 - PAD - (shown ? lineHeight : 0)),
+  );
   const inner = data.plan.type === 'donut' ? radius * 0.55 : 0;
   const cx = width / 2;
   const cy = height / 2;
@@ -61,8 +71,11 @@ export function layoutRound(input: LayoutInput): Scene {
   drawn.forEach((point, order) => {
     const others = data.categories[point.c]?.others;
     // The colour follows the category's place, not the slice's: hiding one recolours none.
-    const index = data.categories.filter((category) => !category.others).findIndex((category) => category.label === point.k);
-    const fill = others && !theme.forced ? theme.muted : seriesFill(theme, others ? order : index, input.patternId);
+    const index = data.categories
+      .filter((category) => !category.others)
+      .findIndex((category) => category.label === point.k);
+    const fill =
+      others && !theme.forced ? theme.muted : seriesFill(theme, others ? order : index, input.patternId);
     const slice = {a0: point.a0!, a1: point.a1!};
     const path = shape(slice) ?? '';
     const [mx, my] = shape.centroid(slice);
@@ -128,7 +141,9 @@ export function layoutRound(input: LayoutInput): Scene {
     const x = cx + direction * (radius + 16);
     for (const label of column) {
       const baseline = label.y + ascent / 2 - 1;
-      leaders.push(`M${label.ax.toFixed(1)},${label.ay.toFixed(1)}L${(x - direction * 4).toFixed(1)},${label.y.toFixed(1)}H${x.toFixed(1)}`);
+      leaders.push(
+        `M${label.ax.toFixed(1)},${label.ay.toFixed(1)}L${(x - direction * 4).toFixed(1)},${label.y.toFixed(1)}H${x.toFixed(1)}`,
+      );
       texts.push({
         role: 'slice-label',
         x: x + direction * 3,

@@ -131,7 +131,9 @@ export const PATTERN_COUNT = 6;
  */
 export function visiblePoints(data: ChartData, hidden: ReadonlySet<string>): ChartPoint[] {
   const round = data.plan.type === 'pie' || data.plan.type === 'donut';
-  const shown = data.points.filter((point) => !hidden.has(round ? point.k : point.s)).map((point) => ({...point}));
+  const shown = data.points
+    .filter((point) => !hidden.has(round ? point.k : point.s))
+    .map((point) => ({...point}));
   if (!hidden.size) return shown;
   if (round) {
     const drawn = shown.filter((point) => point.v !== null && point.v > 0);

@@ -23,7 +23,9 @@ export function renderTable(data: ChartData, summary: string, lang: Lang): Templ
             ${withLabel ? html`<th scope="row">${row.label}</th>` : nothing}
             ${row.cells.map(
               (value) =>
-                html`<td class="number">${value === null ? '—' : formatNumber(value, lang, {unit: data.unit})}</td>`,
+                html`<td class="number">
+                  ${value === null ? '—' : formatNumber(value, lang, {unit: data.unit})}
+                </td>`,
             )}
           </tr>`,
       )}

@@ -26,7 +26,15 @@ import {OdwChartDrawnEvent} from './chart-events.js';
 import {chartStyles} from './odw-chart.styles.js';
 import {DisplayController} from '../../core/display-controller.js';
 import {saveFile} from '../../core/export.js';
-import {DASHES, seriesFill, seriesStroke, visiblePoints, type ChartTheme, type LayoutInput, type Scene} from './chart-scene.js';
+import {
+  DASHES,
+  seriesFill,
+  seriesStroke,
+  visiblePoints,
+  type ChartTheme,
+  type LayoutInput,
+  type Scene,
+} from './chart-scene.js';
 import {layoutCartesian} from './chart-layout.js';
 import {layoutRound} from './chart-round.js';
 import {drawScene, type DrawOptions} from './chart-draw.js';
@@ -350,46 +358,54 @@ export class OdwChart extends OdwDataElement<ChartData> {
         ${this.display.renderToggle(t(lang, 'chart.fullscreen'), t(lang, 'chart.exit-fullscreen'))}
       </div>
       <div class="plot" part="chart">
-        <div
-          class="vega drawing"
-          @click=${this.onMarkClick}
-          @pointermove=${this.onPointerMove}
-          @pointerleave=${this.onPointerLeave}
-        >
-          ${scene && this.drawTheme ? drawScene(scene, this.drawOptions(label, this.drawTheme)) : nothing}
-        </div>
-        ${byVega
-          ? nothing
-          : html`<div
-              class="points"
-              role="listbox"
-              tabindex="0"
-              aria-label=${t(lang, 'chart.points')}
-              aria-activedescendant=${active ? `point-${active.i}` : nothing}
-              @keydown=${this.onKeydown}
-              @focus=${this.onPointsFocus}
-              @blur=${this.onPointsBlur}
-            >
-              ${points.map(
-                (point) =>
-                  html`<div
-                    role="option"
-                    id="point-${point.i}"
-                    aria-selected=${selected !== undefined && point.c === selected ? 'true' : 'false'}
-                  >
-                    ${point.tip}
-                  </div>`,
-              )}
-            </div>`}
+        ${
+          byVega
+            ? html`<div class="vega"></div>`
+            : html`<div
+                class="vega drawing"
+                @click=${this.onMarkClick}
+                @pointermove=${this.onPointerMove}
+                @pointerleave=${this.onPointerLeave}
+              >
+                ${scene && this.drawTheme ? drawScene(scene, this.drawOptions(label, this.drawTheme)) : nothing}
+              </div>`
+        }
+        ${
+          byVega
+            ? nothing
+            : html`<div
+                class="points"
+                role="listbox"
+                tabindex="0"
+                aria-label=${t(lang, 'chart.points')}
+                aria-activedescendant=${active ? `point-${active.i}` : nothing}
+                @keydown=${this.onKeydown}
+                @focus=${this.onPointsFocus}
+                @blur=${this.onPointsBlur}
+              >
+                ${points.map(
+                  (point) =>
+                    html`<div
+                      role="option"
+                      id="point-${point.i}"
+                      aria-selected=${selected !== undefined && point.c === selected ? 'true' : 'false'}
+                    >
+                      ${point.tip}
+                    </div>`,
+                )}
+              </div>`
+        }
         <div class="tooltip" part="tooltip" aria-hidden="true" hidden></div>
       </div>
       ${byVega ? nothing : this.renderLegend(data, lang)}
       <figcaption id="summary" class="visually-hidden">${label}</figcaption>
-      ${this.drawError
-        ? html`<p class="status error" part="status" role="alert">
-            ${t(lang, 'chart.error.render', {message: errorText(this.drawError)})}
-          </p>`
-        : nothing}
+      ${
+        this.drawError
+          ? html`<p class="status error" part="status" role="alert">
+              ${t(lang, 'chart.error.render', {message: errorText(this.drawError)})}
+            </p>`
+          : nothing
+      }
       <div class="data-table" id="data-table" ?hidden=${!this.showTable}>
         ${this.showTable ? renderTable(data, summary, lang) : nothing}
       </div>
@@ -423,18 +439,24 @@ export class OdwChart extends OdwDataElement<ChartData> {
     const swatch = (name: string, index: number) => {
       const others = round && data.categories.find((category) => category.label === name)?.others;
       const position = round ? plain.findIndex((category) => category.label === name) : index;
-      const fill = others && !theme.forced ? theme.muted : seriesFill(theme, others ? index : position, this.uid);
+      const fill =
+        others && !theme.forced ? theme.muted : seriesFill(theme, others ? index : position, this.uid);
       return html`<svg class="swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
-        ${round || data.plan.type === 'column' || data.plan.type === 'bar' || data.plan.type === 'area'
-          ? svg`<rect width="14" height="14" fill=${fill} stroke=${theme.forced ? 'CanvasText' : 'none'}></rect>`
-          : svg`<path d="M0,7h14" stroke=${seriesStroke(theme, index)} stroke-width="3"
-              stroke-dasharray=${theme.forced ? DASHES[index % DASHES.length] || nothing : nothing}></path>`}
+        ${
+          round || data.plan.type === 'column' || data.plan.type === 'bar' || data.plan.type === 'area'
+            ? svg`<rect width="14" height="14" fill=${fill} stroke=${theme.forced ? 'CanvasText' : 'none'}></rect>`
+            : svg`<path d="M0,7h14" stroke=${seriesStroke(theme, index)} stroke-width="3"
+              stroke-dasharray=${theme.forced ? DASHES[index % DASHES.length] || nothing : nothing}></path>`
+        }
       </svg>`;
     };
     const title = round ? data.xLabel : (data.seriesLabel ?? '');
     return html`<div class="legend" part="legend">
       ${title ? html`<span class="legend-title" id="legend-title">${title}</span>` : nothing}
-      <ul aria-labelledby=${title ? 'legend-title' : nothing} aria-label=${title ? nothing : t(lang, 'chart.legend')}>
+      <ul
+        aria-labelledby=${title ? 'legend-title' : nothing}
+        aria-label=${title ? nothing : t(lang, 'chart.legend')}
+      >
         ${names.map(
           (name, index) =>
             html`<li>
@@ -478,7 +500,15 @@ export class OdwChart extends OdwDataElement<ChartData> {
     const theme = this.readTheme();
     const fontSize = chartFontSize();
     const height = this.plotHeight;
-    const key = JSON.stringify([theme, fontSize, this.plotWidth, height, [...this.hiddenSeries], this.showLabels, lang]);
+    const key = JSON.stringify([
+      theme,
+      fontSize,
+      this.plotWidth,
+      height,
+      [...this.hiddenSeries],
+      this.showLabels,
+      lang,
+    ]);
     if (this.scene && this.shownScene === data && key === this.sceneKey) return this.scene;
     this.drawTheme = theme;
     const input: LayoutInput = {
@@ -493,7 +523,8 @@ export class OdwChart extends OdwDataElement<ChartData> {
       labels: this.showLabels,
       patternId: this.uid,
     };
-    this.scene = data.plan.type === 'pie' || data.plan.type === 'donut' ? layoutRound(input) : layoutCartesian(input);
+    this.scene =
+      data.plan.type === 'pie' || data.plan.type === 'donut' ? layoutRound(input) : layoutCartesian(input);
     this.sceneKey = key;
     this.shownScene = data;
     return this.scene;
@@ -578,13 +609,14 @@ export class OdwChart extends OdwDataElement<ChartData> {
         const engine = await loadEngine();
         const lang = this.currentLang;
         const spec = await engine.compileVegaLite(mergeSpec(vegaLiteSpec(data, {width, height}), pageSpec));
-        const updated = this.view && container === this.drawnContainer && (await this.view.update(spec, lang));
+        const updated =
+          this.view && container === this.drawnContainer && (await this.view.update(spec, lang));
         if (!updated) {
           this.view?.finalize();
           this.view = await engine.draw(spec, {
             container,
             lang,
-            tooltip: (event, text) => this.showPointerTip(text, event.clientX, event.clientY),
+            tooltip: (event, text) => this.showPointerTip(text, event?.clientX ?? 0, event?.clientY ?? 0),
             click: (_event, datum) => {
               if (datum && typeof datum.i === 'number') this.choose(datum.i);
             },
@@ -617,7 +649,8 @@ export class OdwChart extends OdwDataElement<ChartData> {
 
   private readTheme(): ChartTheme {
     const style = getComputedStyle(this);
-    const token = (name: string, fallback: string) => style.getPropertyValue(`--_odw-${name}`).trim() || fallback;
+    const token = (name: string, fallback: string) =>
+      style.getPropertyValue(`--_odw-${name}`).trim() || fallback;
     const forced = matchMedia('(forced-colors: active)').matches;
     const palette = [1, 2, 3, 4, 5, 6, 7, 8].map((index) => token(`palette-${index}`, '#0072b2'));
     const custom = (name: string) => style.getPropertyValue(`--odw-sequential-${name}`).trim() || undefined;
@@ -662,7 +695,8 @@ export class OdwChart extends OdwDataElement<ChartData> {
   private readonly onPointerMove = (event: PointerEvent) => {
     if (this.hasSpec()) return;
     const index = this.markAt(event);
-    const point = index === undefined ? undefined : this.shownData?.points.find((candidate) => candidate.i === index);
+    const point =
+      index === undefined ? undefined : this.shownData?.points.find((candidate) => candidate.i === index);
     this.showPointerTip(point?.tip, event.clientX, event.clientY);
   };
 
@@ -702,7 +736,10 @@ export class OdwChart extends OdwDataElement<ChartData> {
     const box = {...mark.box, x: mark.box.x + origin.x, y: mark.box.y + origin.y};
     const width = tooltip.offsetWidth;
     const height = tooltip.offsetHeight;
-    const left = Math.min(Math.max(0, box.x + box.width / 2 - width / 2), Math.max(0, this.plotWidth - width));
+    const left = Math.min(
+      Math.max(0, box.x + box.width / 2 - width / 2),
+      Math.max(0, this.plotWidth - width),
+    );
     const above = box.y - height - 8;
     const below = box.y + box.height + 8;
     tooltip.style.left = `${left}px`;
@@ -817,7 +854,11 @@ export class OdwChart extends OdwDataElement<ChartData> {
     if (this.view) return this.view.toSVG();
     const drawing = this.renderRoot.querySelector<SVGSVGElement>('.chart-svg');
     if (!drawing || !this.drawTheme) return undefined;
-    return svgFile(drawing, {fontFamily: this.drawTheme.font, fontSize: chartFontSize(), background: this.drawTheme.background});
+    return svgFile(drawing, {
+      fontFamily: this.drawTheme.font,
+      fontSize: chartFontSize(),
+      background: this.drawTheme.background,
+    });
   }
 
   private async downloadSvg(): Promise<void> {

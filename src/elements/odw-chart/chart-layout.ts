@@ -36,7 +36,8 @@ const TICK_GAP = 6;
 
 /** Metrics of the chart's text, from its font size. */
 function metrics(fontSize: number) {
-  return {lineHeight: Math.ceil(fontSize * 1.3), ascent: fontSize * 0.8};
+  // `middle`: from a line's centre down to its baseline.
+  return {lineHeight: Math.ceil(fontSize * 1.3), ascent: fontSize * 0.94, middle: fontSize * 0.35};
 }
 
 export function valueTitle(data: ChartData): string {
@@ -86,6 +87,12 @@ function text(
   return {role, x, y, lines, full, anchor, fill, ...extra};
 }
 
+/** The centre of a title of `lines` as near `centre` as the drawing's edges allow. */
+function titleCentre(lines: string[], centre: number, width: number, measure: LayoutInput['measure']): number {
+  const half = Math.max(0, ...lines.map((line) => measure(line, true))) / 2;
+  return Math.min(Math.max(centre, PAD + half), width - PAD - half);
+}
+
 function rectPath(x: number, y: number, width: number, height: number): string {
   const r = (value: number) => Math.round(value * 100) / 100;
   return `M${r(x)},${r(y)}h${r(width)}v${r(height)}h${r(-width)}Z`;
@@ -100,7 +107,7 @@ export function layoutCartesian(input: LayoutInput): Scene {
 function layoutVertical(input: LayoutInput): Scene {
   const {data, points, width, height, theme, measure, fontSize, lang} = input;
   const {plan} = data;
-  const {lineHeight, ascent} = metrics(fontSize);
+  const {lineHeight, ascent, middle} = metrics(fontSize);
   const percent = plan.stack === 'percent';
   const drawn = points.filter((point) => point.v !== null);
   const scatter = plan.type === 'scatter';
@@ -165,7 +172,8 @@ function layoutVertical(input: LayoutInput): Scene {
       ticks = timeTicks(scale.domain().map(Number) as [number, number], count, plan.timeunit, lang);
     }
     xOf = (point) => position(point.t ?? 0);
-    bottomLabels = spreadTicks(ticks, (tick) => position(tick.v), measure, PAD, width - PAD);
+    // Right of the value axis's figures, which stand at the plot's left edge.
+    bottomLabels = spreadTicks(ticks, (tick) => position(tick.v), measure, left, width - PAD);
     bottom -= lineHeight;
   } else {
     const labels = data.categories.map((category) => category.label);
@@ -183,7 +191,8 @@ function layoutVertical(input: LayoutInput): Scene {
     bottomLabels = axis.labels;
     labelAngle = axis.mode === 'rotated' ? -45 : 0;
     xOf = (point) => centres[point.c];
-    bottom -= axis.depth;
+    // Turned labels start half a line lower: their corner would touch the value axis's « 0 ».
+    bottom -= axis.depth + (labelAngle ? lineHeight / 2 : 0);
   }
   bottom -= TICK_GAP;
   const plotTop = top;
@@ -197,15 +206,7 @@ function layoutVertical(input: LayoutInput): Scene {
   ];
   for (const tick of values.ticks) {
     texts.push(
-      text(
-        'axis-label',
-        left - TICK_GAP,
-        y(tick.v) + ascent / 2 - 1,
-        [tick.label],
-        tick.label,
-        'end',
-        theme.text,
-      ),
+      text('axis-label', left - TICK_GAP, y(tick.v) + middle, [tick.label], tick.label, 'end', theme.text),
     );
   }
   const labelTop = plotBottom + TICK_GAP;
@@ -213,9 +214,18 @@ function layoutVertical(input: LayoutInput): Scene {
     if (!label.lines.length) continue;
     texts.push(
       labelAngle
-        ? text('axis-label', label.at, labelTop + ascent / 2, label.lines, label.full, 'end', theme.text, {
-            angle: -45,
-          })
+        ? text(
+            'axis-label',
+            label.at,
+            labelTop + lineHeight / 2 + middle,
+            label.lines,
+            label.full,
+            'end',
+            theme.text,
+            {
+              angle: -45,
+            },
+          )
         : text('axis-label', label.at, labelTop + ascent, label.lines, label.full, 'middle', theme.text),
     );
   }
@@ -223,7 +233,7 @@ function layoutVertical(input: LayoutInput): Scene {
     texts.push(
       text(
         'axis-title',
-        (left + right) / 2,
+        titleCentre(xTitle.lines, (left + right) / 2, width, measure),
         xTitleTop + ascent,
         xTitle.lines,
         data.xLabel,
@@ -277,7 +287,7 @@ function layoutVertical(input: LayoutInput): Scene {
         const stacked = Boolean(plan.stack) && visibleSeries.length > 1;
         if (fits && (!stacked || box.height >= lineHeight)) {
           const above = point.v! >= 0 ? box.y - 4 : box.y + box.height + ascent + 2;
-          const yText = stacked ? box.y + box.height / 2 + ascent / 2 : above;
+          const yText = stacked ? box.y + box.height / 2 + middle : above;
           texts.push(
             text('value-label', box.x + box.width / 2, yText, [written], written, 'middle', theme.text),
           );
@@ -361,7 +371,7 @@ function category(data: ChartData, point: ChartPoint) {
 function layoutBars(input: LayoutInput): Scene {
   const {data, points, width, height, theme, measure, fontSize, lang} = input;
   const {plan} = data;
-  const {lineHeight, ascent} = metrics(fontSize);
+  const {lineHeight, ascent, middle} = metrics(fontSize);
   const percent = plan.stack === 'percent';
   const drawn = points.filter((point) => point.v !== null);
   const texts: SceneText[] = [];
@@ -413,14 +423,14 @@ function layoutBars(input: LayoutInput): Scene {
     );
   }
   for (const label of leftCategoryAxis(labels, centres, slot, band, measure, lineHeight)) {
-    const first = label.at - ((label.lines.length - 1) * lineHeight) / 2 + ascent / 2 - 1;
+    const first = label.at - ((label.lines.length - 1) * lineHeight) / 2 + middle;
     texts.push(text('axis-label', left - TICK_GAP, first, label.lines, label.full, 'end', theme.text));
   }
   if (yTitle.lines.length) {
     texts.push(
       text(
         'axis-title',
-        (left + right) / 2,
+        titleCentre(yTitle.lines, (left + right) / 2, width, measure),
         titleTop + ascent,
         yTitle.lines,
         valueTitle(data),
@@ -470,7 +480,7 @@ function layoutBars(input: LayoutInput): Scene {
           text(
             'value-label',
             box.x + box.width + 4,
-            box.y + box.height / 2 + ascent / 2 - 1,
+            box.y + box.height / 2 + middle,
             [written],
             written,
             'start',
@@ -482,7 +492,7 @@ function layoutBars(input: LayoutInput): Scene {
           text(
             'value-label',
             box.x + box.width / 2,
-            box.y + box.height / 2 + ascent / 2 - 1,
+            box.y + box.height / 2 + middle,
             [written],
             written,
             'middle',

@@ -43,7 +43,6 @@ interface Outside {
 export function layoutRound(input: LayoutInput): Scene {
   const {data, points, width, height, theme, measure, fontSize, lang} = input;
   const lineHeight = Math.ceil(fontSize * 1.3);
-  const ascent = fontSize * 0.8;
   const drawn = points.filter((point) => point.v !== null && point.v > 0 && point.a1 !== undefined);
   const total = drawn.reduce((sum, point) => sum + point.v!, 0);
   const shareOf = (point: ChartPoint) => formatNumber(point.v! / total, lang, {format: 'percent'});
@@ -108,7 +107,7 @@ export function layoutRound(input: LayoutInput): Scene {
       texts.push({
         role: 'slice-label',
         x: cx + mx,
-        y: cy + my + ascent / 2 - 1,
+        y: cy + my + fontSize * 0.35,
         lines: [share],
         full: `${point.k} : ${share}`,
         anchor: 'middle',
@@ -129,9 +128,16 @@ export function layoutRound(input: LayoutInput): Scene {
   // Each side's labels from top to bottom, a line apart, kept inside the drawing.
   const leaders: string[] = [];
   for (const direction of [1, -1] as const) {
-    const column = outside.filter((label) => label.side === direction).sort((a, b) => a.y - b.y);
-    const topmost = PAD + ascent;
-    const lowest = height - PAD - (lineHeight - ascent);
+    // As many as the height holds, the largest slices first; the table and tooltips tell the rest.
+    const room = Math.max(1, Math.floor((height - 2 * PAD) / lineHeight));
+    const column = outside
+      .filter((label) => label.side === direction)
+      .sort((a, b) => b.point.v! - a.point.v!)
+      .slice(0, room)
+      .sort((a, b) => a.y - b.y);
+    // `y` is a label's middle: its box reaches about 0.6 em above and below.
+    const topmost = PAD + fontSize * 0.6;
+    const lowest = height - PAD - fontSize * 0.6;
     for (let k = 0; k < column.length; k++) {
       column[k].y = Math.max(column[k].y, k ? column[k - 1].y + lineHeight : topmost);
     }
@@ -140,7 +146,7 @@ export function layoutRound(input: LayoutInput): Scene {
     }
     const x = cx + direction * (radius + 16);
     for (const label of column) {
-      const baseline = label.y + ascent / 2 - 1;
+      const baseline = label.y + fontSize * 0.35;
       leaders.push(
         `M${label.ax.toFixed(1)},${label.ay.toFixed(1)}L${(x - direction * 4).toFixed(1)},${label.y.toFixed(1)}H${x.toFixed(1)}`,
       );

@@ -88,7 +88,12 @@ function text(
 }
 
 /** The centre of a title of `lines` as near `centre` as the drawing's edges allow. */
-function titleCentre(lines: string[], centre: number, width: number, measure: LayoutInput['measure']): number {
+function titleCentre(
+  lines: string[],
+  centre: number,
+  width: number,
+  measure: LayoutInput['measure'],
+): number {
   const half = Math.max(0, ...lines.map((line) => measure(line, true))) / 2;
   return Math.min(Math.max(centre, PAD + half), width - PAD - half);
 }

@@ -103,3 +103,20 @@ afterEach(() => {
 export function legendNames(el: Element): string[] {
   return [...shadow(el).querySelectorAll('.legend li button')].map((button) => normalize(button.textContent));
 }
+
+/** Replaces `matchMedia('(forced-colors: active)')` by a switch the test turns. */
+export function fakeForcedColors(): {set(active: boolean): void; restore(): void} {
+  const original = window.matchMedia;
+  const query = Object.assign(new EventTarget(), {matches: false, media: '(forced-colors: active)'});
+  window.matchMedia = (media: string) =>
+    media === query.media ? (query as unknown as MediaQueryList) : original.call(window, media);
+  return {
+    set(active) {
+      query.matches = active;
+      query.dispatchEvent(new Event('change'));
+    },
+    restore() {
+      window.matchMedia = original;
+    },
+  };
+}

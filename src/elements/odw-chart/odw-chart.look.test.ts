@@ -14,6 +14,7 @@ import {
   marks,
   openTable,
   rgb,
+  fakeForcedColors,
 } from './chart-test-helpers.js';
 describe('odw-chart colours, system settings, accessibility and security', function () {
   this.timeout(40_000);
@@ -98,23 +99,6 @@ describe('odw-chart colours, system settings, accessibility and security', funct
   });
 
   describe('system settings', () => {
-    /** Replaces `matchMedia('(forced-colors: active)')` by a switch the test turns. */
-    function fakeForcedColors(): {set(active: boolean): void; restore(): void} {
-      const original = window.matchMedia;
-      const query = Object.assign(new EventTarget(), {matches: false, media: '(forced-colors: active)'});
-      window.matchMedia = (media: string) =>
-        media === query.media ? (query as unknown as MediaQueryList) : original.call(window, media);
-      return {
-        set(active) {
-          query.matches = active;
-          query.dispatchEvent(new Event('change'));
-        },
-        restore() {
-          window.matchMedia = original;
-        },
-      };
-    }
-
     it('draws in system colours under forced-colors, and again in the palette when it ends', async () => {
       const forced = fakeForcedColors();
       try {

@@ -1,7 +1,7 @@
 import {expect, html, waitUntil} from '@open-wc/testing';
 import '../odw-kpi/define.js';
 import {fakeFullscreen, mount, normalize, part, shadow} from '../../../test/helpers.js';
-import {ODS, ORLEANS, axisLabels, chartOf, drawn, marks, openTable, summary} from './chart-test-helpers.js';
+import {ODS, ORLEANS, axisLabels, chartOf, drawn, marks, openTable, summary} from './chart-helpers.test.js';
 describe('odw-chart actions, downloads, units and sizing', function () {
   this.timeout(40_000);
 

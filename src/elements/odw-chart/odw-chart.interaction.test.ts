@@ -14,7 +14,7 @@ import {
   marks,
   openTable,
   summary,
-} from './chart-test-helpers.js';
+} from './chart-helpers.test.js';
 describe('odw-chart clicks, keyboard and filters', function () {
   this.timeout(40_000);
 

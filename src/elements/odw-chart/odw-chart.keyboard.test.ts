@@ -1,7 +1,7 @@
 import {expect, html, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import {normalize, part, shadow} from '../../../test/helpers.js';
-import {ODS, ORLEANS, chartOf, drawn, fakeForcedColors, legendNames, marks} from './chart-test-helpers.js';
+import {ODS, ORLEANS, chartOf, drawn, fakeForcedColors, legendNames, marks} from './chart-helpers.test.js';
 import type {OdwChart} from './odw-chart.js';
 
 const TWO_SERIES = html`<odw-chart

@@ -1,7 +1,7 @@
 import {expect, html} from '@open-wc/testing';
 import type {TemplateResult} from 'lit';
 import {normalize, shadow} from '../../../test/helpers.js';
-import {FESTIVALS, ODS, ORLEANS, SINCE_2019, chartOf, drawn} from './chart-test-helpers.js';
+import {FESTIVALS, ODS, ORLEANS, SINCE_2019, chartOf, drawn} from './chart-helpers.test.js';
 
 type Point = [number, number];
 

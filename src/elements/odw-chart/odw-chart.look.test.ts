@@ -15,7 +15,7 @@ import {
   openTable,
   rgb,
   fakeForcedColors,
-} from './chart-test-helpers.js';
+} from './chart-helpers.test.js';
 describe('odw-chart colours, system settings, accessibility and security', function () {
   this.timeout(40_000);
 

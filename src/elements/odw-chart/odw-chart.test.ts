@@ -18,7 +18,7 @@ import {
   requestLog,
   summary,
   uniqueTag,
-} from './chart-test-helpers.js';
+} from './chart-helpers.test.js';
 describe('odw-chart', function () {
   this.timeout(40_000);
 

@@ -49,9 +49,13 @@ const DEFAULT_HEIGHT = 320;
 let chartCount = 0;
 
 /**
- * A chart of a dataset, computed by the portal (`group_by` on the server) and drawn with Vega:
- * columns, bars, lines, areas, pie, donut or scatter, with a text summary, a data table, focusable
- * points, downloads and an optional filter on click.
+ * A chart of a dataset, computed by the portal (`group_by` on the server) and drawn by the library
+ * as SVG (d3-scale, d3-shape, Lit `svg` templates): columns, bars, lines, areas, pie, donut or
+ * scatter, with a text summary, a data table, focusable points, downloads and an optional filter on
+ * click. Labels are laid out from their measured widths: horizontal when they fit, else on two
+ * lines, else turned, else thinned or cut with « … » (the whole text in a tooltip and the table).
+ * Text is sized in rem, so it follows the reader's text size. A `.spec` is drawn by Vega-Lite and
+ * Vega, loaded only then.
  *
  * Colours: several series (several `y`, or `series`) and the slices of a pie or donut take the
  * categorical palette `--odw-palette-1…8` (colour-blind safe by default) with a legend. One series
@@ -59,10 +63,15 @@ let chartCount = 0;
  * of the marks. `color="value"` shades that one series with a sequential scheme instead, light for
  * the lowest value to dark for the highest (`--odw-sequential-start`, `--odw-sequential-end`;
  * default: a light tint of `--odw-palette-1` to `--odw-palette-1`); light marks get a thin outline
- * of the darkest shade. No legend then: the value axis reads the same values. Under `forced-colors`
- * every mark takes the system text colour, separated by the system background, and the chart
- * redraws when the system setting or the colour scheme changes. Nothing in the chart moves, and the
- * loading placeholder stops pulsing under `prefers-reduced-motion`.
+ * of the darkest shade. No legend then: the value axis reads the same values. « Autres » is drawn in a
+ * neutral grey. Under `forced-colors` the series are told apart by patterns, dashes and symbol
+ * shapes in system colours, and the chart redraws when the system setting or the colour scheme
+ * changes. Nothing in the chart moves, and the loading placeholder stops pulsing under
+ * `prefers-reduced-motion`.
+ *
+ * Keyboard: the marks are one Tab stop; ←/→ move along a series, ↑/↓ to the series above or below,
+ * Home/End to its ends, Enter chooses, Escape closes the tooltip. The legend is a list of buttons
+ * that hide and show each series (or slice).
  *
  * `filter-on-click` filters the source on the category (`commune = "Orléans"`), or on a time axis on
  * the period (`date >= date'2019-03-01' and date < date'2019-04-01'`, with hours for
@@ -85,6 +94,7 @@ let chartCount = 0;
  * @attr {string} unit - Unit of the values, in the axis title, tooltips and table (« hab. »).
  * @attr {'value'} color - `value`: shades a single series by its value (sequential scheme).
  * @attr {boolean} filter-on-click - Clicking (or Enter on) a mark filters the source on it; again clears it.
+ * @attr {'on'|'off'} labels - Writes each mark's value on or beside it (shares on a pie); on by default for pie and donut.
  * @attr {string} source - The `id` of an `odw-source` (same document or shadow root).
  * @attr {string} src - A one-off dataset URL, when no `source` is given.
  * @attr {'ods'|'tabular'|'ckan'|'csv'|'json'|'geojson'} api - Forces the API family of `src`.
@@ -108,8 +118,8 @@ let chartCount = 0;
  * @csspart body - The chart, or the loading, empty and error states.
  * @csspart actions - The buttons: data table, CSV, PNG, SVG, full screen.
  * @csspart chart - The drawing.
- * @csspart svg - The SVG that Vega draws (its `role="img"` and text summary included).
- * @csspart legend - (inside the drawing) Vega's legend.
+ * @csspart svg - The drawing's SVG (its `role="img"` and text summary included).
+ * @csspart legend - The legend: a list of buttons that hide and show the series.
  * @csspart tooltip - The tooltip.
  * @csspart table - The data table.
  * @csspart status - The empty, error and stale messages.
@@ -118,7 +128,8 @@ let chartCount = 0;
  * @cssprop --odw-palette-1 - Series colours `--odw-palette-1` … `--odw-palette-8`; the one series' colour.
  * @cssprop --odw-sequential-start - With `color="value"`, the colour of the lowest value.
  * @cssprop --odw-sequential-end - With `color="value"`, the colour of the highest value.
- * @cssprop --odw-focus-color - Outline of the focused mark.
+ * @cssprop --odw-focus-color - Outline of the marks' list when it has the keyboard focus (the focused mark
+ *   itself is ringed in the text and background colours, which always contrast).
  */
 export class OdwChart extends OdwDataElement<ChartData> {
   static override styles = [...OdwDataElement.styles, chartStyles];

@@ -1,4 +1,4 @@
-/** What the chart's test files share: the datasets, mounting, and reading the drawing, table and legend. */
+/** What the chart's test files share (named .test.ts to stay out of the build; it holds no test of its own). */
 import {waitUntil} from '@open-wc/testing';
 import type {TemplateResult} from 'lit';
 import './define.js';

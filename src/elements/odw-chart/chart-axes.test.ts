@@ -1,5 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {bottomCategoryAxis, leftCategoryAxis, linearTicks, spreadTicks, timeTicks} from './chart-axes.js';
+import {calendarTicks, colourRamp, linear} from './chart-scale.js';
 import {ellipsize, wrapText, type Measure} from './chart-text.js';
 
 const normalize = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -94,5 +95,22 @@ describe('odw-chart axes and labels', () => {
     const thin = leftCategoryAxis(COMMUNES, [10, 30, 50, 70], 20, 100, measure, 16);
     expect(thin[0].lines).to.have.length(1);
     expect(thin[0].lines[0].endsWith('…')).to.equal(true);
+  });
+
+  it('puts time ticks on calendar boundaries: Mondays, months, years', () => {
+    const weeks = calendarTicks([Date.UTC(2024, 2, 5), Date.UTC(2024, 3, 1)], 6, 7 * 86_400_000);
+    expect(weeks.unit).to.equal('week');
+    expect(weeks.times.every((time) => new Date(time).getUTCDay() === 1)).to.equal(true);
+    const years = calendarTicks([Date.UTC(2013, 0, 1), Date.UTC(2025, 0, 1)], 5);
+    expect(years.unit).to.equal('year');
+    expect(years.times.map((time) => new Date(time).getUTCFullYear())).to.deep.equal([2015, 2020, 2025]);
+  });
+
+  it('maps values linearly and mixes colours from light to dark', () => {
+    expect(linear([0, 100], [300, 0])(25)).to.equal(225);
+    const ramp = colourRamp('white', '#0072b2');
+    expect(ramp(0)).to.equal('#ffffff');
+    expect(ramp(1)).to.equal('#0072b2');
+    expect(ramp(0.5)).to.equal('#80b9d9');
   });
 });

@@ -3,11 +3,11 @@
  * French or English, dates by period, and category labels written horizontally when they fit,
  * else on two lines, else turned by 45°, else thinned and cut with « … ».
  */
-import {scaleLinear, scaleUtc} from 'd3-scale';
 import {formatNumber} from '../../core/format.js';
 import type {Lang} from '../../core/i18n.js';
 import type {TimeUnit} from '../../data/types.js';
 import {formatPeriod} from './chart-model.js';
+import {calendarTicks, niceTicks} from './chart-scale.js';
 import {ellipsize, wrapText, type Measure} from './chart-text.js';
 
 export interface Tick {
@@ -23,18 +23,15 @@ export function linearTicks(
   lang: Lang,
   percent = false,
 ): {domain: [number, number]; ticks: Tick[]} {
-  const scale = scaleLinear().domain(domain).nice(count);
+  const scale = niceTicks(domain, count);
+  const [low, high] = scale.domain;
   // Counts of a few items: no « 2,5 » between 2 and 3.
-  const whole =
-    !percent && Number.isInteger(domain[0]) && Number.isInteger(domain[1]) && domain[1] - domain[0] < count;
+  const whole = !percent && Number.isInteger(domain[0]) && Number.isInteger(domain[1]) && high - low < count;
   const write = (v: number) =>
     percent ? formatNumber(v, lang, {format: 'percent', decimals: 0}) : formatNumber(v, lang);
   return {
-    domain: scale.domain() as [number, number],
-    ticks: scale
-      .ticks(count)
-      .filter((v) => !whole || Number.isInteger(v))
-      .map((v) => ({v, label: write(v)})),
+    domain: scale.domain,
+    ticks: scale.ticks.filter((v) => !whole || Number.isInteger(v)).map((v) => ({v, label: write(v)})),
   };
 }
 
@@ -48,18 +45,16 @@ const MIN_STEPS: Record<TimeUnit, number> = {
   hour: DAY / 24,
 };
 
-/** Ticks of a UTC time axis: `count` at most, never closer than one period of `unit`. */
+/** Ticks of a UTC time axis: `count` at most, on calendar boundaries, never closer than one period of `unit`. */
 export function timeTicks(
   domain: [number, number],
   count: number,
   unit: TimeUnit | undefined,
   lang: Lang,
 ): Tick[] {
-  const span = domain[1] - domain[0];
-  const most = unit ? Math.min(count, Math.floor(span / MIN_STEPS[unit] || 1) + 1) : count;
-  const labelUnit = unit === 'week' ? 'day' : (unit ?? (span > 2 * 365 * DAY ? 'year' : 'date'));
-  const ticks = scaleUtc().domain(domain).ticks(Math.max(1, most));
-  return ticks.map((date) => ({v: +date, label: formatPeriod(+date, labelUnit, lang)}));
+  const {unit: step, times} = calendarTicks(domain, count, unit ? MIN_STEPS[unit] : 0);
+  const labelUnit = step === 'week' || step === 'day' ? 'date' : step;
+  return times.map((v) => ({v, label: formatPeriod(v, labelUnit, lang)}));
 }
 
 /** A label placed along an axis: its lines, and the full text when they cut it. */

@@ -1,10 +1,9 @@
 /**
  * The cartesian charts (column, bar, line, area, scatter) laid out in pixels: axes sized from
  * their measured labels, titles wrapped rather than cut, value labels given room, then the marks
- * placed with d3-scale and d3-shape. Axis titles stand horizontally: the value axis's above the
+ * placed with the scales of chart-scale.ts and d3-shape. Axis titles stand horizontally: the value axis's above the
  * plot, the other's below its labels (a bar chart's categories' above its label band).
  */
-import {scaleLinear, scaleUtc} from 'd3-scale';
 import {area as areaShape, line as lineShape, symbol, symbolsFill} from 'd3-shape';
 import {formatNumber} from '../../core/format.js';
 import {
@@ -30,6 +29,7 @@ import {
   type SceneText,
 } from './chart-scene.js';
 import {wrapText} from './chart-text.js';
+import {colourRamp, linear} from './chart-scale.js';
 
 const PAD = 2;
 const TICK_GAP = 6;
@@ -66,11 +66,10 @@ function shader(input: LayoutInput, points: ChartPoint[]): ((value: number) => s
   const min = Math.min(...values);
   const max = Math.max(...values);
   const end = theme.sequential.end;
-  const start = theme.sequential.start ?? scaleLinear<string>().range([theme.background, end])(0.25);
-  const scale = scaleLinear<string>()
-    .domain(min === max ? [min - 1, max] : [min, max])
-    .range([start, end]);
-  return (value) => scale(value);
+  const start = theme.sequential.start ?? colourRamp(theme.background, end)(0.25);
+  const [low, high] = min === max ? [min - 1, max] : [min, max];
+  const ramp = colourRamp(start, end);
+  return (value) => ramp((value - low) / (high - low));
 }
 
 /** Writes `lines` from a first baseline at `y`. */
@@ -165,16 +164,15 @@ function layoutVertical(input: LayoutInput): Scene {
     let position: (value: number) => number;
     if (scatter) {
       const xValues = linearTicks(domainOf(), count, lang);
-      const scale = scaleLinear().domain(xValues.domain).range([left, right]);
+      const scale = linear(xValues.domain, [left, right]);
       position = (value) => scale(value);
       ticks = xValues.ticks;
       xGrid = ticks.map((tick) => scale(tick.v));
     } else {
-      const scale = scaleUtc()
-        .domain(domainOf())
-        .range([left + 4, right - 4]);
+      const times = domainOf();
+      const scale = linear(times, [left + 4, right - 4]);
       position = (value) => scale(value);
-      ticks = timeTicks(scale.domain().map(Number) as [number, number], count, plan.timeunit, lang);
+      ticks = timeTicks(times, count, plan.timeunit, lang);
     }
     xOf = (point) => position(point.t ?? 0);
     // Right of the value axis's figures, which stand at the plot's left edge.
@@ -202,7 +200,7 @@ function layoutVertical(input: LayoutInput): Scene {
   bottom -= TICK_GAP;
   const plotTop = top;
   const plotBottom = Math.max(plotTop + 20, bottom);
-  const y = scaleLinear().domain(values.domain).range([plotBottom, plotTop]);
+  const y = linear(values.domain, [plotBottom, plotTop]);
 
   const grid: Rule[] = values.ticks.map((tick) => ({x1: left, x2: right, y1: y(tick.v), y2: y(tick.v)}));
   grid.push(...xGrid.map((x) => ({x1: x, x2: x, y1: plotTop, y2: plotBottom})));
@@ -410,7 +408,7 @@ function layoutBars(input: LayoutInput): Scene {
 
   const valueCount = Math.max(2, Math.min(8, Math.floor((right - left) / 80)));
   const values = linearTicks(extent(drawn, percent, true), valueCount, lang, percent);
-  const x = scaleLinear().domain(values.domain).range([left, right]);
+  const x = linear(values.domain, [left, right]);
   const grid: Rule[] = values.ticks.map((tick) => ({x1: x(tick.v), x2: x(tick.v), y1: top, y2: plotBottom}));
   const zero = x(Math.max(values.domain[0], 0));
   const domain: Rule[] = [{x1: zero, x2: zero, y1: top, y2: plotBottom}];

@@ -50,7 +50,7 @@ let chartCount = 0;
 
 /**
  * A chart of a dataset, computed by the portal (`group_by` on the server) and drawn by the library
- * as SVG (d3-scale, d3-shape, Lit `svg` templates): columns, bars, lines, areas, pie, donut or
+ * as SVG (d3-array's scales, d3-shape, Lit `svg` templates): columns, bars, lines, areas, pie, donut or
  * scatter, with a text summary, a data table, focusable points, downloads and an optional filter on
  * click. Labels are laid out from their measured widths: horizontal when they fit, else on two
  * lines, else turned, else thinned or cut with « … » (the whole text in a tooltip and the table).

@@ -11,13 +11,18 @@ export const ELLIPSIS = '…';
 
 let context: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null | undefined;
 
+/** Widths measured, per font: a redraw (new rows, a new size) measures only new texts. */
+const caches = new Map<string, Map<string, number>>();
+
 /** Widths as the browser draws `family` at `size` pixels, cached per text. */
 export function canvasMeasure(family: string, size: number): Measure {
   context ??=
     typeof OffscreenCanvas === 'function'
       ? new OffscreenCanvas(1, 1).getContext('2d')
       : document.createElement('canvas').getContext('2d');
-  const cache = new Map<string, number>();
+  const font = `${size}px ${family}`;
+  let cache = caches.get(font);
+  if (!cache || cache.size > 5000) caches.set(font, (cache = new Map()));
   return (text, bold = false) => {
     const key = `${bold ? 'b' : 'r'}${text}`;
     let width = cache.get(key);
@@ -90,4 +95,9 @@ export function wrapText(
   }
   const tail = wrapText(best.rest, width, measure, maxLines - 1, bold);
   return {lines: [best.first, ...tail.lines], complete: tail.complete};
+}
+
+/** A web font arrived: texts measured in its fallback are measured again. */
+export function forgetWidths(): void {
+  caches.clear();
 }

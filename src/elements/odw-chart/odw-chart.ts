@@ -38,7 +38,7 @@ import {
 import {layoutCartesian} from './chart-layout.js';
 import {layoutRound} from './chart-round.js';
 import {drawScene, type DrawOptions} from './chart-draw.js';
-import {canvasMeasure} from './chart-text.js';
+import {canvasMeasure, forgetWidths} from './chart-text.js';
 import {nextPoint} from './chart-keys.js';
 import {pngFile, svgFile} from './chart-export.js';
 import {renderTable} from './chart-table.js';
@@ -685,6 +685,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
 
   /** A web font arrived: labels are measured again in it. */
   private readonly onFontsLoaded = () => {
+    forgetWidths();
     this.sceneKey = '';
     this.requestUpdate();
   };

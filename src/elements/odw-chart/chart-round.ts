@@ -17,17 +17,23 @@ import {
 
 const PAD = 2;
 
-/** Black or white, whichever reads better on `colour` (a `#rrggbb` colour). */
-function inkOn(colour: string): string | undefined {
+/** Relative luminance (WCAG) of a `#rrggbb` colour; undefined for any other form. */
+function luminance(colour: string): number | undefined {
   const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
   if (!match) return undefined;
   const [r, g, b] = match.slice(1).map((hex) => {
     const c = parseInt(hex, 16) / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   });
-  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  // Contrast with white (1.05) against with black (0.05).
-  return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05 ? '#ffffff' : '#000000';
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** Whether text in `ink` reads at 4.5:1 on `fill`. */
+function readsOn(ink: string, fill: string): boolean {
+  const a = luminance(ink);
+  const b = luminance(fill);
+  if (a === undefined || b === undefined) return false;
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) >= 4.5;
 }
 
 interface Outside {
@@ -101,9 +107,10 @@ export function layoutRound(input: LayoutInput): Scene {
     const share = shareOf(point);
     const arcLength = (point.a1! - point.a0!) * ((radius + inner) / 2);
     const thickness = radius - inner;
-    const fits = arcLength >= measure(share) + 6 && thickness >= lineHeight * 1.6 && !theme.forced;
-    const ink = fits ? inkOn(fill) : undefined;
-    if (fits && ink) {
+    // On the slice when it is wide enough and the text colour reads on it; beside it otherwise.
+    const fits =
+      arcLength >= measure(share) + 6 && thickness >= lineHeight * 1.6 && readsOn(theme.text, fill);
+    if (fits) {
       texts.push({
         role: 'slice-label',
         x: cx + mx,
@@ -111,7 +118,7 @@ export function layoutRound(input: LayoutInput): Scene {
         lines: [share],
         full: `${point.k} : ${share}`,
         anchor: 'middle',
-        fill: ink,
+        fill: theme.text,
       });
     } else {
       outside.push({

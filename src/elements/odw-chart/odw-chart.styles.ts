@@ -76,7 +76,8 @@ export const chartStyles = css`
     gap: 0.375rem;
     font-size: inherit;
     color: var(--_odw-text-color);
-    border-color: transparent;
+    /* A toggle told by its swatch and text, as the table's column headers by their text. */
+    border: none;
     padding: 0.125rem 0.25rem;
   }
   .legend button[aria-pressed='false'] {
@@ -177,6 +178,13 @@ export const chartStyles = css`
     .points,
     .tooltip,
     .focus-ring {
+      display: none;
+    }
+    /* The legend prints as a list of names, without its buttons. */
+    .legend button {
+      display: contents;
+    }
+    .legend button[aria-pressed='false'] {
       display: none;
     }
     .plot {

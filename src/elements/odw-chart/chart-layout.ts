@@ -188,7 +188,7 @@ function layoutVertical(input: LayoutInput): Scene {
       slot,
       measure,
       lineHeight,
-      maxDepth: Math.max(lineHeight * 2, (height - top) * 0.35),
+      maxDepth: Math.max(lineHeight * 2, (height - top) * 0.42),
       left: PAD,
     });
     bottomLabels = axis.labels;

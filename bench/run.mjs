@@ -688,9 +688,27 @@ const budgetRatios = [];
 const chartTiming = (key, label) => results.timing?.[key]?.[label];
 for (const [name, key, field, label, most] of [
   ['first draw (cpu 1×), ours ÷ vega-embed', 'cpu 1×', 'drawnMedian', 'vega-embed: same chart', 0.6],
-  ['first draw (cpu 4× slower), ours ÷ dsfr-chart', 'cpu 4× slower', 'drawnMedian', 'dsfr-chart: bar chart', 1],
-  ['re-render after a filter (cpu 1×), ours ÷ vega-embed', 'cpu 1×', 'rerenderMedian', 'vega-embed: same chart', 1],
-  ['re-render after a filter (cpu 4× slower), ours ÷ vega-embed', 'cpu 4× slower', 'rerenderMedian', 'vega-embed: same chart', 1],
+  [
+    'first draw (cpu 4× slower), ours ÷ dsfr-chart',
+    'cpu 4× slower',
+    'drawnMedian',
+    'dsfr-chart: bar chart',
+    1,
+  ],
+  [
+    're-render after a filter (cpu 1×), ours ÷ vega-embed',
+    'cpu 1×',
+    'rerenderMedian',
+    'vega-embed: same chart',
+    1,
+  ],
+  [
+    're-render after a filter (cpu 4× slower), ours ÷ vega-embed',
+    'cpu 4× slower',
+    'rerenderMedian',
+    'vega-embed: same chart',
+    1,
+  ],
 ]) {
   const a = chartTiming(key, 'ours: odw-chart')?.[field];
   const b = chartTiming(key, label)?.[field];

@@ -1,4 +1,4 @@
-import {html, nothing, svg, type PropertyValues, type TemplateResult} from 'lit';
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import './odw-chart.messages.js';
 import {property, state} from 'lit/decorators.js';
 import {and, parseFilter} from '../../data/index.js';
@@ -26,15 +26,7 @@ import {OdwChartDrawnEvent} from './chart-events.js';
 import {chartStyles} from './odw-chart.styles.js';
 import {DisplayController} from '../../core/display-controller.js';
 import {saveFile} from '../../core/export.js';
-import {
-  DASHES,
-  seriesFill,
-  seriesStroke,
-  visiblePoints,
-  type ChartTheme,
-  type LayoutInput,
-  type Scene,
-} from './chart-scene.js';
+import {visiblePoints, type ChartTheme, type LayoutInput, type Scene} from './chart-scene.js';
 import {layoutCartesian} from './chart-layout.js';
 import {layoutRound} from './chart-round.js';
 import {drawScene, type DrawOptions} from './chart-draw.js';
@@ -42,6 +34,7 @@ import {canvasMeasure, forgetWidths} from './chart-text.js';
 import {nextPoint} from './chart-keys.js';
 import {pngFile, svgFile} from './chart-export.js';
 import {renderTable} from './chart-table.js';
+import {renderLegend} from './chart-legend.js';
 
 /** Default height of the drawing, axes and legend included, in CSS pixels. */
 const DEFAULT_HEIGHT = 320;
@@ -408,7 +401,16 @@ export class OdwChart extends OdwDataElement<ChartData> {
         }
         <div class="tooltip" part="tooltip" aria-hidden="true" hidden></div>
       </div>
-      ${byVega ? nothing : this.renderLegend(data, lang)}
+      ${
+        byVega || !this.drawTheme
+          ? nothing
+          : renderLegend(data, this.drawTheme, {
+              lang,
+              patternId: this.uid,
+              hidden: this.hiddenSeries,
+              toggle: (name, names) => this.toggleSeries(name, names),
+            })
+      }
       <figcaption id="summary" class="visually-hidden">${label}</figcaption>
       ${
         this.drawError
@@ -436,53 +438,6 @@ export class OdwChart extends OdwDataElement<ChartData> {
     const value = this.labels?.trim().toLowerCase();
     if (value === undefined) return this.round;
     return value !== 'off' && value !== 'false';
-  }
-
-  /** The legend: a list of buttons that hide and show each series (or slice). */
-  private renderLegend(data: ChartData, lang: Lang): TemplateResult | typeof nothing {
-    const round = data.plan.type === 'pie' || data.plan.type === 'donut';
-    const names = round
-      ? data.points.filter((point) => point.v !== null && point.v > 0).map((point) => point.k)
-      : data.series;
-    if (!this.drawTheme || names.length < 2 || data.plan.color) return nothing;
-    const theme = this.drawTheme;
-    const plain = data.categories.filter((category) => !category.others);
-    const swatch = (name: string, index: number) => {
-      const others = round && data.categories.find((category) => category.label === name)?.others;
-      const position = round ? plain.findIndex((category) => category.label === name) : index;
-      const fill =
-        others && !theme.forced ? theme.muted : seriesFill(theme, others ? index : position, this.uid);
-      return html`<svg class="swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
-        ${
-          round || data.plan.type === 'column' || data.plan.type === 'bar' || data.plan.type === 'area'
-            ? svg`<rect width="14" height="14" fill=${fill} stroke=${theme.forced ? 'CanvasText' : 'none'}></rect>`
-            : svg`<path d="M0,7h14" stroke=${seriesStroke(theme, index)} stroke-width="3"
-              stroke-dasharray=${theme.forced ? DASHES[index % DASHES.length] || nothing : nothing}></path>`
-        }
-      </svg>`;
-    };
-    const title = round ? data.xLabel : (data.seriesLabel ?? '');
-    return html`<div class="legend" part="legend">
-      ${title ? html`<span class="legend-title" id="legend-title">${title}</span>` : nothing}
-      <ul
-        aria-labelledby=${title ? 'legend-title' : nothing}
-        aria-label=${title ? nothing : t(lang, 'chart.legend')}
-      >
-        ${names.map(
-          (name, index) =>
-            html`<li>
-              <button
-                type="button"
-                aria-pressed=${this.hiddenSeries.has(name) ? 'false' : 'true'}
-                title=${t(lang, this.hiddenSeries.has(name) ? 'chart.legend.show' : 'chart.legend.hide', {name})}
-                @click=${() => this.toggleSeries(name, names)}
-              >
-                ${swatch(name, index)}<span>${name}</span>
-              </button>
-            </li>`,
-        )}
-      </ul>
-    </div>`;
   }
 
   private toggleSeries(name: string, names: string[]): void {

@@ -188,7 +188,14 @@ const chunkFiles = {
  * element's module after its tag (`odw-chart`), a package's code after the package (`vega-lite`).
  */
 const chunkName = (chunk) => {
-  const element = /\/src\/elements\/(odw-[a-z-]+)\/define\.ts$/.exec(chunk.facadeModuleId ?? '');
+  // An element's chunk that exports modules to others (the chart's d3 to Vega's) has no facade:
+  // rollup names it after its `define` module.
+  const defines = chunk.facadeModuleId
+    ? [chunk.facadeModuleId]
+    : chunk.name === 'define'
+      ? chunk.moduleIds
+      : [];
+  const element = defines.map((id) => /\/src\/elements\/(odw-[a-z-]+)\/define\.ts$/.exec(id)).find(Boolean);
   if (element) return element[1];
   if (chunk.name !== 'index') return chunk.name;
   const module = chunk.facadeModuleId ?? chunk.moduleIds.at(-1) ?? '';

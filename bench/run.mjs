@@ -372,6 +372,8 @@ if (sections.has('timing')) {
     ['ours: odw-kpi', 'kpi', false],
     ['ours: odw-chart', 'chart', true],
     ['vega-embed: same chart', 'vega', true],
+    // Issue 14's budget: no slower than dsfr-chart's bar chart on a slow phone (it cannot refilter).
+    ['dsfr-chart: bar chart', 'dsfr', false],
   ];
   for (const throttle of [1, 4]) {
     const key = throttle === 1 ? 'cpu 1×' : 'cpu 4× slower';
@@ -681,6 +683,40 @@ for (const key of ['cpu 1×', 'cpu 4× slower']) {
       2,
     );
 }
+// The chart's budgets (issue 14): ours ÷ theirs, with the most each may be.
+const budgetRatios = [];
+const chartTiming = (key, label) => results.timing?.[key]?.[label];
+for (const [name, key, field, label, most] of [
+  ['first draw (cpu 1×), ours ÷ vega-embed', 'cpu 1×', 'drawnMedian', 'vega-embed: same chart', 0.6],
+  [
+    'first draw (cpu 4× slower), ours ÷ dsfr-chart',
+    'cpu 4× slower',
+    'drawnMedian',
+    'dsfr-chart: bar chart',
+    1,
+  ],
+  [
+    're-render after a filter (cpu 1×), ours ÷ vega-embed',
+    'cpu 1×',
+    'rerenderMedian',
+    'vega-embed: same chart',
+    1,
+  ],
+  [
+    're-render after a filter (cpu 4× slower), ours ÷ vega-embed',
+    'cpu 4× slower',
+    'rerenderMedian',
+    'vega-embed: same chart',
+    1,
+  ],
+]) {
+  const a = chartTiming(key, 'ours: odw-chart')?.[field];
+  const b = chartTiming(key, label)?.[field];
+  if (!a || !b) continue;
+  const value = +(a / b).toFixed(2);
+  results.ratios[`${name} (at most ${most})`] = value;
+  budgetRatios.push(`${name}: ${value} ${value <= most ? '≤' : '>'} ${most}`);
+}
 const six = results.dashboard6;
 if (six?.ours) {
   results.ratios['dashboard bytes, whole exports/json ÷ ours'] = +(
@@ -698,6 +734,7 @@ results.machine.loadAverageEnd = os.loadavg().map((load) => +load.toFixed(2));
 
 console.log('\nRatios:');
 for (const [label, value] of Object.entries(results.ratios)) console.log(`  ${label.padEnd(62)} ${value}`);
+if (budgetRatios.length) console.log(`\nChart budgets (issue 14):\n  ${budgetRatios.join('\n  ')}`);
 
 mkdirSync('bench/results', {recursive: true});
 const text = `${JSON.stringify({...results, sections: [...sections]}, null, 2)}\n`;

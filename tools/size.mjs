@@ -18,7 +18,8 @@ import {findChromium, installHint, chromiumArgs} from './chromium.mjs';
  */
 const pageBudgets = {
   'one odw-kpi': 37_300,
-  'one odw-chart': 200_000,
+  // Issue 14: at most 80 kB (aim 60) since the chart draws its own SVG; 62.5 kB on 7 December 2026.
+  'one odw-chart': 80_000,
   'one odw-map': 100_000,
 };
 /**
@@ -33,17 +34,18 @@ const pageBudgets = {
  */
 const cdnBudgets = {
   'chunks/cells': 900,
-  'chunks/chart-engine': 120_000,
-  'chunks/chart-engine-full': 12_200,
   'chunks/ckan': 4_500,
   'chunks/core': 33_100,
+  // 7 December 2026: d3-array's nice and ticks, shared by the chart's own scales and the map.
+  'chunks/d3-array': 2_500,
   'chunks/d3-timer': 23_500,
   'chunks/engine': 3_100,
   'chunks/file': 3_400,
   'chunks/lit-directives': 1_200,
   'chunks/map-engine': 23_700,
   'chunks/odw-builder': 24_100,
-  'chunks/odw-chart': 10_900,
+  // 7 December 2026: the chart's own drawing (layout, SVG, d3-shape; Vega only in vega-engine).
+  'chunks/odw-chart': 26_900,
   'chunks/odw-dashboard': 9_700,
   'chunks/odw-filter': 5_200,
   'chunks/odw-kpi': 1_800,
@@ -55,6 +57,8 @@ const cdnBudgets = {
   'chunks/tabular': 3_000,
   'chunks/topojson-client': 1_400,
   'chunks/vega-lite': 90_600,
+  // Vega with every transform, for a page's `.spec` only (7 December 2026).
+  'chunks/vega-engine': 122_300,
   'chunks/widget-actions': 900,
   // The embed page's script and its host page's resize script (src/embed/).
   embed: 700,
@@ -67,14 +71,15 @@ const esmBudgets = {
   'autoloader.js': 2_500,
   'data/index.js': 26_800,
   'elements/odw-builder/define.js': 76_100,
-  'elements/odw-chart/define.js': 66_700,
+  // 7 December 2026: the chart's layout and SVG drawing (its Vega imports are left out, as before).
+  'elements/odw-chart/define.js': 87_500,
   'elements/odw-dashboard/define.js': 59_200,
   'elements/odw-filter/define.js': 61_100,
   'elements/odw-kpi/define.js': 53_400,
   'elements/odw-map/define.js': 66_800,
   'elements/odw-source/define.js': 21_900,
   'elements/odw-table/define.js': 59_100,
-  'index.js': 122_000,
+  'index.js': 139_600,
 };
 
 /** Each page's markup, and the text its widget shows once fully drawn. */

@@ -1,94 +1,116 @@
 import {expect} from '@open-wc/testing';
-import {axisMarks, labelWidth, linearTicks, pointAt, spread, timeTicks, type Axis} from './chart-axes.js';
+import {bottomCategoryAxis, leftCategoryAxis, linearTicks, spreadTicks, timeTicks} from './chart-axes.js';
+import {calendarTicks, colourRamp, linear} from './chart-scale.js';
+import {ellipsize, wrapText, type Measure} from './chart-text.js';
 
 const normalize = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
-const FONT = 'sans-serif';
+/** Seven pixels a character: widths the tests can count. */
+const measure: Measure = (text) => [...text].length * 7;
+const COMMUNES = [
+  'Saint-Jean-de-la-Ruelle',
+  'La Chapelle-Saint-Mesmin',
+  'Saint-Pryvé-Saint-Mesmin',
+  'Olivet',
+];
 
-describe('odw-chart axes', () => {
+describe('odw-chart axes and labels', () => {
   it('rounds a value domain outwards and writes its ticks in French', () => {
-    const {domain, ticks} = linearTicks([0, 116_344], 5, ',~f', 'fr');
+    const {domain, ticks} = linearTicks([0, 116_344], 5, 'fr');
     expect(domain).to.deep.equal([0, 120_000]);
-    expect(ticks.map((tick) => tick.v)).to.deep.equal([0, 20_000, 40_000, 60_000, 80_000, 100_000, 120_000]);
     expect(ticks.map((tick) => normalize(tick.label))).to.include('100 000');
   });
 
   it('writes shares as percentages in either language', () => {
-    expect(
-      linearTicks([0, 1], 5, '.0%', 'fr')
-        .ticks.map((tick) => normalize(tick.label))
-        .at(-1),
-    ).to.equal('100 %');
-    expect(
-      linearTicks([0, 1], 5, '.0%', 'en')
-        .ticks.map((tick) => tick.label)
-        .at(-1),
-    ).to.equal('100%');
+    expect(normalize(linearTicks([0, 1], 5, 'fr').ticks.at(-1)!.label)).to.equal('1');
+    expect(normalize(linearTicks([0, 1], 5, 'fr', true).ticks.at(-1)!.label)).to.equal('100 %');
+    expect(linearTicks([0, 1], 5, 'en', true).ticks.at(-1)!.label).to.equal('100%');
   });
 
   it('puts no two time ticks closer than the period and names the months', () => {
-    const start = Date.UTC(2019, 0, 1);
-    const end = Date.UTC(2019, 2, 1);
-    const month = 28 * 86_400_000;
-    const ticks = timeTicks([start, end], 8, month, '%b %Y', 'fr');
-    // Two months apart: weekly ticks would all read « janv. 2019 ».
+    const ticks = timeTicks([Date.UTC(2019, 0, 1), Date.UTC(2019, 2, 1)], 8, 'month', 'fr');
     expect(ticks.length).to.be.at.most(3);
     expect(ticks[0].label).to.equal('janv. 2019');
     expect(new Set(ticks.map((tick) => tick.label)).size).to.equal(ticks.length);
   });
 
-  it('drops every other label until none overlaps, keeping the first', () => {
-    const ticks = Array.from({length: 40}, (_, index) => ({v: index, label: `Commune numéro ${index}`}));
-    const width = 600;
-    const shown = spread(ticks, pointAt(40), width, FONT);
-    expect(shown[0]).to.equal(ticks[0]);
-    expect(shown.length).to.be.lessThan(ticks.length);
-    for (let i = 1; i < shown.length; i++) {
-      const previous = ((shown[i - 1].v as number) + 0.5) / 40;
-      const current = ((shown[i].v as number) + 0.5) / 40;
-      const room = (current - previous) * width;
-      expect(room, `${shown[i - 1].label} / ${shown[i].label}`).to.be.at.least(
-        (labelWidth(shown[i - 1].label, FONT) + labelWidth(shown[i].label, FONT)) / 2,
-      );
+  it('wraps a commune name at its hyphens, balanced, and cuts what does not fit with « … »', () => {
+    expect(wrapText('Saint-Jean-de-la-Ruelle', 100, measure).lines).to.deep.equal([
+      'Saint-Jean-',
+      'de-la-Ruelle',
+    ]);
+    expect(wrapText('La Chapelle-Saint-Mesmin', 100, measure).lines).to.deep.equal([
+      'La Chapelle-',
+      'Saint-Mesmin',
+    ]);
+    const cut = wrapText('Saint-Pryvé-Saint-Mesmin', 60, measure);
+    expect(cut.complete).to.equal(false);
+    expect(cut.lines.at(-1)!.endsWith('…')).to.equal(true);
+    expect(ellipsize('Saint-Pryvé-Saint-Mesmin', 70, measure)).to.equal('Saint-Pry…');
+    expect(ellipsize('Olivet', 70, measure)).to.equal('Olivet');
+  });
+
+  it('writes category labels horizontally when they fit, else on two lines, else turned', () => {
+    const input = (slot: number) => ({
+      labels: COMMUNES,
+      centres: COMMUNES.map((_, index) => 200 + (index + 0.5) * slot),
+      slot,
+      measure,
+      lineHeight: 16,
+      maxDepth: 200,
+      left: 0,
+    });
+    expect(bottomCategoryAxis(input(200)).mode).to.equal('horizontal');
+    const wrapped = bottomCategoryAxis(input(100));
+    expect(wrapped.mode).to.equal('wrapped');
+    expect(wrapped.depth).to.equal(32);
+    const turned = bottomCategoryAxis(input(40));
+    expect(turned.mode).to.equal('rotated');
+    // Every label kept whole when there is room down the turned labels.
+    expect(turned.labels.map((label) => label.lines[0])).to.deep.equal(COMMUNES);
+    // Cut with « … » where the SVG's left edge is near.
+    const edge = bottomCategoryAxis({...input(40), left: 180});
+    expect(edge.labels[0].lines[0].endsWith('…')).to.equal(true);
+    expect(edge.labels[0].full).to.equal(COMMUNES[0]);
+    // Slots narrower than a line, even turned: every other label, each telling its full text.
+    const thinned = bottomCategoryAxis(input(10));
+    expect(thinned.labels.length).to.be.lessThan(COMMUNES.length);
+    expect(thinned.labels.map((label) => label.full)).to.include('Saint-Jean-de-la-Ruelle');
+  });
+
+  it('drops tick labels until none overlaps and keeps each inside the axis', () => {
+    const ticks = Array.from({length: 12}, (_, v) => ({v, label: `${v} 000 000`}));
+    const placed = spreadTicks(ticks, (tick) => 10 + tick.v * 25, measure, 0, 300);
+    expect(placed.length).to.be.lessThan(12);
+    expect(placed[0].index).to.equal(0);
+    for (const label of placed) {
+      const half = measure(label.lines[0]) / 2;
+      expect(label.at - half).to.be.at.least(0);
+      expect(label.at + half).to.be.at.most(300);
     }
   });
 
-  it('keeps every label when they fit', () => {
-    const ticks = ['A', 'B', 'C'].map((label, index) => ({v: index, label}));
-    expect(spread(ticks, pointAt(3), 600, FONT)).to.deep.equal(ticks);
+  it('gives bar labels two lines in tall rows and one in thin ones', () => {
+    const tall = leftCategoryAxis(COMMUNES, [20, 60, 100, 140], 40, 100, measure, 16);
+    expect(tall[0].lines).to.deep.equal(['Saint-Jean-', 'de-la-Ruelle']);
+    const thin = leftCategoryAxis(COMMUNES, [10, 30, 50, 70], 20, 100, measure, 16);
+    expect(thin[0].lines).to.have.length(1);
+    expect(thin[0].lines[0].endsWith('…')).to.equal(true);
   });
 
-  it('draws labels and title as text from values, with the roles of Vega axes', () => {
-    const axis: Axis = {
-      name: 'x',
-      orient: 'bottom',
-      scale: 'band',
-      band: true,
-      ticks: [{v: '<img src=x>', label: '<img src=x>'}],
-      title: 'Commune',
-      angled: true,
-    };
-    const {under, over, signals} = axisMarks(axis, {text: '#111', muted: '#666', grid: '#ddd', font: FONT});
-    expect(under).to.deep.equal([]);
-    expect(over.map((mark) => mark.role)).to.deep.equal(['axis-domain', 'axis-label', 'axis-title']);
-    const label = over[1] as {encode: {update: {text: unknown}}};
-    expect(label.encode.update.text).to.deep.equal({field: 'label'});
-    // Turned labels: the title stands below their whole depth.
-    const offset = signals.find((signal) => signal.name === 'axis_x_title')!.value as number;
-    expect(offset).to.be.greaterThan(labelWidth('<img src=x>', FONT) * Math.SQRT1_2);
-    expect(signals.find((signal) => signal.name === 'axis_x_angle')!.value).to.equal(-45);
+  it('puts time ticks on calendar boundaries: Mondays, months, years', () => {
+    const weeks = calendarTicks([Date.UTC(2024, 2, 5), Date.UTC(2024, 3, 1)], 6, 7 * 86_400_000);
+    expect(weeks.unit).to.equal('week');
+    expect(weeks.times.every((time) => new Date(time).getUTCDay() === 1)).to.equal(true);
+    const years = calendarTicks([Date.UTC(2013, 0, 1), Date.UTC(2025, 0, 1)], 5);
+    expect(years.unit).to.equal('year');
+    expect(years.times.map((time) => new Date(time).getUTCFullYear())).to.deep.equal([2015, 2020, 2025]);
   });
 
-  it('draws a grid, and no line of its own, for a value axis', () => {
-    const axis: Axis = {
-      name: 'y',
-      orient: 'left',
-      scale: 'value',
-      grid: true,
-      ticks: [],
-      title: 'Population',
-    };
-    const {under, over} = axisMarks(axis, {text: '#111', muted: '#666', grid: '#ddd', font: FONT});
-    expect(under.map((mark) => mark.role)).to.deep.equal(['axis-grid']);
-    expect(over.map((mark) => mark.role)).to.deep.equal(['axis-label', 'axis-title']);
+  it('maps values linearly and mixes colours from light to dark', () => {
+    expect(linear([0, 100], [300, 0])(25)).to.equal(225);
+    const ramp = colourRamp('white', '#0072b2');
+    expect(ramp(0)).to.equal('#ffffff');
+    expect(ramp(1)).to.equal('#0072b2');
+    expect(ramp(0.5)).to.equal('#80b9d9');
   });
 });

@@ -1,233 +1,191 @@
 /**
- * The axes of the cartesian charts, drawn as plain Vega marks (rules and texts) from ticks, labels
- * and offsets computed here. Vega's own axes cost a cold page about 60 ms: their parse generates
- * dozens of expressions and their layout runs twice. These marks read only fields and signals.
- *
- * The marks carry Vega's axis roles (`role-axis-label`, `role-axis-title`…), so the SVG reads as
- * Vega's axes did. Every label is a value (`field`), drawn as text.
+ * Ticks and labels of the cartesian axes, placed from measured text (chart-text.ts): figures in
+ * French or English, dates by period, and category labels written horizontally when they fit,
+ * else on two lines, else turned by 45°, else thinned and cut with « … ».
  */
-import {scaleLinear, scaleUtc} from 'd3-scale';
-import {textMetrics} from 'vega-scenegraph';
+import {formatNumber} from '../../core/format.js';
 import type {Lang} from '../../core/i18n.js';
-import {formatsOf} from './chart-locale.js';
-
-type Spec = Record<string, unknown>;
-
-export interface AxisTheme {
-  text: string;
-  muted: string;
-  grid: string;
-  font: string;
-}
+import type {TimeUnit} from '../../data/types.js';
+import {formatPeriod} from './chart-model.js';
+import {calendarTicks, niceTicks} from './chart-scale.js';
+import {ellipsize, wrapText, type Measure} from './chart-text.js';
 
 export interface Tick {
-  /** The tick's value in its scale's domain: a number, a time (ms) or a category. */
-  v: number | string;
+  /** The tick's value in its scale's domain: a number or a time (ms). */
+  v: number;
   label: string;
 }
 
-export interface Axis {
-  /** Names the axis's data and signals (`x`, `y`). */
-  name: string;
-  orient: 'bottom' | 'left';
-  scale: string;
-  ticks: Tick[];
-  title: string;
-  /** Ticks at the middle of bands. */
-  band?: boolean;
-  grid?: boolean;
-  /** Labels turned by 45° (many categories along a bottom axis). */
-  angled?: boolean;
-}
-
-const FONT_SIZE = 12;
-const LABEL_PADDING = 6;
-const TITLE_PADDING = 4;
-/** Longer labels are cut with « … ». */
-export const LABEL_LIMIT = 160;
-const LABEL_OFFSET = LABEL_PADDING;
-
-/** The width of a label as drawn (cut at `limit`), as Vega measures it. */
-export function labelWidth(text: string, font: string, limit = LABEL_LIMIT): number {
-  return textMetrics.width({font, fontSize: FONT_SIZE, limit}, text);
-}
-
-/**
- * Ticks of a linear scale over `domain`, rounded outwards as the scale's `nice: true` does, and
- * the rounded domain itself.
- */
+/** Ticks of a linear scale over `domain`, rounded outwards (`nice`), and that rounded domain. */
 export function linearTicks(
   domain: [number, number],
   count: number,
-  specifier: string,
   lang: Lang,
+  percent = false,
 ): {domain: [number, number]; ticks: Tick[]} {
-  const scale = scaleLinear().domain(domain).nice();
-  const format = formatsOf(lang).format(specifier);
+  const scale = niceTicks(domain, count);
+  const [low, high] = scale.domain;
+  // Counts of a few items: no « 2,5 » between 2 and 3.
+  const whole = !percent && Number.isInteger(domain[0]) && Number.isInteger(domain[1]) && high - low < count;
+  const write = (v: number) =>
+    percent ? formatNumber(v, lang, {format: 'percent', decimals: 0}) : formatNumber(v, lang);
   return {
-    domain: scale.domain() as [number, number],
-    ticks: scale.ticks(count).map((v) => ({v, label: format(v)})),
+    domain: scale.domain,
+    ticks: scale.ticks.filter((v) => !whole || Number.isInteger(v)).map((v) => ({v, label: write(v)})),
   };
 }
 
-/** Ticks of a UTC time scale: `count` at most, never closer than `minStep` ms. */
+const DAY = 86_400_000;
+/** The shortest length of one period: no two ticks closer, else two months get weekly ticks. */
+const MIN_STEPS: Record<TimeUnit, number> = {
+  year: 365 * DAY,
+  month: 28 * DAY,
+  week: 7 * DAY,
+  day: DAY,
+  hour: DAY / 24,
+};
+
+/** Ticks of a UTC time axis: `count` at most, on calendar boundaries, never closer than one period of `unit`. */
 export function timeTicks(
   domain: [number, number],
   count: number,
-  minStep: number | undefined,
-  specifier: string,
+  unit: TimeUnit | undefined,
   lang: Lang,
 ): Tick[] {
-  const span = domain[1] - domain[0];
-  const most = minStep ? Math.min(count, Math.floor(span / minStep || 1) + 1) : count;
-  const format = formatsOf(lang).utcFormat(specifier);
-  return scaleUtc()
-    .domain(domain)
-    .ticks(most)
-    .map((date) => ({v: +date, label: format(date)}));
+  const {unit: step, times} = calendarTicks(domain, count, unit ? MIN_STEPS[unit] : 0);
+  const labelUnit = step === 'week' || step === 'day' ? 'date' : step;
+  return times.map((v) => ({v, label: formatPeriod(v, labelUnit, lang)}));
 }
 
-/** Where a tick of a continuous scale over `domain` stands, from 0 to 1. */
-export const across =
-  ([low, high]: [number, number]) =>
-  (tick: Tick): number =>
-    ((tick.v as number) - low) / (high - low);
+/** A label placed along an axis: its lines, and the full text when they cut it. */
+export interface PlacedLabel {
+  /** Index of the category or tick. */
+  index: number;
+  /** Where it stands along the axis, in pixels. */
+  at: number;
+  lines: string[];
+  full: string;
+}
 
-/** Where the tick at `index` of `count` points stands, from 0 to 1 (a point scale with padding 0.5). */
-export const pointAt =
-  (count: number) =>
-  (_tick: Tick, index: number): number =>
-    (index + 0.5) / count;
+export interface CategoryAxis {
+  mode: 'horizontal' | 'wrapped' | 'rotated';
+  labels: PlacedLabel[];
+  /** How far the labels reach below the axis line, in pixels. */
+  depth: number;
+}
+
+export interface CategoryAxisInput {
+  labels: string[];
+  /** The centre of each category's slot, in pixels from the SVG's left edge. */
+  centres: number[];
+  /** The width of one slot. */
+  slot: number;
+  measure: Measure;
+  lineHeight: number;
+  /** The deepest the labels may reach (a share of the height). */
+  maxDepth: number;
+  /** The SVG's left edge that no label may cross, in pixels. */
+  left: number;
+}
+
+const GAP = 4;
 
 /**
- * Drops every other label until no two overlap along a bottom axis of `width` pixels (as Vega's
- * `labelOverlap: true`); `position` gives a tick's x from 0 to 1.
+ * The labels of a bottom category axis, by measurement: horizontal when every label fits its slot,
+ * else on two lines, else turned by 45° (every n-th label when the slots are too narrow even
+ * then, each cut to the room it has).
  */
-export function spread(
-  ticks: Tick[],
-  position: (tick: Tick, index: number) => number,
-  width: number,
-  font: string,
-): Tick[] {
-  const placed = ticks.map((tick, index) => {
-    const half = labelWidth(tick.label, font) / 2;
-    const x = position(tick, index) * width;
-    return {tick, left: x - half, right: x + half};
-  });
-  let shown = placed;
-  const overlaps = () => shown.some((item, index) => index > 0 && item.left < shown[index - 1].right);
-  while (shown.length > 2 && overlaps()) shown = shown.filter((_, index) => index % 2 === 0);
-  return shown.map((item) => item.tick);
-}
-
-/** The marks of `axis` drawn under the chart's marks (grid) and over them (line, labels, title). */
-export function axisMarks(axis: Axis, theme: AxisTheme): {under: Spec[]; over: Spec[]; signals: Spec[]} {
-  const bottom = axis.orient === 'bottom';
-  const data = `axis_${axis.name}`;
-  const at = {scale: axis.scale, field: 'v', ...(axis.band ? {band: 0.5} : {})};
-  const [main, cross] = bottom ? ['x', 'y'] : ['y', 'x'];
-  const line = (encode: Spec, role: string, stroke: string, from = true): Spec => ({
-    type: 'rule',
-    role,
-    aria: false,
-    interactive: false,
-    ...(from ? {from: {data}} : {}),
-    encode: {enter: {stroke: {value: stroke}, strokeWidth: {value: 1}}, update: encode},
-  });
-  const text = {fill: {value: theme.text}, font: {value: theme.font}, fontSize: {value: FONT_SIZE}};
-  const widest = widestLabel(axis, theme.font);
-  const titleSignal = `axis_${axis.name}_title`;
-  // How far the title stands from the plot: past the ticks and the widest (or turned) label.
-  const labelsDepth = bottom ? (axis.angled ? (widest + FONT_SIZE) * Math.SQRT1_2 : FONT_SIZE + 2) : widest;
-  const signals: Spec[] = [{name: titleSignal, value: LABEL_OFFSET + labelsDepth + TITLE_PADDING}];
-  const edge = bottom ? {signal: 'height'} : {value: 0};
-  const under = axis.grid
-    ? [
-        line(
-          {[main]: at, [cross]: {value: 0}, [`${cross}2`]: {signal: bottom ? 'height' : 'width'}},
-          'axis-grid',
-          theme.grid,
-        ),
-      ]
-    : [];
-  let labelPlacement: Spec;
-  if (bottom) {
-    signals.push(
-      {name: `axis_${axis.name}_angle`, value: axis.angled ? -45 : 0},
-      {name: `axis_${axis.name}_align`, value: axis.angled ? 'right' : 'center'},
-      {name: `axis_${axis.name}_baseline`, value: axis.angled ? 'middle' : 'top'},
-    );
-    labelPlacement = {
-      x: at,
-      y: {signal: 'height', offset: LABEL_OFFSET},
-      angle: {signal: `axis_${axis.name}_angle`},
-      align: {signal: `axis_${axis.name}_align`},
-      baseline: {signal: `axis_${axis.name}_baseline`},
+export function bottomCategoryAxis(input: CategoryAxisInput): CategoryAxis {
+  const {labels, centres, slot, measure, lineHeight} = input;
+  const room = slot - GAP;
+  if (labels.every((label) => measure(label) <= room)) {
+    return {
+      mode: 'horizontal',
+      labels: labels.map((label, index) => ({index, at: centres[index], lines: [label], full: label})),
+      depth: lineHeight,
     };
-  } else {
-    labelPlacement = {x: {value: -LABEL_OFFSET}, y: at, align: {value: 'right'}, baseline: {value: 'middle'}};
   }
-  // An axis with a grid reads against its lines and needs neither line nor ticks of its own; the
-  // other draws its line, where the bars stand. Fewer marks: a quicker first draw.
-  const over: Spec[] = [
-    ...(axis.grid
-      ? []
-      : [
-          line(
-            bottom
-              ? {x: {value: 0}, x2: {signal: 'width'}, y: edge}
-              : {x: edge, y: {value: 0}, y2: {signal: 'height'}},
-            'axis-domain',
-            theme.muted,
-            false,
-          ),
-        ]),
-    {
-      type: 'text',
-      role: 'axis-label',
-      aria: false,
-      interactive: false,
-      from: {data},
-      encode: {
-        enter: {...text, limit: {value: LABEL_LIMIT}},
-        update: {...labelPlacement, text: {field: 'label'}},
-      },
-    },
-    {
-      type: 'text',
-      role: 'axis-title',
-      aria: false,
-      interactive: false,
-      encode: {
-        enter: {...text, fontWeight: {value: 600}, text: {value: axis.title}, align: {value: 'center'}},
-        update: bottom
-          ? {
-              x: {signal: 'width', mult: 0.5},
-              y: {signal: 'height', offset: {signal: titleSignal}},
-              baseline: {value: 'top'},
-            }
-          : {
-              x: {signal: titleSignal, mult: -1},
-              y: {signal: 'height', mult: 0.5},
-              angle: {value: -90},
-              baseline: {value: 'bottom'},
-            },
-      },
-    },
-  ];
-  return {under, over, signals};
+  const wrapped = labels.map((label) => wrapText(label, room, measure, 2));
+  if (room > lineHeight * 2 && wrapped.every((wrap) => wrap.complete)) {
+    return {
+      mode: 'wrapped',
+      labels: wrapped.map((wrap, index) => ({
+        index,
+        at: centres[index],
+        lines: wrap.lines,
+        full: labels[index],
+      })),
+      depth: lineHeight * Math.max(...wrapped.map((wrap) => wrap.lines.length)),
+    };
+  }
+  // Turned by 45°: neighbours stand `slot × sin 45°` apart, and need a line's height.
+  const step = Math.max(1, Math.ceil(lineHeight / (slot * Math.SQRT1_2)));
+  const longest = input.maxDepth / Math.SQRT1_2 - lineHeight;
+  const placed: PlacedLabel[] = [];
+  let widest = 0;
+  for (let index = 0; index < labels.length; index += step) {
+    // The first labels reach left of the plot: cut them at the SVG's edge.
+    const reach = (centres[index] - input.left) / Math.SQRT1_2 - lineHeight / 2;
+    const line = ellipsize(labels[index], Math.max(0, Math.min(longest, reach)), measure);
+    widest = Math.max(widest, measure(line));
+    placed.push({index, at: centres[index], lines: line ? [line] : [], full: labels[index]});
+  }
+  return {mode: 'rotated', labels: placed, depth: (widest + lineHeight) * Math.SQRT1_2};
 }
 
-/** The data of the axes' ticks, inline: a view takes new ticks in place, as new rows. */
-export function axisData(axes: Axis[]): Spec[] {
-  return axes.map((axis) => ({name: `axis_${axis.name}`, values: axis.ticks}));
+/**
+ * Horizontal tick labels along a bottom axis of continuous values: every other one dropped until
+ * none overlaps, the first kept; each kept inside `[left, right]`.
+ */
+export function spreadTicks(
+  ticks: Tick[],
+  position: (tick: Tick) => number,
+  measure: Measure,
+  left: number,
+  right: number,
+): PlacedLabel[] {
+  const place = (shown: Array<{tick: Tick; index: number}>) =>
+    shown.map(({tick, index}) => {
+      const width = Math.min(measure(tick.label), right - left);
+      const at = Math.min(Math.max(position(tick), left + width / 2), right - width / 2);
+      return {index, at, width, label: tick.label};
+    });
+  let shown = ticks.map((tick, index) => ({tick, index}));
+  let placed = place(shown);
+  const overlaps = () =>
+    placed.some(
+      (item, k) => k > 0 && item.at - item.width / 2 < placed[k - 1].at + placed[k - 1].width / 2 + GAP,
+    );
+  while (shown.length > 1 && overlaps()) {
+    shown = shown.filter((_, k) => k % 2 === 0);
+    placed = place(shown);
+  }
+  return placed.map((item) => ({
+    index: item.index,
+    at: item.at,
+    lines: [ellipsize(item.label, right - left, measure)],
+    full: item.label,
+  }));
 }
 
-/** How much of the width the axis on the left takes (labels and title): the plot gets the rest. */
-export function leftExtent(axis: Axis, font: string): number {
-  return LABEL_OFFSET + widestLabel(axis, font) + TITLE_PADDING + FONT_SIZE + 2;
-}
-
-function widestLabel(axis: Axis, font: string): number {
-  return Math.max(0, ...axis.ticks.map((tick) => labelWidth(tick.label, font)));
+/**
+ * The labels of a left category axis (bar chart) in a band `width` wide: on one line, or two when
+ * the rows are tall enough, cut with « … » beyond; every n-th row when rows are thinner than a line.
+ */
+export function leftCategoryAxis(
+  labels: string[],
+  centres: number[],
+  slot: number,
+  width: number,
+  measure: Measure,
+  lineHeight: number,
+): PlacedLabel[] {
+  const step = Math.max(1, Math.ceil((lineHeight * 0.9) / slot));
+  const maxLines = slot >= lineHeight * 2.1 ? 2 : 1;
+  const placed: PlacedLabel[] = [];
+  for (let index = 0; index < labels.length; index += step) {
+    const {lines} = wrapText(labels[index], width, measure, maxLines);
+    placed.push({index, at: centres[index], lines, full: labels[index]});
+  }
+  return placed;
 }

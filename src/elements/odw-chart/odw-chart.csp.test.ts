@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 
-type CspWindow = Window & {cspViolations?: string[]};
+type CspWindow = Window & typeof globalThis & {cspViolations?: string[]};
 
 async function loadStrictPage(path: string): Promise<CspWindow> {
   const frame = document.createElement('iframe');
@@ -23,7 +23,7 @@ async function waitFor(condition: () => boolean, timeout = 20_000) {
 describe('odw-chart under a strict Content-Security-Policy', function () {
   this.timeout(40_000);
 
-  it('draws columns, a donut, a line and a Vega-Lite specification, and filters on click, with zero violations', async () => {
+  it('draws columns, a donut, a line and a Vega-Lite specification, filters on click, and downloads PNG and SVG, with zero violations', async () => {
     const win = await loadStrictPage('/test/csp/chart.html');
     const charts = [...win.document.querySelectorAll('odw-chart')];
     const marks = (el: Element) => el.shadowRoot?.querySelectorAll('.vega svg .role-mark > *').length ?? 0;
@@ -34,7 +34,36 @@ describe('odw-chart under a strict Content-Security-Policy', function () {
     expect(charts[3].shadowRoot!.querySelector('.role-title-text text')?.textContent).to.equal(
       'Spécification Vega-Lite',
     );
-    // Expressions run through the interpreter: the highlight of a focused mark.
+    // No style attribute anywhere in the drawings the library writes.
+    for (const chart of charts.slice(0, 3)) {
+      expect(chart.shadowRoot!.querySelector('.chart-svg [style], .chart-svg style')).to.equal(null);
+    }
+    // The downloads: the PNG is drawn from the SVG through a canvas, under the same policy.
+    const saved: Blob[] = [];
+    const blobs = new Map<string, Blob>();
+    const createObjectURL = win.URL.createObjectURL.bind(win.URL);
+    win.URL.createObjectURL = (blob: Blob) => {
+      const url = createObjectURL(blob);
+      blobs.set(url, blob);
+      return url;
+    };
+    win.HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      saved.push(blobs.get(this.href)!);
+    };
+    const button = (name: string) =>
+      charts[0].shadowRoot!.querySelector<HTMLButtonElement>(`.download-${name}`)!;
+    button('svg').click();
+    button('png').click();
+    await waitFor(() => saved.length === 2);
+    const [svgFile, pngFile] = saved;
+    expect(svgFile.type).to.equal('image/svg+xml');
+    const svgText = await svgFile.text();
+    expect(svgText).to.match(/^<svg/);
+    expect(svgText).not.to.contain('style=');
+    expect(svgText).to.contain('Orléans');
+    expect(pngFile.type).to.equal('image/png');
+    const bytes = new Uint8Array(await pngFile.arrayBuffer());
+    expect([...bytes.slice(0, 4)]).to.deep.equal([137, 80, 78, 71]);
     const list = charts[0].shadowRoot!.querySelector<HTMLElement>('[role="listbox"]')!;
     list.focus();
     list.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}));

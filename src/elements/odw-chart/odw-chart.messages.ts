@@ -35,6 +35,9 @@ const fr = {
   'chart.fullscreen': 'Plein écran',
   'chart.exit-fullscreen': 'Quitter le plein écran',
   'chart.filtered': 'Filtré sur {label}',
+  'chart.legend': 'Légende',
+  'chart.legend.hide': 'Masquer {name}',
+  'chart.legend.show': 'Afficher {name}',
   'chart.error.x': 'Indiquez l’attribut x : le champ des catégories ou des dates.',
   'chart.error.y-field':
     '« {expression} » : y doit être un agrégat (count, sum, avg, min, max, median), sauf pour un nuage de points.',
@@ -158,6 +161,9 @@ const en: Record<keyof typeof fr, string> = {
   'chart.fullscreen': 'Full screen',
   'chart.exit-fullscreen': 'Exit full screen',
   'chart.filtered': 'Filtered on {label}',
+  'chart.legend': 'Legend',
+  'chart.legend.hide': 'Hide {name}',
+  'chart.legend.show': 'Show {name}',
   'chart.error.x': 'Set the x attribute: the field of the categories or dates.',
   'chart.error.y-field':
     '“{expression}”: y must be an aggregate (count, sum, avg, min, max, median), except in a scatter plot.',

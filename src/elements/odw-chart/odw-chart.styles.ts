@@ -42,6 +42,56 @@ export const chartStyles = css`
     display: block;
     max-width: 100%;
   }
+  /* Sizes in rem: the drawing's text follows the reader's text size (chartFontSize in odw-chart.ts). */
+  .chart-svg {
+    font-family: var(--_odw-font-family);
+    font-size: 0.75rem;
+    /* Forced colours are drawn with system colours, patterns and dashes (chart-draw.ts). */
+    forced-color-adjust: none;
+  }
+  .chart-svg [data-i] {
+    cursor: pointer;
+  }
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25rem 0.75rem;
+    font-size: var(--_odw-font-size);
+  }
+  .legend-title {
+    font-weight: 600;
+  }
+  .legend ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.75rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .legend button {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    font-size: inherit;
+    color: var(--_odw-text-color);
+    /* A toggle told by its swatch and text, as the table's column headers by their text. */
+    border: none;
+    padding: 0.125rem 0.25rem;
+  }
+  .legend button[aria-pressed='false'] {
+    color: var(--_odw-muted-color);
+    text-decoration: line-through;
+  }
+  .legend button[aria-pressed='false'] .swatch {
+    opacity: 0.25;
+  }
+  .swatch {
+    flex: none;
+    width: 0.875em;
+    height: 0.875em;
+  }
   .points {
     position: absolute;
     inset: 0;
@@ -117,13 +167,24 @@ export const chartStyles = css`
     .tooltip {
       border-color: CanvasText;
     }
+    .legend button[aria-pressed='false'] .swatch {
+      opacity: 1;
+    }
   }
 
   /* On paper: the chart across the page width, the data table whole, no actions. */
   @media print {
     .actions,
     .points,
-    .tooltip {
+    .tooltip,
+    .focus-ring {
+      display: none;
+    }
+    /* The legend prints as a list of names, without its buttons. */
+    .legend button {
+      display: contents;
+    }
+    .legend button[aria-pressed='false'] {
       display: none;
     }
     .plot {

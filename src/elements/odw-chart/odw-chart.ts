@@ -5,7 +5,6 @@ import {and, parseFilter} from '../../data/index.js';
 import type {Filter, QueryResult, Row} from '../../data/types.js';
 import {OdwDataElement, type DataTarget, type LoadOptions, type Loaded} from '../../core/data-element.js';
 import {OdwSelectEvent} from '../../core/events.js';
-import {formatNumber} from '../../core/format.js';
 import {t, type Lang} from '../../core/i18n.js';
 import {
   ChartConfigError,
@@ -16,19 +15,26 @@ import {
   nextPeriod,
   planChart,
   summarize,
-  tableOf,
   xKey,
   type ChartData,
   type ChartPlan,
   type ChartPoint,
 } from './chart-model.js';
-import type {ChartTheme} from './chart-spec.js';
-import type {ChartView} from './chart-engine.js';
+import type {ChartView} from './vega-engine.js';
 import {vegaLiteSpec, checkSpec, mergeSpec} from './chart-vega-lite.js';
 import {OdwChartDrawnEvent} from './chart-events.js';
 import {chartStyles} from './odw-chart.styles.js';
 import {DisplayController} from '../../core/display-controller.js';
 import {saveFile} from '../../core/export.js';
+import {visiblePoints, type ChartTheme, type LayoutInput, type Scene} from './chart-scene.js';
+import {layoutCartesian} from './chart-layout.js';
+import {layoutRound} from './chart-round.js';
+import {drawScene, type DrawOptions} from './chart-draw.js';
+import {canvasMeasure, forgetWidths} from './chart-text.js';
+import {nextPoint} from './chart-keys.js';
+import {pngFile, svgFile} from './chart-export.js';
+import {renderTable} from './chart-table.js';
+import {renderLegend} from './chart-legend.js';
 
 /** Default height of the drawing, axes and legend included, in CSS pixels. */
 const DEFAULT_HEIGHT = 320;
@@ -36,9 +42,13 @@ const DEFAULT_HEIGHT = 320;
 let chartCount = 0;
 
 /**
- * A chart of a dataset, computed by the portal (`group_by` on the server) and drawn with Vega:
- * columns, bars, lines, areas, pie, donut or scatter, with a text summary, a data table, focusable
- * points, downloads and an optional filter on click.
+ * A chart of a dataset, computed by the portal (`group_by` on the server) and drawn by the library
+ * as SVG (d3-array's scales, d3-shape, Lit `svg` templates): columns, bars, lines, areas, pie, donut or
+ * scatter, with a text summary, a data table, focusable points, downloads and an optional filter on
+ * click. Labels are laid out from their measured widths: horizontal when they fit, else on two
+ * lines, else turned, else thinned or cut with « … » (the whole text in a tooltip and the table).
+ * Text is sized in rem, so it follows the reader's text size. A `.spec` is drawn by Vega-Lite and
+ * Vega, loaded only then.
  *
  * Colours: several series (several `y`, or `series`) and the slices of a pie or donut take the
  * categorical palette `--odw-palette-1…8` (colour-blind safe by default) with a legend. One series
@@ -46,10 +56,15 @@ let chartCount = 0;
  * of the marks. `color="value"` shades that one series with a sequential scheme instead, light for
  * the lowest value to dark for the highest (`--odw-sequential-start`, `--odw-sequential-end`;
  * default: a light tint of `--odw-palette-1` to `--odw-palette-1`); light marks get a thin outline
- * of the darkest shade. No legend then: the value axis reads the same values. Under `forced-colors`
- * every mark takes the system text colour, separated by the system background, and the chart
- * redraws when the system setting or the colour scheme changes. Nothing in the chart moves, and the
- * loading placeholder stops pulsing under `prefers-reduced-motion`.
+ * of the darkest shade. No legend then: the value axis reads the same values. « Autres » is drawn in a
+ * neutral grey. Under `forced-colors` the series are told apart by patterns, dashes and symbol
+ * shapes in system colours, and the chart redraws when the system setting or the colour scheme
+ * changes. Nothing in the chart moves, and the loading placeholder stops pulsing under
+ * `prefers-reduced-motion`.
+ *
+ * Keyboard: the marks are one Tab stop; ←/→ move along a series, ↑/↓ to the series above or below,
+ * Home/End to its ends, Enter chooses, Escape closes the tooltip. The legend is a list of buttons
+ * that hide and show each series (or slice).
  *
  * `filter-on-click` filters the source on the category (`commune = "Orléans"`), or on a time axis on
  * the period (`date >= date'2019-03-01' and date < date'2019-04-01'`, with hours for
@@ -72,6 +87,7 @@ let chartCount = 0;
  * @attr {string} unit - Unit of the values, in the axis title, tooltips and table (« hab. »).
  * @attr {'value'} color - `value`: shades a single series by its value (sequential scheme).
  * @attr {boolean} filter-on-click - Clicking (or Enter on) a mark filters the source on it; again clears it.
+ * @attr {'on'|'off'} labels - Writes each mark's value on or beside it (shares on a pie); on by default for pie and donut.
  * @attr {string} source - The `id` of an `odw-source` (same document or shadow root).
  * @attr {string} src - A one-off dataset URL, when no `source` is given.
  * @attr {'ods'|'tabular'|'ckan'|'csv'|'json'|'geojson'} api - Forces the API family of `src`.
@@ -95,8 +111,8 @@ let chartCount = 0;
  * @csspart body - The chart, or the loading, empty and error states.
  * @csspart actions - The buttons: data table, CSV, PNG, SVG, full screen.
  * @csspart chart - The drawing.
- * @csspart svg - The SVG that Vega draws (its `role="img"` and text summary included).
- * @csspart legend - (inside the drawing) Vega's legend.
+ * @csspart svg - The drawing's SVG (its `role="img"` and text summary included).
+ * @csspart legend - The legend: a list of buttons that hide and show the series.
  * @csspart tooltip - The tooltip.
  * @csspart table - The data table.
  * @csspart status - The empty, error and stale messages.
@@ -105,7 +121,8 @@ let chartCount = 0;
  * @cssprop --odw-palette-1 - Series colours `--odw-palette-1` … `--odw-palette-8`; the one series' colour.
  * @cssprop --odw-sequential-start - With `color="value"`, the colour of the lowest value.
  * @cssprop --odw-sequential-end - With `color="value"`, the colour of the highest value.
- * @cssprop --odw-focus-color - Outline of the focused mark.
+ * @cssprop --odw-focus-color - Outline of the marks' list when it has the keyboard focus (the focused mark
+ *   itself is ringed in the text and background colours, which always contrast).
  */
 export class OdwChart extends OdwDataElement<ChartData> {
   static override styles = [...OdwDataElement.styles, chartStyles];
@@ -136,23 +153,35 @@ export class OdwChart extends OdwDataElement<ChartData> {
 
   @property({type: Boolean, reflect: true, attribute: 'filter-on-click'}) filterOnClick = false;
 
+  @property({reflect: true}) labels?: string;
+
   /** A Vega-Lite specification merged into the generated one (what the attributes cannot say). */
   @property({attribute: false}) spec?: object;
 
   @state() private showTable = false;
   @state() private activeIndex = -1;
+  /** The width of the drawing, from the container (ResizeObserver). */
+  @state() private plotWidth = 0;
+  /** Series (or slices) hidden from the legend. */
+  @state() private hiddenSeries: ReadonlySet<string> = new Set();
 
   private readonly uid = `odw-chart-${++chartCount}`;
   private shownData?: ChartData;
+  private scene?: Scene;
+  private sceneKey = '';
+  private drawnScene?: Scene;
+  private drawTheme?: ChartTheme;
+  private resizeObserver?: ResizeObserver;
+  private observed?: Element;
+  private tooltipDismissed = false;
+  // A page's Vega-Lite specification, drawn by Vega.
   private drawnData?: ChartData;
   private drawnContainer?: HTMLElement;
   private drawnSize = '';
   private view?: ChartView;
   private drawing?: Promise<void>;
-  private resizeObserver?: ResizeObserver;
   private drawError?: unknown;
   private childSpecText?: string;
-  /** System settings that change the colours: the chart redraws when one of them changes. */
 
   /** The key of this chart's filter on its source. */
   private get filterKey(): string {
@@ -165,12 +194,15 @@ export class OdwChart extends OdwDataElement<ChartData> {
   override connectedCallback(): void {
     super.connectedCallback();
     this.readChildSpec();
+    document.fonts?.addEventListener('loadingdone', this.onFontsLoaded);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.fonts?.removeEventListener('loadingdone', this.onFontsLoaded);
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
+    this.observed = undefined;
     this.view?.finalize();
     this.view = undefined;
     this.drawnData = undefined;
@@ -221,10 +253,9 @@ export class OdwChart extends OdwDataElement<ChartData> {
     const lang = this.currentLang;
     const where = this.whereWithoutOwnFilter(target);
     const scoped: DataTarget = {...target, where};
-    // Once the request has left, while it travels, the engine starts: tens of milliseconds on a
-    // first chart, no longer after the answer. draw() reports an engine that failed to load.
-    const startEngine = () => void loadEngine().catch(() => undefined);
-    options = {...options, onSend: startEngine};
+    // With a page's specification, Vega loads while the request travels; drawSpec() reports an
+    // engine that failed to load.
+    if (spec) options = {...options, onSend: () => void loadEngine().catch(() => undefined)};
     const loading = plan.records
       ? this.runQuery(
           scoped,
@@ -302,8 +333,11 @@ export class OdwChart extends OdwDataElement<ChartData> {
   protected override renderData(data: ChartData, lang: Lang): TemplateResult {
     this.shownData = data;
     const summary = summarize(data, lang);
-    const drawn = data.points.filter((point) => point.v !== null);
-    const active = drawn.find((point) => point.i === this.activeIndex);
+    const label = this.description?.trim() ? `${summary}. ${this.description.trim()}` : summary;
+    const byVega = this.hasSpec();
+    const scene = byVega ? undefined : this.layout(data, lang);
+    const points = byVega ? [] : this.focusablePoints();
+    const active = points.find((point) => point.i === this.activeIndex);
     const selected = this.selectedCategory(data);
     return html`<figure class="chart" aria-labelledby="summary">
       <div class="actions" part="actions" role="toolbar" aria-label=${t(lang, 'chart.actions')}>
@@ -328,73 +362,186 @@ export class OdwChart extends OdwDataElement<ChartData> {
         ${this.display.renderToggle(t(lang, 'chart.fullscreen'), t(lang, 'chart.exit-fullscreen'))}
       </div>
       <div class="plot" part="chart">
-        <div class="vega"></div>
-        <div
-          class="points"
-          role="listbox"
-          tabindex="0"
-          aria-label=${t(lang, 'chart.points')}
-          aria-activedescendant=${active ? `point-${active.i}` : nothing}
-          @keydown=${this.onKeydown}
-          @focus=${this.onPointsFocus}
-          @blur=${this.onPointsBlur}
-        >
-          ${drawn.map(
-            (point) =>
-              html`<div
-                role="option"
-                id="point-${point.i}"
-                aria-selected=${selected !== undefined && point.c === selected ? 'true' : 'false'}
+        ${
+          byVega
+            ? html`<div class="vega"></div>`
+            : html`<div
+                class="vega drawing"
+                @click=${this.onMarkClick}
+                @pointermove=${this.onPointerMove}
+                @pointerleave=${this.onPointerLeave}
               >
-                ${point.tip}
-              </div>`,
-          )}
-        </div>
+                ${scene && this.drawTheme ? drawScene(scene, this.drawOptions(label, this.drawTheme)) : nothing}
+              </div>`
+        }
+        ${
+          byVega
+            ? nothing
+            : html`<div
+                class="points"
+                role="listbox"
+                tabindex="0"
+                aria-label=${t(lang, 'chart.points')}
+                aria-activedescendant=${active ? `point-${active.i}` : nothing}
+                @keydown=${this.onKeydown}
+                @focus=${this.onPointsFocus}
+                @blur=${this.onPointsBlur}
+              >
+                ${points.map(
+                  (point) =>
+                    html`<div
+                      role="option"
+                      id="point-${point.i}"
+                      aria-selected=${selected !== undefined && point.c === selected ? 'true' : 'false'}
+                    >
+                      ${point.tip}
+                    </div>`,
+                )}
+              </div>`
+        }
         <div class="tooltip" part="tooltip" aria-hidden="true" hidden></div>
       </div>
-      <figcaption id="summary" class="visually-hidden">
-        ${summary}${this.description?.trim() ? `. ${this.description.trim()}` : ''}
-      </figcaption>
-      ${this.drawError ? html`<p class="status error" part="status" role="alert">${t(lang, 'chart.error.render', {message: errorText(this.drawError)})}</p>` : nothing}
+      ${
+        byVega || !this.drawTheme
+          ? nothing
+          : renderLegend(data, this.drawTheme, {
+              lang,
+              patternId: this.uid,
+              hidden: this.hiddenSeries,
+              toggle: (name, names) => this.toggleSeries(name, names),
+            })
+      }
+      <figcaption id="summary" class="visually-hidden">${label}</figcaption>
+      ${
+        this.drawError
+          ? html`<p class="status error" part="status" role="alert">
+              ${t(lang, 'chart.error.render', {message: errorText(this.drawError)})}
+            </p>`
+          : nothing
+      }
       <div class="data-table" id="data-table" ?hidden=${!this.showTable}>
-        ${this.showTable ? this.renderTable(data, summary, lang) : nothing}
+        ${this.showTable ? renderTable(data, summary, lang) : nothing}
       </div>
     </figure>`;
   }
 
-  private renderTable(data: ChartData, summary: string, lang: Lang): TemplateResult {
-    const {head, rows} = tableOf(data);
-    const withLabel = !data.plan.records || Boolean(data.plan.series);
-    return html`<table part="table">
-      <caption>
-        ${summary}
-      </caption>
-      <thead>
-        <tr>
-          ${head.map((name) => html`<th scope="col">${name}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          (row) =>
-            html`<tr>
-              ${withLabel ? html`<th scope="row">${row.label}</th>` : nothing}
-              ${row.cells.map(
-                (value) =>
-                  html`<td class="number">
-                    ${value === null ? '—' : formatNumber(value, lang, {unit: data.unit})}
-                  </td>`,
-              )}
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+  private hasSpec(): boolean {
+    return Boolean(this.spec || this.childSpecText?.trim());
+  }
+
+  private get round(): boolean {
+    return this.type === 'pie' || this.type === 'donut';
+  }
+
+  /** Values written on the marks: `labels="off"` hides them, `labels` shows them; on for pie and donut. */
+  private get showLabels(): boolean {
+    const value = this.labels?.trim().toLowerCase();
+    if (value === undefined) return this.round;
+    return value !== 'off' && value !== 'false';
+  }
+
+  private toggleSeries(name: string, names: string[]): void {
+    const hidden = new Set(this.hiddenSeries);
+    if (hidden.has(name)) hidden.delete(name);
+    // The last one shown stays: a chart of nothing tells nothing.
+    else if (names.filter((other) => !hidden.has(other)).length > 1) hidden.add(name);
+    this.hiddenSeries = hidden;
+  }
+
+  /** The points a keyboard walks: drawn, of the series shown, a series after another. */
+  private focusablePoints(): ChartPoint[] {
+    const data = this.shownData;
+    if (!data) return [];
+    const drawn = this.scene ? new Set(this.scene.marks.map((mark) => mark.i)) : undefined;
+    const points = visiblePoints(data, this.hiddenSeries).filter(
+      (point) => point.v !== null && (!drawn || drawn.has(point.i)),
+    );
+    const order = [...new Set(points.map((point) => point.s))];
+    return points.sort((a, b) => order.indexOf(a.s) - order.indexOf(b.s) || a.c - b.c);
+  }
+
+  /** The scene for the current data, size, theme and text size; computed again only when one changed. */
+  private layout(data: ChartData, lang: Lang): Scene | undefined {
+    if (this.plotWidth <= 0) return undefined;
+    const theme = this.readTheme();
+    const fontSize = chartFontSize();
+    const height = this.plotHeight;
+    const key = JSON.stringify([
+      theme,
+      fontSize,
+      this.plotWidth,
+      height,
+      [...this.hiddenSeries],
+      this.showLabels,
+      lang,
+    ]);
+    if (this.scene && this.shownScene === data && key === this.sceneKey) return this.scene;
+    this.drawTheme = theme;
+    const input: LayoutInput = {
+      data,
+      points: visiblePoints(data, this.hiddenSeries),
+      width: this.plotWidth,
+      height,
+      theme,
+      measure: canvasMeasure(theme.font, fontSize),
+      fontSize,
+      lang,
+      labels: this.showLabels,
+      patternId: this.uid,
+    };
+    this.scene =
+      data.plan.type === 'pie' || data.plan.type === 'donut' ? layoutRound(input) : layoutCartesian(input);
+    this.sceneKey = key;
+    this.shownScene = data;
+    return this.scene;
+  }
+
+  private shownScene?: ChartData;
+
+  private drawOptions(label: string, theme: ChartTheme): DrawOptions {
+    return {
+      active: this.activeIndex,
+      label,
+      patternId: this.uid,
+      ring: theme.forced ? ['Highlight', 'Canvas'] : [theme.text, theme.background],
+      grid: theme.grid,
+      muted: theme.muted,
+    };
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.readChildSpec();
-    void this.drawIfNeeded();
+    this.observeSize();
+    if (this.hasSpec()) {
+      void this.drawIfNeeded();
+      return;
+    }
+    if (this.scene && this.scene !== this.drawnScene && this.renderRoot.querySelector('.chart-svg')) {
+      this.drawnScene = this.scene;
+      this.dispatchEvent(new OdwChartDrawnEvent());
+    }
+  }
+
+  /** Follows the width of the drawing's container. */
+  private observeSize(): void {
+    const plot = this.renderRoot.querySelector('.plot');
+    if (!plot) return;
+    if (plot !== this.observed) {
+      this.resizeObserver?.disconnect();
+      // Read in the next frame: resizing inside the observer's callback would loop.
+      this.resizeObserver ??= new ResizeObserver(() => requestAnimationFrame(() => this.readWidth()));
+      this.resizeObserver.observe(plot);
+      this.observed = plot;
+    }
+    this.readWidth();
+  }
+
+  private readWidth(): void {
+    const plot = this.observed;
+    if (!plot?.isConnected) return;
+    const width = Math.floor(plot.clientWidth);
+    if (width > 0 && width !== this.plotWidth) this.plotWidth = width;
   }
 
   private get plotHeight(): number {
@@ -402,45 +549,32 @@ export class OdwChart extends OdwDataElement<ChartData> {
     if (this.display.fullscreen) return Math.max(240, window.innerHeight - 200);
     return Number.isFinite(height) && height > 80 ? height : DEFAULT_HEIGHT;
   }
-
-  /** Draws when the data, the container or the size changed; follows the container's width. */
+  /** A page's Vega-Lite specification: drawn by Vega when the data, the container or the size changed. */
   private async drawIfNeeded(): Promise<void> {
     const container = this.renderRoot.querySelector<HTMLElement>('.vega');
     const data = this.shownData;
-    if (!container || !data || !container.isConnected) return;
-    if (!this.resizeObserver || this.drawnContainer !== container) {
-      this.resizeObserver?.disconnect();
-      // Drawing in the next frame: resizing inside the observer's callback would loop.
-      this.resizeObserver = new ResizeObserver(() => requestAnimationFrame(() => void this.drawIfNeeded()));
-      this.resizeObserver.observe(container.parentElement!);
-    }
-    const width = Math.floor(container.parentElement!.clientWidth);
-    if (width <= 0) return;
-    const size = `${width}x${this.plotHeight}`;
+    if (!container || !data || !container.isConnected || this.plotWidth <= 0) return;
+    const size = `${this.plotWidth}x${this.plotHeight}`;
     if (this.drawing) {
       await this.drawing;
       return this.drawIfNeeded();
     }
     if (data === this.drawnData && container === this.drawnContainer && size === this.drawnSize) return;
-    this.drawing = this.draw(container, data, width, size).finally(() => (this.drawing = undefined));
+    this.drawing = this.drawSpec(container, data, size).finally(() => (this.drawing = undefined));
     await this.drawing;
   }
 
-  private async draw(container: HTMLElement, data: ChartData, width: number, size: string): Promise<void> {
+  private async drawSpec(container: HTMLElement, data: ChartData, size: string): Promise<void> {
+    const width = this.plotWidth;
     const height = this.plotHeight;
     try {
-      const pageSpec = this.userSpec();
-      // A generated chart is built again for a new size (its axes' ticks and labels depend on it)
-      // and drawn in place; a page's specification is only resized.
-      if (pageSpec && this.view && data === this.drawnData && container === this.drawnContainer) {
+      const pageSpec = this.userSpec()!;
+      if (this.view && data === this.drawnData && container === this.drawnContainer) {
         await this.view.resize(width, height);
       } else {
         const engine = await loadEngine();
         const lang = this.currentLang;
-        const spec = pageSpec
-          ? await engine.compileVegaLite(mergeSpec(vegaLiteSpec(data, {width, height}), pageSpec))
-          : engine.buildSpec(data, this.readTheme(), {width, height}, lang);
-        // New rows only (a filter changed): the drawn view takes them in place, far quicker.
+        const spec = await engine.compileVegaLite(mergeSpec(vegaLiteSpec(data, {width, height}), pageSpec));
         const updated =
           this.view && container === this.drawnContainer && (await this.view.update(spec, lang));
         if (!updated) {
@@ -448,43 +582,35 @@ export class OdwChart extends OdwDataElement<ChartData> {
           this.view = await engine.draw(spec, {
             container,
             lang,
-            tooltip: (event, text) => this.showTooltip(event, text),
+            tooltip: (event, text) => this.showPointerTip(text, event?.clientX ?? 0, event?.clientY ?? 0),
             click: (_event, datum) => {
               if (datum && typeof datum.i === 'number') this.choose(datum.i);
             },
           });
         }
-        if (this.activeIndex >= 0) await this.view!.setActive(this.activeIndex);
       }
-      this.labelSvg(container, data);
-      this.drawnData = data;
-      this.drawnContainer = container;
-      this.drawnSize = size;
-      if (this.drawError) {
-        this.drawError = undefined;
-        this.requestUpdate();
-      }
+      this.labelSpecSvg(container, data);
+      this.drawError = undefined;
     } catch (error) {
-      this.drawnData = data;
-      this.drawnContainer = container;
-      this.drawnSize = size;
       this.drawError = error;
-      this.requestUpdate();
     }
+    this.drawnData = data;
+    this.drawnContainer = container;
+    this.drawnSize = size;
+    this.requestUpdate();
     this.dispatchEvent(new OdwChartDrawnEvent());
   }
 
-  /** The SVG is one image named by the summary; the focusable points speak for the marks. */
-  private labelSvg(container: HTMLElement, data: ChartData): void {
+  /** Vega's SVG is one image named by the summary. */
+  private labelSpecSvg(container: HTMLElement, data: ChartData): void {
     for (const name of ['role', 'aria-roledescription', 'aria-label']) container.removeAttribute(name);
-    const svg = container.querySelector('svg');
-    if (!svg) return;
-    svg.setAttribute('role', 'img');
+    const svgElement = container.querySelector('svg');
+    if (!svgElement) return;
+    svgElement.setAttribute('role', 'img');
     const description = this.description?.trim();
     const summary = summarize(data, this.currentLang);
-    svg.setAttribute('aria-label', description ? `${summary}. ${description}` : summary);
-    svg.setAttribute('part', 'svg');
-    svg.querySelector('.role-legend')?.setAttribute('part', 'legend');
+    svgElement.setAttribute('aria-label', description ? `${summary}. ${description}` : summary);
+    svgElement.setAttribute('part', 'svg');
   }
 
   private readTheme(): ChartTheme {
@@ -501,7 +627,6 @@ export class OdwChart extends OdwDataElement<ChartData> {
       muted: forced ? 'CanvasText' : token('muted-color', '#59636e'),
       grid: forced ? 'GrayText' : token('border-color', '#d1d9e0'),
       background: forced ? 'Canvas' : token('background', '#ffffff'),
-      focus: forced ? 'Highlight' : token('focus-color', '#0b5fad'),
       font: token('font-family', 'sans-serif'),
       forced,
     };
@@ -510,11 +635,45 @@ export class OdwChart extends OdwDataElement<ChartData> {
   /** Forced colours or the colour scheme changed: the same data, drawn again in the new colours. */
   private readonly onColoursChange = () => {
     this.drawnData = undefined;
-    void this.drawIfNeeded();
+    this.requestUpdate();
   };
 
-  private showTooltip(event: MouseEvent, text: string | undefined): void {
-    const tooltip = this.renderRoot.querySelector<HTMLElement>('.tooltip');
+  /** A web font arrived: labels are measured again in it. */
+  private readonly onFontsLoaded = () => {
+    forgetWidths();
+    this.sceneKey = '';
+    this.requestUpdate();
+  };
+
+  private get tooltip(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.tooltip');
+  }
+
+  private markAt(event: Event): number | undefined {
+    const mark = (event.target as Element | null)?.closest?.('[data-i]');
+    return mark ? Number(mark.getAttribute('data-i')) : undefined;
+  }
+
+  private readonly onMarkClick = (event: MouseEvent) => {
+    const index = this.markAt(event);
+    if (index !== undefined) this.choose(index);
+  };
+
+  private readonly onPointerMove = (event: PointerEvent) => {
+    if (this.hasSpec()) return;
+    const index = this.markAt(event);
+    const point =
+      index === undefined ? undefined : this.shownData?.points.find((candidate) => candidate.i === index);
+    this.showPointerTip(point?.tip, event.clientX, event.clientY);
+  };
+
+  private readonly onPointerLeave = () => {
+    if (!this.hasSpec()) this.showPointerTip(undefined, 0, 0);
+  };
+
+  /** The text of the mark under the pointer, above the pointer. */
+  private showPointerTip(text: string | undefined, clientX: number, clientY: number): void {
+    const tooltip = this.tooltip;
     const plot = this.renderRoot.querySelector<HTMLElement>('.plot');
     if (!tooltip || !plot) return;
     if (!text) {
@@ -524,75 +683,74 @@ export class OdwChart extends OdwDataElement<ChartData> {
     tooltip.textContent = text;
     tooltip.hidden = false;
     const box = plot.getBoundingClientRect();
-    const left = Math.min(event.clientX - box.left + 12, Math.max(0, box.width - tooltip.offsetWidth));
+    const left = Math.min(clientX - box.left + 12, Math.max(0, box.width - tooltip.offsetWidth));
     tooltip.style.left = `${Math.max(0, left)}px`;
-    tooltip.style.top = `${Math.max(0, event.clientY - box.top - tooltip.offsetHeight - 8)}px`;
+    tooltip.style.top = `${Math.max(0, clientY - box.top - tooltip.offsetHeight - 8)}px`;
   }
 
-  /** Shows the focused point's text over the chart, like a tooltip. */
-  private showFocusTooltip(point: ChartPoint | undefined): void {
-    const tooltip = this.renderRoot.querySelector<HTMLElement>('.tooltip');
+  /** The focused mark's text beside it, above or else below, never over it. */
+  private showFocusTip(point: ChartPoint | undefined): void {
+    const tooltip = this.tooltip;
     if (!tooltip) return;
-    tooltip.hidden = !point;
-    if (!point) return;
+    const mark = point && this.scene?.marks.find((candidate) => candidate.i === point.i);
+    if (!point || !mark || this.tooltipDismissed) {
+      tooltip.hidden = true;
+      return;
+    }
     tooltip.textContent = point.tip;
-    tooltip.style.left = '0px';
-    tooltip.style.top = '0px';
-  }
-
-  private drawnPoints(): ChartPoint[] {
-    return this.shownData?.points.filter((point) => point.v !== null) ?? [];
+    tooltip.hidden = false;
+    const origin = this.scene!.origin ?? {x: 0, y: 0};
+    const box = {...mark.box, x: mark.box.x + origin.x, y: mark.box.y + origin.y};
+    const width = tooltip.offsetWidth;
+    const height = tooltip.offsetHeight;
+    const left = Math.min(
+      Math.max(0, box.x + box.width / 2 - width / 2),
+      Math.max(0, this.plotWidth - width),
+    );
+    const above = box.y - height - 8;
+    const below = box.y + box.height + 8;
+    tooltip.style.left = `${left}px`;
+    tooltip.style.top = `${above >= 0 ? above : below}px`;
   }
 
   private readonly onPointsFocus = () => {
-    const points = this.drawnPoints();
+    const points = this.focusablePoints();
+    this.tooltipDismissed = false;
     if (!points.some((point) => point.i === this.activeIndex)) this.setActive(points[0]?.i ?? -1);
-    else this.showFocusTooltip(points.find((point) => point.i === this.activeIndex));
+    else this.showFocusTip(points.find((point) => point.i === this.activeIndex));
   };
 
   private readonly onPointsBlur = () => {
-    this.showFocusTooltip(undefined);
+    this.showFocusTip(undefined);
+    // The ring goes with the focus.
+    this.activeIndex = -1;
   };
 
   private readonly onKeydown = (event: KeyboardEvent) => {
-    const points = this.drawnPoints();
+    const points = this.focusablePoints();
     if (!points.length) return;
-    const position = Math.max(
-      0,
-      points.findIndex((point) => point.i === this.activeIndex),
-    );
-    let next: number | undefined;
-    switch (event.key) {
-      case 'ArrowRight':
-      case 'ArrowDown':
-        next = Math.min(points.length - 1, position + 1);
-        break;
-      case 'ArrowLeft':
-      case 'ArrowUp':
-        next = Math.max(0, position - 1);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = points.length - 1;
-        break;
-      case 'Enter':
-      case ' ':
-        event.preventDefault();
-        if (this.activeIndex >= 0) this.choose(this.activeIndex);
-        return;
-      default:
-        return;
+    if (event.key === 'Escape') {
+      this.tooltipDismissed = true;
+      this.showFocusTip(undefined);
+      return;
     }
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      if (this.activeIndex >= 0) this.choose(this.activeIndex);
+      return;
+    }
+    const next = nextPoint(points, this.activeIndex, event.key);
+    if (next === undefined) return;
     event.preventDefault();
-    this.setActive(points[next].i);
+    this.tooltipDismissed = false;
+    this.setActive(next);
   };
 
   private setActive(index: number): void {
     this.activeIndex = index;
-    this.showFocusTooltip(this.drawnPoints().find((point) => point.i === index));
-    void this.view?.setActive(index);
+    void this.updateComplete.then(() =>
+      this.showFocusTip(this.focusablePoints().find((point) => point.i === this.activeIndex)),
+    );
   }
 
   /** The category this chart filters its source on, if any. */
@@ -658,15 +816,32 @@ export class OdwChart extends OdwDataElement<ChartData> {
     );
   }
 
+  /** The drawing as a standalone SVG, as text; undefined before it is drawn. */
+  private async svgText(): Promise<string | undefined> {
+    if (this.view) return this.view.toSVG();
+    const drawing = this.renderRoot.querySelector<SVGSVGElement>('.chart-svg');
+    if (!drawing || !this.drawTheme) return undefined;
+    return svgFile(drawing, {
+      fontFamily: this.drawTheme.font,
+      fontSize: chartFontSize(),
+      background: this.drawTheme.background,
+    });
+  }
+
   private async downloadSvg(): Promise<void> {
-    if (!this.view) return;
-    saveFile(new Blob([await this.view.toSVG()], {type: 'image/svg+xml'}), `${this.fileName()}.svg`);
+    const text = await this.svgText();
+    if (text) saveFile(new Blob([text], {type: 'image/svg+xml'}), `${this.fileName()}.svg`);
   }
 
   private async downloadPng(): Promise<void> {
-    if (!this.view) return;
-    const canvas = await this.view.toCanvas(2);
-    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    let blob: Blob | null = null;
+    if (this.view) {
+      const canvas = await this.view.toCanvas(2);
+      blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    } else {
+      const text = await this.svgText();
+      if (text) blob = await pngFile(text, this.plotWidth, this.plotHeight, 2);
+    }
     if (blob) saveFile(blob, `${this.fileName()}.png`);
   }
 
@@ -683,11 +858,11 @@ export class OdwChart extends OdwDataElement<ChartData> {
   }
 }
 
-let enginePromise: Promise<typeof import('./chart-engine.js')> | undefined;
+let enginePromise: Promise<typeof import('./vega-engine.js')> | undefined;
 
-/** The chart engine (Vega), downloaded once; a failed download is tried again next time. */
-function loadEngine(): Promise<typeof import('./chart-engine.js')> {
-  enginePromise ??= import('./chart-engine.js').catch((error: unknown) => {
+/** Vega, for a page's specification, downloaded once; a failed download is tried again next time. */
+function loadEngine(): Promise<typeof import('./vega-engine.js')> {
+  enginePromise ??= import('./vega-engine.js').catch((error: unknown) => {
     enginePromise = undefined;
     throw error;
   });
@@ -708,4 +883,9 @@ function seriesSelection(plan: ChartPlan) {
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Size of the chart's text in pixels: 0.75rem, so that it follows the reader's text size. */
+function chartFontSize(): number {
+  return 0.75 * (parseFloat(getComputedStyle(document.documentElement).fontSize) || 16);
 }

@@ -1,46 +1,21 @@
 /**
- * The chart engine, loaded by `import()` when a chart first draws: Vega's view, parser, dataflow,
- * and only the operators the specifications of chart-spec.ts compile to, taken from Vega's
- * packages rather than the `vega` bundle, and run with the expression interpreter (no
- * `new Function`: strict CSP). The Vega-Lite compiler is loaded, and every other Vega transform
- * registered, only for a `.spec` (chart-engine-full.ts).
+ * Vega, for a page's Vega-Lite specification (`.spec` or a JSON child) only: loaded by `import()`
+ * then, never for the seven chart types, which the library draws itself (chart-draw.ts). Every
+ * Vega transform is registered (a page's specification may aggregate, bin, stack or fold) and runs
+ * with the expression interpreter (no `new Function`: strict CSP); the Vega-Lite compiler loads
+ * with the first specification.
  */
 import {transforms} from 'vega-dataflow';
 import {expressionInterpreter} from 'vega-interpreter';
 import {parse} from 'vega-parser';
-import {aggregate, collect, facet, prefacet, proxy, sieve} from 'vega-transforms';
+import * as dataTransforms from 'vega-transforms';
+import * as viewTransforms from 'vega-view-transforms';
+import * as encoders from 'vega-encode';
 import {View} from 'vega-view';
-import {bound, mark, render, viewlayout} from 'vega-view-transforms';
-import {datajoin, encode, legendentries, scale, sortitems} from 'vega-encode';
 import type {Lang} from '../../core/i18n.js';
 import {formatsOf} from './chart-locale.js';
 
-/**
- * The operators of the generated specifications (a test parses every chart type and checks this
- * list), the only ones registered: the CDN build reads Vega's transform packages from their
- * per-operator modules (rollup.config.mjs), so the chunk holds these and no other.
- */
-export const SPEC_TRANSFORMS: Record<string, unknown> = {
-  aggregate,
-  collect,
-  facet,
-  prefacet,
-  proxy,
-  sieve,
-  bound,
-  mark,
-  render,
-  viewlayout,
-  datajoin,
-  encode,
-  legendentries,
-  scale,
-  sortitems,
-};
-
-Object.assign(transforms, SPEC_TRANSFORMS);
-
-export {buildSpec} from './chart-spec.js';
+Object.assign(transforms, dataTransforms, viewTransforms, encoders);
 
 /** Refuses every load: a chart draws only the rows its element fetched. */
 const noLoader = {
@@ -66,7 +41,6 @@ export interface ChartView {
    */
   update(spec: object, lang: Lang): Promise<boolean>;
   resize(width: number, height: number): Promise<void>;
-  setActive(index: number): Promise<void>;
   toSVG(): Promise<string>;
   toCanvas(scale: number): Promise<HTMLCanvasElement>;
   finalize(): void;
@@ -171,38 +145,16 @@ export async function draw(source: object, options: DrawOptions): Promise<ChartV
       view.width(width).height(height);
       await view.runAsync();
     },
-    async setActive(index) {
-      view.signal('active', index);
-      await view.runAsync();
-    },
     toSVG: () => view.toSVG(),
     toCanvas: (scale) => view.toCanvas(scale),
     finalize: () => view.finalize(),
   };
 }
 
-/** The operator types (lower case, as Vega registers them) a specification compiles to. */
-export function operatorTypes(spec: object): Set<string> {
-  const types = new Set<string>();
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (!node || typeof node !== 'object') return;
-    const {type, ...rest} = node as {type?: unknown};
-    // A plain `operator` is the dataflow's own, not a registered transform.
-    if (typeof type === 'string' && 'id' in node && type.toLowerCase() !== 'operator') {
-      types.add(type.toLowerCase());
-    }
-    Object.values(rest).forEach(visit);
-  };
-  visit(parse(spec, undefined, {ast: true}));
-  return types;
-}
-
 /**
- * Compiles a Vega-Lite specification, loading the compiler and every Vega transform on first use:
- * a page's specification may aggregate, bin, stack or fold.
+ * Compiles a Vega-Lite specification, loading the compiler on first use.
  */
 export async function compileVegaLite(spec: object): Promise<object> {
-  const [{compile}] = await Promise.all([import('vega-lite'), import('./chart-engine-full.js')]);
+  const {compile} = await import('vega-lite');
   return compile(spec as Parameters<typeof compile>[0]).spec;
 }

@@ -1,0 +1,55 @@
+/**
+ * The drawing as a file: an SVG that stands alone (its font, its background, no focus ring, no
+ * trace of the template), and a PNG drawn from that SVG through a canvas. Everything is an
+ * attribute, so neither needs a stylesheet or a `style` attribute.
+ */
+
+export interface ExportLook {
+  fontFamily: string;
+  /** Font size of the chart's text, in pixels. */
+  fontSize: number;
+  background: string;
+}
+
+/** A standalone copy of `svg`, as text. */
+export function svgFile(svg: SVGSVGElement, look: ExportLook): string {
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  copy.setAttribute('font-family', look.fontFamily);
+  copy.setAttribute('font-size', String(look.fontSize));
+  for (const name of ['part', 'class', 'role', 'aria-label']) copy.removeAttribute(name);
+  copy.querySelector('.focus-ring')?.remove();
+  // Lit's markers are comments: a downloaded file does not need them.
+  const walker = document.createTreeWalker(copy, NodeFilter.SHOW_COMMENT);
+  const comments: Node[] = [];
+  while (walker.nextNode()) comments.push(walker.currentNode);
+  for (const comment of comments) comment.parentNode?.removeChild(comment);
+  const background = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+  background.setAttribute('width', '100%');
+  background.setAttribute('height', '100%');
+  background.setAttribute('fill', look.background);
+  copy.insertBefore(background, copy.firstChild);
+  return new XMLSerializer().serializeToString(copy);
+}
+
+/** `svgText` drawn at `scale` times its size into a PNG. */
+export async function pngFile(
+  svgText: string,
+  width: number,
+  height: number,
+  scale = 2,
+): Promise<Blob | null> {
+  const url = URL.createObjectURL(new Blob([svgText], {type: 'image/svg+xml'}));
+  try {
+    const image = new Image(width, height);
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    canvas.getContext('2d')!.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}

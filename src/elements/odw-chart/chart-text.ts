@@ -1,0 +1,103 @@
+/**
+ * Text measured before it is placed: the chart lays out its labels from their drawn widths
+ * (canvas `measureText`, the font of the SVG), never from a guess per character. Wrapping on two
+ * lines and ellipses work on any `Measure`, so the layout can be tested with a fixed one.
+ */
+
+/** The drawn width, in pixels, of `text` (bold: the weight of the titles). */
+export type Measure = (text: string, bold?: boolean) => number;
+
+export const ELLIPSIS = '…';
+
+let context: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null | undefined;
+
+/** Widths measured, per font: a redraw (new rows, a new size) measures only new texts. */
+const caches = new Map<string, Map<string, number>>();
+
+/** Widths as the browser draws `family` at `size` pixels, cached per text. */
+export function canvasMeasure(family: string, size: number): Measure {
+  context ??=
+    typeof OffscreenCanvas === 'function'
+      ? new OffscreenCanvas(1, 1).getContext('2d')
+      : document.createElement('canvas').getContext('2d');
+  const font = `${size}px ${family}`;
+  let cache = caches.get(font);
+  if (!cache || cache.size > 5000) caches.set(font, (cache = new Map()));
+  return (text, bold = false) => {
+    const key = `${bold ? 'b' : 'r'}${text}`;
+    let width = cache.get(key);
+    if (width === undefined) {
+      if (!context) return text.length * size * 0.6;
+      context.font = `${bold ? 600 : 400} ${size}px ${family}`;
+      width = context.measureText(text).width;
+      cache.set(key, width);
+    }
+    return width;
+  };
+}
+
+/** `text` cut at a word or character boundary so that it fits `width`, ending with « … ». */
+export function ellipsize(text: string, width: number, measure: Measure, bold = false): string {
+  if (measure(text, bold) <= width) return text;
+  const characters = [...text];
+  let low = 0;
+  let high = characters.length;
+  // The longest prefix that fits with its ellipsis.
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (measure(characters.slice(0, middle).join('').trimEnd() + ELLIPSIS, bold) <= width) low = middle;
+    else high = middle - 1;
+  }
+  return low ? characters.slice(0, low).join('').trimEnd() + ELLIPSIS : '';
+}
+
+/**
+ * Places where a line may break: after a space or a hyphen (« Saint-Jean- / de-la-Ruelle »), the
+ * hyphen staying on the first line.
+ */
+function breakPoints(text: string): number[] {
+  const points: number[] = [];
+  for (let index = 1; index < text.length; index++) {
+    if (text[index - 1] === ' ' || text[index - 1] === '-' || text[index - 1] === '/') points.push(index);
+  }
+  return points;
+}
+
+/**
+ * `text` on at most `maxLines` lines of `width` pixels: broken at spaces and hyphens, the most
+ * balanced break first; the last line ends with « … » when the rest does not fit. Answers the
+ * lines and whether the whole text is shown.
+ */
+export function wrapText(
+  text: string,
+  width: number,
+  measure: Measure,
+  maxLines = 2,
+  bold = false,
+): {lines: string[]; complete: boolean} {
+  if (measure(text, bold) <= width || maxLines <= 1) {
+    const line = ellipsize(text, width, measure, bold);
+    return {lines: line ? [line] : [], complete: line === text};
+  }
+  // The break that leaves the widest line narrowest, among those whose first line fits.
+  let best: {first: string; rest: string; widest: number} | undefined;
+  for (const at of breakPoints(text)) {
+    const first = text.slice(0, at).trimEnd();
+    const rest = text.slice(at).trimStart();
+    const firstWidth = measure(first, bold);
+    if (firstWidth > width) break;
+    const widest = Math.max(firstWidth, measure(rest, bold));
+    if (!best || widest < best.widest) best = {first, rest, widest};
+  }
+  if (!best) {
+    const line = ellipsize(text, width, measure, bold);
+    return {lines: line ? [line] : [], complete: false};
+  }
+  const tail = wrapText(best.rest, width, measure, maxLines - 1, bold);
+  return {lines: [best.first, ...tail.lines], complete: tail.complete};
+}
+
+/** A web font arrived: texts measured in its fallback are measured again. */
+export function forgetWidths(): void {
+  caches.clear();
+}

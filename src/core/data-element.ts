@@ -11,7 +11,7 @@ import {announce, announcerText, joinAnnouncer, leaveAnnouncer} from './announce
 import {ConfigError} from './errors.js';
 import {t} from './i18n.js';
 import {levelAfterPrecedingHeading} from './heading-level.js';
-import {resolveLang, type Lang} from './lang.js';
+import {normalizeLang, resolveLang, type Lang} from './lang.js';
 import {linkedStylesRoot} from './linked-styles.js';
 import {OfflineCopyController} from './offline-copy-controller.js';
 import {PageSchemeController} from './page-scheme.js';
@@ -148,7 +148,8 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
 
   /** The language the widget speaks now (after `lang` inheritance). */
   protected get currentLang(): Lang {
-    return resolveLang(this);
+    // The property first: while rendering, its new value is not yet written back to the attribute.
+    return this.lang?.trim() ? normalizeLang(this.lang) : resolveLang(this);
   }
 
   /** The `odw-source` this widget is bound to, once found and defined. */

@@ -8,7 +8,6 @@ import {formatDateTime, formatTime, toDate} from './format.js';
 import type {Lang} from './lang.js';
 
 export {LANGS, normalizeLang, resolveLang, type Lang} from './lang.js';
-import type {chartMessages} from '../elements/odw-chart/odw-chart.messages.js';
 
 const fr = {
   loading: 'Chargement…',
@@ -66,8 +65,8 @@ const fr = {
 
 type CoreMessageKey = keyof typeof fr;
 
-/** Every key of the catalogue: the core's and each element's (whose strings load with it). */
-export type MessageKey = CoreMessageKey | keyof (typeof chartMessages)['fr'];
+/** The core's keys: the frame's words and the errors'; each element has its own catalogue. */
+export type MessageKey = CoreMessageKey;
 
 const en: Record<CoreMessageKey, string> = {
   loading: 'Loading…',
@@ -122,16 +121,7 @@ const en: Record<CoreMessageKey, string> = {
   'expected.syntax': 'syntax error',
 };
 
-const catalogue: Record<Lang, Partial<Record<MessageKey, string>>> = {fr: {...fr}, en: {...en}};
-
-/**
- * Adds an element's strings to the catalogue. Each element module registers its own when it loads,
- * so a page with one key figure does not download the strings of charts, maps and tables.
- */
-export function addMessages(messages: {fr: Record<string, string>; en: Record<string, string>}): void {
-  Object.assign(catalogue.fr, messages.fr);
-  Object.assign(catalogue.en, messages.en);
-}
+const catalogue: Record<Lang, Record<MessageKey, string>> = {fr, en};
 
 export type MessageParams = Record<string, string | number>;
 
@@ -144,7 +134,7 @@ function interpolate(message: string, params: MessageParams): string {
 
 /** The message `key` in `lang`, with `{name}` placeholders replaced by `params`. */
 export function t(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
-  return interpolate(catalogue[lang][key] ?? key, params);
+  return interpolate(catalogue[lang][key], params);
 }
 
 /**

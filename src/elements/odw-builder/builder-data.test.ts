@@ -1,6 +1,6 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import {normalize, shadow} from '../../../test/helpers.js';
-import {$, text, builder, datasetShown, typeAddress, ODS_PAGE} from './builder-harness.js';
+import {$, text, builder, datasetShown, typeAddress, ODS_PAGE} from './builder-harness.test.js';
 
 describe('odw-builder, the data', function () {
   this.timeout(60_000);

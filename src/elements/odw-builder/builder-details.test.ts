@@ -9,7 +9,7 @@ import {
   partOf,
   previewed,
   ODS_PAGE,
-} from './builder-harness.js';
+} from './builder-harness.test.js';
 
 describe('odw-builder details', function () {
   this.timeout(60_000);

@@ -11,7 +11,7 @@ import {
   tabWalk,
   typeAddress,
   ODS_PAGE,
-} from './builder-harness.js';
+} from './builder-harness.test.js';
 
 /**
  * Each step by keyboard alone: the Tab order from the step's heading, Enter on « Étape suivante »,

@@ -13,7 +13,7 @@ import {
   ODS_RECORDS,
   FESTIVALS,
   SCRIPT,
-} from './builder-harness.js';
+} from './builder-harness.test.js';
 
 describe('odw-builder link', function () {
   this.timeout(60_000);

@@ -10,7 +10,7 @@ import {
   partOf,
   previewed,
   ODS_PAGE,
-} from './builder-harness.js';
+} from './builder-harness.test.js';
 
 describe('odw-builder preview and code', function () {
   this.timeout(60_000);

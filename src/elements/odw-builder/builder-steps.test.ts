@@ -10,7 +10,7 @@ import {
   previewed,
   ODS_PAGE,
   ODS_RECORDS,
-} from './builder-harness.js';
+} from './builder-harness.test.js';
 
 describe('odw-builder steps', function () {
   this.timeout(60_000);

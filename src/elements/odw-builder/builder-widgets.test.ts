@@ -16,7 +16,7 @@ import {
   ODS_PAGE,
   FESTIVALS,
   PARKINGS,
-} from './builder-harness.js';
+} from './builder-harness.test.js';
 
 describe('odw-builder widgets', function () {
   this.timeout(60_000);

@@ -1,6 +1,6 @@
-import {addMessages, t, type Lang, type MessageKey} from '../../core/i18n.js';
+import {messageCatalogue} from '../../core/i18n.js';
 
-/** The strings of `odw-builder`, in French (first) and English: its part of the one catalogue of core/i18n.ts. */
+/** The strings of `odw-builder`, in French (first) and English. */
 const fr = {
   'builder.steps': 'Étapes',
   'builder.step': 'Étape {number} sur 3 :',
@@ -457,13 +457,7 @@ const en: Record<BuilderMessageKey, string> = {
   'builder.proposal.aggregate': '{fn} of {field}',
 };
 
-export const builderMessages = {fr, en};
-
-addMessages(builderMessages);
-
-/** `t()` for the builder's keys, which the core's `MessageKey` does not list (the builder is its own entry). */
-export function tb(lang: Lang, key: BuilderMessageKey, params?: Record<string, string | number>): string {
-  return t(lang, key as unknown as MessageKey, params);
-}
+/** The builder's words (`tb(lang, key, params)`). */
+export const tb = messageCatalogue({fr, en});
 
 export type {BuilderMessageKey};

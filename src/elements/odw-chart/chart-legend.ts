@@ -1,8 +1,9 @@
 /** The chart's legend, an HTML list of toggle buttons with a swatch each (a pattern or dash under forced colours). */
 import {html, nothing, svg, type TemplateResult} from 'lit';
-import {t, type Lang} from '../../core/i18n.js';
+import type {Lang} from '../../core/i18n.js';
 import type {ChartData} from './chart-model.js';
 import {DASHES, seriesFill, seriesStroke, type ChartTheme} from './chart-scene.js';
+import {chartText} from './odw-chart.messages.js';
 
 export interface LegendOptions {
   lang: Lang;
@@ -44,7 +45,7 @@ export function renderLegend(
     ${title ? html`<span class="legend-title" id="legend-title">${title}</span>` : nothing}
     <ul
       aria-labelledby=${title ? 'legend-title' : nothing}
-      aria-label=${title ? nothing : t(options.lang, 'chart.legend')}
+      aria-label=${title ? nothing : chartText(options.lang, 'chart.legend')}
     >
       ${names.map(
         (name, index) =>
@@ -52,7 +53,7 @@ export function renderLegend(
             <button
               type="button"
               aria-pressed=${options.hidden.has(name) ? 'false' : 'true'}
-              title=${t(options.lang, options.hidden.has(name) ? 'chart.legend.show' : 'chart.legend.hide', {name})}
+              title=${chartText(options.lang, options.hidden.has(name) ? 'chart.legend.show' : 'chart.legend.hide', {name})}
               @click=${() => options.toggle(name, names)}
             >
               ${swatch(name, index)}<span>${name}</span>

@@ -19,8 +19,9 @@ import type {
 } from '../../data/types.js';
 import {ConfigError} from '../../core/errors.js';
 import {dateFormatter, formatNumber} from '../../core/format.js';
-import {t, type Lang, type MessageKey} from '../../core/i18n.js';
+import type {Lang} from '../../core/i18n.js';
 import {csvLines} from '../../core/export.js';
+import {chartText, type ChartMessageKey} from './odw-chart.messages.js';
 
 export type ChartType = 'column' | 'bar' | 'line' | 'area' | 'pie' | 'donut' | 'scatter';
 export type StackMode = 'normal' | 'percent';
@@ -32,14 +33,14 @@ const TIME_UNITS: readonly TimeUnit[] = ['year', 'month', 'week', 'day', 'hour']
 /** A configuration error of the chart, worded in the widget's language. */
 export class ChartConfigError extends ConfigError {
   constructor(
-    readonly key: MessageKey,
+    readonly key: ChartMessageKey,
     readonly params: Record<string, string | number> = {},
   ) {
     super('invalid', key);
   }
 
   describe(lang: Lang): string {
-    return t(lang, this.key, this.params);
+    return chartText(lang, this.key, this.params);
   }
 }
 
@@ -214,9 +215,11 @@ export function fieldLabel(fields: FieldInfo[], name: string): string {
 
 export function selectionLabel(selection: Selection, fields: FieldInfo[], lang: Lang): string {
   if (selection.type === 'field') return fieldLabel(fields, selection.field);
-  if (selection.fn === 'count') return t(lang, 'chart.count');
+  if (selection.fn === 'count') return chartText(lang, 'chart.count');
   const label = fieldLabel(fields, selection.field ?? '');
-  return selection.fn === 'sum' ? label : t(lang, `chart.agg.${selection.fn}` as MessageKey, {label});
+  return selection.fn === 'sum'
+    ? label
+    : chartText(lang, `chart.agg.${selection.fn}` as ChartMessageKey, {label});
 }
 
 export function toNumber(raw: unknown): number | null {
@@ -263,11 +266,11 @@ const PERIOD_FORMATS: Record<TimeUnit | 'date', Intl.DateTimeFormatOptions> = {
 
 export function formatPeriod(time: number, unit: TimeUnit | 'date', lang: Lang): string {
   const text = dateFormatter(lang, {...PERIOD_FORMATS[unit], timeZone: 'UTC'}).format(time);
-  return unit === 'week' ? t(lang, 'chart.week', {date: text}) : text;
+  return unit === 'week' ? chartText(lang, 'chart.week', {date: text}) : text;
 }
 
 function categoryLabel(raw: unknown, lang: Lang): string {
-  if (raw === null || raw === undefined || raw === '') return t(lang, 'chart.null');
+  if (raw === null || raw === undefined || raw === '') return chartText(lang, 'chart.null');
   if (typeof raw === 'number') return formatNumber(raw, lang);
   return typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
 }
@@ -343,7 +346,7 @@ function buildGroups(
   }
 
   if (othersRows?.length) {
-    const others: Category = {value: null, label: t(lang, 'chart.others'), others: true};
+    const others: Category = {value: null, label: chartText(lang, 'chart.others'), others: true};
     categories.push(others);
     for (const row of othersRows) {
       for (const selection of plan.ys) add(others, seriesOf(row, selection), toNumber(row[selection.as]));
@@ -364,11 +367,11 @@ function buildGroups(
     series,
     points,
     xLabel: fieldLabel(fields, plan.x),
-    yLabel: severalYs ? t(lang, 'chart.value') : selectionLabel(plan.ys[0], fields, lang),
+    yLabel: severalYs ? chartText(lang, 'chart.value') : selectionLabel(plan.ys[0], fields, lang),
     seriesLabel: plan.series
       ? fieldLabel(fields, plan.series)
       : severalYs
-        ? t(lang, 'chart.value')
+        ? chartText(lang, 'chart.value')
         : undefined,
     time,
     unit,
@@ -517,56 +520,6 @@ function buildScatter(plan: ChartPlan, result: QueryResult, {lang, unit}: BuildO
     time: false,
     unit,
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Text alternatives.
-
-const TYPE_KEYS: Record<ChartType, MessageKey> = {
-  column: 'chart.type.column',
-  bar: 'chart.type.bar',
-  line: 'chart.type.line',
-  area: 'chart.type.area',
-  pie: 'chart.type.pie',
-  donut: 'chart.type.donut',
-  scatter: 'chart.type.scatter',
-};
-
-/** « Diagramme en colonnes, 22 communes, maximum Orléans : 116 344 ». */
-export function summarize(data: ChartData, lang: Lang): string {
-  const parts = [t(lang, TYPE_KEYS[data.plan.type])];
-  const drawn = data.points.filter((point) => point.v !== null);
-  if (data.plan.records) {
-    parts.push(t(lang, 'chart.summary.points', {count: drawn.length}));
-  } else {
-    const count = data.categories.filter((category) => !category.gap).length;
-    parts.push(
-      data.time
-        ? t(lang, 'chart.summary.periods', {count})
-        : t(lang, 'chart.summary.categories', {count, what: pluralLabel(data.xLabel, lang)}),
-    );
-  }
-  if (data.series.length > 1) {
-    parts.push(t(lang, 'chart.summary.series', {count: data.series.length, names: data.series.join(', ')}));
-  }
-  const max = drawn.reduce<ChartPoint | undefined>(
-    (best, point) => (!best || point.v! > best.v! ? point : best),
-    undefined,
-  );
-  if (max) {
-    const label = data.series.length > 1 ? `${max.k} – ${max.s}` : max.k;
-    parts.push(t(lang, 'chart.summary.max', {label, value: formatValue(max.v!, lang, data.unit)}));
-  }
-  return parts.join(', ');
-}
-
-/** « Commune » → « communes »; a label of several words is quoted instead. */
-function pluralLabel(label: string, lang: Lang): string {
-  if (/^\p{L}+$/u.test(label)) {
-    const lower = label.toLocaleLowerCase(lang);
-    return /[sxz]$/.test(lower) ? lower : `${lower}s`;
-  }
-  return t(lang, 'chart.categories', {label});
 }
 
 /** The table of what is drawn: one row per category, one column per series. */

@@ -11,9 +11,10 @@
  * Every figure goes through core/format.ts, so it reads as in the chart, its table and its tooltips.
  */
 import {MONTHS, formatNumber} from '../../core/format.js';
-import {t, type Lang, type MessageKey} from '../../core/i18n.js';
+import type {Lang} from '../../core/i18n.js';
 import type {TimeUnit} from '../../data/types.js';
 import type {Category, ChartData, ChartPoint, StackMode} from './chart-model.js';
+import {chartText, type ChartMessageKey} from './odw-chart.messages.js';
 
 /** Slices named one by one in a pie's summary; the rest are summed up (all, if one more). */
 const NAMED_SLICES = 5;
@@ -65,13 +66,13 @@ class Summary {
   }
 
   write(): string {
-    const type = t(this.lang, `chart.type.${this.data.plan.type}` as MessageKey);
-    if (!this.drawn.length) return sentence(t(this.lang, 'chart.describe.empty', {type}));
-    const opening = [this.stack ? t(this.lang, `chart.describe.stack.${this.stack}`, {type}) : type];
+    const type = chartText(this.lang, `chart.type.${this.data.plan.type}` as ChartMessageKey);
+    if (!this.drawn.length) return sentence(chartText(this.lang, 'chart.describe.empty', {type}));
+    const opening = [this.stack ? chartText(this.lang, `chart.describe.stack.${this.stack}`, {type}) : type];
     opening.push(this.data.plan.records ? this.pointCount() : this.categoryCount());
     if (this.data.series.length > 1) {
       const names = this.list(this.data.series);
-      opening.push(t(this.lang, 'chart.describe.series', {count: this.data.series.length, names}));
+      opening.push(chartText(this.lang, 'chart.describe.series', {count: this.data.series.length, names}));
     }
     return [opening.join(', '), ...this.body()].map(sentence).join(' ');
   }
@@ -96,7 +97,7 @@ class Summary {
 
   private pointCount(): string {
     const count = this.drawn.length;
-    return t(this.lang, `chart.describe.points.${this.form(count)}`, {count: this.number(count)});
+    return chartText(this.lang, `chart.describe.points.${this.form(count)}`, {count: this.number(count)});
   }
 
   /** « 22 communes », « 36 mois », « 10 communes et « Autres » »: the categories that hold a value. */
@@ -107,7 +108,7 @@ class Summary {
     const others = this.othersCategory;
     const othersDrawn = others && withValues.has(this.data.categories.indexOf(others));
     return othersDrawn
-      ? t(this.lang, 'chart.describe.with-others', {count: text, others: others.label})
+      ? chartText(this.lang, 'chart.describe.with-others', {count: text, others: others.label})
       : text;
   }
 
@@ -117,12 +118,12 @@ class Summary {
     const {time, plan, xLabel} = this.data;
     if (time) {
       const unit = plan.timeunit ?? 'date';
-      return t(this.lang, `chart.describe.period.${unit}.${form}`, {count: this.number(count)});
+      return chartText(this.lang, `chart.describe.period.${unit}.${form}`, {count: this.number(count)});
     }
     const noun = nounOf(xLabel, this.lang);
     return noun
-      ? t(this.lang, 'chart.describe.count', {count: this.number(count), noun: noun[form]})
-      : t(this.lang, `chart.describe.categories.${form}`, {count: this.number(count), label: xLabel});
+      ? chartText(this.lang, 'chart.describe.count', {count: this.number(count), noun: noun[form]})
+      : chartText(this.lang, `chart.describe.categories.${form}`, {count: this.number(count), label: xLabel});
   }
 
   // -------------------------------------------------------------------------------------------
@@ -146,21 +147,28 @@ class Summary {
   private extremes(items: Item[], what: 'value' | 'total'): string {
     const value = (v: number) => this.value(v);
     if (items.length === 1)
-      return t(this.lang, 'chart.describe.one', {...items[0], value: value(items[0].value)});
+      return chartText(this.lang, 'chart.describe.one', {...items[0], value: value(items[0].value)});
     const values = items.map((item) => item.value);
     const [low, high] = [Math.min(...values), Math.max(...values)];
     if (low === high) {
-      return t(this.lang, what === 'total' ? 'chart.describe.all-equal-totals' : 'chart.describe.all-equal', {
-        value: value(high),
-      });
+      return chartText(
+        this.lang,
+        what === 'total' ? 'chart.describe.all-equal-totals' : 'chart.describe.all-equal',
+        {
+          value: value(high),
+        },
+      );
     }
     const end = (bound: number, key: 'highest' | 'lowest') => {
       const tied = items.filter((item) => item.value === bound).map((item) => item.label);
       const base = what === 'total' ? `${key}-total` : key;
       if (tied.length === 1) {
-        return t(this.lang, `chart.describe.${base}` as MessageKey, {label: tied[0], value: value(bound)});
+        return chartText(this.lang, `chart.describe.${base}` as ChartMessageKey, {
+          label: tied[0],
+          value: value(bound),
+        });
       }
-      return t(this.lang, `chart.describe.${base}-shared` as MessageKey, {
+      return chartText(this.lang, `chart.describe.${base}-shared` as ChartMessageKey, {
         labels: tied.length > NAMED_TIES ? this.categories(tied.length) : this.list(tied),
         value: value(bound),
       });
@@ -176,7 +184,9 @@ class Summary {
     const values = this.drawn.filter((point) => point.c === c).map((point) => point.v!);
     if (!values.length) return [];
     const total = values.reduce((sum, v) => sum + v, 0);
-    return [t(this.lang, 'chart.describe.others-value', {others: others.label, value: this.value(total)})];
+    return [
+      chartText(this.lang, 'chart.describe.others-value', {others: others.label, value: this.value(total)}),
+    ];
   }
 
   // -------------------------------------------------------------------------------------------
@@ -189,7 +199,7 @@ class Summary {
       .filter(([, text]) => text)
       .map(([name, text]) => this.part(name, text));
     if (this.stack)
-      sentences.push(this.part(t(this.lang, 'chart.describe.total'), this.evolution(this.totals())));
+      sentences.push(this.part(chartText(this.lang, 'chart.describe.total'), this.evolution(this.totals())));
     return [...sentences, ...this.othersValue()];
   }
 
@@ -202,7 +212,10 @@ class Summary {
     const first = ordered[0];
     const last = ordered[ordered.length - 1];
     if (ordered.length === 1) {
-      return t(this.lang, 'chart.describe.value-at', {value: this.value(first.value), when: this.at(first)});
+      return chartText(this.lang, 'chart.describe.value-at', {
+        value: this.value(first.value),
+        when: this.at(first),
+      });
     }
     const range = `${this.from(first)} ${this.when('to', last)}`;
     const change = last.value - first.value;
@@ -210,18 +223,21 @@ class Summary {
     const relative = first.value > 0 && last.value >= 0 ? change / first.value : undefined;
     let trend: string;
     if (relative === undefined ? change === 0 : Math.abs(relative) < STABLE_CHANGE) {
-      trend = t(this.lang, 'chart.describe.stable', {range});
+      trend = chartText(this.lang, 'chart.describe.stable', {range});
     } else {
       const size =
         relative === undefined
           ? this.value(Math.abs(change))
           : formatNumber(Math.abs(relative), this.lang, {format: 'percent'});
-      trend = t(this.lang, change > 0 ? 'chart.describe.up' : 'chart.describe.down', {change: size, range});
+      trend = chartText(this.lang, change > 0 ? 'chart.describe.up' : 'chart.describe.down', {
+        change: size,
+        range,
+      });
     }
     // The first of equal extremes: the earliest.
     const lowest = ordered.reduce((best, point) => (point.value < best.value ? point : best));
     const highest = ordered.reduce((best, point) => (point.value > best.value ? point : best));
-    const extremes = t(this.lang, 'chart.describe.extremes', {
+    const extremes = chartText(this.lang, 'chart.describe.extremes', {
       min: this.value(lowest.value),
       minWhen: this.at(lowest),
       max: this.value(highest.value),
@@ -242,7 +258,9 @@ class Summary {
       this.data.time && category.time !== undefined
         ? dateText(category.time, this.data.plan.timeunit, this.lang)
         : category.label;
-    return t(this.lang, `chart.describe.${position}.${this.whenKind()}` as MessageKey, {when: text});
+    return chartText(this.lang, `chart.describe.${position}.${this.whenKind()}` as ChartMessageKey, {
+      when: text,
+    });
   }
 
   private at(point: Dated): string {
@@ -263,7 +281,9 @@ class Summary {
     const total = slices.reduce((sum, point) => sum + point.v!, 0);
     if (!total) return [];
     if (slices.length === 1) {
-      return [t(this.lang, 'chart.describe.one', {label: slices[0].k, value: this.value(slices[0].v!)})];
+      return [
+        chartText(this.lang, 'chart.describe.one', {label: slices[0].k, value: this.value(slices[0].v!)}),
+      ];
     }
     const share = (value: number) => formatNumber(value / total, this.lang, {format: 'percent'});
     const others = slices.filter((point) => point.k === this.othersCategory?.label);
@@ -271,7 +291,7 @@ class Summary {
     const named = slices.filter((point) => !others.includes(point)).sort((a, b) => b.v! - a.v!);
     const shown = named.length > NAMED_SLICES + 1 ? named.slice(0, NAMED_SLICES) : named;
     const items = shown.map((point) =>
-      t(this.lang, 'chart.describe.share', {label: point.k, share: share(point.v!)}),
+      chartText(this.lang, 'chart.describe.share', {label: point.k, share: share(point.v!)}),
     );
     const rest = named.slice(shown.length);
     if (rest.length) {
@@ -282,19 +302,19 @@ class Summary {
       };
       items.push(
         noun
-          ? t(this.lang, 'chart.describe.rest', {...params, noun: noun.other})
-          : t(this.lang, 'chart.describe.rest-categories', params),
+          ? chartText(this.lang, 'chart.describe.rest', {...params, noun: noun.other})
+          : chartText(this.lang, 'chart.describe.rest-categories', params),
       );
     }
     for (const point of others) {
       items.push(
-        t(this.lang, 'chart.describe.share', {
-          label: t(this.lang, 'chart.describe.quoted', {label: point.k}),
+        chartText(this.lang, 'chart.describe.share', {
+          label: chartText(this.lang, 'chart.describe.quoted', {label: point.k}),
           share: share(point.v!),
         }),
       );
     }
-    return [t(this.lang, 'chart.describe.shares', {list: items.join(this.separator())})];
+    return [chartText(this.lang, 'chart.describe.shares', {list: items.join(this.separator())})];
   }
 
   // -------------------------------------------------------------------------------------------
@@ -307,7 +327,7 @@ class Summary {
     const ys = points.map((point) => point.v!);
     const {xLabel, yLabel, unit} = this.data;
     const spread = (label: string, values: number[], withUnit?: string) =>
-      t(this.lang, 'chart.describe.spread', {
+      chartText(this.lang, 'chart.describe.spread', {
         label,
         min: formatNumber(Math.min(...values), this.lang, {unit: withUnit}),
         max: formatNumber(Math.max(...values), this.lang, {unit: withUnit}),
@@ -318,7 +338,7 @@ class Summary {
     const constant = [xs, ys].findIndex((values) => values.every((value) => value === values[0]));
     if (constant >= 0) {
       const label = constant === 0 ? xLabel : yLabel;
-      return [...sentences, t(this.lang, 'chart.describe.correlation.constant', {label})];
+      return [...sentences, chartText(this.lang, 'chart.describe.correlation.constant', {label})];
     }
     const r = pearson(xs, ys);
     // Worded from the figure as written, so that « 0,70 » never reads « modérée ».
@@ -327,11 +347,11 @@ class Summary {
       rounded >= 0.7 ? 'strong' : rounded >= 0.3 ? 'moderate' : rounded >= 0.1 ? 'weak' : undefined;
     const params = {x: xLabel, y: yLabel, r: formatNumber(r, this.lang, {format: 'decimal', decimals: 2})};
     const text = strength
-      ? t(this.lang, `chart.describe.correlation.${r > 0 ? 'positive' : 'negative'}`, {
+      ? chartText(this.lang, `chart.describe.correlation.${r > 0 ? 'positive' : 'negative'}`, {
           ...params,
-          strength: t(this.lang, `chart.describe.strength.${strength}`),
+          strength: chartText(this.lang, `chart.describe.strength.${strength}`),
         })
-      : t(this.lang, 'chart.describe.correlation.none', params);
+      : chartText(this.lang, 'chart.describe.correlation.none', params);
     return [...sentences, text];
   }
 
@@ -356,7 +376,7 @@ class Summary {
   }
 
   private part(name: string, text: string): string {
-    return t(this.lang, 'chart.describe.part', {name, text});
+    return chartText(this.lang, 'chart.describe.part', {name, text});
   }
 
   private value(value: number): string {
@@ -372,13 +392,16 @@ class Summary {
   }
 
   private separator(): string {
-    return t(this.lang, 'chart.describe.list-separator');
+    return chartText(this.lang, 'chart.describe.list-separator');
   }
 
   /** « A », « A et B », « A, B et C ». */
   private list(items: string[]): string {
     if (items.length < 2) return items.join('');
-    return t(this.lang, 'chart.describe.and', {first: items.slice(0, -1).join(', '), last: items.at(-1)!});
+    return chartText(this.lang, 'chart.describe.and', {
+      first: items.slice(0, -1).join(', '),
+      last: items.at(-1)!,
+    });
   }
 }
 
@@ -414,7 +437,7 @@ function dateText(time: number, unit: TimeUnit | undefined, lang: Lang): string 
   if (unit === 'month') return `${month} ${year}`;
   const dayText = lang === 'fr' ? `${day === 1 ? '1er' : day} ${month} ${year}` : `${month} ${day}, ${year}`;
   return unit === 'hour'
-    ? t(lang, 'chart.describe.hour', {date: dayText, hour: date.getUTCHours()})
+    ? chartText(lang, 'chart.describe.hour', {date: dayText, hour: date.getUTCHours()})
     : dayText;
 }
 

@@ -154,7 +154,9 @@ describe('odw-chart actions, downloads, units and sizing', function () {
         (text) => text.textContent,
       );
       expect(titles).to.include('Population municipale (hab.)');
-      expect(summary(el)).to.equal('Diagramme en colonnes, 22 communes, maximum Orléans : 116 344 hab.');
+      expect(summary(el)).to.equal(
+        'Diagramme en colonnes, 22 communes. La plus forte valeur est Orléans avec 116 344 hab. ; la plus faible est Combleux avec 524 hab.',
+      );
       expect(normalize(shadow(el).querySelector('[role="option"]')!.textContent)).to.equal(
         'Orléans : 116 344 hab.',
       );
@@ -177,7 +179,9 @@ describe('odw-chart actions, downloads, units and sizing', function () {
         ></odw-chart>`,
       );
       await drawn(el);
-      expect(summary(el)).to.equal('Column chart, 22 communes, maximum Orléans: 116,344');
+      expect(summary(el)).to.equal(
+        'Column chart, 22 communes. The highest value is Orléans with 116,344; the lowest is Combleux with 524.',
+      );
       expect(axisLabels(el)).to.include('100,000');
       expect(normalize(shadow(el).querySelector('.toggle-table')!.textContent)).to.equal('Show the data');
       expect(normalize(shadow(el).querySelector('[role="option"]')!.textContent)).to.equal(

@@ -1,6 +1,6 @@
-import {addMessages} from '../../core/i18n.js';
+import {messageCatalogue} from '../../core/i18n.js';
 
-/** The strings of `odw-chart`, in French (first) and English: its part of the one catalogue of core/i18n.ts. */
+/** The strings of `odw-chart`, in French (first) and English. */
 const fr = {
   'chart.type.column': 'Diagramme en colonnes',
   'chart.type.bar': 'Diagramme en barres',
@@ -9,12 +9,6 @@ const fr = {
   'chart.type.pie': 'Diagramme circulaire',
   'chart.type.donut': 'Diagramme en anneau',
   'chart.type.scatter': 'Nuage de points',
-  'chart.summary.categories': '{count} {what}',
-  'chart.summary.series': '{count} séries ({names})',
-  'chart.summary.max': 'maximum {label} : {value}',
-  'chart.summary.points': '{count} points',
-  'chart.summary.periods': '{count} périodes',
-  'chart.categories': 'catégories « {label} »',
   'chart.others': 'Autres',
   'chart.null': 'Non renseigné',
   'chart.count': 'Nombre',
@@ -135,12 +129,6 @@ const en: Record<keyof typeof fr, string> = {
   'chart.type.pie': 'Pie chart',
   'chart.type.donut': 'Donut chart',
   'chart.type.scatter': 'Scatter plot',
-  'chart.summary.categories': '{count} {what}',
-  'chart.summary.series': '{count} series ({names})',
-  'chart.summary.max': 'maximum {label}: {value}',
-  'chart.summary.points': '{count} points',
-  'chart.summary.periods': '{count} periods',
-  'chart.categories': '“{label}” categories',
   'chart.others': 'Others',
   'chart.null': 'Not given',
   'chart.count': 'Count',
@@ -251,6 +239,6 @@ const en: Record<keyof typeof fr, string> = {
   'chart.describe.spread': '{label} from {min} to {max}',
 };
 
-export const chartMessages = {fr, en};
+export type ChartMessageKey = keyof typeof fr;
 
-addMessages(chartMessages);
+export const chartText = messageCatalogue({fr, en});

@@ -30,4 +30,6 @@ export const chartAttributes = defineAttributes({
   color: {kind: 'text', values: ['value']},
   /** Clicking (or Enter on) a mark filters the source on it; again clears it. */
   filterOnClick: {kind: 'boolean', default: false},
+  /** Writes each mark's value on or beside it (shares on a pie); on by default for pie and donut. */
+  labels: {kind: 'text', values: ['on', 'off']},
 });

@@ -64,7 +64,9 @@ describe('odw-chart', function () {
       );
       await drawn(el);
       expect(marks(el)).to.have.length(22);
-      expect(summary(el)).to.equal('Diagramme en colonnes, 22 communes, maximum Orléans : 116 344');
+      expect(summary(el)).to.equal(
+        'Diagramme en colonnes, 22 communes. La plus forte valeur est Orléans avec 116 344 ; la plus faible est Combleux avec 524.',
+      );
       const svg = shadow(el).querySelector('.vega svg')!;
       expect(svg.getAttribute('role')).to.equal('img');
       expect(normalize(svg.getAttribute('aria-label'))).to.equal(summary(el));
@@ -125,7 +127,9 @@ describe('odw-chart', function () {
       // September 2019 and Nov. 2019 – April 2020 are empty: the line is broken into three pieces.
       const path = shadow(el).querySelector('.mark-line path')!.getAttribute('d')!;
       expect(path.match(/M/g)).to.have.length(3);
-      expect(summary(el)).to.match(/^Graphique en courbes, 10 périodes, maximum avr. 2019 : 3$/);
+      expect(summary(el)).to.equal(
+        'Graphique en courbes, 10 mois. Nombre : en baisse de 50 % de janvier 2019 à mai 2020 ; minimum 1 en mars 2019, maximum 3 en avril 2019.',
+      );
     });
 
     it('draws a stacked area of two aggregates with a legend', async () => {
@@ -224,7 +228,7 @@ describe('odw-chart', function () {
       );
       await drawn(el);
       expect(marks(el)).to.have.length(44);
-      expect(summary(el)).to.match(/2 séries \(Population municipale, Population comptée à part\)/);
+      expect(summary(el)).to.match(/2 séries \(Population municipale et Population comptée à part\)/);
     });
 
     it('draws shares with stack="percent", each column reaching 100 %', async () => {

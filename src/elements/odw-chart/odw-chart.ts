@@ -1,11 +1,10 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
-import './odw-chart.messages.js';
 import {property, state} from 'lit/decorators.js';
-import {and, parseFilter} from '../../data/index.js';
+import {and} from '../../data/index.js';
 import type {Filter, QueryResult, Row} from '../../data/types.js';
 import {OdwDataElement, type DataTarget, type LoadOptions, type Loaded} from '../../core/data-element.js';
 import {OdwSelectEvent} from '../../core/events.js';
-import {t, type Lang} from '../../core/i18n.js';
+import type {Lang} from '../../core/i18n.js';
 import {
   ChartConfigError,
   buildChartData,
@@ -14,7 +13,6 @@ import {
   orderFor,
   nextPeriod,
   planChart,
-  summarize,
   xKey,
   type ChartData,
   type ChartPlan,
@@ -35,11 +33,23 @@ import {nextPoint} from './chart-keys.js';
 import {pngFile, svgFile} from './chart-export.js';
 import {renderTable} from './chart-table.js';
 import {renderLegend} from './chart-legend.js';
+import {applyDefaults, propertiesOf, type AttributeValues} from '../../core/schema.js';
+import {chartAttributes} from './odw-chart.schema.js';
+import {chartText} from './odw-chart.messages.js';
+import {OwnFilter} from '../../core/own-filter.js';
+import {describeChart} from './chart-summary.js';
+import type {TopLevelSpec} from 'vega-lite';
+import {chartToVegaLite} from './chart-to-vega-lite.js';
+import {colourRamp} from './chart-scale.js';
 
 /** Default height of the drawing, axes and legend included, in CSS pixels. */
 const DEFAULT_HEIGHT = 320;
 
 let chartCount = 0;
+
+// The fields are typed from the attribute schema (src/core/schema.ts).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface OdwChart extends AttributeValues<typeof chartAttributes> {}
 
 /**
  * A chart of a dataset, computed by the portal (`group_by` on the server) and drawn by the library
@@ -73,33 +83,6 @@ let chartCount = 0;
  *
  * @summary A chart (column, bar, line, area, pie, donut, scatter) of a dataset's aggregates.
  *
- * @attr {'column'|'bar'|'line'|'area'|'pie'|'donut'|'scatter'} type - The kind of chart (default `column`).
- * @attr {string} x - The field of the categories or dates (a number field for `scatter`).
- * @attr {string} y - One or several aggregates, `sum(population)` or `sum(a), sum(b)` (default
- *   `count()`); bare fields for a scatter plot of records.
- * @attr {string} series - A field whose values become series (a legend).
- * @attr {'normal'|'percent'} stack - Stacks the series (`percent`: shares of each category).
- * @attr {'x'|'-x'|'y'|'-y'} sort - Order of the categories (default `x`; `-y` for pie and donut).
- * @attr {number} limit - Only the first N categories (after `sort`).
- * @attr {boolean} others - With `limit`, the rest summed in one « Autres » category.
- * @attr {'year'|'month'|'week'|'day'|'hour'} timeunit - Groups a date `x` by period, on the server.
- * @attr {number} height - Height of the drawing in pixels (default 320); the width follows the container.
- * @attr {string} unit - Unit of the values, in the axis title, tooltips and table (« hab. »).
- * @attr {'value'} color - `value`: shades a single series by its value (sequential scheme).
- * @attr {boolean} filter-on-click - Clicking (or Enter on) a mark filters the source on it; again clears it.
- * @attr {'on'|'off'} labels - Writes each mark's value on or beside it (shares on a pie); on by default for pie and donut.
- * @attr {string} source - The `id` of an `odw-source` (same document or shadow root).
- * @attr {string} src - A one-off dataset URL, when no `source` is given.
- * @attr {'ods'|'tabular'|'ckan'|'csv'|'json'|'geojson'} api - Forces the API family of `src`.
- * @attr {string} api-key - Opendatasoft API key for a private `src`.
- * @attr {string} where - An extra filter for this widget only (expression language).
- * @attr {string} title - The heading shown above the chart (part `title`).
- * @attr {number} heading-level - The level of that heading for assistive technologies (default 3).
- * @attr {string} description - A text alternative read with the generated summary.
- * @attr {string} lang - `fr` or `en`; inherited from the closest ancestor, then `<html lang>`; default `fr`.
- * @attr {'light'|'dark'|'auto'|'dsfr'} theme - Colours and fonts; without it, follows the system setting.
- * @attr {number} refresh - Seconds between two reloads of fresh data.
- * @attr {boolean} no-attribution - Hides the attribution footer.
  *
  * @fires {OdwSelectEvent} odw-select - A mark was clicked or chosen with Enter; `detail.datum`.
  * @fires {OdwLoadEvent} odw-load - Data loaded (also after each refresh); `detail`: `{rows, total}`.
@@ -124,36 +107,18 @@ let chartCount = 0;
  * @cssprop --odw-focus-color - Outline of the marks' list when it has the keyboard focus (the focused mark
  *   itself is ringed in the text and background colours, which always contrast).
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class OdwChart extends OdwDataElement<ChartData> {
   static override styles = [...OdwDataElement.styles, chartStyles];
 
-  @property({reflect: true}) type?: string;
+  static override properties = propertiesOf(chartAttributes);
 
-  @property({reflect: true}) x?: string;
+  private readonly ownFilter = new OwnFilter(this, () => this.filterKey);
 
-  @property({reflect: true}) y?: string;
-
-  @property({reflect: true}) series?: string;
-
-  @property({reflect: true}) stack?: string;
-
-  @property({reflect: true}) sort?: string;
-
-  @property({type: Number, reflect: true}) limit?: number;
-
-  @property({type: Boolean, reflect: true}) others = false;
-
-  @property({reflect: true}) timeunit?: string;
-
-  @property({type: Number, reflect: true}) height?: number;
-
-  @property({reflect: true}) unit?: string;
-
-  @property({reflect: true}) color?: string;
-
-  @property({type: Boolean, reflect: true, attribute: 'filter-on-click'}) filterOnClick = false;
-
-  @property({reflect: true}) labels?: string;
+  constructor() {
+    super();
+    applyDefaults(this, chartAttributes);
+  }
 
   /** A Vega-Lite specification merged into the generated one (what the attributes cannot say). */
   @property({attribute: false}) spec?: object;
@@ -224,7 +189,6 @@ export class OdwChart extends OdwDataElement<ChartData> {
       this.unit,
       this.spec,
       this.childSpecText,
-      this.currentLang,
     ];
   }
 
@@ -251,8 +215,8 @@ export class OdwChart extends OdwDataElement<ChartData> {
     const spec = this.userSpec();
     if (spec) checkSpec(spec);
     const lang = this.currentLang;
-    const where = this.whereWithoutOwnFilter(target);
-    const scoped: DataTarget = {...target, where};
+    // A chart that filters its source on a click still shows every category.
+    const scoped: DataTarget = {...target, where: this.ownFilter.whereWithoutOwn()};
     // With a page's specification, Vega loads while the request travels; drawSpec() reports an
     // engine that failed to load.
     if (spec) options = {...options, onSend: () => void loadEngine().catch(() => undefined)};
@@ -264,19 +228,31 @@ export class OdwChart extends OdwDataElement<ChartData> {
         ).then((result) => ({result, othersRows: undefined}))
       : this.loadGroups(plan, scoped, options);
     const {result, othersRows} = await loading;
-    const data = buildChartData(plan, result, {lang, unit: this.unit?.trim() || undefined, othersRows});
+    const unit = this.unit?.trim() || undefined;
+    const data = buildChartData(plan, result, {lang, unit, othersRows});
+    this.answers.set(data, {result, othersRows, unit, lang});
     return {data, result};
   }
 
-  /** A chart that filters its source on a click still shows every category: its own filter is left out. */
-  private whereWithoutOwnFilter(target: DataTarget): Filter | undefined {
-    const source = this.sourceElement;
-    const own = source?.getFilter(this.filterKey);
-    if (!source || !own) return target.where;
-    const base = source.where?.trim() ? parseFilter(source.where) : undefined;
-    const others = source.filters.filter((filter) => filter !== own);
-    const widget = this.where?.trim() ? parseFilter(this.where) : undefined;
-    return and(base, ...others, widget);
+  /**
+   * The answers behind each loaded chart, so that a change of language words the chart again
+   * without querying again.
+   */
+  private readonly answers = new WeakMap<
+    ChartData,
+    {result: QueryResult; othersRows?: Row[]; unit?: string; lang: Lang}
+  >();
+  private reworded?: {from: ChartData; lang: Lang; data: ChartData};
+
+  /** `data` in `lang`: as loaded, or built again from the same answers. */
+  private inLanguage(data: ChartData, lang: Lang): ChartData {
+    const answers = this.answers.get(data);
+    if (!answers || answers.lang === lang) return data;
+    if (this.reworded?.from !== data || this.reworded.lang !== lang) {
+      const {result, othersRows, unit} = answers;
+      this.reworded = {from: data, lang, data: buildChartData(data.plan, result, {lang, unit, othersRows})};
+    }
+    return this.reworded.data;
   }
 
   private async loadGroups(
@@ -330,9 +306,10 @@ export class OdwChart extends OdwDataElement<ChartData> {
     return !data.points.some((point) => point.v !== null);
   }
 
-  protected override renderData(data: ChartData, lang: Lang): TemplateResult {
+  protected override renderData(loaded: ChartData, lang: Lang): TemplateResult {
+    const data = this.inLanguage(loaded, lang);
     this.shownData = data;
-    const summary = summarize(data, lang);
+    const summary = describeChart(data, lang);
     const label = this.description?.trim() ? `${summary}. ${this.description.trim()}` : summary;
     const byVega = this.hasSpec();
     const scene = byVega ? undefined : this.layout(data, lang);
@@ -340,7 +317,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
     const active = points.find((point) => point.i === this.activeIndex);
     const selected = this.selectedCategory(data);
     return html`<figure class="chart" aria-labelledby="summary">
-      <div class="actions" part="actions" role="toolbar" aria-label=${t(lang, 'chart.actions')}>
+      <div class="actions" part="actions" role="toolbar" aria-label=${chartText(lang, 'chart.actions')}>
         <button
           type="button"
           class="toggle-table"
@@ -348,18 +325,18 @@ export class OdwChart extends OdwDataElement<ChartData> {
           aria-controls="data-table"
           @click=${() => (this.showTable = !this.showTable)}
         >
-          ${t(lang, this.showTable ? 'chart.hide-data' : 'chart.show-data')}
+          ${chartText(lang, this.showTable ? 'chart.hide-data' : 'chart.show-data')}
         </button>
         <button type="button" class="download-csv" @click=${() => this.downloadCsv()}>
-          ${t(lang, 'chart.download-csv')}
+          ${chartText(lang, 'chart.download-csv')}
         </button>
         <button type="button" class="download-png" @click=${() => void this.downloadPng()}>
-          ${t(lang, 'chart.download-png')}
+          ${chartText(lang, 'chart.download-png')}
         </button>
         <button type="button" class="download-svg" @click=${() => void this.downloadSvg()}>
-          ${t(lang, 'chart.download-svg')}
+          ${chartText(lang, 'chart.download-svg')}
         </button>
-        ${this.display.renderToggle(t(lang, 'chart.fullscreen'), t(lang, 'chart.exit-fullscreen'))}
+        ${this.display.renderToggle(chartText(lang, 'chart.fullscreen'), chartText(lang, 'chart.exit-fullscreen'))}
       </div>
       <div class="plot" part="chart">
         ${
@@ -381,7 +358,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
                 class="points"
                 role="listbox"
                 tabindex="0"
-                aria-label=${t(lang, 'chart.points')}
+                aria-label=${chartText(lang, 'chart.points')}
                 aria-activedescendant=${active ? `point-${active.i}` : nothing}
                 @keydown=${this.onKeydown}
                 @focus=${this.onPointsFocus}
@@ -415,7 +392,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
       ${
         this.drawError
           ? html`<p class="status error" part="status" role="alert">
-              ${t(lang, 'chart.error.render', {message: errorText(this.drawError)})}
+              ${chartText(lang, 'chart.error.render', {message: errorText(this.drawError)})}
             </p>`
           : nothing
       }
@@ -458,6 +435,24 @@ export class OdwChart extends OdwDataElement<ChartData> {
     );
     const order = [...new Set(points.map((point) => point.s))];
     return points.sort((a, b) => order.indexOf(a.s) - order.indexOf(b.s) || a.c - b.c);
+  }
+
+  /**
+   * The Vega-Lite specification equivalent to what the chart draws, its data inlined
+   * (chart-to-vega-lite.ts): to open it in the Vega editor or draw it elsewhere. Undefined before
+   * the first data.
+   */
+  toVegaLite(): TopLevelSpec | undefined {
+    const data = this.shownData;
+    if (!data) return undefined;
+    const theme = this.readTheme();
+    const end = theme.sequential.end;
+    const start = theme.sequential.start ?? colourRamp(theme.background, end)(0.25);
+    return chartToVegaLite(
+      data,
+      {palette: theme.palette, sequential: [start, end], others: theme.muted},
+      this.plotWidth > 0 ? {width: this.plotWidth, height: this.plotHeight} : undefined,
+    );
   }
 
   /** The scene for the current data, size, theme and text size; computed again only when one changed. */
@@ -608,7 +603,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
     if (!svgElement) return;
     svgElement.setAttribute('role', 'img');
     const description = this.description?.trim();
-    const summary = summarize(data, this.currentLang);
+    const summary = describeChart(data, this.currentLang);
     svgElement.setAttribute('aria-label', description ? `${summary}. ${description}` : summary);
     svgElement.setAttribute('part', 'svg');
   }
@@ -755,7 +750,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
 
   /** The category this chart filters its source on, if any. */
   private selectedCategory(data: ChartData): number | undefined {
-    const own = this.sourceElement?.getFilter(this.filterKey);
+    const own = this.ownFilter.current;
     if (!own) return undefined;
     const index = data.categories.findIndex(
       (category) =>
@@ -802,8 +797,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
     if (!this.filterOnClick || !source || category.others || category.gap || data.plan.records) return;
     const filter = this.filterFor(data, category.value, category.time);
     if (!filter) return;
-    const current = source.getFilter(this.filterKey);
-    source.setFilter(this.filterKey, JSON.stringify(current) === JSON.stringify(filter) ? undefined : filter);
+    this.ownFilter.toggle(filter);
     this.activeIndex = index;
   }
 

@@ -19,7 +19,7 @@ import {
   openTable,
   mapOf,
   click,
-} from './map-harness.js';
+} from './map-harness.test.js';
 
 describe('odw-map: accessibility', function () {
   mapSuite(this);

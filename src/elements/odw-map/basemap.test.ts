@@ -13,7 +13,7 @@ import {
   FESTIVALS,
   OFFLINE_PLAN,
   orleansMap,
-} from './map-harness.js';
+} from './map-harness.test.js';
 
 describe('odw-map: basemap', function () {
   mapSuite(this);

@@ -22,7 +22,7 @@ import {
   legendItems,
   blobUrl,
   warnings,
-} from './map-harness.js';
+} from './map-harness.test.js';
 
 describe('odw-map: choropleth', function () {
   mapSuite(this);

@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {html} from 'lit';
-import {normalize, POPULATIONS, LOIRET, ORLEANS, mapSuite, mountMap} from './map-harness.js';
+import {normalize, POPULATIONS, LOIRET, ORLEANS, mapSuite, mountMap} from './map-harness.test.js';
 
 describe('odw-map: exports', function () {
   mapSuite(this);

@@ -17,7 +17,7 @@ import {
   areas,
   area,
   click,
-} from './map-harness.js';
+} from './map-harness.test.js';
 
 describe('odw-map: filter-on-click', function () {
   mapSuite(this);

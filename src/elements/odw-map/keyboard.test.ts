@@ -21,7 +21,7 @@ import {
   orleansMap,
   part,
   shadow,
-} from './map-harness.js';
+} from './map-harness.test.js';
 import {luminance} from './contrast.js';
 
 /** The focused element, looked for through shadow roots. */

@@ -2,7 +2,7 @@ import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {state} from 'lit/decorators.js';
 import {OdwDataElement, type DataTarget, type LoadOptions, type Loaded} from '../../core/data-element.js';
 import {OdwSelectEvent} from '../../core/events.js';
-import {t, type Lang} from '../../core/i18n.js';
+import type {Lang} from '../../core/i18n.js';
 import {DisplayController} from '../../core/display-controller.js';
 import type {MapViewOptions} from './map-view-options.js';
 import type {ChoroplethData, MapData, MapTarget, PointsData} from './map-types.js';
@@ -20,12 +20,11 @@ import {MapSearchController, findable, searchLabel} from './map-search.js';
 import {OwnFilter} from '../../core/own-filter.js';
 import {applyDefaults, propertiesOf, type AttributeValues} from '../../core/schema.js';
 import {mapAttributes} from './odw-map.schema.js';
-import {mapText} from './odw-map.messages.js';
+import {mapText, type MapMessageKey} from './odw-map.messages.js';
 
 export {PLAN_IGN, TILE_PRESETS} from './map-controls.js';
 
 type MapView = InstanceType<MapEngine['MapView']>;
-type MessageKey = Parameters<typeof t>[1];
 
 const HINT_DURATION = 1500;
 
@@ -292,8 +291,8 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
   }
 
   /** `key`'s words (or `key` itself, `literal`) followed by which map: its title, or what it shows. */
-  private named(key: MessageKey | string, literal = false): string {
-    const name = literal ? key : t(this.currentLang, key as MessageKey);
+  private named(key: MapMessageKey | string, literal = false): string {
+    const name = literal ? key : mapText(this.currentLang, key as MapMessageKey);
     const data = this.renderedData;
     const map =
       this.title?.trim() ||

@@ -16,7 +16,7 @@ import {
   legendItems,
   blobUrl,
   pointsTotal,
-} from './map-harness.js';
+} from './map-harness.test.js';
 
 describe('odw-map: points', function () {
   mapSuite(this);

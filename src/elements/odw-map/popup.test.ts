@@ -13,7 +13,7 @@ import {
   orleansMap,
   XSS,
   xssPoints,
-} from './map-harness.js';
+} from './map-harness.test.js';
 
 describe('odw-map: popups', function () {
   mapSuite(this);

@@ -11,7 +11,7 @@ import {
   mountMap,
   area,
   press,
-} from './map-harness.js';
+} from './map-harness.test.js';
 
 describe('odw-map: theme', function () {
   mapSuite(this);

@@ -17,7 +17,7 @@ import {
   mapOf,
   press,
   click,
-} from './map-harness.js';
+} from './map-harness.test.js';
 
 describe('odw-map: view', function () {
   mapSuite(this);

@@ -12,10 +12,6 @@ const reactFiles = /\/node_modules\/(react|react-dom|scheduler)\//;
 /** The fake clock of the tests (CommonJS); its Node-only `require`s sit in guarded branches. */
 const fakeTimerFiles = /\/node_modules\/(@sinonjs\/(fake-timers|commons)|type-detect)\//;
 
-/** CommonJS the tests import as ES modules: React (above) and the fake clock, @sinonjs/fake-timers (with what it requires). */
-const commonJsFiles =
-  /\/node_modules\/(react|react-dom|scheduler|@sinonjs\/fake-timers|@sinonjs\/commons|type-detect)\//;
-
 /** React picks its build from `process.env.NODE_ENV`, which a browser does not have. */
 const reactDevelopmentBuild = {
   name: 'react-development-build',

@@ -3,6 +3,7 @@ import FakeTimers from '@sinonjs/fake-timers';
 import {ANNOUNCE_DELAY, announce} from './announcer.js';
 import '../elements/odw-kpi/define.js';
 import '../elements/odw-source/define.js';
+import '../elements/odw-filter/define.js';
 import type {OdwSource} from '../elements/odw-source/odw-source.js';
 import type {OdwKpi} from '../elements/odw-kpi/odw-kpi.js';
 import {mount, normalize, part, uniqueTag} from '../../test/helpers.js';
@@ -11,8 +12,8 @@ const ODS = '/portal/ods/api/explore/v2.1/catalog/datasets/populations-legales-2
 
 /** The page's live regions: the one region lives in a widget's shadow root. */
 function liveRegions(): Element[] {
-  return [...document.querySelectorAll('odw-kpi')].flatMap((kpi) => [
-    ...(kpi.shadowRoot?.querySelectorAll('[aria-live]') ?? []),
+  return [...document.querySelectorAll('odw-kpi, odw-filter')].flatMap((widget) => [
+    ...(widget.shadowRoot?.querySelectorAll('[aria-live]') ?? []),
   ]);
 }
 
@@ -71,5 +72,33 @@ describe('the page’s live region', function () {
     });
     await waitUntil(() => region().startsWith('Habitants'), 'the change is said', {timeout: 10_000});
     expect(region()).to.match(/^Habitants : [\d ]+ hab\.$/);
+  });
+
+  it('says the filter chosen with the key figures it changed, in one message', async () => {
+    const id = uniqueTag('pop');
+    const container = await mount(
+      html`<odw-source id=${id} src=${ODS} where='epci = "Orléans Métropole"'></odw-source>
+        <odw-filter source=${id} field="commune" label="Commune"></odw-filter>
+        <odw-kpi source=${id} value="sum(population)" label="Habitants"></odw-kpi>`,
+    );
+    const kpi = container.querySelector('odw-kpi') as OdwKpi;
+    const filter = container.querySelector('odw-filter')!;
+    await waitUntil(() => filter.shadowRoot?.querySelector('select option[value="Olivet"]'), 'the choices', {
+      timeout: 10_000,
+    });
+    await waitUntil(() => normalize(part(kpi, 'value')?.textContent) !== '', 'the first figure', {
+      timeout: 10_000,
+    });
+    const select = filter.shadowRoot!.querySelector('select')!;
+    select.value = 'Olivet';
+    select.dispatchEvent(new Event('change'));
+    const region = () =>
+      normalize(
+        liveRegions()
+          .map((element) => element.textContent)
+          .join(' '),
+      );
+    await waitUntil(() => region().startsWith('Filtre Commune'), 'the change is said', {timeout: 15_000});
+    expect(region()).to.match(/^Filtre Commune : Olivet — Habitants : [\d ]+$/);
   });
 });

@@ -11,6 +11,8 @@ import type {ReactiveControllerHost} from 'lit';
 
 /** Quiet time after the last report before the gathered reports are said. */
 export const ANNOUNCE_DELAY = 600;
+/** Longest wait for the widgets a change concerns: then what is known is said (never silence). */
+export const ANNOUNCE_MAX_WAIT = 8_000;
 
 interface RegionHost extends ReactiveControllerHost, Element {}
 
@@ -19,6 +21,10 @@ const hosts = new Set<RegionHost>();
 let current: RegionHost | undefined;
 let pending: string[] = [];
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** The widgets whose news of the current change is still to come. */
+const awaited = new Set<object>();
+/** When the first report of the current change came. */
+let firstReportAt = 0;
 /** What the region says now. */
 let spoken = '';
 
@@ -45,17 +51,41 @@ export function announcerText(host: RegionHost): string | undefined {
   return regionHost() === host ? spoken : undefined;
 }
 
+/** `from` will report the outcome of the current change (its data is loading again). */
+export function expectNews(from: object): void {
+  awaited.add(from);
+}
+
+/** `from` has nothing to report after all (its load failed: the error says it). */
+export function dropNews(from: object): void {
+  if (awaited.delete(from)) schedule();
+}
+
 /** Reports what changed; said with the other reports of the same change. */
-export function announce(text: string): void {
+export function announce(text: string, from?: object): void {
+  if (from) awaited.delete(from);
   const trimmed = text.trim();
-  if (!trimmed || pending.includes(trimmed)) return;
-  pending.push(trimmed);
+  if (trimmed && !pending.includes(trimmed)) {
+    if (pending.length === 0) firstReportAt = Date.now();
+    pending.push(trimmed);
+  }
+  schedule();
+}
+
+function schedule(): void {
+  if (pending.length === 0) return;
   clearTimeout(timer);
   timer = setTimeout(speak, ANNOUNCE_DELAY);
 }
 
 function speak(): void {
   timer = undefined;
+  // The change's other widgets are still loading: their news joins this message.
+  if (awaited.size && Date.now() - firstReportAt < ANNOUNCE_MAX_WAIT) {
+    timer = setTimeout(speak, ANNOUNCE_DELAY);
+    return;
+  }
+  awaited.clear();
   spoken = pending.join(' — ');
   pending = [];
   regionHost()?.requestUpdate();

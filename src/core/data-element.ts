@@ -7,7 +7,7 @@ import {dataElementAttributes} from './data-element.schema.js';
 import {DataTaskController, type Loaded, type RunOptions} from './data-task-controller.js';
 import {renderFrame, renderSkeleton} from './data-frame.js';
 import type {DataSource} from './data-source.js';
-import {announce, announcerText, joinAnnouncer, leaveAnnouncer} from './announcer.js';
+import {announce, announcerText, dropNews, expectNews, joinAnnouncer, leaveAnnouncer} from './announcer.js';
 import {ConfigError} from './errors.js';
 import {t} from './i18n.js';
 import {levelAfterPrecedingHeading} from './heading-level.js';
@@ -107,7 +107,10 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
   private readonly binding = new SourceBindingController(
     this,
     () => this.reload(),
-    () => (this.announceNextLoad = true),
+    () => {
+      this.announceNextLoad = true;
+      expectNews(this);
+    },
   );
 
   /** The next load follows a change of the source's filters: its result is announced. */
@@ -128,7 +131,12 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
         this.isEmpty(loaded.data)
           ? this.emptyAnnouncement()
           : this.announcement(loaded.data, this.currentLang),
+        this,
       );
+    },
+    onFailed: () => {
+      this.announceNextLoad = false;
+      dropNews(this);
     },
   });
 

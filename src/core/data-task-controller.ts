@@ -38,6 +38,8 @@ export interface DataTaskOptions<D> {
   keepsDataWhileLoading: () => boolean;
   /** After each load that succeeded. */
   onLoaded?: (loaded: LoadedState<D>) => void;
+  /** After each load that failed (not when it was cancelled). */
+  onFailed?: (error: unknown) => void;
 }
 
 /**
@@ -84,6 +86,7 @@ export class DataTaskController<D> implements ReactiveController {
       onError: (error) => {
         if (isAbortError(error)) return;
         this.lastFailed = true;
+        options.onFailed?.(error);
         host.dispatchEvent(new OdwErrorEvent({error}));
       },
     });

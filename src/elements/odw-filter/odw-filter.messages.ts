@@ -3,6 +3,7 @@ import {messageCatalogue} from '../../core/i18n.js';
 /** The strings of `odw-filter`, in French (first) and English. */
 const fr = {
   'filter.all': 'Toutes les valeurs',
+  'filter.announce': 'Filtre {label} : {values}',
   'filter.all-feminine': 'Toutes les {things}',
   'filter.all-masculine': 'Tous les {things}',
   'filter.more': '{count} de plus',
@@ -27,6 +28,7 @@ const fr = {
 
 const en: Record<keyof typeof fr, string> = {
   'filter.all': 'All values',
+  'filter.announce': 'Filter {label}: {values}',
   'filter.all-feminine': 'All {things}',
   'filter.all-masculine': 'All {things}',
   'filter.more': '{count} more',

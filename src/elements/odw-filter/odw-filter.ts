@@ -26,6 +26,7 @@ import {filterAttributes} from './odw-filter.schema.js';
 import {OwnFilter} from '../../core/own-filter.js';
 import {tableText} from '../odw-table/odw-table.messages.js';
 import {filterText} from './odw-filter.messages.js';
+import {announce} from '../../core/announcer.js';
 
 export type FilterType = 'select' | 'checkboxes' | 'search' | 'range' | 'date-range';
 
@@ -286,9 +287,25 @@ export class OdwFilter extends OdwDataElement<FilterData> {
     return TYPES.includes(this.type) ? this.type : 'select';
   }
 
-  /** Writes this control's filter into the source (which tells every bound widget). */
+  /**
+   * Writes this control's filter into the source (which tells every bound widget), and says it in
+   * the page's live region with the news of the widgets it changes (src/core/announcer.ts).
+   */
   private apply(filter: Filter | undefined): void {
     this.ownFilter.set(filter);
+    const data = this.lastData;
+    if (!data) return;
+    const lang = this.currentLang;
+    const label = this.label?.trim() || data.field.label || data.field.name;
+    const values = filter ? this.summaryItems(data, lang).map((item) => item.text) : [];
+    announce(
+      filterText(lang, 'filter.announce', {
+        label,
+        values: values.length
+          ? values.join(', ')
+          : allChoicesText(lang, this.labelGender, this.label?.trim()),
+      }),
+    );
   }
 
   private get chosen(): string[] {

@@ -1,7 +1,6 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {and} from '../../data/index.js';
-import type {Filter, QueryResult, Row} from '../../data/types.js';
+import type {QueryResult, Row} from '../../data/types.js';
 import {OdwDataElement, type DataTarget, type LoadOptions, type Loaded} from '../../core/data-element.js';
 import {OdwSelectEvent} from '../../core/events.js';
 import type {Lang} from '../../core/i18n.js';
@@ -9,13 +8,8 @@ import {
   ChartConfigError,
   buildChartData,
   csvOf,
-  inFilter,
-  orderFor,
-  nextPeriod,
   planChart,
-  xKey,
   type ChartData,
-  type ChartPlan,
   type ChartPoint,
 } from './chart-model.js';
 import type {ChartView} from './vega-engine.js';
@@ -41,6 +35,7 @@ import {describeChart} from './chart-summary.js';
 import type {TopLevelSpec} from 'vega-lite';
 import {chartToVegaLite} from './chart-to-vega-lite.js';
 import {colourRamp} from './chart-scale.js';
+import {categoryFilter, loadChart} from './chart-query.js';
 
 /** Default height of the drawing, axes and legend included, in CSS pixels. */
 const DEFAULT_HEIGHT = 320;
@@ -220,14 +215,9 @@ export class OdwChart extends OdwDataElement<ChartData> {
     // With a page's specification, Vega loads while the request travels; drawSpec() reports an
     // engine that failed to load.
     if (spec) options = {...options, onSend: () => void loadEngine().catch(() => undefined)};
-    const loading = plan.records
-      ? this.runQuery(
-          scoped,
-          {select: [xSelection(plan), ...plan.ys, ...seriesSelection(plan)], limit: plan.limit ?? 5000},
-          options,
-        ).then((result) => ({result, othersRows: undefined}))
-      : this.loadGroups(plan, scoped, options);
-    const {result, othersRows} = await loading;
+    const {result, othersRows} = await loadChart(plan, scoped, (queried, query) =>
+      this.runQuery(queried, query, options),
+    );
     const unit = this.unit?.trim() || undefined;
     const data = buildChartData(plan, result, {lang, unit, othersRows});
     this.answers.set(data, {result, othersRows, unit, lang});
@@ -253,48 +243,6 @@ export class OdwChart extends OdwDataElement<ChartData> {
       this.reworded = {from: data, lang, data: buildChartData(data.plan, result, {lang, unit, othersRows})};
     }
     return this.reworded.data;
-  }
-
-  private async loadGroups(
-    plan: ChartPlan,
-    target: DataTarget,
-    options: LoadOptions,
-  ): Promise<{result: QueryResult; othersRows?: Row[]}> {
-    const key = xKey(plan);
-    const orderBy = orderFor(plan);
-    let where = target.where;
-    let topValues: unknown[] | undefined;
-    if (plan.series && plan.limit) {
-      // The top N categories first; then their series.
-      const top = await this.runQuery(
-        target,
-        {select: plan.ys.slice(0, 1), groupBy: [key], orderBy, limit: plan.limit},
-        options,
-      );
-      topValues = top.rows.map((row) => row[key.as]);
-      if (top.total <= plan.limit) topValues = undefined;
-      where = topValues ? and(target.where, inFilter(plan.x, topValues.filter(isPresent))) : target.where;
-    }
-    const groupBy = plan.series ? [key, {field: plan.series, as: plan.series}] : [key];
-    const result = await this.runQuery(
-      {...target, where},
-      {select: plan.ys, groupBy, orderBy, limit: plan.series ? undefined : plan.limit},
-      options,
-    );
-    if (!plan.others || !plan.limit) return {result};
-    if (!plan.series) {
-      if (result.total <= plan.limit) return {result};
-      topValues = result.rows.map((row) => row[key.as]);
-    }
-    if (!topValues) return {result};
-    // The rest, aggregated by the server: exact for every aggregate, not a difference of sums.
-    const rest: Filter = {type: 'not', filter: inFilter(plan.x, topValues.filter(isPresent))};
-    const others = await this.runQuery(
-      {...target, where: and(target.where, rest)},
-      {select: plan.ys, groupBy: plan.series ? [{field: plan.series, as: plan.series}] : [], orderBy: []},
-      options,
-    );
-    return {result, othersRows: others.rows};
   }
 
   /** A new filter redraws the chart in place: the one drawn stays, marked busy, meanwhile. */
@@ -754,30 +702,9 @@ export class OdwChart extends OdwDataElement<ChartData> {
     if (!own) return undefined;
     const index = data.categories.findIndex(
       (category) =>
-        JSON.stringify(this.filterFor(data, category.value, category.time)) === JSON.stringify(own),
+        JSON.stringify(categoryFilter(data.plan, category.value, category.time)) === JSON.stringify(own),
     );
     return index >= 0 ? index : undefined;
-  }
-
-  private filterFor(data: ChartData, value: unknown, time: number | undefined): Filter | undefined {
-    const {plan} = data;
-    if (plan.timeunit && time !== undefined) {
-      // Period starts are wall-clock times read as UTC (chart-model.ts): written back the same way.
-      const length = plan.timeunit === 'hour' ? 19 : 10;
-      const start = new Date(time).toISOString().slice(0, length);
-      const end = new Date(nextPeriod(time, plan.timeunit)).toISOString().slice(0, length);
-      return and(
-        {type: 'compare', field: plan.x, op: '>=', value: {type: 'date', value: start}},
-        {type: 'compare', field: plan.x, op: '<', value: {type: 'date', value: end}},
-      );
-    }
-    if (value === null || value === undefined) return {type: 'null', field: plan.x};
-    return {
-      type: 'compare',
-      field: plan.x,
-      op: '=',
-      value: typeof value === 'number' ? {type: 'number', value} : {type: 'string', value: String(value)},
-    };
   }
 
   /** A mark clicked or chosen with Enter: `odw-select`, and with `filter-on-click` the source's filter. */
@@ -795,7 +722,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
     this.dispatchEvent(new OdwSelectEvent({datum}));
     const source = this.sourceElement;
     if (!this.filterOnClick || !source || category.others || category.gap || data.plan.records) return;
-    const filter = this.filterFor(data, category.value, category.time);
+    const filter = categoryFilter(data.plan, category.value, category.time);
     if (!filter) return;
     this.ownFilter.toggle(filter);
     this.activeIndex = index;
@@ -861,18 +788,6 @@ function loadEngine(): Promise<typeof import('./vega-engine.js')> {
     throw error;
   });
   return enginePromise;
-}
-
-function isPresent(value: unknown): boolean {
-  return value !== null && value !== undefined && value !== '';
-}
-
-function xSelection(plan: ChartPlan) {
-  return {type: 'field' as const, field: plan.x, as: plan.x};
-}
-
-function seriesSelection(plan: ChartPlan) {
-  return plan.series ? [{type: 'field' as const, field: plan.series, as: plan.series}] : [];
 }
 
 function errorText(error: unknown): string {

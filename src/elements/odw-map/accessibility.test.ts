@@ -100,7 +100,7 @@ describe('odw-map: accessibility', function () {
       'Orléans : 116 344, classe 5 sur 5',
     );
     expect(normalize((part(el, 'table') as HTMLElement).querySelector('summary')!.textContent)).to.equal(
-      'Show the data',
+      'Voir les données',
     );
   });
 });

@@ -240,7 +240,7 @@ describe('hardening: bad input', function () {
     await drawn(fromCsv);
     await drawn(fromJson);
     expect(normalize(part(fromCsv, 'summary')?.textContent ?? shadow(fromCsv).textContent)).to.match(
-      /3 périodes/,
+      /3 mois\. N : en hausse de 200 % de mars 2024 à mai 2024/,
     );
     // One label per month at most, never the same month twice.
     for (const chart of [fromCsv, fromJson]) {

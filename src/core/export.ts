@@ -16,6 +16,17 @@ export function csvLines(rows: ReadonlyArray<readonly unknown[]>): string {
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
+/** « Population 2025 » → `population-2025`: a download's name without accents or spaces; `fallback` when nothing is left. */
+export function fileNameOf(title: string | undefined, fallback: string): string {
+  const base = (title?.trim() || fallback)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\w-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase();
+  return base || fallback;
+}
+
 /** Offers `blob` as a download named `name`. */
 export function saveFile(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);

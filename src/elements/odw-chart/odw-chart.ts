@@ -17,7 +17,7 @@ import {vegaLiteSpec, checkSpec, mergeSpec} from './chart-vega-lite.js';
 import {OdwChartDrawnEvent} from './chart-events.js';
 import {chartStyles} from './odw-chart.styles.js';
 import {DisplayController} from '../../core/display-controller.js';
-import {saveFile} from '../../core/export.js';
+import {fileNameOf, saveFile} from '../../core/export.js';
 import {visiblePoints, type ChartTheme, type LayoutInput, type Scene} from './chart-scene.js';
 import {layoutCartesian} from './chart-layout.js';
 import {layoutRound} from './chart-round.js';
@@ -767,15 +767,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
   }
 
   private fileName(): string {
-    const base = this.title?.trim() || this.x || 'graphique';
-    return (
-      base
-        .normalize('NFD')
-        .replace(/\p{M}/gu, '')
-        .replace(/[^\w-]+/g, '-')
-        .replace(/^-|-$/g, '')
-        .toLowerCase() || 'graphique'
-    );
+    return fileNameOf(this.title?.trim() || this.x, 'graphique');
   }
 }
 

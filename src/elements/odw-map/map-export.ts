@@ -1,5 +1,5 @@
 /** The map's downloads: its values as CSV, the map as PNG or SVG, named after its title. */
-import {csvLines, saveFile} from '../../core/export.js';
+import {csvLines, fileNameOf, saveFile} from '../../core/export.js';
 import type {MapTable} from './map-table.js';
 
 /** The mapped values as CSV text (comma-separated, RFC 4180). */
@@ -8,24 +8,13 @@ export function tableCsv(table: MapTable): string {
 }
 
 export function saveCsv(csv: string, title: string | undefined): void {
-  saveFile(new Blob(['\ufeff', csv], {type: 'text/csv;charset=utf-8'}), `${fileName(title)}.csv`);
+  saveFile(new Blob(['\ufeff', csv], {type: 'text/csv;charset=utf-8'}), `${fileNameOf(title, 'carte')}.csv`);
 }
 
 export function saveSvg(svg: string, title: string | undefined): void {
-  saveFile(new Blob([svg], {type: 'image/svg+xml'}), `${fileName(title)}.svg`);
+  saveFile(new Blob([svg], {type: 'image/svg+xml'}), `${fileNameOf(title, 'carte')}.svg`);
 }
 
 export function savePng(png: Blob | undefined, title: string | undefined): void {
-  if (png) saveFile(png, `${fileName(title)}.png`);
-}
-
-/** « Population 2025 » → `population-2025`; `carte` without a title. */
-function fileName(title: string | undefined): string {
-  const base = (title?.trim() || 'carte')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\w-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .toLowerCase();
-  return base || 'carte';
+  if (png) saveFile(png, `${fileNameOf(title, 'carte')}.png`);
 }

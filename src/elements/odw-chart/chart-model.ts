@@ -22,13 +22,15 @@ import {dateFormatter, formatNumber} from '../../core/format.js';
 import type {Lang} from '../../core/i18n.js';
 import {csvLines} from '../../core/export.js';
 import {chartText, type ChartMessageKey} from './odw-chart.messages.js';
+import {chartAttributes} from './odw-chart.schema.js';
 
-export type ChartType = 'column' | 'bar' | 'line' | 'area' | 'pie' | 'donut' | 'scatter';
-export type StackMode = 'normal' | 'percent';
-export type ChartSort = 'x' | '-x' | 'y' | '-y';
+// The allowed values are the attribute schema's (odw-chart.schema.ts).
+const CHART_TYPES: readonly string[] = chartAttributes.type.values;
+const TIME_UNITS: readonly string[] = chartAttributes.timeunit.values;
 
-export const CHART_TYPES: readonly ChartType[] = ['column', 'bar', 'line', 'area', 'pie', 'donut', 'scatter'];
-const TIME_UNITS: readonly TimeUnit[] = ['year', 'month', 'week', 'day', 'hour'];
+export type ChartType = (typeof chartAttributes.type.values)[number];
+export type StackMode = (typeof chartAttributes.stack.values)[number];
+export type ChartSort = (typeof chartAttributes.sort.values)[number];
 
 /** A configuration error of the chart, worded in the widget's language. */
 export class ChartConfigError extends ConfigError {

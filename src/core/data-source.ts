@@ -13,8 +13,6 @@ export interface DataSource extends HTMLElement {
   readonly noOfflineCopy: boolean;
   /** Increases at every change that alters what the bound widgets query. */
   readonly revision: number;
-  /** The filters in force, in the order they were first set (the base `where` excluded). */
-  readonly filters: Filter[];
   /** The base `where` and every filter in force (throws a `QueryError` when `where` does not parse). */
   readonly filter: Filter | undefined;
   /** The base `where` and every filter in force but the one under `key`. */

@@ -5,30 +5,10 @@ import type {OdwSource} from '../odw-source/odw-source.js';
 import '../odw-kpi/define.js';
 import '../odw-table/define.js';
 import './define.js';
-import {mount, normalize} from '../../../test/helpers.js';
+import {mount} from '../../../test/helpers.js';
+import {ODS_PATH, ODS, LOIRET, loaded, chips} from './filter-harness.test.js';
 
-const ODS_PATH = 'ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records';
-const ODS = `/portal/${ODS_PATH}`;
 const FESTIVALS = '/portal/ods/api/explore/v2.1/catalog/datasets/festivals-du-finistere/records';
-const LOIRET = 'code_departement = "45"';
-
-function root(el: Element): ShadowRoot {
-  return el.shadowRoot!;
-}
-
-async function loaded(el: Element): Promise<void> {
-  await waitUntil(
-    () => root(el).querySelector('[part~=control]') || root(el).querySelector('[part=status]'),
-    'the filter never loaded',
-    {timeout: 15_000},
-  );
-}
-
-function chips(el: Element): string[] {
-  return [...root(el).querySelectorAll('.chip')].map((chip) =>
-    normalize(chip.textContent).replace(/\s*✕$/, ''),
-  );
-}
 
 describe('odw-filter: accessibility', function () {
   this.timeout(30_000);

@@ -62,6 +62,7 @@ const NODE_TESTS = [
   'tools/package.test.mjs',
   'tools/syntax-floor.test.mjs',
   'tools/import-graph.test.mjs',
+  'tools/demo-pages.test.mjs',
 ];
 const nodeStatus = extraArgs.length ? 0 : run(process.execPath, ['--test', ...NODE_TESTS]);
 const browserStatus = run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', ...extraArgs]);

@@ -1,4 +1,5 @@
 // `npm start`: the demo site (examples/) on the local portal emulator; no network needed.
+import {fileURLToPath} from 'node:url';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {portalPlugin} from './tools/portal/wds-plugin.mjs';
 
@@ -12,7 +13,11 @@ export default {
   open: false,
   watch: !process.env.CI,
   plugins: [
-    esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'}),
+    esbuildPlugin({
+      ts: true,
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+      target: 'es2022',
+    }),
     // The demo's CKAN has SQL search on: one `datastore_search_sql` request per figure, where a
     // portal with it off answers the first one 400 before the connector falls back (ckan.ts).
     portalPlugin({ckanSql: true}),

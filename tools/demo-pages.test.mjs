@@ -6,6 +6,7 @@ import {after, before, describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import {readdirSync} from 'node:fs';
 import {createServer} from 'node:net';
+import {fileURLToPath} from 'node:url';
 import {startDevServer} from '@web/dev-server';
 import puppeteer from 'puppeteer-core';
 import {chromiumArgs, findChromium, installHint} from './chromium.mjs';
@@ -27,7 +28,7 @@ function freePort() {
 }
 
 /**
- * What the visitor's console and network show while `path` loads: the whole page is scrolled
+ * What the visitor’s console and network show while `url` loads: the whole page is scrolled
  * through, so that lazy frames (the embeds of the portrait pages) load too, then the network rests.
  */
 async function problemsOf(browser, url) {
@@ -65,7 +66,13 @@ describe('the demo pages (examples/)', {timeout: 600_000}, () => {
     assert.ok(executablePath, installHint);
     const port = await freePort();
     server = await startDevServer({
-      config: {...demoConfig, port, hostname: '127.0.0.1', watch: false},
+      config: {
+        ...demoConfig,
+        rootDir: fileURLToPath(new URL('..', import.meta.url)),
+        port,
+        hostname: '127.0.0.1',
+        watch: false,
+      },
       readCliArgs: false,
       readFileConfig: false,
       autoExitProcess: false,

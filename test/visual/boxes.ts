@@ -14,9 +14,35 @@ export interface TextBox {
   owner: Node;
   box: DOMRect;
   svg: boolean;
+  /** The four corners of the text's own box, turned with it (an SVG label drawn at an angle). */
+  corners: Point[];
 }
 
-const SKIPPED = new Set(['STYLE', 'SCRIPT', 'TEMPLATE', 'TITLE', 'OPTION', 'NOSCRIPT']);
+type Point = [number, number];
+
+const cornersOf = (box: DOMRect): Point[] => [
+  [box.left, box.top],
+  [box.right, box.top],
+  [box.right, box.bottom],
+  [box.left, box.bottom],
+];
+
+/** The corners of an SVG text's box, through its transforms (a rotated axis label). */
+function svgCorners(text: SVGTextElement): Point[] {
+  const box = text.getBBox();
+  const matrix = text.getScreenCTM();
+  if (!matrix) return cornersOf(text.getBoundingClientRect());
+  const local: Point[] = [
+    [box.x, box.y],
+    [box.x + box.width, box.y],
+    [box.x + box.width, box.y + box.height],
+    [box.x, box.y + box.height],
+  ];
+  return local.map(([x, y]) => [matrix.a * x + matrix.c * y + matrix.e, matrix.b * x + matrix.d * y + matrix.f]);
+}
+
+/** Elements whose text is not drawn as it stands in the DOM (a text area draws its value). */
+const SKIPPED = new Set(['STYLE', 'SCRIPT', 'TEMPLATE', 'TITLE', 'OPTION', 'NOSCRIPT', 'TEXTAREA']);
 
 /**
  * The parent in the composed tree: the slot a node is assigned to, its parent, or its shadow host.
@@ -65,7 +91,9 @@ export function textBoxes(root: Document | Element | ShadowRoot): TextBox[] {
       if (node instanceof view.SVGTextElement) {
         const text = normalized(node.textContent);
         const box = node.getBoundingClientRect();
-        if (text && box.width > 0 && drawn(node)) found.push({text, owner: node, box, svg: true});
+        if (text && box.width > 0 && drawn(node)) {
+          found.push({text, owner: node, box, svg: true, corners: svgCorners(node)});
+        }
         return;
       }
       if (node.shadowRoot) visit(node.shadowRoot);
@@ -76,7 +104,7 @@ export function textBoxes(root: Document | Element | ShadowRoot): TextBox[] {
       const range = doc.createRange();
       range.selectNodeContents(node);
       for (const box of range.getClientRects()) {
-        if (box.width > 0.5 && box.height > 0.5) found.push({text, owner: node, box, svg: false});
+        if (box.width > 0.5 && box.height > 0.5) found.push({text, owner: node, box, svg: false, corners: cornersOf(box)});
       }
       return;
     }
@@ -97,22 +125,66 @@ const px = (value: number) => Math.round(value);
 export const describeBox = (box: DOMRect) =>
   `[${px(box.left)},${px(box.top)} ${px(box.width)}×${px(box.height)}]`;
 
+/** The part of `box` not hidden by an ancestor that clips or scrolls: where the text is seen. */
+function visiblePart(owner: Node, box: DOMRect): DOMRect | undefined {
+  const view = owner.ownerDocument!.defaultView!;
+  let [left, top, right, bottom] = [box.left, box.top, box.right, box.bottom];
+  for (const ancestor of ancestors(owner)) {
+    const style = view.getComputedStyle(ancestor);
+    if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+    const limit = ancestor.getBoundingClientRect();
+    if (style.overflowX !== 'visible') [left, right] = [Math.max(left, limit.left), Math.min(right, limit.right)];
+    if (style.overflowY !== 'visible') [top, bottom] = [Math.max(top, limit.top), Math.min(bottom, limit.bottom)];
+  }
+  return right - left > 0.5 && bottom - top > 0.5 ? new DOMRect(left, top, right - left, bottom - top) : undefined;
+}
+
+/** Whether a box is turned (its top edge not horizontal). */
+const turned = ({corners: [a, b]}: TextBox) => Math.abs(a[1] - b[1]) > 0.5;
+
 /**
- * Texts drawn over each other. Two boxes overlap when they share more than a quarter of the
+ * How deep two turned boxes go into each other: the least overlap of their projections on the
+ * four edge directions (separating axes); 0 or less when a line parts them.
+ */
+function depth(a: Point[], b: Point[]): number {
+  let least = Infinity;
+  for (const shape of [a, b]) {
+    for (let i = 0; i < 2; i++) {
+      const [x1, y1] = shape[i];
+      const [x2, y2] = shape[i + 1];
+      const length = Math.hypot(x2 - x1, y2 - y1) || 1;
+      const axis: Point = [(y1 - y2) / length, (x2 - x1) / length];
+      const project = (points: Point[]) => points.map(([x, y]) => x * axis[0] + y * axis[1]);
+      const [pa, pb] = [project(a), project(b)];
+      least = Math.min(least, Math.min(Math.max(...pa), Math.max(...pb)) - Math.max(Math.min(...pa), Math.min(...pb)));
+    }
+  }
+  return least;
+}
+
+/**
+ * Texts drawn over each other. Two level boxes overlap when they share more than a quarter of the
  * smaller one's height and more than 2 px of width: the glyph boxes of two lines of one
- * paragraph touch by a pixel, which is not an overlap. A halo drawn under its own label (the
- * same text in the same place) is one label.
+ * paragraph touch by a pixel, which is not an overlap. Turned labels overlap when their own
+ * boxes go more than 2 px into each other. A halo drawn under its own label (the same text in
+ * the same place) is one label.
  */
 export function overlaps(boxes: TextBox[]): string[] {
   const problems: string[] = [];
-  for (let i = 0; i < boxes.length; i++) {
-    for (let j = i + 1; j < boxes.length; j++) {
-      const a = boxes[i];
-      const b = boxes[j];
+  // Text scrolled out of its region, or hidden by a clipping ancestor, is drawn nowhere.
+  const seen = boxes.flatMap((text) => {
+    const box = visiblePart(text.owner, text.box);
+    return box ? [{...text, box}] : [];
+  });
+  for (let i = 0; i < seen.length; i++) {
+    for (let j = i + 1; j < seen.length; j++) {
+      const a = seen[i];
+      const b = seen[j];
       if (a.owner === b.owner) continue;
       const width = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
       const height = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
       if (width <= 2 || height <= Math.min(a.box.height, b.box.height) / 4) continue;
+      if ((turned(a) || turned(b)) && depth(a.corners, b.corners) <= 2) continue;
       const halo =
         a.text === b.text && Math.abs(a.box.left - b.box.left) < 2 && Math.abs(a.box.top - b.box.top) < 2;
       if (halo) continue;
@@ -174,8 +246,10 @@ export function splitWords(boxes: TextBox[]): string[] {
   const problems: string[] = [];
   const nodes = new Set(boxes.filter((box) => !box.svg).map((box) => box.owner as Text));
   for (const node of nodes) {
+    // Code is written to be copied: a long address in it may wrap anywhere.
+    if (node.parentElement!.closest('pre, code')) continue;
     for (const match of node.data.matchAll(WORD)) {
-      if (/^https?:|@/.test(match[0])) continue;
+      if (/^https?:|[@=&%<>]/.test(match[0])) continue;
       const range = node.ownerDocument.createRange();
       range.setStart(node, match.index);
       range.setEnd(node, match.index + match[0].length);
@@ -229,11 +303,12 @@ export function frameParts(widget: Element): Element[] {
 
 /** On a phone the frame takes no more room than the figure it frames. */
 export function frameTallerThanFigure(widget: Element, figure: Element | null | undefined): string[] {
-  if (!figure) return [`${widget.localName}: no figure drawn`];
+  const name = `${widget.localName}${widget.getAttribute('title') ? ` « ${widget.getAttribute('title')} »` : ''}`;
+  if (!figure) return [`${name}: no figure drawn`];
   const frame = coveredHeight(frameParts(widget));
   const height = figure.getBoundingClientRect().height;
   return frame > height + 1
-    ? [`${widget.localName}: frame (title, actions, footer) ${Math.round(frame)} px tall, figure ${Math.round(height)} px`]
+    ? [`${name}: frame (title, actions, footer) ${Math.round(frame)} px tall, figure ${Math.round(height)} px`]
     : [];
 }
 

@@ -262,12 +262,33 @@ export function splitWords(boxes: TextBox[]): string[] {
   return problems;
 }
 
-/** The page scrolls sideways. */
+/** Every element under `root`, through shadow roots. */
+function* deepElements(root: Document | ShadowRoot | Element): Generator<Element> {
+  for (const element of root.querySelectorAll('*')) {
+    yield element;
+    if (element.shadowRoot) yield* deepElements(element.shadowRoot);
+  }
+}
+
+/** The page scrolls sideways; the deepest elements that reach past its right edge are named. */
 export function pageScroll(doc: Document): string[] {
   const scrolling = doc.scrollingElement!;
   const width = doc.defaultView!.innerWidth;
-  return scrolling.scrollWidth > width ? [`the page scrolls sideways: ${scrolling.scrollWidth} px in ${width} px`] : [];
+  if (scrolling.scrollWidth <= width) return [];
+  const view = doc.defaultView!;
+  const contained = (element: Element) =>
+    ancestorsOf(element).some((ancestor) => view.getComputedStyle(ancestor).overflowX !== 'visible');
+  const past = [...deepElements(doc)].filter(
+    (element) => element.getBoundingClientRect().right > width + 0.5 && !contained(element),
+  );
+  const deepest = past.filter((element) => !past.some((other) => other !== element && ancestorsOf(other).includes(element)));
+  const names = deepest
+    .slice(0, 3)
+    .map((element) => `<${element.localName} class="${element.getAttribute('class') ?? ''}"> ${describeBox(element.getBoundingClientRect())}`);
+  return [`the page scrolls sideways: ${scrolling.scrollWidth} px in ${width} px (${names.join(', ')})`];
 }
+
+const ancestorsOf = (element: Element) => [...ancestors(element)];
 
 /** The height covered by `elements` (a title beside its actions counts once). */
 export function coveredHeight(elements: Element[]): number {

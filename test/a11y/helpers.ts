@@ -40,11 +40,17 @@ export function deepActive(): Element | null {
   return active;
 }
 
+/** A Tab stop: the element focused and how the accessibility tree names it (« role: name »). */
+export interface TabStop {
+  name: string;
+  element: Element;
+}
+
 /**
  * Tab from a button put before `container` until a button put after it: the stops on the way,
- * each as its role and name in the accessibility tree.
+ * each with its role and name in the accessibility tree.
  */
-export async function tabStops(container: HTMLElement, limit = 120): Promise<string[]> {
+export async function tabWalk(container: HTMLElement, limit = 120): Promise<TabStop[]> {
   const before = document.createElement('button');
   const after = document.createElement('button');
   before.textContent = 'Avant';
@@ -53,18 +59,53 @@ export async function tabStops(container: HTMLElement, limit = 120): Promise<str
   container.after(after);
   try {
     before.focus();
-    const stops: string[] = [];
+    const stops: TabStop[] = [];
     for (let i = 0; i < limit; i++) {
       await sendKeys({press: 'Tab'});
       if (document.activeElement === after) return stops;
-      stops.push(await focused());
+      stops.push({name: await focused(), element: deepActive()!});
     }
-    throw new Error(`more than ${limit} Tab stops: ${stops.join(' | ')}`);
+    throw new Error(`more than ${limit} Tab stops: ${stops.map((stop) => stop.name).join(' | ')}`);
   } finally {
     before.remove();
     after.remove();
   }
 }
+
+/** The names of the Tab stops from before `container` to after it. */
+export async function tabStops(container: HTMLElement, limit = 120): Promise<string[]> {
+  return (await tabWalk(container, limit)).map((stop) => stop.name);
+}
+
+/** Whether `element` lies in its shadow root's `[part~=actions]`. */
+export const inActions = (element: Element) => Boolean(element.closest('[part~=actions]'));
+
+/**
+ * The WAI-ARIA menu-button pattern of the frame's actions (DESIGN.md): one button that opens a
+ * menu with Enter, the focus on its first item, the items in `expected` order (names matched by
+ * each pattern), Escape closing it with the focus back on the button. Answers the items' names.
+ */
+export async function expectActionsMenu(widget: Element, expected: RegExp[]): Promise<string[]> {
+  const root = widget.shadowRoot!;
+  const button = root.querySelector<HTMLElement>('[part~=actions] [aria-haspopup]');
+  expect(button, 'an actions menu button').to.not.equal(null);
+  expect(button!.getAttribute('aria-haspopup')).to.be.oneOf(['menu', 'true']);
+  expect(button!.getAttribute('aria-expanded') ?? 'false').to.equal('false');
+  await focusByKeyboard(button!);
+  await sendKeys({press: 'Enter'});
+  await waitUntil(() => button!.getAttribute('aria-expanded') === 'true', 'the menu opens');
+  const items = [...root.querySelectorAll('[role=menuitem]')].map((item) => normalize(item.textContent));
+  expect(items.length, items.join(' | ')).to.equal(expected.length);
+  expected.forEach((pattern, index) => expect(items[index]).to.match(pattern));
+  expect(deepActive()?.getAttribute('role'), 'the focus on the first item').to.equal('menuitem');
+  await sendKeys({press: 'Escape'});
+  await waitUntil(() => button!.getAttribute('aria-expanded') !== 'true', 'the menu closes');
+  expect(deepActive(), 'the focus back on the button').to.equal(button);
+  return items;
+}
+
+/** The menu's items for chart, map and table (DESIGN.md « Look, accessibility, language »). */
+export const ACTIONS = [/CSV/, /PNG/, /SVG/, /plein écran/i, /jeu de données/i];
 
 /** Tabs from a button put just before `host` until `target` (in its shadow root) has the focus, as a keyboard user would. */
 export async function focusByKeyboard(target: Element, host: Element = (target.getRootNode() as ShadowRoot).host): Promise<void> {

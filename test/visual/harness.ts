@@ -56,9 +56,25 @@ function layoutSignature(doc: Document): string {
     .join('|');
 }
 
-/** Waits until every widget has loaded and the text has stayed in place for three looks in a row. */
+/** Two rendering updates of the page: its resize observers have run and its widgets have drawn again. */
+async function renderingUpdates(page: VisualPage): Promise<void> {
+  const view = page.doc.defaultView!;
+  for (let i = 0; i < 2; i++) {
+    let done = false;
+    view.requestAnimationFrame(() => (done = true));
+    await waitUntil(() => done, 'an animation frame of the page', {timeout: 5_000});
+  }
+}
+
+/**
+ * Waits until every widget has loaded, the page has rendered twice, and the text has stayed in
+ * place for three looks in a row.
+ */
 export async function settle(page: VisualPage, timeout = 30_000): Promise<void> {
+  // A frame out of sight may get no rendering updates (WebKit): its widgets would keep their old size.
+  page.frame.scrollIntoView();
   await waitUntil(() => widgets(page.doc).every(loaded), 'the widgets never finished loading', {timeout});
+  await renderingUpdates(page);
   let last = '';
   let still = 0;
   await waitUntil(
@@ -69,7 +85,7 @@ export async function settle(page: VisualPage, timeout = 30_000): Promise<void> 
       return still >= 2;
     },
     'the layout never settled',
-    {timeout: 10_000, interval: 150},
+    {timeout: 10_000, interval: 200},
   );
 }
 

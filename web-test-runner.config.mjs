@@ -47,7 +47,8 @@ function forcedColorsPlugin() {
     name: 'forced-colors-command',
     async executeCommand({command, payload, session}) {
       if (command !== 'emulate-forced-colors') return undefined;
-      if (session.browser.type !== 'puppeteer') throw new Error('Forced colours are emulated in Chromium only.');
+      if (session.browser.type !== 'puppeteer')
+        throw new Error('Forced colours are emulated in Chromium only.');
       const page = session.browser.getPage(session.id);
       if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
       await sessions.get(page).send('Emulation.setEmulatedMedia', {

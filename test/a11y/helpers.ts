@@ -108,7 +108,10 @@ export async function expectActionsMenu(widget: Element, expected: RegExp[]): Pr
 export const ACTIONS = [/CSV/, /PNG/, /SVG/, /plein écran/i, /jeu de données/i];
 
 /** Tabs from a button put just before `host` until `target` (in its shadow root) has the focus, as a keyboard user would. */
-export async function focusByKeyboard(target: Element, host: Element = (target.getRootNode() as ShadowRoot).host): Promise<void> {
+export async function focusByKeyboard(
+  target: Element,
+  host: Element = (target.getRootNode() as ShadowRoot).host,
+): Promise<void> {
   const before = document.createElement('button');
   before.textContent = 'Avant';
   host.before(before);
@@ -139,7 +142,8 @@ export function invisibleText(root: Element): string[] {
     const style = getComputedStyle(element);
     const transparent = (colour: string) => colour === 'transparent' || /^rgba\(.*,\s*0\)$/.test(colour);
     const hidden = svg
-      ? (style.fill === 'none' || transparent(style.fill)) && (style.stroke === 'none' || transparent(style.stroke))
+      ? (style.fill === 'none' || transparent(style.fill)) &&
+        (style.stroke === 'none' || transparent(style.stroke))
       : transparent(style.color);
     return hidden ? [`« ${text} » drawn in ${svg ? `fill ${style.fill}` : style.color}`] : [];
   });
@@ -181,7 +185,8 @@ export function liveRegionText(): string {
   const regions: Element[] = [];
   const visit = (root: Document | ShadowRoot) => {
     for (const element of root.querySelectorAll('*')) {
-      if (element.matches('[aria-live="polite"]') && element.parentNode instanceof ShadowRoot) regions.push(element);
+      if (element.matches('[aria-live="polite"]') && element.parentNode instanceof ShadowRoot)
+        regions.push(element);
       if (element.shadowRoot) visit(element.shadowRoot);
     }
   };

@@ -26,7 +26,16 @@ import {
 } from './helpers.js';
 
 const chart = (title: string, y = 'sum(population)') =>
-  html`<odw-chart src=${ODS} where=${ORLEANS} type="column" x="commune" y=${y} sort="-y" limit="5" title=${title}></odw-chart>`;
+  html`<odw-chart
+    src=${ODS}
+    where=${ORLEANS}
+    type="column"
+    x="commune"
+    y=${y}
+    sort="-y"
+    limit="5"
+    title=${title}
+  ></odw-chart>`;
 
 async function chartsOf(...templates: ReturnType<typeof html>[]): Promise<HTMLElement[]> {
   const container = await mount(html`${templates}`, 800);
@@ -42,7 +51,9 @@ describe('odw-chart beyond axe', function () {
     const [el] = await chartsOf(chart('Les communes'));
     const stops = await tabWalk(el.parentElement!);
     const names = stops.map((stop) => stop.name);
-    const actions = stops.filter((stop) => inActions(stop.element) && stop.name !== 'button: Voir les données');
+    const actions = stops.filter(
+      (stop) => inActions(stop.element) && stop.name !== 'button: Voir les données',
+    );
     expect(actions.length, `one stop in the actions: ${names.join(' | ')}`).to.equal(1);
     expect(names).to.include('button: Voir les données');
     expect(names.filter((name) => name.startsWith('listbox: '))).to.have.length(1);
@@ -84,7 +95,9 @@ describe('odw-chart beyond axe', function () {
       const [el] = await chartsOf(chart('Deux séries', 'sum(population), sum(population_comptee_a_part)'));
       const root = el.shadowRoot!;
       const fills = new Set(
-        [...root.querySelectorAll('.role-mark > *')].map((mark) => mark.getAttribute('fill') ?? getComputedStyle(mark).fill),
+        [...root.querySelectorAll('.role-mark > *')].map(
+          (mark) => mark.getAttribute('fill') ?? getComputedStyle(mark).fill,
+        ),
       );
       expect(fills.size, [...fills].join(', ')).to.equal(2);
       for (const fill of fills) expect(fill, 'a pattern, not a colour alone').to.match(/^url\(/);
@@ -103,7 +116,13 @@ describe('odw-chart beyond axe', function () {
     const container = await mount(
       html`<odw-source id="chart-a11y-source" src=${ODS} where=${ORLEANS}></odw-source>
         <odw-filter source="chart-a11y-source" field="commune" type="select" label="Commune"></odw-filter>
-        <odw-chart source="chart-a11y-source" type="column" x="commune" y="sum(population)" title="Les communes"></odw-chart>`,
+        <odw-chart
+          source="chart-a11y-source"
+          type="column"
+          x="commune"
+          y="sum(population)"
+          title="Les communes"
+        ></odw-chart>`,
       800,
     );
     const filter = container.querySelector('odw-filter')!;
@@ -112,7 +131,9 @@ describe('odw-chart beyond axe', function () {
     const select = filter.shadowRoot!.querySelector('select')!;
     select.value = 'Olivet';
     select.dispatchEvent(new Event('change'));
-    await waitUntil(() => liveRegionText().startsWith('Filtre Commune'), 'the change is said', {timeout: 15_000});
+    await waitUntil(() => liveRegionText().startsWith('Filtre Commune'), 'the change is said', {
+      timeout: 15_000,
+    });
     expect(liveRegionText()).to.equal('Filtre Commune : Olivet — Les communes : mis à jour');
   });
 });

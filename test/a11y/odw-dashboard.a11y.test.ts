@@ -23,7 +23,9 @@ import {
 const ODS_PATH = 'ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records';
 
 /** The widgets inside the dashboard's shadow root. */
-const inside = (dashboard: Element, selector: string) => [...dashboard.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+const inside = (dashboard: Element, selector: string) => [
+  ...dashboard.shadowRoot!.querySelectorAll<HTMLElement>(selector),
+];
 
 /** Everything under `root` matching `selector`, through shadow roots. */
 function deepAll(root: Element | ShadowRoot, selector: string): Element[] {
@@ -36,7 +38,9 @@ function deepAll(root: Element | ShadowRoot, selector: string): Element[] {
 async function orleans(config = '/test/fixtures/dashboard-orleans.json', width = 900): Promise<HTMLElement> {
   const container = await mount(html`<odw-dashboard config=${config}></odw-dashboard>`, width);
   const dashboard = container.querySelector<HTMLElement>('odw-dashboard')!;
-  await waitUntil(() => inside(dashboard, 'odw-kpi, odw-table').length === 2, 'the widgets', {timeout: 30_000});
+  await waitUntil(() => inside(dashboard, 'odw-kpi, odw-table').length === 2, 'the widgets', {
+    timeout: 30_000,
+  });
   for (const widget of inside(dashboard, 'odw-filter, odw-kpi, odw-table')) await drawn(widget);
   return dashboard;
 }
@@ -73,7 +77,9 @@ describe('odw-dashboard beyond axe', function () {
       {timeout: 60_000},
     );
     const alerts = deepAll(container, '[role=alert]');
-    const retries = deepAll(container, 'button').filter((button) => button.textContent?.trim() === 'Réessayer');
+    const retries = deepAll(container, 'button').filter(
+      (button) => button.textContent?.trim() === 'Réessayer',
+    );
     expect(alerts.length, alerts.map((alert) => alert.textContent?.trim()).join(' | ')).to.equal(1);
     expect(retries).to.have.length(1);
     // Each widget keeps its label: a reader can tell which failed.
@@ -91,7 +97,11 @@ describe('odw-dashboard beyond axe', function () {
     const lines = await tree(['region', 'heading', 'status']);
     expect(lines[0]).to.equal('region: Orléans Métropole');
     expect(lines[1]).to.equal('heading: Orléans Métropole');
-    expect(deepAll(document.body, '[aria-live="polite"]').filter((region) => region.parentNode instanceof ShadowRoot)).to.have.length(1);
+    expect(
+      deepAll(document.body, '[aria-live="polite"]').filter(
+        (region) => region.parentNode instanceof ShadowRoot,
+      ),
+    ).to.have.length(1);
   });
 
   it('shows all its text in forced colours', async () => {
@@ -108,9 +118,9 @@ describe('odw-dashboard beyond axe', function () {
     const dashboard = await orleans('/test/fixtures/dashboard-orleans.json', 390);
     await withLargeText(async () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
-      await waitUntil(() => readability(dashboard).length === 0, readability(dashboard).join('\n'), {timeout: 5_000}).catch(
-        () => undefined,
-      );
+      await waitUntil(() => readability(dashboard).length === 0, readability(dashboard).join('\n'), {
+        timeout: 5_000,
+      }).catch(() => undefined);
       expect(readability(dashboard)).to.deep.equal([]);
     });
   });
@@ -120,7 +130,11 @@ describe('odw-dashboard beyond axe', function () {
     const select = inside(dashboard, 'odw-filter')[0].shadowRoot!.querySelector('select')!;
     select.value = 'Olivet';
     select.dispatchEvent(new Event('change'));
-    await waitUntil(() => liveRegionText().startsWith('Filtre Commune : Olivet'), 'the change is said', {timeout: 15_000});
-    expect(liveRegionText()).to.match(/^Filtre Commune : Olivet — Habitants : 22 988( — .*Lignes 1 à 1 sur 1)?/);
+    await waitUntil(() => liveRegionText().startsWith('Filtre Commune : Olivet'), 'the change is said', {
+      timeout: 15_000,
+    });
+    expect(liveRegionText()).to.match(
+      /^Filtre Commune : Olivet — Habitants : 22 988( — .*Lignes 1 à 1 sur 1)?/,
+    );
   });
 });

@@ -28,7 +28,13 @@ let sources = 0;
 async function checkboxes(): Promise<HTMLElement> {
   const container = await mount(
     html`<odw-source id=${`filter-a11y-${++sources}`} src=${ODS} where=${SIX_LARGEST}></odw-source>
-      <odw-filter source=${`filter-a11y-${sources}`} field="commune" type="checkboxes" sort="label" label="Commune"></odw-filter>`,
+      <odw-filter
+        source=${`filter-a11y-${sources}`}
+        field="commune"
+        type="checkboxes"
+        sort="label"
+        label="Commune"
+      ></odw-filter>`,
     600,
   );
   const filter = container.querySelector<HTMLElement>('odw-filter')!;
@@ -37,7 +43,9 @@ async function checkboxes(): Promise<HTMLElement> {
 }
 
 const box = (filter: Element, value: string) =>
-  [...filter.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find((input) => input.value === value)!;
+  [...filter.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find(
+    (input) => input.value === value,
+  )!;
 
 describe('odw-filter beyond axe', function () {
   this.timeout(60_000);
@@ -60,11 +68,21 @@ describe('odw-filter beyond axe', function () {
     const button = filter.shadowRoot!.querySelector<HTMLElement>('[part~=reset]')!;
     await focusByKeyboard(button);
     await sendKeys({press: 'Enter'});
-    await waitUntil(() => !button.isConnected || button.hidden || !box(filter, 'Olivet').checked, 'the filter reset');
-    expect(filter.shadowRoot!.contains(deepActive()), `the focus in the filter, not on ${deepActive()?.localName}`).to.equal(true);
-    await waitUntil(() => liveRegionText().endsWith('Filtre Commune : Toutes les valeurs'), 'the reset is said', {
-      timeout: 15_000,
-    });
+    await waitUntil(
+      () => !button.isConnected || button.hidden || !box(filter, 'Olivet').checked,
+      'the filter reset',
+    );
+    expect(
+      filter.shadowRoot!.contains(deepActive()),
+      `the focus in the filter, not on ${deepActive()?.localName}`,
+    ).to.equal(true);
+    await waitUntil(
+      () => liveRegionText().endsWith('Filtre Commune : Toutes les valeurs'),
+      'the reset is said',
+      {
+        timeout: 15_000,
+      },
+    );
   });
 
   it('shows its choices, their state and the focus in forced colours', async () => {

@@ -56,7 +56,12 @@ describe('odw-kpi beyond axe', function () {
     ]);
     const failing = await faultSequence(['status=404']);
     const container = await mount(
-      html`<odw-kpi src=${`/portal/~seq=${failing}/${ODS_PATH}`} where=${ORLEANS} value="count()" label="Communes"></odw-kpi>`,
+      html`<odw-kpi
+        src=${`/portal/~seq=${failing}/${ODS_PATH}`}
+        where=${ORLEANS}
+        value="count()"
+        label="Communes"
+      ></odw-kpi>`,
       390,
     );
     const broken = container.querySelector('odw-kpi')!;
@@ -64,9 +69,13 @@ describe('odw-kpi beyond axe', function () {
     expect(await tabStops(container)).to.deep.equal(['button: Réessayer']);
     (part(broken, 'retry') as HTMLElement).focus();
     await sendKeys({press: 'Enter'});
-    await waitUntil(() => normalize(part(broken, 'value')?.textContent) === '22', 'the figure after retrying', {
-      timeout: 20_000,
-    });
+    await waitUntil(
+      () => normalize(part(broken, 'value')?.textContent) === '22',
+      'the figure after retrying',
+      {
+        timeout: 20_000,
+      },
+    );
     expect(broken.shadowRoot!.contains(deepActive()), 'the focus stays in the widget').to.equal(true);
   });
 
@@ -94,7 +103,9 @@ describe('odw-kpi beyond axe', function () {
       await focusByKeyboard(kpi.shadowRoot!.querySelector('a')!);
       expect(focusIndicator(deepActive()!)).to.not.equal('none');
       // The rise is said in words, not by a colour alone.
-      expect(normalize(part(kpi, 'comparison')!.textContent)).to.equal('▲ En hausse : +4,9 % par rapport à 280 000');
+      expect(normalize(part(kpi, 'comparison')!.textContent)).to.equal(
+        '▲ En hausse : +4,9 % par rapport à 280 000',
+      );
     } finally {
       await forcedColors(false);
     }
@@ -104,7 +115,10 @@ describe('odw-kpi beyond axe', function () {
     const kpi = await kpiOf();
     const before = parseFloat(getComputedStyle(part(kpi, 'value')!).fontSize);
     await withLargeText(async () => {
-      await waitUntil(() => parseFloat(getComputedStyle(part(kpi, 'value')!).fontSize) >= 2 * before - 1, 'text at 200 %');
+      await waitUntil(
+        () => parseFloat(getComputedStyle(part(kpi, 'value')!).fontSize) >= 2 * before - 1,
+        'text at 200 %',
+      );
       expect(readability(kpi)).to.deep.equal([]);
     });
   });
@@ -126,7 +140,9 @@ describe('odw-kpi beyond axe', function () {
     olivet.focus();
     await sendKeys({press: 'Space'});
     expect(await focused()).to.equal('checkbox: Olivet');
-    await waitUntil(() => liveRegionText().startsWith('Filtre Commune'), 'the change is said', {timeout: 15_000});
+    await waitUntil(() => liveRegionText().startsWith('Filtre Commune'), 'the change is said', {
+      timeout: 15_000,
+    });
     expect(liveRegionText()).to.equal('Filtre Commune : Olivet — Habitants : 22 988');
   });
 });

@@ -51,7 +51,10 @@ describe('odw-map beyond axe', function () {
   it('keeps its downloads in one actions menu and « Voir les données » a toggle button, as the chart does', async () => {
     const map = await mapOf();
     const stops = await tabStops(map.parentElement!);
-    expect(stops.filter((stop) => /CSV|PNG|SVG|Plein écran/.test(stop)), stops.join(' | ')).to.deep.equal([]);
+    expect(
+      stops.filter((stop) => /CSV|PNG|SVG|Plein écran/.test(stop)),
+      stops.join(' | '),
+    ).to.deep.equal([]);
     expect(stops).to.include('button: Voir les données');
     await expectActionsMenu(map, ACTIONS);
     const toggle = [...map.shadowRoot!.querySelectorAll('button')].find(
@@ -77,7 +80,9 @@ describe('odw-map beyond axe', function () {
       const area = root.querySelector<SVGElement>('path.area[tabindex="0"]')!;
       await focusByKeyboard(area);
       // The ring drawn above the marks (map-focus.ts): a halo and a ring, one of them in a system colour.
-      const strokes = [...root.querySelectorAll('.focus-ring *')].map((shape) => getComputedStyle(shape).stroke);
+      const strokes = [...root.querySelectorAll('.focus-ring *')].map(
+        (shape) => getComputedStyle(shape).stroke,
+      );
       expect(
         strokes.filter((stroke) => !/^(none|transparent|rgba\(.*, 0\))$/.test(stroke)),
         `a focus ring: ${strokes.join(', ')}`,
@@ -119,7 +124,9 @@ describe('odw-map beyond axe', function () {
     const select = filter.shadowRoot!.querySelector('select')!;
     select.value = 'Olivet';
     select.dispatchEvent(new Event('change'));
-    await waitUntil(() => liveRegionText().startsWith('Filtre Commune'), 'the change is said', {timeout: 15_000});
+    await waitUntil(() => liveRegionText().startsWith('Filtre Commune'), 'the change is said', {
+      timeout: 15_000,
+    });
     expect(liveRegionText()).to.equal('Filtre Commune : Olivet — Population 2025 : mis à jour');
   });
 });

@@ -26,7 +26,15 @@ import {
 } from './helpers.js';
 
 const communes = () =>
-  html`<odw-table src=${ODS} where=${ORLEANS} columns="commune,population" sort="-population" page-size="10" search title="Communes"></odw-table>`;
+  html`<odw-table
+    src=${ODS}
+    where=${ORLEANS}
+    columns="commune,population"
+    sort="-population"
+    page-size="10"
+    search
+    title="Communes"
+  ></odw-table>`;
 
 async function tableOf(): Promise<HTMLElement> {
   const container = await mount(communes(), 800);
@@ -43,7 +51,10 @@ describe('odw-table beyond axe', function () {
     const stops = await tabWalk(table.parentElement!);
     const names = stops.map((stop) => stop.name).join(' | ');
     expect(stops.filter((stop) => inActions(stop.element)).length, names).to.equal(1);
-    await expectActionsMenu(table, ACTIONS.filter((action) => !/PNG|SVG|plein/i.test(action.source)));
+    await expectActionsMenu(
+      table,
+      ACTIONS.filter((action) => !/PNG|SVG|plein/i.test(action.source)),
+    );
   });
 
   it('shows its text, its sort order and its focus in forced colours', async () => {
@@ -75,8 +86,12 @@ describe('odw-table beyond axe', function () {
     const select = filter.shadowRoot!.querySelector('select')!;
     select.value = 'Olivet';
     select.dispatchEvent(new Event('change'));
-    await waitUntil(() => liveRegionText().startsWith('Filtre Commune'), 'the change is said', {timeout: 15_000});
+    await waitUntil(() => liveRegionText().startsWith('Filtre Commune'), 'the change is said', {
+      timeout: 15_000,
+    });
     // Its rows are its key figure (src/core/announcer.ts: « Tableau Communes : lignes 1 à 5 sur 5 »).
-    expect(liveRegionText()).to.match(/^Filtre Commune : Olivet — (Tableau )?Communes : [Ll]ignes 1 à 1 sur 1$/);
+    expect(liveRegionText()).to.match(
+      /^Filtre Commune : Olivet — (Tableau )?Communes : [Ll]ignes 1 à 1 sur 1$/,
+    );
   });
 });

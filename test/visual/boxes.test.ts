@@ -26,14 +26,24 @@ describe('the visual tests’ box rules', function () {
       #wide { width: 500px; height: 1px; }`);
     doc.adoptedStyleSheets = [sheet];
     const boxes = textBoxes(doc);
-    expect(boxes.map((box) => box.text)).to.include.members(['Saint-Jean-de-Braye', 'La Chapelle-Saint-Mesmin']);
-    expect(boxes.map((box) => box.text), 'visually hidden text is not drawn').not.to.include('Caché');
+    expect(boxes.map((box) => box.text)).to.include.members([
+      'Saint-Jean-de-Braye',
+      'La Chapelle-Saint-Mesmin',
+    ]);
+    expect(
+      boxes.map((box) => box.text),
+      'visually hidden text is not drawn',
+    ).not.to.include('Caché');
     expect(overlaps(boxes).join('\n')).to.match(/« Saint-Jean-de-Braye » .* overlaps « Fleury-les-Aubrais »/);
     const cut = clipped(boxes).join('\n');
     expect(cut).to.contain('« Saint-Hilaire-Saint-Mesmin »');
     expect(cut).to.contain('« La Chapelle-Saint-Mesmin »');
-    expect(splitWords(boxes).join('\n')).to.match(/« (Montigny|Mornay|Villeneuve|Vingeanne) » split across lines/);
-    expect(pageScroll(doc).join('')).to.match(/^the page scrolls sideways: 500 px in 320 px \(<div class=""> \[0,\d+ 500×1\]\)$/);
+    expect(splitWords(boxes).join('\n')).to.match(
+      /« (Montigny|Mornay|Villeneuve|Vingeanne) » split across lines/,
+    );
+    expect(pageScroll(doc).join('')).to.match(
+      /^the page scrolls sideways: 500 px in 320 px \(<div class=""> \[0,\d+ 500×1\]\)$/,
+    );
     const [over, under] = [doc.getElementById('over')!, doc.getElementById('under')!];
     expect(coveredHeight([over, under])).to.be.closeTo(22, 1);
   });

@@ -38,7 +38,10 @@ function svgCorners(text: SVGTextElement): Point[] {
     [box.x + box.width, box.y + box.height],
     [box.x, box.y + box.height],
   ];
-  return local.map(([x, y]) => [matrix.a * x + matrix.c * y + matrix.e, matrix.b * x + matrix.d * y + matrix.f]);
+  return local.map(([x, y]) => [
+    matrix.a * x + matrix.c * y + matrix.e,
+    matrix.b * x + matrix.d * y + matrix.f,
+  ]);
 }
 
 /** Elements whose text is not drawn as it stands in the DOM (a text area draws its value). */
@@ -66,7 +69,9 @@ function drawn(element: Element): boolean {
   const view = element.ownerDocument.defaultView!;
   const own = view.getComputedStyle(element);
   if (own.visibility !== 'visible' || own.display === 'none') return false;
-  if (element instanceof view.SVGElement ? own.fill === 'none' && own.stroke === 'none' : transparent(own.color)) {
+  if (
+    element instanceof view.SVGElement ? own.fill === 'none' && own.stroke === 'none' : transparent(own.color)
+  ) {
     return false;
   }
   for (const node of [element, ...ancestors(element)]) {
@@ -104,7 +109,8 @@ export function textBoxes(root: Document | Element | ShadowRoot): TextBox[] {
       const range = doc.createRange();
       range.selectNodeContents(node);
       for (const box of range.getClientRects()) {
-        if (box.width > 0.5 && box.height > 0.5) found.push({text, owner: node, box, svg: false, corners: cornersOf(box)});
+        if (box.width > 0.5 && box.height > 0.5)
+          found.push({text, owner: node, box, svg: false, corners: cornersOf(box)});
       }
       return;
     }
@@ -133,10 +139,14 @@ function visiblePart(owner: Node, box: DOMRect): DOMRect | undefined {
     const style = view.getComputedStyle(ancestor);
     if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
     const limit = ancestor.getBoundingClientRect();
-    if (style.overflowX !== 'visible') [left, right] = [Math.max(left, limit.left), Math.min(right, limit.right)];
-    if (style.overflowY !== 'visible') [top, bottom] = [Math.max(top, limit.top), Math.min(bottom, limit.bottom)];
+    if (style.overflowX !== 'visible')
+      [left, right] = [Math.max(left, limit.left), Math.min(right, limit.right)];
+    if (style.overflowY !== 'visible')
+      [top, bottom] = [Math.max(top, limit.top), Math.min(bottom, limit.bottom)];
   }
-  return right - left > 0.5 && bottom - top > 0.5 ? new DOMRect(left, top, right - left, bottom - top) : undefined;
+  return right - left > 0.5 && bottom - top > 0.5
+    ? new DOMRect(left, top, right - left, bottom - top)
+    : undefined;
 }
 
 /** Whether a box is turned (its top edge not horizontal). */
@@ -156,7 +166,10 @@ function depth(a: Point[], b: Point[]): number {
       const axis: Point = [(y1 - y2) / length, (x2 - x1) / length];
       const project = (points: Point[]) => points.map(([x, y]) => x * axis[0] + y * axis[1]);
       const [pa, pb] = [project(a), project(b)];
-      least = Math.min(least, Math.min(Math.max(...pa), Math.max(...pb)) - Math.max(Math.min(...pa), Math.min(...pb)));
+      least = Math.min(
+        least,
+        Math.min(Math.max(...pa), Math.max(...pb)) - Math.max(Math.min(...pa), Math.min(...pb)),
+      );
     }
   }
   return least;
@@ -215,9 +228,12 @@ export function clipped(boxes: TextBox[]): string[] {
       const overflow = `${style.overflowX} ${style.overflowY}`;
       if (/auto|scroll/.test(overflow)) {
         const scrolls =
-          ancestor.scrollWidth > ancestor.clientWidth + 1 || ancestor.scrollHeight > ancestor.clientHeight + 1;
+          ancestor.scrollWidth > ancestor.clientWidth + 1 ||
+          ancestor.scrollHeight > ancestor.clientHeight + 1;
         if (scrolls && !reachableScroller(ancestor)) {
-          problems.push(`« ${text} » in <${ancestor.localName} class="${ancestor.getAttribute('class') ?? ''}">, which scrolls but cannot be focused`);
+          problems.push(
+            `« ${text} » in <${ancestor.localName} class="${ancestor.getAttribute('class') ?? ''}">, which scrolls but cannot be focused`,
+          );
         }
         break;
       }
@@ -255,7 +271,9 @@ export function splitWords(boxes: TextBox[]): string[] {
       range.setEnd(node, match.index + match[0].length);
       const lines = [...range.getClientRects()].filter((box) => box.width > 0.5);
       const first = lines[0];
-      const split = lines.some((box) => Math.abs(box.top - first.top) > Math.min(box.height, first.height) / 2);
+      const split = lines.some(
+        (box) => Math.abs(box.top - first.top) > Math.min(box.height, first.height) / 2,
+      );
       if (split) problems.push(`« ${match[0]} » split across lines (in « ${normalized(node.data)} »)`);
     }
   }
@@ -281,10 +299,15 @@ export function pageScroll(doc: Document): string[] {
   const past = [...deepElements(doc)].filter(
     (element) => element.getBoundingClientRect().right > width + 0.5 && !contained(element),
   );
-  const deepest = past.filter((element) => !past.some((other) => other !== element && ancestorsOf(other).includes(element)));
+  const deepest = past.filter(
+    (element) => !past.some((other) => other !== element && ancestorsOf(other).includes(element)),
+  );
   const names = deepest
     .slice(0, 3)
-    .map((element) => `<${element.localName} class="${element.getAttribute('class') ?? ''}"> ${describeBox(element.getBoundingClientRect())}`);
+    .map(
+      (element) =>
+        `<${element.localName} class="${element.getAttribute('class') ?? ''}"> ${describeBox(element.getBoundingClientRect())}`,
+    );
   return [`the page scrolls sideways: ${scrolling.scrollWidth} px in ${width} px (${names.join(', ')})`];
 }
 
@@ -329,7 +352,9 @@ export function frameTallerThanFigure(widget: Element, figure: Element | null | 
   const frame = coveredHeight(frameParts(widget));
   const height = figure.getBoundingClientRect().height;
   return frame > height + 1
-    ? [`${name}: frame (title, actions, footer) ${Math.round(frame)} px tall, figure ${Math.round(height)} px`]
+    ? [
+        `${name}: frame (title, actions, footer) ${Math.round(frame)} px tall, figure ${Math.round(height)} px`,
+      ]
     : [];
 }
 

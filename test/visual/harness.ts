@@ -45,7 +45,8 @@ function loaded(widget: Element): boolean {
   if (!root || !root.firstElementChild) return false;
   if (root.querySelector('.skeleton, [aria-busy="true"]')) return false;
   if (widget.localName === 'odw-chart') return Boolean(root.querySelector('svg text, [part~=status]'));
-  if (widget.localName === 'odw-map') return Boolean(root.querySelector('svg.map-svg path, svg.map-svg circle, [part~=status]'));
+  if (widget.localName === 'odw-map')
+    return Boolean(root.querySelector('svg.map-svg path, svg.map-svg circle, [part~=status]'));
   return true;
 }
 

@@ -11,7 +11,9 @@ describe('odw-dashboard boxes at 320, 390, 768 and 1 280 px', function () {
   this.timeout(180_000);
 
   it('lays out the Angers dashboard readably at every width', async () => {
-    const page = await openVisualPage(`<odw-dashboard config="/examples/angers-dashboard.json"></odw-dashboard>`);
+    const page = await openVisualPage(
+      `<odw-dashboard config="/examples/angers-dashboard.json"></odw-dashboard>`,
+    );
     const problems = await problemsAtEveryWidth(page);
     // Key figures side by side start on one line, however many lines their labels take.
     for (const width of WIDTHS) {
@@ -22,7 +24,10 @@ describe('odw-dashboard boxes at 320, 390, 768 and 1 280 px', function () {
       const rows = new Map<number, DOMRect[]>();
       for (const kpi of widgets(page.doc).filter((widget) => widget.localName === 'odw-kpi')) {
         const top = Math.round(kpi.getBoundingClientRect().top);
-        rows.set(top, [...(rows.get(top) ?? []), kpi.shadowRoot!.querySelector('[part~=value]')!.getBoundingClientRect()]);
+        rows.set(top, [
+          ...(rows.get(top) ?? []),
+          kpi.shadowRoot!.querySelector('[part~=value]')!.getBoundingClientRect(),
+        ]);
       }
       for (const row of rows.values()) {
         const tops = row.map((box) => Math.round(box.top));

@@ -10,6 +10,8 @@ import puppeteer from 'puppeteer-core';
 import config from '../web-dev-server.config.mjs';
 import {chromiumArgs, findChromium} from './chromium.mjs';
 
+/* global document, customElements, requestAnimationFrame -- read in the page, by Puppeteer */
+
 const OUT = 'screenshots';
 const WIDTHS = [390, 1280];
 const PORT = Number(process.env.PORT ?? 8290);

@@ -358,7 +358,7 @@ export function frameTallerThanFigure(widget: Element, figure: Element | null | 
     : [];
 }
 
-/** Every rule but the frame's, for the texts under `root`, with `label` before each problem. */
+/** Every rule but the frame's, for the texts under `root` and the page `doc`. */
 export function boxProblems(doc: Document, root: Document | Element = doc): string[] {
   const boxes = textBoxes(root);
   return [...overlaps(boxes), ...clipped(boxes), ...splitWords(boxes), ...pageScroll(doc)];

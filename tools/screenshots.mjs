@@ -49,8 +49,8 @@ const ELEMENTS = {
   'odw-map': {
     areas: ({src, where, extra = ''}) =>
       `<odw-map src="${src}" where='${where}' shapes="/portal/files/communes-49-maine-et-loire.geojson" shapes-key="code" key="code_insee" value="sum(population)" only-matched title="Population des communes" ${extra}></odw-map>`,
-    points: ({src, extra = ''}) =>
-      `<odw-map src="${src.replace('populations-legales-2025', 'festivals-du-finistere')}" color="domaine" label="nom_de_la_manifestation" title="Festivals du Finistère" ${extra}></odw-map>`,
+    points: ({src, where, extra = ''}) =>
+      `<odw-map src="${src.replace('populations-legales-2025', 'festivals-du-finistere')}" ${where === NOWHERE ? `where='domaine = "Nulle part"'` : ''} color="domaine" label="nom_de_la_manifestation" title="Festivals du Finistère" ${extra}></odw-map>`,
   },
   'odw-table': {
     communes: ({src, where, extra = ''}) =>

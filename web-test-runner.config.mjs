@@ -31,7 +31,33 @@ export const CROSS_ENGINE_FILES = [
   'test/csp.test.ts',
   'test/hardening/csp.test.ts',
   'src/**/*.csp.test.ts',
+  // Every element at 320, 390, 768 and 1 280 px, measured from boxes (issue 15).
+  'test/visual/**/*.test.ts',
 ];
+
+/**
+ * `executeServerCommand('emulate-forced-colors', {forcedColors: 'active' | 'none'})`: Windows high
+ * contrast in Chromium, which the test runner's `emulateMedia` command does not pass on to
+ * Puppeteer (whose own `emulateMediaFeatures` refuses `forced-colors`); the DevTools protocol
+ * emulates it, on a session kept per test page.
+ */
+function forcedColorsPlugin() {
+  const sessions = new Map();
+  return {
+    name: 'forced-colors-command',
+    async executeCommand({command, payload, session}) {
+      if (command !== 'emulate-forced-colors') return undefined;
+      if (session.browser.type !== 'puppeteer')
+        throw new Error('Forced colours are emulated in Chromium only.');
+      const page = session.browser.getPage(session.id);
+      if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
+      await sessions.get(page).send('Emulation.setEmulatedMedia', {
+        features: [{name: 'forced-colors', value: payload?.forcedColors === 'active' ? 'active' : 'none'}],
+      });
+      return true;
+    },
+  };
+}
 
 /**
  * test/cdn/fallback.html shows what a tag holds when the code cannot run: with `?blocked=chunks`
@@ -68,6 +94,7 @@ export default {
     portalPlugin(),
     // The browser's accessibility tree, for the tests of names and roles (a11ySnapshot).
     a11ySnapshotPlugin(),
+    forcedColorsPlugin(),
     reactDevelopmentBuild,
     // The dev server transforms each file alone, so the plugin never learns which modules are
     // CommonJS: `strictRequires: false` gives every one a default export (its `module.exports`) and

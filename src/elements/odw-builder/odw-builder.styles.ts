@@ -78,6 +78,8 @@ export const builderStyles = css`
     margin: 0;
     font-size: var(--_odw-font-size-small);
     color: var(--_odw-muted-color);
+    /* A tag or an address quoted in help is one long word: it wraps rather than widen a phone's page. */
+    overflow-wrap: break-word;
   }
   .error {
     margin: 0;

@@ -9,6 +9,8 @@ export const kpiStyles = css`
   .label {
     margin: 0;
     font-weight: 600;
+    /* Two lines kept for the label: the figures of cards side by side stay level when one wraps. */
+    min-height: 2lh;
   }
   .value {
     margin: 0;
@@ -17,12 +19,17 @@ export const kpiStyles = css`
     line-height: 1.15;
     font-variant-numeric: tabular-nums;
     color: var(--odw-kpi-value-color, var(--_odw-text-color));
-    /* A figure or unit breaks only when wider than the card by itself: « hab. » never splits. */
+    /* A figure breaks only when wider than the card by itself. */
     overflow-wrap: break-word;
+    /* The unit goes under the figure when both do not fit on one line: « hab. » never splits. */
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
   }
   .unit {
     font-size: 0.5em;
     font-weight: 600;
+    white-space: nowrap;
   }
   .comparison {
     margin: 0;

@@ -366,13 +366,27 @@ function layoutVertical(input: LayoutInput): Scene {
   };
 }
 
+/**
+ * The height the categories of a bar chart need so that every label shows: a line each, two where
+ * a label wraps in the label band (leftCategoryAxis in chart-axes.ts thins them below that).
+ */
+function barsHeight(
+  labels: string[],
+  band: number,
+  measure: LayoutInput['measure'],
+  lineHeight: number,
+): number {
+  const wraps = labels.some((label) => measure(label) > band);
+  return Math.ceil(labels.length * lineHeight * (wraps ? 2.2 : 1.3));
+}
+
 function category(data: ChartData, point: ChartPoint) {
   return data.categories[point.c];
 }
 
 /** Horizontal bars: categories down a label band that grows up to a share of the width. */
 function layoutBars(input: LayoutInput): Scene {
-  const {data, points, width, height, theme, measure, fontSize, lang} = input;
+  const {data, points, width, theme, measure, fontSize, lang} = input;
   const {plan} = data;
   const {lineHeight, ascent, middle} = metrics(fontSize);
   const percent = plan.stack === 'percent';
@@ -390,11 +404,15 @@ function layoutBars(input: LayoutInput): Scene {
   }
   top += xTitle.lines.length * lineHeight + lineHeight / 2;
   const yTitle = wrapText(valueTitle(data), width - 2 * PAD, measure, 2, true);
+  const share = width < 480 ? 0.45 : 0.35;
+  const band = Math.min(width * share, Math.max(0, ...labels.map((label) => measure(label))) + TICK_GAP);
+  const below = PAD + yTitle.lines.length * lineHeight + lineHeight + TICK_GAP;
+  const height = input.grow
+    ? Math.max(input.height, barsHeight(labels, band, measure, lineHeight) + top + below)
+    : input.height;
   const titleTop = height - PAD - yTitle.lines.length * lineHeight;
   const axisTop = titleTop - lineHeight - TICK_GAP;
 
-  const share = width < 480 ? 0.45 : 0.35;
-  const band = Math.min(width * share, Math.max(0, ...labels.map((label) => measure(label))) + TICK_GAP);
   const left = PAD + band + TICK_GAP;
   const shade = shader(input, drawn);
   const grouped = data.series.length > 1 && !plan.stack;

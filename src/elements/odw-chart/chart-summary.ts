@@ -44,8 +44,13 @@ type WhenKind = 'period' | 'day' | 'week' | 'category';
  * Combleux avec 524 hab. »
  */
 export function describeChart(data: ChartData, lang: Lang): string {
-  return new Summary(data, lang).write();
+  let texts = written.get(data);
+  if (!texts) written.set(data, (texts = {}));
+  return (texts[lang] ??= new Summary(data, lang).write());
 }
+
+/** Summaries already written: a chart's every render (a busy one, a focus move) asks again. */
+const written = new WeakMap<ChartData, Partial<Record<Lang, string>>>();
 
 class Summary {
   private readonly drawn: ChartPoint[];

@@ -10,6 +10,8 @@ export type Measure = (text: string, bold?: boolean) => number;
 export const ELLIPSIS = '…';
 
 let context: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null | undefined;
+/** The font last set on `context`. */
+let contextFont = '';
 
 /** Widths measured, per font: a redraw (new rows, a new size) measures only new texts. */
 const caches = new Map<string, Map<string, number>>();
@@ -28,7 +30,9 @@ export function canvasMeasure(family: string, size: number): Measure {
     let width = cache.get(key);
     if (width === undefined) {
       if (!context) return text.length * size * 0.6;
-      context.font = `${bold ? 600 : 400} ${size}px ${family}`;
+      // Setting the font parses it again, even the same one: only when it changes.
+      const wanted = `${bold ? 600 : 400} ${size}px ${family}`;
+      if (wanted !== contextFont) context.font = contextFont = wanted;
       width = context.measureText(text).width;
       cache.set(key, width);
     }

@@ -5,7 +5,8 @@
  */
 import type {ReactiveController, ReactiveElement} from 'lit';
 import type {Lang} from '../../core/i18n.js';
-import {ChartConfigError, type ChartData} from './chart-model.js';
+import type {ChartData} from './chart-model.js';
+import {ChartConfigError} from './chart-plan.js';
 import {OdwChartDrawnEvent} from './chart-events.js';
 import {describeChart} from './chart-summary.js';
 import {mergeSpec, vegaLiteSpec} from './chart-vega-lite.js';

@@ -2,6 +2,7 @@
  * The chart's tooltip, one text-only element: above the pointer for the mark under it, beside the
  * mark that has the keyboard focus (above it, else below, never over it).
  */
+import type {ChartPoint} from './chart-model.js';
 import type {Box} from './chart-scene.js';
 
 const GAP = 8;
@@ -45,4 +46,39 @@ export function showMarkTip(
   const above = mark.y - height - GAP;
   tooltip.style.left = `${left}px`;
   tooltip.style.top = `${above >= 0 ? above : mark.y + mark.height + GAP}px`;
+}
+
+/** The drawing's pointer handlers: the tooltip of the mark under the pointer, a click chooses it. */
+export class MarkPointer {
+  constructor(
+    private readonly options: {
+      /** The drawn points (undefined: none, or a page's specification, which shows its own). */
+      points: () => readonly ChartPoint[] | undefined;
+      show: (text: string | undefined, clientX: number, clientY: number) => void;
+      choose: (index: number) => void;
+    },
+  ) {}
+
+  readonly onClick = (event: MouseEvent): void => {
+    const index = markAt(event);
+    if (index !== undefined) this.options.choose(index);
+  };
+
+  readonly onMove = (event: PointerEvent): void => {
+    const points = this.options.points();
+    if (!points) return;
+    const index = markAt(event);
+    const point = index === undefined ? undefined : points.find((candidate) => candidate.i === index);
+    this.options.show(point?.tip, event.clientX, event.clientY);
+  };
+
+  readonly onLeave = (): void => {
+    if (this.options.points()) this.options.show(undefined, 0, 0);
+  };
+}
+
+/** The index of the mark an event happened on. */
+function markAt(event: Event): number | undefined {
+  const mark = (event.target as Element | null)?.closest?.('[data-i]');
+  return mark ? Number(mark.getAttribute('data-i')) : undefined;
 }

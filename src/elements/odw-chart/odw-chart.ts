@@ -1,21 +1,21 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import type {QueryResult, Row} from '../../data/types.js';
+import type {Row} from '../../data/types.js';
 import {OdwDataElement, type DataTarget, type LoadOptions, type Loaded} from '../../core/data-element.js';
 import {OdwSelectEvent} from '../../core/events.js';
 import type {Lang} from '../../core/i18n.js';
-import {buildChartData, csvOf, planChart, type ChartData, type ChartPoint} from './chart-model.js';
+import type {ChartData, ChartPoint} from './chart-model.js';
+import {planChart} from './chart-plan.js';
+import {csvOf} from './chart-rows.js';
 import {checkSpec} from './chart-vega-lite.js';
 import {OdwChartDrawnEvent} from './chart-events.js';
 import {chartStyles} from './odw-chart.styles.js';
 import {DisplayController} from '../../core/display-controller.js';
 import {fileNameOf, saveFile} from '../../core/export.js';
-import {visiblePoints, type ChartTheme, type LayoutInput, type Scene} from './chart-scene.js';
-import {layoutCartesian} from './chart-layout.js';
-import {layoutRound} from './chart-round.js';
+import type {ChartTheme, Scene} from './chart-scene.js';
 import {drawScene, type DrawOptions} from './chart-draw.js';
-import {canvasMeasure, forgetWidths} from './chart-text.js';
-import {pngFile, svgFile} from './chart-export.js';
+import {forgetWidths} from './chart-text.js';
+import {chartPng, chartSvg, type ChartDrawing} from './chart-export.js';
 import {renderTable} from './chart-table.js';
 import {renderLegend} from './chart-legend.js';
 import {applyDefaults, propertiesOf, type AttributeValues} from '../../core/schema.js';
@@ -26,12 +26,14 @@ import {describeChart} from './chart-summary.js';
 import type {TopLevelSpec} from 'vega-lite';
 import {chartToVegaLite} from './chart-to-vega-lite.js';
 import {colourRamp} from './chart-scale.js';
-import {categoryFilter, loadChart} from './chart-query.js';
+import {categoryFilter, loadChart, selectedCategory} from './chart-query.js';
 import {ChartSizeController} from './chart-size.js';
 import {ChartSpecDrawing, loadEngine} from './chart-spec.js';
 import {MarkFocus, walkOrder} from './chart-focus.js';
-import {showPointerTip} from './chart-tooltip.js';
+import {MarkPointer, showPointerTip} from './chart-tooltip.js';
 import {chartFontSize, readChartTheme} from './chart-theme.js';
+import {ChartAnswers} from './chart-answers.js';
+import {ChartScenes} from './chart-scenes.js';
 
 /** Default height of the drawing, axes and legend included, in CSS pixels. */
 const DEFAULT_HEIGHT = 320;
@@ -120,11 +122,9 @@ export class OdwChart extends OdwDataElement<ChartData> {
 
   private readonly uid = `odw-chart-${++chartCount}`;
   private shownData?: ChartData;
-  private scene?: Scene;
-  private sceneKey = '';
-  private shownScene?: ChartData;
   private drawnScene?: Scene;
-  private drawTheme?: ChartTheme;
+  private readonly answers = new ChartAnswers();
+  private readonly scenes = new ChartScenes();
 
   /** The width of the drawing, read before the first drawing and followed after. */
   private readonly size = new ChartSizeController(this);
@@ -143,11 +143,25 @@ export class OdwChart extends OdwDataElement<ChartData> {
   /** The marks' keyboard walk and the focused mark's tooltip. */
   private readonly markFocus = new MarkFocus(this, {
     points: () => this.focusablePoints(),
-    scene: () => this.scene,
+    scene: () => this.scenes.scene,
     plotWidth: () => this.size.width,
     tooltip: () => this.renderRoot.querySelector<HTMLElement>('.tooltip'),
     choose: (index) => this.choose(index),
   });
+
+  /** The tooltip of the mark under the pointer; a click chooses it. */
+  private readonly pointer = new MarkPointer({
+    points: () => (this.hasSpec() ? undefined : (this.shownData?.points ?? [])),
+    show: (text, x, y) => this.showPointerTip(text, x, y),
+    choose: (index) => this.choose(index),
+  });
+
+  private readonly onKeydown = this.markFocus.onKeydown;
+  private readonly onPointsFocus = this.markFocus.onFocus;
+  private readonly onPointsBlur = this.markFocus.onBlur;
+  private readonly onMarkClick = this.pointer.onClick;
+  private readonly onPointerMove = this.pointer.onMove;
+  private readonly onPointerLeave = this.pointer.onLeave;
 
   /** The key of this chart's filter on its source. */
   private get filterKey(): string {
@@ -166,9 +180,9 @@ export class OdwChart extends OdwDataElement<ChartData> {
     return this.specDrawing.error;
   }
 
-  private readonly onKeydown = this.markFocus.onKeydown;
-  private readonly onPointsFocus = this.markFocus.onFocus;
-  private readonly onPointsBlur = this.markFocus.onBlur;
+  private get drawTheme(): ChartTheme | undefined {
+    return this.scenes.theme;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -181,21 +195,8 @@ export class OdwChart extends OdwDataElement<ChartData> {
   }
 
   protected override queryDependencies(): readonly unknown[] {
-    return [
-      this.type,
-      this.x,
-      this.y,
-      this.series,
-      this.stack,
-      this.sort,
-      this.limit,
-      this.others,
-      this.timeunit,
-      this.color,
-      this.unit,
-      this.spec,
-      this.childSpecText,
-    ];
+    const {type, x, y, series, stack, sort, limit, others, timeunit, color, unit, spec} = this;
+    return [type, x, y, series, stack, sort, limit, others, timeunit, color, unit, spec, this.childSpecText];
   }
 
   protected override async load(target: DataTarget, options: LoadOptions): Promise<Loaded<ChartData>> {
@@ -213,30 +214,12 @@ export class OdwChart extends OdwDataElement<ChartData> {
       this.runQuery(queried, query, options),
     );
     const unit = this.unit?.trim() || undefined;
-    const data = buildChartData(plan, result, {lang, unit, othersRows});
-    this.answers.set(data, {result, othersRows, unit, lang});
-    return {data, result};
+    return {data: this.answers.build(plan, result, {lang, unit, othersRows}), result};
   }
 
-  /**
-   * The answers behind each loaded chart, so that a change of language words the chart again
-   * without querying again.
-   */
-  private readonly answers = new WeakMap<
-    ChartData,
-    {result: QueryResult; othersRows?: Row[]; unit?: string; lang: Lang}
-  >();
-  private reworded?: {from: ChartData; lang: Lang; data: ChartData};
-
-  /** `data` in `lang`: as loaded, or built again from the same answers. */
+  /** `data` in `lang`: as loaded, or built again from the same answers (no new query). */
   private inLanguage(data: ChartData, lang: Lang): ChartData {
-    const answers = this.answers.get(data);
-    if (!answers || answers.lang === lang) return data;
-    if (this.reworded?.from !== data || this.reworded.lang !== lang) {
-      const {result, othersRows, unit} = answers;
-      this.reworded = {from: data, lang, data: buildChartData(data.plan, result, {lang, unit, othersRows})};
-    }
-    return this.reworded.data;
+    return this.answers.inLanguage(data, lang);
   }
 
   /** A new filter redraws the chart in place: the one drawn stays, marked busy, meanwhile. */
@@ -373,7 +356,8 @@ export class OdwChart extends OdwDataElement<ChartData> {
   private focusablePoints(): ChartPoint[] {
     const data = this.shownData;
     if (!data) return [];
-    const {hiddenSeries: hidden, scene} = this;
+    const {hiddenSeries: hidden} = this;
+    const scene = this.scenes.scene;
     const walk = this.walk;
     if (walk?.data === data && walk.hidden === hidden && walk.scene === scene) return walk.points;
     this.walk = {data, hidden, scene, points: walkOrder(data, hidden, scene)};
@@ -398,44 +382,18 @@ export class OdwChart extends OdwDataElement<ChartData> {
     );
   }
 
-  /** The scene for the current data, size, theme and text size; computed again only when one changed. */
+  /** The scene for the current data, size, theme and text size; laid out again only when one changed. */
   private layout(data: ChartData, lang: Lang): Scene | undefined {
-    const width = this.size.width;
-    if (width <= 0) return undefined;
-    const theme = readChartTheme(this);
-    const fontSize = chartFontSize();
-    const height = this.plotHeight;
-    const grow = this.type === 'bar' && !this.display.fullscreen && !this.authorHeight;
-    const key = JSON.stringify([
-      theme,
-      fontSize,
-      width,
-      height,
-      grow,
-      [...this.hiddenSeries],
-      this.showLabels,
-      lang,
-    ]);
-    if (this.scene && this.shownScene === data && key === this.sceneKey) return this.scene;
-    this.drawTheme = theme;
-    const input: LayoutInput = {
+    return this.scenes.sceneFor(this, {
       data,
-      points: visiblePoints(data, this.hiddenSeries),
-      width,
-      height,
-      grow,
-      theme,
-      measure: canvasMeasure(theme.font, fontSize),
-      fontSize,
       lang,
+      width: this.size.width,
+      height: this.plotHeight,
+      grow: this.type === 'bar' && !this.display.fullscreen && !this.authorHeight,
+      hidden: this.hiddenSeries,
       labels: this.showLabels,
       patternId: this.uid,
-    };
-    this.scene =
-      data.plan.type === 'pie' || data.plan.type === 'donut' ? layoutRound(input) : layoutCartesian(input);
-    this.sceneKey = key;
-    this.shownScene = data;
-    return this.scene;
+    });
   }
 
   private drawOptions(label: string, theme: ChartTheme): DrawOptions {
@@ -456,8 +414,9 @@ export class OdwChart extends OdwDataElement<ChartData> {
       void this.specDrawing.drawIfNeeded(this.shownData);
       return;
     }
-    if (this.scene && this.scene !== this.drawnScene && this.renderRoot.querySelector('.chart-svg')) {
-      this.drawnScene = this.scene;
+    const scene = this.scenes.scene;
+    if (scene && scene !== this.drawnScene && this.renderRoot.querySelector('.chart-svg')) {
+      this.drawnScene = scene;
       this.dispatchEvent(new OdwChartDrawnEvent());
     }
   }
@@ -475,7 +434,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
 
   /** The drawing's height: a bar chart of many categories grows taller than `plotHeight`. */
   private get drawnHeight(): number {
-    return this.scene?.height ?? this.plotHeight;
+    return this.scenes.scene?.height ?? this.plotHeight;
   }
 
   /** Forced colours or the colour scheme changed: the same data, drawn again in the new colours. */
@@ -487,30 +446,8 @@ export class OdwChart extends OdwDataElement<ChartData> {
   /** A web font arrived: labels are measured again in it. */
   private readonly onFontsLoaded = () => {
     forgetWidths();
-    this.sceneKey = '';
+    this.scenes.forget();
     this.requestUpdate();
-  };
-
-  private markAt(event: Event): number | undefined {
-    const mark = (event.target as Element | null)?.closest?.('[data-i]');
-    return mark ? Number(mark.getAttribute('data-i')) : undefined;
-  }
-
-  private readonly onMarkClick = (event: MouseEvent) => {
-    const index = this.markAt(event);
-    if (index !== undefined) this.choose(index);
-  };
-
-  private readonly onPointerMove = (event: PointerEvent) => {
-    if (this.hasSpec()) return;
-    const index = this.markAt(event);
-    const point =
-      index === undefined ? undefined : this.shownData?.points.find((candidate) => candidate.i === index);
-    this.showPointerTip(point?.tip, event.clientX, event.clientY);
-  };
-
-  private readonly onPointerLeave = () => {
-    if (!this.hasSpec()) this.showPointerTip(undefined, 0, 0);
   };
 
   /** The text of the mark under the pointer, above the pointer. */
@@ -522,13 +459,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
 
   /** The category this chart filters its source on, if any. */
   private selectedCategory(data: ChartData): number | undefined {
-    const own = this.ownFilter.current;
-    if (!own) return undefined;
-    const index = data.categories.findIndex(
-      (category) =>
-        JSON.stringify(categoryFilter(data.plan, category.value, category.time)) === JSON.stringify(own),
-    );
-    return index >= 0 ? index : undefined;
+    return selectedCategory(data, this.ownFilter.current);
   }
 
   /** A mark clicked or chosen with Enter: `odw-select`, and with `filter-on-click` the source's filter. */
@@ -544,8 +475,8 @@ export class OdwChart extends OdwDataElement<ChartData> {
       value: point.v,
     };
     this.dispatchEvent(new OdwSelectEvent({datum}));
-    const source = this.sourceElement;
-    if (!this.filterOnClick || !source || category.others || category.gap || data.plan.records) return;
+    if (!this.filterOnClick || !this.sourceElement || category.others || category.gap || data.plan.records)
+      return;
     const filter = categoryFilter(data.plan, category.value, category.time);
     if (!filter) return;
     this.ownFilter.toggle(filter);
@@ -561,35 +492,26 @@ export class OdwChart extends OdwDataElement<ChartData> {
     );
   }
 
-  /** The drawing as a standalone SVG, as text; undefined before it is drawn. */
-  private async svgText(): Promise<string | undefined> {
-    const view = this.specDrawing.vegaView;
-    if (view) return view.toSVG();
-    const drawing = this.renderRoot.querySelector<SVGSVGElement>('.chart-svg');
-    if (!drawing || !this.drawTheme) return undefined;
-    return svgFile(drawing, {
-      fontFamily: this.drawTheme.font,
-      fontSize: chartFontSize(),
-      background: this.drawTheme.background,
-    });
-  }
-
   private async downloadSvg(): Promise<void> {
-    const text = await this.svgText();
+    const text = await chartSvg(this.drawing());
     if (text) saveFile(new Blob([text], {type: 'image/svg+xml'}), `${this.fileName()}.svg`);
   }
 
   private async downloadPng(): Promise<void> {
-    let blob: Blob | null = null;
-    const view = this.specDrawing.vegaView;
-    if (view) {
-      const canvas = await view.toCanvas(2);
-      blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    } else {
-      const text = await this.svgText();
-      if (text) blob = await pngFile(text, this.size.width, this.drawnHeight, 2);
-    }
+    const blob = await chartPng(this.drawing());
     if (blob) saveFile(blob, `${this.fileName()}.png`);
+  }
+
+  /** What the downloads are made from. */
+  private drawing(): ChartDrawing {
+    return {
+      view: this.specDrawing.vegaView,
+      svg: this.renderRoot.querySelector<SVGSVGElement>('.chart-svg'),
+      theme: this.drawTheme,
+      fontSize: chartFontSize(),
+      width: this.size.width,
+      height: this.drawnHeight,
+    };
   }
 
   private fileName(): string {

@@ -40,6 +40,19 @@ export function canvasMeasure(family: string, size: number): Measure {
   };
 }
 
+/**
+ * Sets `family` up for measuring ahead of the first layout: a page's first measurement of a font
+ * costs tens of milliseconds (the font is looked up and loaded), paid while the data travels
+ * rather than after it arrived. Later calls answer from the cache.
+ */
+export function prepareFont(family: string, size: number): void {
+  const measure = canvasMeasure(family, size);
+  // Letters, accents, figures and the marks the labels and ticks use.
+  const sample = 'Saint-Étienne-du-Rouvray (hab.) 0123456789 « … »';
+  measure(sample);
+  measure(sample, true);
+}
+
 /** `text` cut at a word or character boundary so that it fits `width`, ending with « … ». */
 export function ellipsize(text: string, width: number, measure: Measure, bold = false): string {
   if (measure(text, bold) <= width) return text;

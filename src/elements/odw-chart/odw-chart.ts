@@ -14,7 +14,7 @@ import {DisplayController} from '../../core/display-controller.js';
 import {fileNameOf, saveFile} from '../../core/export.js';
 import type {ChartTheme, Scene} from './chart-scene.js';
 import {drawScene, type DrawOptions} from './chart-draw.js';
-import {forgetWidths} from './chart-text.js';
+import {forgetWidths, prepareFont} from './chart-text.js';
 import {chartPng, chartSvg, type ChartDrawing} from './chart-export.js';
 import {renderTable} from './chart-table.js';
 import {renderLegend} from './chart-legend.js';
@@ -207,9 +207,12 @@ export class OdwChart extends OdwDataElement<ChartData> {
     const lang = this.currentLang;
     // A chart that filters its source on a click still shows every category.
     const scoped: DataTarget = {...target, where: this.ownFilter.whereWithoutOwn()};
-    // With a page's specification, Vega loads while the request travels; the drawing reports an
-    // engine that failed to load.
-    if (spec) options = {...options, onSend: () => void loadEngine().catch(() => undefined)};
+    // While the request travels: Vega loads for a page's specification (the drawing reports an engine
+    // that failed to load), else the font is set up for measuring, after the other widgets' requests.
+    const whileSent = spec
+      ? () => void loadEngine().catch(() => undefined)
+      : () => setTimeout(() => prepareFont(readChartTheme(this).font, chartFontSize()));
+    options = {...options, onSend: whileSent};
     const {result, othersRows} = await loadChart(plan, scoped, (queried, query) =>
       this.runQuery(queried, query, options),
     );

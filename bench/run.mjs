@@ -717,6 +717,21 @@ for (const [name, key, field, label, most] of [
   results.ratios[`${name} (at most ${most})`] = value;
   budgetRatios.push(`${name}: ${value} ${value <= most ? '≤' : '>'} ${most}`);
 }
+// No growth over the mounts: the heap after the last mount against the heap after the first
+// MOUNTS_FIRST (past the warm-up), and the same DOM nodes and listeners.
+const memory = results.memory;
+if (memory?.afterFirst && memory.end) {
+  const value = +(memory.end.heap / memory.afterFirst.heap).toFixed(3);
+  const most = 1.05;
+  results.ratios[`heap after ${memory.end.mounts} mounts ÷ after ${MOUNTS_FIRST} (at most ${most})`] = value;
+  budgetRatios.push(
+    `heap after ${memory.end.mounts} mounts ÷ after ${MOUNTS_FIRST}: ${value} ${value <= most ? '≤' : '>'} ${most}`,
+  );
+  const same = memory.end.nodes === memory.start.nodes && memory.end.listeners === memory.start.listeners;
+  budgetRatios.push(
+    `DOM nodes ${memory.start.nodes} → ${memory.end.nodes}, listeners ${memory.start.listeners} → ${memory.end.listeners}: ${same ? 'no growth' : 'GROWTH'}`,
+  );
+}
 const six = results.dashboard6;
 if (six?.ours) {
   results.ratios['dashboard bytes, whole exports/json ÷ ours'] = +(

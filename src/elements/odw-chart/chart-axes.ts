@@ -6,7 +6,7 @@
 import {formatNumber} from '../../core/format.js';
 import type {Lang} from '../../core/i18n.js';
 import type {TimeUnit} from '../../data/types.js';
-import {formatPeriod} from './chart-model.js';
+import {formatPeriod} from './chart-time.js';
 import {calendarTicks, niceTicks} from './chart-scale.js';
 import {ellipsize, wrapText, type Measure} from './chart-text.js';
 

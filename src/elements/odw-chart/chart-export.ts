@@ -4,6 +4,9 @@
  * attribute, so neither needs a stylesheet or a `style` attribute.
  */
 
+import type {ChartTheme} from './chart-scene.js';
+import type {ChartView} from './vega-engine.js';
+
 export interface ExportLook {
   fontFamily: string;
   /** Font size of the chart's text, in pixels. */
@@ -52,4 +55,35 @@ export async function pngFile(
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+/** What a chart's downloads are made from: Vega's view for a page's specification, else its SVG. */
+export interface ChartDrawing {
+  view?: ChartView;
+  svg: SVGSVGElement | null;
+  theme?: ChartTheme;
+  fontSize: number;
+  width: number;
+  height: number;
+}
+
+/** The drawing as a standalone SVG, as text; undefined before it is drawn. */
+export async function chartSvg(drawing: ChartDrawing): Promise<string | undefined> {
+  if (drawing.view) return drawing.view.toSVG();
+  if (!drawing.svg || !drawing.theme) return undefined;
+  return svgFile(drawing.svg, {
+    fontFamily: drawing.theme.font,
+    fontSize: drawing.fontSize,
+    background: drawing.theme.background,
+  });
+}
+
+/** The drawing as a PNG at twice its size; null before it is drawn. */
+export async function chartPng(drawing: ChartDrawing): Promise<Blob | null> {
+  if (drawing.view) {
+    const canvas = await drawing.view.toCanvas(2);
+    return new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  }
+  const text = await chartSvg(drawing);
+  return text ? pngFile(text, drawing.width, drawing.height, 2) : null;
 }

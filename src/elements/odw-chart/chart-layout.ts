@@ -1,14 +1,13 @@
 /**
- * The cartesian charts (column, bar, line, area, scatter) laid out in pixels: axes sized from
- * their measured labels, titles wrapped rather than cut, value labels given room, then the marks
- * placed with the scales of chart-scale.ts and d3-shape. Axis titles stand horizontally: the value axis's above the
- * plot, the other's below its labels (a bar chart's categories' above its label band).
+ * The column, line, area and scatter charts laid out in pixels: axes sized from their measured
+ * labels, titles wrapped rather than cut, value labels given room, then the marks placed with the
+ * scales of chart-scale.ts and d3-shape. The value axis's title stands above the plot, the other's
+ * below its labels. Horizontal bars are laid out by chart-bars.ts.
  */
 import {area as areaShape, line as lineShape, symbol, symbolsFill} from 'd3-shape';
 import {formatNumber} from '../../core/format.js';
 import {
   bottomCategoryAxis,
-  leftCategoryAxis,
   linearTicks,
   spreadTicks,
   timeTicks,
@@ -29,78 +28,19 @@ import {
   type SceneText,
 } from './chart-scene.js';
 import {wrapText} from './chart-text.js';
-import {colourRamp, linear} from './chart-scale.js';
-
-const PAD = 2;
-const TICK_GAP = 6;
-
-/** Metrics of the chart's text, from its font size. */
-function metrics(fontSize: number) {
-  // `middle`: from a line's centre down to its baseline.
-  return {lineHeight: Math.ceil(fontSize * 1.3), ascent: fontSize * 0.94, middle: fontSize * 0.35};
-}
-
-export function valueTitle(data: ChartData): string {
-  return data.unit ? `${data.yLabel} (${data.unit})` : data.yLabel;
-}
-
-function extent(points: ChartPoint[], percent: boolean, zero: boolean): [number, number] {
-  if (percent) return [0, 1];
-  let min = zero ? 0 : Infinity;
-  let max = zero ? 0 : -Infinity;
-  for (const point of points) {
-    min = Math.min(min, point.v0, point.v1);
-    max = Math.max(max, point.v0, point.v1);
-  }
-  if (!Number.isFinite(min)) [min, max] = [0, 1];
-  if (min === max) max = min + 1;
-  return [min, max];
-}
-
-/** A shade of one series by value (`color="value"`), light for the lowest, the end colour for the highest. */
-function shader(input: LayoutInput, points: ChartPoint[]): ((value: number) => string) | undefined {
-  const {data, theme} = input;
-  if (data.plan.color !== 'value' || theme.forced || data.series.length > 1 || !points.length)
-    return undefined;
-  const values = points.map((point) => point.v!);
-  const min = Math.min(...values);
-  const max = Math.max(...values);
-  const end = theme.sequential.end;
-  const start = theme.sequential.start ?? colourRamp(theme.background, end)(0.25);
-  const [low, high] = min === max ? [min - 1, max] : [min, max];
-  const ramp = colourRamp(start, end);
-  return (value) => ramp((value - low) / (high - low));
-}
-
-/** Writes `lines` from a first baseline at `y`. */
-function text(
-  role: SceneText['role'],
-  x: number,
-  y: number,
-  lines: string[],
-  full: string,
-  anchor: SceneText['anchor'],
-  fill: string,
-  extra: Partial<SceneText> = {},
-): SceneText {
-  return {role, x, y, lines, full, anchor, fill, ...extra};
-}
-
-/** The centre of a title of `lines` as near `centre` as the drawing's edges allow. */
-function titleCentre(
-  lines: string[],
-  centre: number,
-  width: number,
-  measure: LayoutInput['measure'],
-): number {
-  const half = Math.max(0, ...lines.map((line) => measure(line, true))) / 2;
-  return Math.min(Math.max(centre, PAD + half), width - PAD - half);
-}
-
-function rectPath(x: number, y: number, width: number, height: number): string {
-  const r = (value: number) => Math.round(value * 100) / 100;
-  return `M${r(x)},${r(y)}h${r(width)}v${r(height)}h${r(-width)}Z`;
-}
+import {linear} from './chart-scale.js';
+import {layoutBars} from './chart-bars.js';
+import {
+  PAD,
+  TICK_GAP,
+  extent,
+  metrics,
+  rectPath,
+  shader,
+  text,
+  titleCentre,
+  valueTitle,
+} from './chart-geometry.js';
 
 /** Lays out a column, bar, line, area or scatter chart. */
 export function layoutCartesian(input: LayoutInput): Scene {
@@ -368,154 +308,4 @@ function layoutVertical(input: LayoutInput): Scene {
 
 function category(data: ChartData, point: ChartPoint) {
   return data.categories[point.c];
-}
-
-/** Horizontal bars: categories down a label band that grows up to a share of the width. */
-function layoutBars(input: LayoutInput): Scene {
-  const {data, points, width, height, theme, measure, fontSize, lang} = input;
-  const {plan} = data;
-  const {lineHeight, ascent, middle} = metrics(fontSize);
-  const percent = plan.stack === 'percent';
-  const drawn = points.filter((point) => point.v !== null);
-  const texts: SceneText[] = [];
-  const labels = data.categories.map((category) => category.label);
-
-  // The categories' title above the label band, the values' below the value axis.
-  let top = PAD;
-  const xTitle = wrapText(data.xLabel, width - 2 * PAD, measure, 2, true);
-  if (xTitle.lines.length) {
-    texts.push(
-      text('axis-title', PAD, top + ascent, xTitle.lines, data.xLabel, 'start', theme.text, {bold: true}),
-    );
-  }
-  top += xTitle.lines.length * lineHeight + lineHeight / 2;
-  const yTitle = wrapText(valueTitle(data), width - 2 * PAD, measure, 2, true);
-  const titleTop = height - PAD - yTitle.lines.length * lineHeight;
-  const axisTop = titleTop - lineHeight - TICK_GAP;
-
-  const share = width < 480 ? 0.45 : 0.35;
-  const band = Math.min(width * share, Math.max(0, ...labels.map((label) => measure(label))) + TICK_GAP);
-  const left = PAD + band + TICK_GAP;
-  const shade = shader(input, drawn);
-  const grouped = data.series.length > 1 && !plan.stack;
-  const visibleSeries = data.series.filter((name) => points.some((point) => point.s === name));
-  const valueLabel = (point: ChartPoint) => formatNumber(point.v!, lang);
-  const labelRoom = input.labels ? Math.max(0, ...drawn.map((point) => measure(valueLabel(point)))) + 6 : 0;
-  const right = width - PAD - labelRoom;
-  const plotBottom = axisTop;
-  const slot = (plotBottom - top) / Math.max(1, labels.length);
-  const centres = labels.map((_, index) => top + (index + 0.5) * slot);
-
-  const valueCount = Math.max(2, Math.min(8, Math.floor((right - left) / 80)));
-  const values = linearTicks(extent(drawn, percent, true), valueCount, lang, percent);
-  const x = linear(values.domain, [left, right]);
-  const grid: Rule[] = values.ticks.map((tick) => ({x1: x(tick.v), x2: x(tick.v), y1: top, y2: plotBottom}));
-  const zero = x(Math.max(values.domain[0], 0));
-  const domain: Rule[] = [{x1: zero, x2: zero, y1: top, y2: plotBottom}];
-  for (const label of spreadTicks(values.ticks, (tick) => x(tick.v), measure, PAD, width - PAD)) {
-    texts.push(
-      text(
-        'axis-label',
-        label.at,
-        axisTop + TICK_GAP + ascent,
-        label.lines,
-        label.full,
-        'middle',
-        theme.text,
-      ),
-    );
-  }
-  for (const label of leftCategoryAxis(labels, centres, slot, band, measure, lineHeight)) {
-    const first = label.at - ((label.lines.length - 1) * lineHeight) / 2 + middle;
-    texts.push(text('axis-label', left - TICK_GAP, first, label.lines, label.full, 'end', theme.text));
-  }
-  if (yTitle.lines.length) {
-    texts.push(
-      text(
-        'axis-title',
-        titleCentre(yTitle.lines, (left + right) / 2, width, measure),
-        titleTop + ascent,
-        yTitle.lines,
-        valueTitle(data),
-        'middle',
-        theme.text,
-        {
-          bold: true,
-        },
-      ),
-    );
-  }
-
-  const marks: SceneMark[] = [];
-  const thickness = slot * 0.8;
-  const inner = grouped ? thickness / visibleSeries.length : thickness;
-  for (const point of drawn) {
-    const k = visibleSeries.indexOf(point.s);
-    const yTop = top + point.c * slot + slot * 0.1 + (grouped ? k * inner : 0);
-    const x0 = x(point.v0);
-    const x1 = x(point.v1);
-    const s = data.series.indexOf(point.s);
-    const others = data.categories[point.c]?.others;
-    const box = {
-      x: Math.min(x0, x1),
-      y: yTop,
-      width: Math.abs(x1 - x0),
-      height: Math.max(1, inner - (grouped ? 1 : 0)),
-    };
-    marks.push({
-      i: point.i,
-      s,
-      d: rectPath(box.x, box.y, box.width, box.height),
-      fill:
-        others && !theme.forced
-          ? theme.muted
-          : shade
-            ? shade(point.v!)
-            : seriesFill(theme, s, input.patternId),
-      stroke: shade ? theme.sequential.end : theme.forced ? 'CanvasText' : undefined,
-      box,
-    });
-    const stacked = Boolean(plan.stack) && visibleSeries.length > 1;
-    if (input.labels && box.height >= lineHeight * 0.8) {
-      const written = valueLabel(point);
-      if (!stacked) {
-        texts.push(
-          text(
-            'value-label',
-            box.x + box.width + 4,
-            box.y + box.height / 2 + middle,
-            [written],
-            written,
-            'start',
-            theme.text,
-          ),
-        );
-      } else if (measure(written) + 4 <= box.width) {
-        texts.push(
-          text(
-            'value-label',
-            box.x + box.width / 2,
-            box.y + box.height / 2 + middle,
-            [written],
-            written,
-            'middle',
-            theme.text,
-          ),
-        );
-      }
-    }
-  }
-  return {
-    width,
-    height,
-    lineHeight,
-    kind: 'rect',
-    grid,
-    domain,
-    lines: [],
-    marks,
-    leaders: [],
-    texts,
-    patterns: theme.forced ? PATTERN_COUNT : 0,
-  };
 }

@@ -1,155 +1,15 @@
 /**
- * What an `odw-chart` draws, independent of Vega: its attributes checked, the queries they need,
- * and the rows of the answers turned into categories, series and points (stacked, with the
- * « Autres » group). The table, the summary, the CSV and the keyboard list read the same points
- * as the chart, so they show exactly what is drawn.
+ * What an `odw-chart` draws, independent of how: the rows of the answers turned into categories,
+ * series and points (stacked, with the « Autres » group). The table, the summary, the CSV and the
+ * keyboard list read the same points as the chart, so they show exactly what is drawn.
  */
 import {compareText} from '../../data/collation.js';
-import {parseSelect} from '../../data/index.js';
-import type {
-  FieldInfo,
-  Filter,
-  GroupKey,
-  Literal,
-  Order,
-  QueryResult,
-  Row,
-  Selection,
-  TimeUnit,
-} from '../../data/types.js';
-import {ConfigError} from '../../core/errors.js';
-import {dateFormatter, formatNumber} from '../../core/format.js';
+import type {FieldInfo, QueryResult, Row, Selection} from '../../data/types.js';
+import {formatNumber} from '../../core/format.js';
 import type {Lang} from '../../core/i18n.js';
-import {csvLines} from '../../core/export.js';
 import {chartText, type ChartMessageKey} from './odw-chart.messages.js';
-import {chartAttributes} from './odw-chart.schema.js';
-
-// The allowed values are the attribute schema's (odw-chart.schema.ts).
-const CHART_TYPES: readonly string[] = chartAttributes.type.values;
-const TIME_UNITS: readonly string[] = chartAttributes.timeunit.values;
-
-export type ChartType = (typeof chartAttributes.type.values)[number];
-export type StackMode = (typeof chartAttributes.stack.values)[number];
-export type ChartSort = (typeof chartAttributes.sort.values)[number];
-
-/** A configuration error of the chart, worded in the widget's language. */
-export class ChartConfigError extends ConfigError {
-  constructor(
-    readonly key: ChartMessageKey,
-    readonly params: Record<string, string | number> = {},
-  ) {
-    super('invalid', key);
-  }
-
-  describe(lang: Lang): string {
-    return chartText(lang, this.key, this.params);
-  }
-}
-
-/** The chart's attributes as the element holds them. */
-export interface ChartAttributes {
-  type?: string;
-  x?: string;
-  y?: string;
-  series?: string;
-  stack?: string;
-  sort?: string;
-  limit?: number;
-  others?: boolean;
-  timeunit?: string;
-  color?: string;
-}
-
-/** The attributes once checked. */
-export interface ChartPlan {
-  type: ChartType;
-  x: string;
-  ys: Selection[];
-  series?: string;
-  stack?: StackMode;
-  sort: ChartSort;
-  limit?: number;
-  others: boolean;
-  timeunit?: TimeUnit;
-  /** `value`: the one series is shaded by its value (sequential scheme) rather than one colour. */
-  color?: 'value';
-  /** Whether rows are records (scatter of bare fields) rather than groups. */
-  records: boolean;
-}
-
-/** Checks the attributes before any request: a typo costs no request. */
-export function planChart(attributes: ChartAttributes): ChartPlan {
-  const type = (attributes.type?.trim() || 'column') as ChartType;
-  if (!CHART_TYPES.includes(type)) throw new ChartConfigError('chart.error.type', {value: type});
-  const x = attributes.x?.trim();
-  if (!x) throw new ChartConfigError('chart.error.x');
-  const ys = parseSelect(attributes.y?.trim() || 'count()');
-  const records = type === 'scatter' && ys.every((selection) => selection.type === 'field');
-  if (!records) {
-    const field = ys.find((selection) => selection.type === 'field');
-    if (field) throw new ChartConfigError('chart.error.y-field', {expression: field.as});
-  }
-  const sortText = attributes.sort?.trim();
-  if (sortText && !['x', '-x', 'y', '-y'].includes(sortText)) {
-    throw new ChartConfigError('chart.error.sort', {value: sortText});
-  }
-  const timeunit = attributes.timeunit?.trim() || undefined;
-  if (timeunit && !TIME_UNITS.includes(timeunit as TimeUnit)) {
-    throw new ChartConfigError('chart.error.timeunit', {value: timeunit});
-  }
-  const stack = attributes.stack?.trim() || undefined;
-  if (stack && stack !== 'normal' && stack !== 'percent') {
-    throw new ChartConfigError('chart.error.stack', {value: stack});
-  }
-  const round = type === 'pie' || type === 'donut';
-  const series = round ? undefined : attributes.series?.trim() || undefined;
-  const color = attributes.color?.trim() || undefined;
-  if (color && color !== 'value') throw new ChartConfigError('chart.error.color', {value: color});
-  // Colour already names the series and the slices: shading them by value would hide which is which.
-  if (color && (round || series || ys.length > 1)) throw new ChartConfigError('chart.error.color-series');
-  const limit = Number(attributes.limit);
-  return {
-    type,
-    x,
-    ys: round ? ys.slice(0, 1) : ys,
-    series,
-    stack: stack as StackMode | undefined,
-    sort: (sortText as ChartSort | undefined) ?? (round ? '-y' : 'x'),
-    limit: Number.isFinite(limit) && limit > 0 ? Math.floor(limit) : undefined,
-    // The rest of a time axis is not one category.
-    others: Boolean(attributes.others) && !timeunit,
-    timeunit: timeunit as TimeUnit | undefined,
-    color: color as 'value' | undefined,
-    records,
-  };
-}
-
-export function xKey(plan: ChartPlan): GroupKey {
-  return plan.timeunit
-    ? {field: plan.x, timeunit: plan.timeunit, as: `${plan.timeunit}(${plan.x})`}
-    : {field: plan.x, as: plan.x};
-}
-
-/** The server's order of the groups for `sort`. */
-export function orderFor(plan: ChartPlan): Order[] {
-  const direction = plan.sort.startsWith('-') ? 'desc' : 'asc';
-  const key = plan.sort.endsWith('y') ? plan.ys[0].as : xKey(plan).as;
-  return [{key, direction}];
-}
-
-/** `x in (values)`: the categories of the top N, as the filter language writes them. */
-export function inFilter(field: string, values: unknown[]): Filter {
-  return {type: 'in', field, values: values.map(literal)};
-}
-
-function literal(value: unknown): Literal {
-  if (typeof value === 'number') return {type: 'number', value};
-  if (typeof value === 'boolean') return {type: 'boolean', value};
-  return {type: 'string', value: String(value)};
-}
-
-// ---------------------------------------------------------------------------------------------
-// What is drawn.
+import {xKey, type ChartPlan} from './chart-plan.js';
+import {formatPeriod, nextPeriod, periodTime} from './chart-time.js';
 
 export interface Category {
   /** The raw value of x (what a click filters on); null for « Autres » and empty values. */
@@ -228,47 +88,6 @@ export function toNumber(raw: unknown): number | null {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
   if (typeof raw === 'string' && raw.trim() !== '' && Number.isFinite(Number(raw))) return Number(raw);
   return null;
-}
-
-/** `2024-03-01`, `2024-03-01T00:00:00`, `2024-03-01 14`, a year number → epoch ms read as UTC. */
-export function periodTime(raw: unknown): number | undefined {
-  if (typeof raw === 'number' && raw > 999 && raw < 10000) return Date.UTC(raw, 0, 1);
-  if (typeof raw !== 'string') return undefined;
-  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:[T ](\d{2}))?(?::(\d{2}))?/.exec(raw.trim());
-  if (!match) return undefined;
-  const [, year, month = '01', day = '01', hour = '00', minute = '00'] = match;
-  return Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute));
-}
-
-/** The start of the period after `time`. */
-export function nextPeriod(time: number, unit: TimeUnit): number {
-  const date = new Date(time);
-  switch (unit) {
-    case 'year':
-      return Date.UTC(date.getUTCFullYear() + 1, 0, 1);
-    case 'month':
-      return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
-    case 'week':
-      return time + 7 * 86_400_000;
-    case 'day':
-      return time + 86_400_000;
-    case 'hour':
-      return time + 3_600_000;
-  }
-}
-
-const PERIOD_FORMATS: Record<TimeUnit | 'date', Intl.DateTimeFormatOptions> = {
-  year: {year: 'numeric'},
-  month: {month: 'short', year: 'numeric'},
-  week: {day: 'numeric', month: 'short', year: 'numeric'},
-  day: {day: 'numeric', month: 'short', year: 'numeric'},
-  hour: {day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit'},
-  date: {day: 'numeric', month: 'short', year: 'numeric'},
-};
-
-export function formatPeriod(time: number, unit: TimeUnit | 'date', lang: Lang): string {
-  const text = dateFormatter(lang, {...PERIOD_FORMATS[unit], timeZone: 'UTC'}).format(time);
-  return unit === 'week' ? chartText(lang, 'chart.week', {date: text}) : text;
 }
 
 function categoryLabel(raw: unknown, lang: Lang): string {
@@ -522,36 +341,4 @@ function buildScatter(plan: ChartPlan, result: QueryResult, {lang, unit}: BuildO
     time: false,
     unit,
   };
-}
-
-/** The table of what is drawn: one row per category, one column per series. */
-export function tableOf(data: ChartData): {
-  head: string[];
-  rows: Array<{label: string; cells: Array<number | null>}>;
-} {
-  if (data.plan.records) {
-    return {
-      head: [data.seriesLabel ?? '', data.xLabel, data.yLabel].filter(Boolean),
-      rows: data.points.map((point) => ({
-        label: data.plan.series ? point.s : '',
-        cells: [point.t ?? null, point.v],
-      })),
-    };
-  }
-  const rows = data.categories
-    .map((category, c) => ({
-      label: category.label,
-      cells: data.series.map(
-        (name) => data.points.find((point) => point.c === c && point.s === name)?.v ?? null,
-      ),
-    }))
-    .filter((row) => row.cells.some((value) => value !== null));
-  return {head: [data.xLabel, ...data.series], rows};
-}
-
-/** CSV (RFC 4180, `,`-separated, numbers unformatted) of the table. */
-export function csvOf(data: ChartData): string {
-  const {head, rows} = tableOf(data);
-  const withLabels = !(data.plan.records && !data.plan.series);
-  return csvLines([head, ...rows.map((row) => (withLabels ? [row.label, ...row.cells] : row.cells))]);
 }

@@ -6,7 +6,9 @@
 import {and} from '../../data/index.js';
 import type {Filter, QueryOptions, QueryResult, Row} from '../../data/types.js';
 import type {DataTarget} from '../../core/data-element.js';
-import {inFilter, nextPeriod, orderFor, xKey, type ChartPlan} from './chart-model.js';
+import {inFilter, orderFor, xKey, type ChartPlan} from './chart-plan.js';
+import {nextPeriod} from './chart-time.js';
+import type {ChartData} from './chart-model.js';
 
 /** Runs one query of the chart on a target (the element's `runQuery` with its load options). */
 export type RunQuery = (
@@ -87,6 +89,16 @@ export function categoryFilter(
     op: '=',
     value: typeof value === 'number' ? {type: 'number', value} : {type: 'string', value: String(value)},
   };
+}
+
+/** The category whose filter is `own` (the one this chart set on its source), if any. */
+export function selectedCategory(data: ChartData, own: Filter | undefined): number | undefined {
+  if (!own) return undefined;
+  const wanted = JSON.stringify(own);
+  const index = data.categories.findIndex(
+    (category) => JSON.stringify(categoryFilter(data.plan, category.value, category.time)) === wanted,
+  );
+  return index >= 0 ? index : undefined;
 }
 
 function isPresent(value: unknown): boolean {

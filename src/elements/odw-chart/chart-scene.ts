@@ -99,6 +99,8 @@ export interface LayoutInput {
   points: ChartPoint[];
   width: number;
   height: number;
+  /** The height may grow so that every category's label shows (a bar chart whose page set no height). */
+  grow?: boolean;
   theme: ChartTheme;
   measure: Measure;
   /** Font size of the chart's text, in pixels. */

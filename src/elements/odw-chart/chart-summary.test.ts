@@ -2,7 +2,8 @@ import {expect} from '@open-wc/testing';
 import {normalizeSpaces} from '../../core/format.js';
 import type {Lang} from '../../core/i18n.js';
 import type {FieldInfo, Row} from '../../data/types.js';
-import {buildChartData, planChart, type ChartAttributes, type ChartData} from './chart-model.js';
+import {buildChartData, type ChartData} from './chart-model.js';
+import {planChart, type ChartAttributes} from './chart-plan.js';
 import {describeChart} from './chart-summary.js';
 import './odw-chart.messages.js';
 

@@ -2,7 +2,8 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {formatNumber} from '../../core/format.js';
 import type {Lang} from '../../core/i18n.js';
-import {tableOf, type ChartData} from './chart-model.js';
+import type {ChartData} from './chart-model.js';
+import {tableOf} from './chart-rows.js';
 
 export function renderTable(data: ChartData, summary: string, lang: Lang): TemplateResult {
   const {head, rows} = tableOf(data);

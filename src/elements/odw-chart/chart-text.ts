@@ -10,6 +10,8 @@ export type Measure = (text: string, bold?: boolean) => number;
 export const ELLIPSIS = '…';
 
 let context: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null | undefined;
+/** The font last set on `context`. */
+let contextFont = '';
 
 /** Widths measured, per font: a redraw (new rows, a new size) measures only new texts. */
 const caches = new Map<string, Map<string, number>>();
@@ -28,12 +30,27 @@ export function canvasMeasure(family: string, size: number): Measure {
     let width = cache.get(key);
     if (width === undefined) {
       if (!context) return text.length * size * 0.6;
-      context.font = `${bold ? 600 : 400} ${size}px ${family}`;
+      // Setting the font parses it again, even the same one: only when it changes.
+      const wanted = `${bold ? 600 : 400} ${size}px ${family}`;
+      if (wanted !== contextFont) context.font = contextFont = wanted;
       width = context.measureText(text).width;
       cache.set(key, width);
     }
     return width;
   };
+}
+
+/**
+ * Sets `family` up for measuring ahead of the first layout: a page's first measurement of a font
+ * costs tens of milliseconds (the font is looked up and loaded), paid while the data travels
+ * rather than after it arrived. Later calls answer from the cache.
+ */
+export function prepareFont(family: string, size: number): void {
+  const measure = canvasMeasure(family, size);
+  // Letters, accents, figures and the marks the labels and ticks use.
+  const sample = 'Saint-Étienne-du-Rouvray (hab.) 0123456789 « … »';
+  measure(sample);
+  measure(sample, true);
 }
 
 /** `text` cut at a word or character boundary so that it fits `width`, ending with « … ». */

@@ -3,7 +3,8 @@ import {scaleLinear} from 'd3-scale';
 import {parse, View} from 'vega';
 import {compile} from 'vega-lite';
 import type {FieldInfo, Row} from '../../data/types.js';
-import {buildChartData, planChart, type ChartAttributes, type ChartData} from './chart-model.js';
+import {buildChartData, type ChartData} from './chart-model.js';
+import {planChart, type ChartAttributes} from './chart-plan.js';
 import {chartToVegaLite, type VegaLiteTheme} from './chart-to-vega-lite.js';
 import './odw-chart.messages.js';
 

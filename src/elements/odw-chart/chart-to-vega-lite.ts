@@ -9,7 +9,8 @@
  */
 import type {TopLevelSpec} from 'vega-lite';
 import type {TimeUnit} from '../../data/types.js';
-import type {ChartData, ChartPoint, StackMode} from './chart-model.js';
+import type {ChartData, ChartPoint} from './chart-model.js';
+import type {StackMode} from './chart-plan.js';
 
 export interface VegaLiteTheme {
   /** Categorical colours of the series and slices, `--odw-palette-1…8` in order. */

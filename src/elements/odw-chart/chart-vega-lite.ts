@@ -7,7 +7,7 @@
  * `value`, and the stack bounds `start` / `end`.
  */
 import type {ChartData} from './chart-model.js';
-import {ChartConfigError} from './chart-model.js';
+import {ChartConfigError} from './chart-plan.js';
 
 type Json = Record<string, unknown>;
 

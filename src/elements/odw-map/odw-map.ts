@@ -7,6 +7,8 @@ import {DisplayController} from '../../core/display-controller.js';
 import type {MapViewOptions} from './map-view-options.js';
 import type {ChoroplethData, MapData, MapTarget, PointsData} from './map-types.js';
 import {mapStyles} from './odw-map.styles.js';
+import {actionsMenuStyles} from '../../core/actions-menu.styles.js';
+import type {DatasetMeta} from '../../data/types.js';
 import {loadMap, resolvedMode, type MapEngine, type MapSettings} from './map-query.js';
 import {fieldLabel, valueText} from './map-text.js';
 import {recolourPoints, themeColors, viewOptions} from './map-options.js';
@@ -14,8 +16,8 @@ import {choroplethLegend, exportLegend, pointsLegend} from './map-legends.js';
 import {MapPopupController, areaDatum} from './map-popup.js';
 import {summaryText} from './map-summary.js';
 import {tableContent, tableOf} from './map-table.js';
-import {saveCsv, savePng, saveSvg, tableCsv} from './map-export.js';
-import {overlays, partialText, resolveTiles, toolbar} from './map-controls.js';
+import {MapActions, tableCsv} from './map-actions.js';
+import {MapHintController, overlays, partialText, resolveTiles, zoomControls} from './map-controls.js';
 import {MapSearchController, findable, searchLabel} from './map-search.js';
 import {OwnFilter} from '../../core/own-filter.js';
 import {applyDefaults, propertiesOf, type AttributeValues} from '../../core/schema.js';
@@ -25,8 +27,6 @@ import {mapText, type MapMessageKey} from './odw-map.messages.js';
 export {PLAN_IGN, TILE_PRESETS} from './map-controls.js';
 
 type MapView = InstanceType<MapEngine['MapView']>;
-
-const HINT_DURATION = 1500;
 
 let mapCount = 0;
 
@@ -64,14 +64,15 @@ export interface OdwMap extends AttributeValues<typeof mapAttributes> {}
  * @csspart title - The heading.
  * @csspart description - The text alternative, visually hidden.
  * @csspart body - The map, or the loading, empty and error states.
- * @csspart actions - The toolbar: zoom, initial view, downloads, full screen.
+ * @csspart actions - « Voir les données » and the actions menu: CSV, PNG, SVG, full screen, dataset page.
+ * @csspart zoom - The zoom buttons over the map: in, out, initial view.
  * @csspart map - The map itself (focusable; keyboard pan and zoom).
  * @csspart popup - The details of the activated area or point.
  * @csspart search - « Trouver une commune »: finds an area or point by its name.
  * @csspart notice - « 20 000 points sur 137 611 »: the map shows part of the records.
  * @csspart legend - The legend.
  * @csspart summary - The text summary, visually hidden (style it to show it).
- * @csspart table - « Voir les données »: the table of mapped values.
+ * @csspart table - The table of mapped values « Voir les données » shows.
  * @csspart status - The empty, error and stale messages.
  * @csspart retry - The « Réessayer » button.
  * @csspart footer - The attribution: dataset, publisher, licence, last update.
@@ -90,14 +91,11 @@ export interface OdwMap extends AttributeValues<typeof mapAttributes> {}
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
-  static override styles = [...OdwDataElement.styles, mapStyles];
+  static override styles = [...OdwDataElement.styles, actionsMenuStyles, mapStyles];
 
   static override properties = propertiesOf(mapAttributes);
 
   @state() private tilesFailed = false;
-  /** The hint shown over the map: Ctrl + wheel to zoom, two fingers to move. */
-  @state() private hint?: 'wheel' | 'touch';
-  @state() private tableOpen = false;
 
   /** The map's drawing surface, kept across renders so the view survives reloads. */
   private readonly mapHost: HTMLDivElement = document.createElement('div');
@@ -107,7 +105,8 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
   private viewKey?: string;
   private viewLang?: Lang;
   private renderedData?: ChoroplethData | PointsData;
-  private hintTimer?: ReturnType<typeof setTimeout>;
+  /** The dataset's metadata of each loaded data: its page is one of the actions. */
+  private readonly metas = new WeakMap<MapData, DatasetMeta>();
   private readonly fallbackId = `odw-map-${++mapCount}`;
 
   constructor() {
@@ -139,10 +138,15 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
 
   private readonly search = new MapSearchController(this, (item) => this.view?.focusMark(item.id) ?? false);
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.hintTimer);
-  }
+  /** The hint over the map: Ctrl + wheel to zoom, two fingers to move. */
+  private readonly hint = new MapHintController(this);
+
+  /** « Voir les données » and the actions menu (map-actions.ts). */
+  private readonly actions = new MapActions(
+    this,
+    {name: () => this.mapName(), csv: () => this.toCsv(), svg: () => this.toSvg(), png: () => this.toPng()},
+    this.display,
+  );
 
   protected override queryDependencies(): readonly unknown[] {
     return [
@@ -187,6 +191,7 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
       options,
     );
     if (engine) this.engine = engine;
+    this.metas.set(data, result.meta);
     return {data, result};
   }
 
@@ -220,16 +225,7 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
     };
     // In full screen the map takes the height of the screen: the view fits the data again.
     return html`<div class="map-widget ${this.display.fullscreen ? 'fullscreen' : ''}">
-      ${toolbar(lang, this.named('map.actions'), {
-        zoomBy: (factor) => this.view?.zoomBy(factor),
-        reset: () => this.view?.reset(),
-        csv: () => saveCsv(this.toCsv(), this.title),
-        image: (format) => void this.downloadImage(format),
-        fullscreenToggle: this.display.renderToggle(
-          mapText(lang, 'map.fullscreen'),
-          mapText(lang, 'map.exit-fullscreen'),
-        ),
-      })}
+      ${this.actions.render(lang, this.metas.get(data))}
       ${
         data.mode === 'points' && data.readOnly !== undefined
           ? html`<p class="partial" part="notice">${partialText(data, lang)}</p>`
@@ -238,12 +234,13 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
       ${this.renderSearch(data, lang)}
       <div class="frame" @keydown=${this.popupController.onKeyDown}>
         ${this.mapHost}
+        ${zoomControls(lang, {zoomBy: (factor) => this.view?.zoomBy(factor), reset: () => this.view?.reset()})}
         <p id="marks-keys" class="visually-hidden">${mapText(lang, 'map.marks-keys')}</p>
         ${overlays(lang, {
           tiles: this.basemap(),
           shapesCredit: resolvedMode(this) === 'choropleth' ? this.shapesAttribution?.trim() : undefined,
           tilesFailed: this.tilesFailed,
-          hint: this.hint,
+          hint: this.hint.current,
         })}
         ${this.popupController.render({
           lang,
@@ -268,17 +265,7 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
             data.mode === 'points' && data.readOnly !== undefined ? partialText(data, lang) : undefined,
         })}
       </p>
-      <details
-        part="table"
-        @toggle=${(event: Event) => (this.tableOpen = (event.target as HTMLDetailsElement).open)}
-      >
-        <summary>${mapText(lang, 'map.show-data')}</summary>
-        ${
-          this.tableOpen
-            ? tableContent(this.table(data, lang), data.mode === 'points', lang, this.named('map.show-data'))
-            : nothing
-        }
-      </details>
+      ${this.actions.renderTable(lang, () => tableContent(this.table(data, lang), data.mode === 'points', lang))}
     </div>`;
   }
 
@@ -293,15 +280,21 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
   /** `key`'s words (or `key` itself, `literal`) followed by which map: its title, or what it shows. */
   private named(key: MapMessageKey | string, literal = false): string {
     const name = literal ? key : mapText(this.currentLang, key as MapMessageKey);
+    const map = this.mapName();
+    return map ? mapText(this.currentLang, 'map.of-map', {name, map}) : name;
+  }
+
+  /** The map's title, else what it shows (its value, or the field its points are coloured by). */
+  private mapName(): string {
     const data = this.renderedData;
-    const map =
+    return (
       this.title?.trim() ||
       (data?.mode === 'choropleth'
         ? valueText(this.value, data, this.currentLang)
         : data?.colorField
           ? fieldLabel(data.fields, data.colorField)
-          : '');
-    return map ? mapText(this.currentLang, 'map.of-map', {name, map}) : name;
+          : '')
+    );
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -376,8 +369,8 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
         onActivate: (target, at, markId) => this.activate(target, at, markId),
         onViewChange: () => this.popupController.close(false),
         onTileError: () => (this.tilesFailed = true),
-        onWheelWithoutCtrl: () => this.showHint('wheel'),
-        onOneFingerDrag: () => this.showHint('touch'),
+        onWheelWithoutCtrl: () => this.hint.show('wheel'),
+        onOneFingerDrag: () => this.hint.show('touch'),
       },
     );
   }
@@ -396,12 +389,6 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
 
   private basemap() {
     return resolveTiles(this.tiles, this.attribution, resolvedMode(this) === 'points');
-  }
-
-  private showHint(hint: 'wheel' | 'touch'): void {
-    this.hint = hint;
-    clearTimeout(this.hintTimer);
-    this.hintTimer = setTimeout(() => (this.hint = undefined), HINT_DURATION);
   }
 
   /**
@@ -467,10 +454,5 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
   private legendForExport(): SVGElement | undefined {
     const data = this.renderedData;
     return data ? exportLegend(data, this.currentLang) : undefined;
-  }
-
-  private async downloadImage(format: 'png' | 'svg'): Promise<void> {
-    if (format === 'svg') saveSvg(this.toSvg(), this.title);
-    else savePng(await this.toPng(), this.title);
   }
 }

@@ -30,6 +30,8 @@ export class ActionsMenuController implements ReactiveController {
   readonly buttonId: string;
   readonly menuId: string;
   private pendingFocus?: FocusTarget;
+  /** Tab was pressed in the menu: the focus is moving on, even to the button (Shift + Tab). */
+  private tabbing = false;
 
   constructor(
     private readonly host: ReactiveElement,
@@ -62,6 +64,7 @@ export class ActionsMenuController implements ReactiveController {
   /** Opens the menu, its `focus` item focused. */
   show(focus: 'first' | 'last' = 'first'): void {
     this.pendingFocus = focus;
+    this.tabbing = false;
     if (!this.open) {
       this.open = true;
       document.addEventListener('pointerdown', this.onDocumentPointerDown, true);
@@ -118,7 +121,8 @@ export class ActionsMenuController implements ReactiveController {
         event.stopPropagation();
         return this.hide(true);
       case 'Tab':
-        // The focus moves on from the item as usual; focusout closes the menu.
+        // The focus moves on from the item as usual (the menu stays drawn meanwhile); focusout closes it.
+        this.tabbing = true;
         return;
       case 'Enter':
       case ' ': {
@@ -151,7 +155,8 @@ export class ActionsMenuController implements ReactiveController {
   readonly onFocusOut = (event: FocusEvent): void => {
     const anchor = event.currentTarget as HTMLElement;
     const next = event.relatedTarget as Node | null;
-    if (next && anchor.contains(next)) return;
+    if (next && anchor.contains(next) && !this.tabbing) return;
+    this.tabbing = false;
     this.hide(false);
   };
 

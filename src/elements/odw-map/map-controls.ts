@@ -51,11 +51,12 @@ export function resolveTiles(
  */
 export function zoomControls(
   lang: Lang,
+  label: string,
   {zoomBy, reset}: {zoomBy: (factor: number) => void; reset: () => void},
 ): TemplateResult {
   const button = (label: string, action: () => void, icon: TemplateResult) =>
     html`<button type="button" aria-label=${label} title=${label} @click=${action}>${icon}</button>`;
-  return html`<div class="zoom" part="zoom" role="group" aria-label=${mapText(lang, 'map.zoom')}>
+  return html`<div class="zoom" part="zoom" role="group" aria-label=${label}>
     ${button(mapText(lang, 'map.zoom-in'), () => zoomBy(2), plusIcon)}
     ${button(mapText(lang, 'map.zoom-out'), () => zoomBy(0.5), minusIcon)}
     ${button(mapText(lang, 'map.reset'), reset, resetIcon)}

@@ -233,8 +233,11 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
       }
       ${this.renderSearch(data, lang)}
       <div class="frame" @keydown=${this.popupController.onKeyDown}>
+        ${zoomControls(lang, this.named('map.zoom'), {
+          zoomBy: (factor) => this.view?.zoomBy(factor),
+          reset: () => this.view?.reset(),
+        })}
         ${this.mapHost}
-        ${zoomControls(lang, {zoomBy: (factor) => this.view?.zoomBy(factor), reset: () => this.view?.reset()})}
         <p id="marks-keys" class="visually-hidden">${mapText(lang, 'map.marks-keys')}</p>
         ${overlays(lang, {
           tiles: this.basemap(),

@@ -187,7 +187,7 @@ describe('print styles', function () {
 
     it('prints the opened data tables whole', async () => {
       await emulateMedia({media: 'print'});
-      const mapTable = container.querySelector('odw-map')!.shadowRoot!.querySelector('.table-wrapper')!;
+      const mapTable = container.querySelector('odw-map')!.shadowRoot!.querySelector('.data-table')!;
       const chartTable = container.querySelector('odw-chart')!.shadowRoot!.querySelector('.data-table')!;
       for (const wrapper of [mapTable, chartTable]) {
         expect(getComputedStyle(wrapper).overflow).to.equal('visible');

@@ -10,10 +10,11 @@ import {mapStyles} from './odw-map.styles.js';
 import {actionsMenuStyles} from '../../core/actions-menu.styles.js';
 import type {DatasetMeta} from '../../data/types.js';
 import {loadMap, resolvedMode, type MapEngine, type MapSettings} from './map-query.js';
-import {fieldLabel, valueText} from './map-text.js';
-import {recolourPoints, themeColors, viewOptions} from './map-options.js';
+import {MapViewSync, type ViewInput} from './map-view-sync.js';
+import {mapNameOf} from './map-text.js';
+import {themeColors, themePalette, themeToken, viewOptions} from './map-options.js';
 import {choroplethLegend, exportLegend, pointsLegend} from './map-legends.js';
-import {MapPopupController, areaDatum} from './map-popup.js';
+import {MapPopupController, areaDatum, markFilter} from './map-popup.js';
 import {summaryText} from './map-summary.js';
 import {tableContent, tableOf} from './map-table.js';
 import {MapActions, tableCsv} from './map-actions.js';
@@ -99,11 +100,7 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
 
   /** The map's drawing surface, kept across renders so the view survives reloads. */
   private readonly mapHost: HTMLDivElement = document.createElement('div');
-  private engine?: MapEngine;
-  private view?: MapView;
-  private viewData?: MapData;
-  private viewKey?: string;
-  private viewLang?: Lang;
+  private readonly views = new MapViewSync(this.mapHost);
   private renderedData?: ChoroplethData | PointsData;
   /** The dataset's metadata of each loaded data: its page is one of the actions. */
   private readonly metas = new WeakMap<MapData, DatasetMeta>();
@@ -126,7 +123,7 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
 
   /** The drawn map (tests, scripts): pan, zoom, export. Undefined before the first data. */
   get mapView(): MapView | undefined {
-    return this.view;
+    return this.views.view;
   }
 
   /** Full screen, and redraws when the system colours change. */
@@ -134,9 +131,12 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
 
   private readonly ownFilter = new OwnFilter(this, () => this.filterKey);
 
-  private readonly popupController = new MapPopupController(this, (id) => this.view?.focusMark(id));
+  private readonly popupController = new MapPopupController(this, (id) => this.views.view?.focusMark(id));
 
-  private readonly search = new MapSearchController(this, (item) => this.view?.focusMark(item.id) ?? false);
+  private readonly search = new MapSearchController(
+    this,
+    (item) => this.views.view?.focusMark(item.id) ?? false,
+  );
 
   /** The hint over the map: Ctrl + wheel to zoom, two fingers to move. */
   private readonly hint = new MapHintController(this);
@@ -190,7 +190,7 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
       {...target, where},
       options,
     );
-    if (engine) this.engine = engine;
+    if (engine) this.views.engine = engine;
     this.metas.set(data, result.meta);
     return {data, result};
   }
@@ -234,8 +234,8 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
       ${this.renderSearch(data, lang)}
       <div class="frame" @keydown=${this.popupController.onKeyDown}>
         ${zoomControls(lang, this.named('map.zoom'), {
-          zoomBy: (factor) => this.view?.zoomBy(factor),
-          reset: () => this.view?.reset(),
+          zoomBy: (factor) => this.views.view?.zoomBy(factor),
+          reset: () => this.views.view?.reset(),
         })}
         ${this.mapHost}
         <p id="marks-keys" class="visually-hidden">${mapText(lang, 'map.marks-keys')}</p>
@@ -287,68 +287,36 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
     return map ? mapText(this.currentLang, 'map.of-map', {name, map}) : name;
   }
 
-  /** The map's title, else what it shows (its value, or the field its points are coloured by). */
   private mapName(): string {
-    const data = this.renderedData;
-    return (
-      this.title?.trim() ||
-      (data?.mode === 'choropleth'
-        ? valueText(this.value, data, this.currentLang)
-        : data?.colorField
-          ? fieldLabel(data.fields, data.colorField)
-          : '')
-    );
+    return mapNameOf(this.title, this.renderedData, this.value, this.currentLang);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.syncView();
+    if (this.views.sync(() => this.viewInput())) this.popupController.close(false);
     // A new theme restyles the widget at once: the marks take its colours, without a reload.
     if (changed.has('theme')) this.recolour();
   }
 
-  /**
-   * Paints the drawn data in the colours of the current theme: the palette of the points and
-   * their legend, the outlines and clusters; the view and the data stay as they are.
-   */
+  /** Repaints the map in the theme's colours (map-view-sync.ts). */
   private recolour(): void {
-    const data = this.renderedData;
-    if (!data || !this.view) return;
-    if (data.mode === 'points') recolourPoints(data, this.palette(), this.fallbackColor());
-    // The legend's swatches follow the theme by themselves (CSS variables).
-    this.view.restyle(this.viewOptions());
+    const input = this.viewInput();
+    if (input) this.views.recolour(input);
   }
 
-  /** Creates the view on the first data, then hands it every new data. */
-  private syncView(): void {
+  /** What the view draws now, and in which colours. */
+  private viewInput(): ViewInput | undefined {
     const data = this.renderedData;
-    const engine = this.engine;
-    if (!data || !engine || !this.mapHost.isConnected) return;
-    const options = this.viewOptions();
-    const key = JSON.stringify([
-      resolvedMode(this),
-      this.shapes,
-      this.center,
-      this.zoom,
-      this.tiles,
-      this.renderer,
-      this.noCluster,
-    ]);
-    if (!this.view) this.view = new engine.MapView(this.mapHost, options);
-    // The marks' accessible names are written when drawn: a new language redraws them.
-    if (data !== this.viewData || this.currentLang !== this.viewLang) {
-      if (data !== this.viewData && data.mode === 'points' && this.palette().length) {
-        recolourPoints(data, this.palette(), this.fallbackColor());
-      }
-      // Data changed under the same map (a refresh, a filter): keep where the user looks, and the
-      // popup; a different map is fitted again, which moves what the popup pointed at.
-      const refit = key !== this.viewKey;
-      this.view.setData(data, options, refit);
-      this.viewData = data;
-      this.viewKey = key;
-      this.viewLang = this.currentLang;
-      if (refit) this.popupController.close(false);
-    }
+    if (!data) return undefined;
+    const settings = [resolvedMode(this), this.shapes, this.center, this.zoom, this.tiles, this.renderer];
+    return {
+      data,
+      options: this.viewOptions(),
+      key: JSON.stringify([...settings, this.noCluster]),
+      lang: this.currentLang,
+      palette: this.palette(),
+      fallbackColor: this.fallbackColor(),
+    };
   }
 
   private viewOptions(): MapViewOptions {
@@ -401,24 +369,16 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
   private activate(target: MapTarget, at: [number, number], markId: string): void {
     const datum = target.kind === 'area' ? areaDatum(target.area, this.key) : target.point.row;
     this.dispatchEvent(new OdwSelectEvent({datum}));
-    const source = this.sourceElement;
-    const field = this.key?.trim();
-    if (!this.filterOnClick || !source || !field) {
+    if (!this.filterOnClick || !this.sourceElement || !this.key?.trim()) {
       this.popupController.show({target, at, markId});
       return;
     }
-    const raw =
-      target.kind === 'area' ? (target.area.row?.[field] ?? target.area.key) : target.point.row[field];
-    if (raw === null || raw === undefined || typeof raw === 'object') return;
-    const value =
-      typeof raw === 'number'
-        ? {type: 'number' as const, value: raw}
-        : {type: 'string' as const, value: String(raw)};
-    this.ownFilter.toggle({type: 'compare', field, op: '=', value});
+    const filter = markFilter(target, this.key.trim());
+    if (filter) this.ownFilter.toggle(filter);
   }
 
   private palette(): string[] {
-    return Array.from({length: 8}, (_, i) => this.cssToken(`palette-${i + 1}`)).filter(Boolean);
+    return themePalette(this);
   }
 
   private fallbackColor(): string {
@@ -426,7 +386,7 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
   }
 
   private cssToken(name: string): string {
-    return getComputedStyle(this).getPropertyValue(`--_odw-${name}`).trim();
+    return themeToken(this, name);
   }
 
   private popupTemplateElement(): HTMLTemplateElement | undefined {
@@ -446,12 +406,12 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
 
   /** The map as an SVG document, its legend included. */
   toSvg(): string {
-    return this.view?.toSvg(this.legendForExport()) ?? '';
+    return this.views.view?.toSvg(this.legendForExport()) ?? '';
   }
 
   /** The map as a PNG image, its legend included. */
   async toPng(): Promise<Blob | undefined> {
-    return this.view?.toPng(this.legendForExport());
+    return this.views.view?.toPng(this.legendForExport());
   }
 
   private legendForExport(): SVGElement | undefined {

@@ -89,7 +89,7 @@ export function area(el: Element, key: string): SVGPathElement {
 export async function openTable(el: OdwMap): Promise<string[][]> {
   const toggle = shadow(el).querySelector<HTMLButtonElement>('.toggle-table')!;
   if (toggle.getAttribute('aria-expanded') !== 'true') toggle.click();
-  await waitUntil(() => part(el, 'table'), 'table');
+  await waitUntil(() => part(el, 'table'), 'table', {timeout: 10_000});
   return [...part(el, 'table')!.querySelectorAll('tr')].map((row) =>
     [...row.children].map((cell) => normalize(cell.textContent)),
   );

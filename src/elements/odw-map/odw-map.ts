@@ -9,7 +9,7 @@ import type {ChoroplethData, MapData, MapTarget, PointsData} from './map-types.j
 import {mapStyles} from './odw-map.styles.js';
 import {actionsMenuStyles} from '../../core/actions-menu.styles.js';
 import type {DatasetMeta} from '../../data/types.js';
-import {loadMap, resolvedMode, type MapEngine, type MapSettings} from './map-query.js';
+import {loadMap, queryDependencies, resolvedMode, type MapEngine, type MapSettings} from './map-query.js';
 import {MapViewSync, type ViewInput} from './map-view-sync.js';
 import {mapNameOf} from './map-text.js';
 import {themeColors, themePalette, themeToken, viewOptions} from './map-options.js';
@@ -149,27 +149,7 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
   );
 
   protected override queryDependencies(): readonly unknown[] {
-    return [
-      resolvedMode(this),
-      this.shapes,
-      this.shapesObject,
-      this.shapesKey,
-      this.shapesLabel,
-      this.key,
-      this.value,
-      this.scheme,
-      this.classes,
-      this.classCount,
-      this.onlyMatched,
-      this.lat,
-      this.lon,
-      this.color,
-      this.size,
-      this.label,
-      this.popup,
-      this.limit,
-      this.filterOnClick,
-    ];
+    return [...queryDependencies(this), this.filterOnClick];
   }
 
   protected override async load(target: DataTarget, options: LoadOptions): Promise<Loaded<MapData>> {

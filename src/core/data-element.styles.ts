@@ -143,15 +143,18 @@ export const dataElementStyles = css`
     outline-offset: 2px;
   }
 
+  /* One line of small text, wrapping between its items' words only when it must. */
   .footer {
     margin: 0;
-    padding-top: var(--_odw-spacing-small);
     font-size: var(--_odw-font-size-small);
+    line-height: 1.4;
     color: var(--_odw-muted-color);
-    border-top: 1px solid var(--_odw-border-color);
   }
   .footer p {
     margin: 0;
+  }
+  .footer .date {
+    white-space: nowrap;
   }
 
   @media (forced-colors: active) {

@@ -9,7 +9,7 @@ import {QueryError} from '../data/errors.js';
 import type {DatasetMeta} from '../data/types.js';
 import type {DataView, LoadedState} from './data-task-controller.js';
 import {ConfigError} from './errors.js';
-import {formatDate, formatDateTime} from './format.js';
+import {dateFormatter, formatDateTime, toDate} from './format.js';
 import {describeError, t} from './i18n.js';
 import type {Lang} from './lang.js';
 import {safeLinkUrl} from './url.js';
@@ -117,6 +117,10 @@ function renderRetry(lang: Lang, retry: () => void): TemplateResult {
   return html`<button type="button" class="retry" part="retry" @click=${retry}>${t(lang, 'retry')}</button>`;
 }
 
+/**
+ * The attribution on one line that wraps only when it must: « Source : Populations légales 2025,
+ * Insee · Licence Ouverte · 19 déc. 2024 » (the date read out as « Mis à jour le … »).
+ */
 function renderFooter(meta: DatasetMeta, lang: Lang): unknown {
   const items: TemplateResult[] = [];
   const pageUrl = safeLinkUrl(meta.pageUrl);
@@ -134,15 +138,19 @@ function renderFooter(meta: DatasetMeta, lang: Lang): unknown {
   const license = meta.license?.trim();
   if (license) {
     const licenseUrl = safeLinkUrl(meta.licenseUrl);
+    // « Licence Ouverte », « Open Database License » say what they are; « ODbL » alone is named.
+    const name = /licen[cs]e/i.test(license) ? license : t(lang, 'footer.license', {name: license});
+    items.push(html`<span>${licenseUrl ? html`<a href=${licenseUrl}>${name}</a>` : name}</span>`);
+  }
+  const modified = meta.modified ? toDate(meta.modified) : undefined;
+  if (modified) {
     items.push(
-      html`<span
-        >${t(lang, 'footer.license')}
-        ${licenseUrl ? html`<a href=${licenseUrl}>${license}</a>` : license}</span
+      html`<span class="date"
+        ><span class="visually-hidden">${t(lang, 'footer.modified')} </span
+        >${dateFormatter(lang, {day: 'numeric', month: 'short', year: 'numeric'}).format(modified)}</span
       >`,
     );
   }
-  const modified = meta.modified ? formatDate(meta.modified, lang) : '';
-  if (modified) items.push(html`<span>${t(lang, 'footer.modified', {date: modified})}</span>`);
   if (items.length === 0) return nothing;
   return html`<div class="footer" part="footer">
     <p>${join(items, () => html`<span aria-hidden="true"> · </span>`)}</p>

@@ -1,4 +1,4 @@
-import {html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult} from 'lit';
+import type {ReactiveController, ReactiveElement} from 'lit';
 
 /**
  * What a drawn widget (chart, map) watches outside itself: whether it is full screen, and the
@@ -32,19 +32,7 @@ export class DisplayController implements ReactiveController {
     this.colourQueries = [];
   }
 
-  /** The full-screen toggle button, or nothing where the page cannot go full screen. */
-  renderToggle(enterLabel: string, exitLabel: string): TemplateResult | typeof nothing {
-    if (!document.fullscreenEnabled) return nothing;
-    return html`<button
-      type="button"
-      class="fullscreen"
-      aria-pressed=${this.fullscreen ? 'true' : 'false'}
-      @click=${() => void this.toggleFullscreen()}
-    >
-      ${this.fullscreen ? exitLabel : enterLabel}
-    </button>`;
-  }
-
+  /** Enters full screen, or leaves it. */
   async toggleFullscreen(): Promise<void> {
     try {
       if (document.fullscreenElement === this.host) await document.exitFullscreen();

@@ -2,7 +2,7 @@
  * The answers behind each loaded chart, kept so that a change of language words the chart again
  * without querying again.
  */
-import type {QueryResult, Row} from '../../data/types.js';
+import type {DatasetMeta, QueryResult, Row} from '../../data/types.js';
 import type {Lang} from '../../core/i18n.js';
 import {buildChartData, type BuildOptions, type ChartData} from './chart-model.js';
 import type {ChartPlan} from './chart-plan.js';
@@ -24,6 +24,11 @@ export class ChartAnswers {
     const data = buildChartData(plan, result, options);
     this.answers.set(data, {plan, result, ...options});
     return data;
+  }
+
+  /** The dataset's metadata of the answer `data` was drawn from (for the actions menu's dataset page). */
+  metaOf(data: ChartData): DatasetMeta | undefined {
+    return this.answers.get(data)?.result.meta;
   }
 
   /** `data` in `lang`: as loaded, or built again from the same answers. */

@@ -1,12 +1,13 @@
 import {expect, html, waitUntil} from '@open-wc/testing';
 import '../odw-kpi/define.js';
 import {fakeFullscreen, mount, normalize, part, shadow} from '../../../test/helpers.js';
+import {chooseAction, menuButton, menuItems} from '../../../test/menu-helpers.js';
 import {ODS, ORLEANS, axisLabels, chartOf, drawn, marks, openTable, summary} from './chart-helpers.test.js';
 describe('odw-chart actions, downloads, units and sizing', function () {
   this.timeout(40_000);
 
   describe('actions', () => {
-    it('offers CSV, PNG, SVG and full screen, and downloads the drawn data as CSV', async () => {
+    it('offers « Voir les données » and a menu of CSV, PNG, SVG, full screen and the dataset page, and downloads the drawn data as CSV', async () => {
       const el = await chartOf(
         html`<odw-chart
           src=${ODS}
@@ -18,16 +19,25 @@ describe('odw-chart actions, downloads, units and sizing', function () {
         ></odw-chart>`,
       );
       await drawn(el);
-      const names = [...part(el, 'actions')!.querySelectorAll('button')].map((button) =>
-        normalize(button.textContent),
+      expect(normalize(shadow(el).querySelector('.toggle-table')!.textContent)).to.equal('Voir les données');
+      expect(menuButton(el).getAttribute('aria-label')).to.equal('Actions du graphique');
+      const {restore} = fakeFullscreen(el);
+      try {
+        el.requestUpdate();
+        await el.updateComplete;
+        expect(menuItems(el)).to.deep.equal([
+          'Télécharger les données (CSV)',
+          'Télécharger l’image (PNG)',
+          'Télécharger l’image (SVG)',
+          'Plein écran',
+          'Page du jeu de données',
+        ]);
+      } finally {
+        restore();
+      }
+      expect(shadow(el).querySelector<HTMLAnchorElement>('.action-dataset')!.href).to.match(
+        /\/portal\/ods\/explore\/dataset\/populations-legales-2025\/$/,
       );
-      expect(names).to.deep.equal([
-        'Voir les données',
-        'Télécharger les données (CSV)',
-        'Télécharger l’image (PNG)',
-        'Télécharger l’image (SVG)',
-        'Plein écran',
-      ]);
       const saved: Blob[] = [];
       const createObjectURL = URL.createObjectURL;
       URL.createObjectURL = (blob: Blob) => {
@@ -35,8 +45,8 @@ describe('odw-chart actions, downloads, units and sizing', function () {
         return createObjectURL(blob);
       };
       try {
-        shadow(el).querySelector<HTMLButtonElement>('.download-csv')!.click();
-        shadow(el).querySelector<HTMLButtonElement>('.download-svg')!.click();
+        await chooseAction(el, 'csv');
+        await chooseAction(el, 'svg');
         await waitUntil(() => saved.length === 2, 'two downloads');
       } finally {
         URL.createObjectURL = createObjectURL;
@@ -48,6 +58,46 @@ describe('odw-chart actions, downloads, units and sizing', function () {
       );
       expect(saved[1].type).to.equal('image/svg+xml');
       expect(await saved[1].text()).to.match(/^<svg/);
+    });
+  });
+
+  describe('the actions row', () => {
+    it('names its menu and data region after the chart, and passes axe with each open', async () => {
+      const el = await chartOf(
+        html`<odw-chart
+          title="Population par commune"
+          src=${ODS}
+          x="commune"
+          y="sum(population)"
+          where=${ORLEANS}
+          limit="3"
+        ></odw-chart>`,
+        900,
+      );
+      await drawn(el);
+      expect(menuButton(el).getAttribute('aria-label')).to.equal('Actions : Population par commune');
+      expect(
+        shadow(el).querySelector('.widget')!.getAttribute('data-actions'),
+        'on the title’s line',
+      ).to.equal('inline');
+      await expect(el).to.be.accessible();
+      menuButton(el).click();
+      await el.updateComplete;
+      expect(menuButton(el).getAttribute('aria-expanded')).to.equal('true');
+      await expect(el).to.be.accessible();
+      menuButton(el).click();
+      await el.updateComplete;
+      const toggle = shadow(el).querySelector<HTMLButtonElement>('.toggle-table')!;
+      toggle.click();
+      await el.updateComplete;
+      const region = shadow(el).querySelector<HTMLElement>('#data-table')!;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      expect(toggle.getAttribute('aria-controls')).to.equal('data-table');
+      expect(region.getAttribute('role')).to.equal('region');
+      expect(region.getAttribute('aria-label')).to.equal('Données : Population par commune');
+      expect(region.tabIndex).to.equal(0);
+      expect(normalize(toggle.textContent), 'the same words open or closed').to.equal('Voir les données');
+      await expect(el).to.be.accessible();
     });
   });
 
@@ -76,7 +126,7 @@ describe('odw-chart actions, downloads, units and sizing', function () {
         saved.push({blob: blobs.get(this.href)!, name: this.download});
       };
       try {
-        shadow(el).querySelector<HTMLButtonElement>('.download-png')!.click();
+        await chooseAction(el, 'png');
         await waitUntil(() => saved.length === 1, 'a PNG download');
       } finally {
         URL.createObjectURL = createObjectURL;
@@ -104,33 +154,33 @@ describe('odw-chart actions, downloads, units and sizing', function () {
       expect(blue).to.be.greaterThan(1000);
     });
 
-    it('enters and leaves full screen, its button saying which', async () => {
+    it('enters and leaves full screen, its menu item saying which', async () => {
       const el = await chartOf(
         html`<odw-chart src=${ODS} x="commune" y="sum(population)" where=${ORLEANS}></odw-chart>`,
       );
       await drawn(el);
       const {calls, restore} = fakeFullscreen(el);
-      const button = () => shadow(el).querySelector<HTMLButtonElement>('.fullscreen')!;
+      const item = () => normalize(shadow(el).querySelector('.action-fullscreen')?.textContent);
       const svgHeight = () => Number(shadow(el).querySelector('.vega svg')!.getAttribute('height'));
       try {
-        expect(normalize(button().textContent)).to.equal('Plein écran');
-        expect(button().getAttribute('aria-pressed')).to.equal('false');
-        button().click();
-        await waitUntil(() => button().getAttribute('aria-pressed') === 'true', 'pressed');
+        el.requestUpdate();
+        await el.updateComplete;
+        expect(item()).to.equal('Plein écran');
+        await chooseAction(el, 'fullscreen');
+        await waitUntil(() => item() === 'Quitter le plein écran', 'full screen');
         expect(calls).to.deep.equal(['request']);
-        expect(normalize(button().textContent)).to.equal('Quitter le plein écran');
+        expect(shadow(el).activeElement, 'the focus back on the menu button').to.equal(menuButton(el));
         // The drawing takes the height of the screen.
         await waitUntil(() => svgHeight() === Math.max(240, window.innerHeight - 200), 'taller drawing');
-        button().click();
-        await waitUntil(() => button().getAttribute('aria-pressed') === 'false', 'not pressed');
+        await chooseAction(el, 'fullscreen');
+        await waitUntil(() => item() === 'Plein écran', 'not full screen');
         expect(calls).to.deep.equal(['request', 'exit']);
-        expect(normalize(button().textContent)).to.equal('Plein écran');
         await waitUntil(() => svgHeight() === 320, 'default height again');
         // A browser that refuses (no user gesture, a frame without allow="fullscreen") changes nothing.
         el.requestFullscreen = () => Promise.reject(new TypeError('Permissions check failed'));
-        button().click();
+        await chooseAction(el, 'fullscreen');
         await el.updateComplete;
-        expect(button().getAttribute('aria-pressed')).to.equal('false');
+        expect(item()).to.equal('Plein écran');
       } finally {
         restore();
       }

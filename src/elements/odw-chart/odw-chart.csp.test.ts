@@ -50,8 +50,9 @@ describe('odw-chart under a strict Content-Security-Policy', function () {
     win.HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
       saved.push(blobs.get(this.href)!);
     };
+    // The actions menu's items (src/core/actions-menu-view.ts).
     const button = (name: string) =>
-      charts[0].shadowRoot!.querySelector<HTMLButtonElement>(`.download-${name}`)!;
+      charts[0].shadowRoot!.querySelector<HTMLButtonElement>(`[role=menuitem].action-${name}`)!;
     button('svg').click();
     button('png').click();
     await waitFor(() => saved.length === 2);

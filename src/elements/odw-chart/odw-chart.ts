@@ -10,6 +10,7 @@ import {csvOf} from './chart-rows.js';
 import {checkSpec} from './chart-vega-lite.js';
 import {OdwChartDrawnEvent} from './chart-events.js';
 import {chartStyles} from './odw-chart.styles.js';
+import {actionsMenuStyles} from '../../core/actions-menu.styles.js';
 import {DisplayController} from '../../core/display-controller.js';
 import {fileNameOf, saveFile} from '../../core/export.js';
 import type {ChartTheme, Scene} from './chart-scene.js';
@@ -17,6 +18,7 @@ import {drawScene, type DrawOptions} from './chart-draw.js';
 import {forgetWidths, prepareFont} from './chart-text.js';
 import {chartPng, chartSvg, type ChartDrawing} from './chart-export.js';
 import {renderTable} from './chart-table.js';
+import {ChartActions} from './chart-actions.js';
 import {renderLegend} from './chart-legend.js';
 import {applyDefaults, propertiesOf, type AttributeValues} from '../../core/schema.js';
 import {chartAttributes} from './odw-chart.schema.js';
@@ -85,7 +87,7 @@ export interface OdwChart extends AttributeValues<typeof chartAttributes> {}
  * @csspart base - The frame around everything.
  * @csspart title - The heading.
  * @csspart body - The chart, or the loading, empty and error states.
- * @csspart actions - The buttons: data table, CSV, PNG, SVG, full screen.
+ * @csspart actions - « Voir les données » and the actions menu: CSV, PNG, SVG, full screen, dataset page.
  * @csspart chart - The drawing.
  * @csspart svg - The drawing's SVG (its `role="img"` and text summary included).
  * @csspart legend - The legend: a list of buttons that hide and show the series.
@@ -102,7 +104,7 @@ export interface OdwChart extends AttributeValues<typeof chartAttributes> {}
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class OdwChart extends OdwDataElement<ChartData> {
-  static override styles = [...OdwDataElement.styles, chartStyles];
+  static override styles = [...OdwDataElement.styles, actionsMenuStyles, chartStyles];
 
   static override properties = propertiesOf(chartAttributes);
 
@@ -116,7 +118,6 @@ export class OdwChart extends OdwDataElement<ChartData> {
   /** A Vega-Lite specification merged into the generated one (what the attributes cannot say). */
   @property({attribute: false}) spec?: object;
 
-  @state() private showTable = false;
   /** Series (or slices) hidden from the legend. */
   @state() private hiddenSeries: ReadonlySet<string> = new Set();
 
@@ -184,6 +185,13 @@ export class OdwChart extends OdwDataElement<ChartData> {
     return this.scenes.theme;
   }
 
+  /** « Voir les données » and the actions menu (chart-actions.ts). */
+  private readonly actions = new ChartActions(
+    this,
+    {csv: () => this.downloadCsv(), png: () => this.downloadPng(), svg: () => this.downloadSvg()},
+    this.display,
+  );
+
   override connectedCallback(): void {
     super.connectedCallback();
     document.fonts?.addEventListener('loadingdone', this.onFontsLoaded);
@@ -245,27 +253,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
     const active = points.find((point) => point.i === this.activeIndex);
     const selected = this.selectedCategory(data);
     return html`<figure class="chart" aria-labelledby="summary">
-      <div class="actions" part="actions" role="toolbar" aria-label=${chartText(lang, 'chart.actions')}>
-        <button
-          type="button"
-          class="toggle-table"
-          aria-expanded=${this.showTable ? 'true' : 'false'}
-          aria-controls="data-table"
-          @click=${() => (this.showTable = !this.showTable)}
-        >
-          ${chartText(lang, this.showTable ? 'chart.hide-data' : 'chart.show-data')}
-        </button>
-        <button type="button" class="download-csv" @click=${() => this.downloadCsv()}>
-          ${chartText(lang, 'chart.download-csv')}
-        </button>
-        <button type="button" class="download-png" @click=${() => void this.downloadPng()}>
-          ${chartText(lang, 'chart.download-png')}
-        </button>
-        <button type="button" class="download-svg" @click=${() => void this.downloadSvg()}>
-          ${chartText(lang, 'chart.download-svg')}
-        </button>
-        ${this.display.renderToggle(chartText(lang, 'chart.fullscreen'), chartText(lang, 'chart.exit-fullscreen'))}
-      </div>
+      ${this.actions.render(lang, this.answers.metaOf(loaded))}
       <div class="plot" part="chart">
         ${
           byVega
@@ -286,7 +274,11 @@ export class OdwChart extends OdwDataElement<ChartData> {
                 class="points"
                 role="listbox"
                 tabindex="0"
-                aria-label=${chartText(lang, 'chart.points')}
+                aria-label=${
+                  this.title?.trim()
+                    ? chartText(lang, 'chart.points-named', {name: this.title.trim()})
+                    : chartText(lang, 'chart.points')
+                }
                 aria-activedescendant=${active ? `point-${active.i}` : nothing}
                 @keydown=${this.onKeydown}
                 @focus=${this.onPointsFocus}
@@ -324,9 +316,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
             </p>`
           : nothing
       }
-      <div class="data-table" id="data-table" ?hidden=${!this.showTable}>
-        ${this.showTable ? renderTable(data, summary, lang) : nothing}
-      </div>
+      ${this.actions.renderTable(lang, () => renderTable(data, summary, lang))}
     </figure>`;
   }
 

@@ -42,6 +42,35 @@ describe('odw-map: accessibility', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('is accessible with its actions menu open, named after the map, the same as the chart’s', async () => {
+    const el = await mountMap(
+      html`<odw-map
+        src=${POPULATIONS}
+        where=${ORLEANS}
+        shapes=${LOIRET}
+        shapes-key="code"
+        key="code_insee"
+        value="sum(population)"
+        title="Population 2025"
+      ></odw-map>`,
+    );
+    const button = shadow(el).querySelector<HTMLButtonElement>('.menu-button')!;
+    expect(button.getAttribute('aria-haspopup')).to.equal('menu');
+    expect(button.getAttribute('aria-label')).to.equal('Actions : Population 2025');
+    button.click();
+    await el.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(
+      [...shadow(el).querySelectorAll('[role=menuitem]')].map((item) => normalize(item.textContent)),
+    ).to.include.members([
+      'Télécharger les données (CSV)',
+      'Télécharger l’image (PNG)',
+      'Télécharger l’image (SVG)',
+      'Page du jeu de données',
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
   it('is accessible: points with a legend and an open popup', async () => {
     const el = await mountMap(
       html`<odw-map src=${FESTIVALS} color="domaine" popup="nom_de_la_manifestation"></odw-map>`,
@@ -99,9 +128,7 @@ describe('odw-map: accessibility', function () {
     expect(normalize(area(el, '45234').getAttribute('aria-label'))).to.equal(
       'Orléans : 116 344, classe 5 sur 5',
     );
-    expect(normalize((part(el, 'table') as HTMLElement).querySelector('summary')!.textContent)).to.equal(
-      'Voir les données',
-    );
+    expect(normalize(shadow(el).querySelector('.toggle-table')!.textContent)).to.equal('Voir les données');
   });
 });
 
@@ -141,25 +168,23 @@ describe('odw-map: accessibility tree', function () {
     const tree = (await a11ySnapshot({})) as unknown as AxNode;
     const nodes = flatten(tree);
     const named = (role: string) => nodes.filter((node) => node.role === role).map((node) => node.name);
-    expect(named('region')).to.include.members([
-      'Voir les données — Population 2025',
-      'Voir les données — Communes recensées',
-    ]);
+    expect(named('region')).to.include.members(['Données : Population 2025', 'Données : Communes recensées']);
     expect(named('group')).to.include.members([
       'Population 2025. Carte interactive : + et − pour zoomer, flèches pour se déplacer, 0 pour la vue initiale',
       'Communes recensées. Carte interactive : + et − pour zoomer, flèches pour se déplacer, 0 pour la vue initiale',
     ]);
-    // Lists and toolbars, which the tree prunes, are named in the same way.
+    // Lists and buttons, which the tree prunes, are named in the same way.
     const labels = (selector: string) =>
       maps.map((map) => shadow(map).querySelector(selector)!.getAttribute('aria-label'));
     expect(labels('[part~="legend"]')).to.deep.equal([
       'Légende — Population 2025',
       'Légende — Communes recensées',
     ]);
-    expect(labels('[part~="actions"]')).to.deep.equal([
-      'Actions sur la carte — Population 2025',
-      'Actions sur la carte — Communes recensées',
+    expect(labels('.menu-button')).to.deep.equal([
+      'Actions : Population 2025',
+      'Actions : Communes recensées',
     ]);
+    expect(labels('[part~="zoom"]')).to.deep.equal(['Zoom — Population 2025', 'Zoom — Communes recensées']);
     expect(labels('g.marks')).to.deep.equal([
       'Zones de la carte — Population 2025',
       'Zones de la carte — Communes recensées',

@@ -1,5 +1,5 @@
-/** What the map shows around its drawing: the toolbar, the credits and notices over it, the hints. */
-import {html, nothing, type TemplateResult} from 'lit';
+/** What the map shows around its drawing: the zoom buttons, the credits and notices over it, the hints. */
+import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {formatNumber} from '../../core/format.js';
 import type {Lang} from '../../core/i18n.js';
 import type {PointsData} from './map-types.js';
@@ -45,39 +45,60 @@ export function resolveTiles(
   return TILE_PRESETS[text.toLowerCase()] ?? {url: text, attribution: attribution?.trim() || undefined};
 }
 
-export interface ToolbarActions {
-  zoomBy(factor: number): void;
-  reset(): void;
-  csv(): void;
-  image(format: 'png' | 'svg'): void;
-  fullscreenToggle: unknown;
+/**
+ * The zoom buttons over the map's corner: in, out, and back to the initial view (the keys +, − and
+ * 0 do the same on the map).
+ */
+export function zoomControls(
+  lang: Lang,
+  label: string,
+  {zoomBy, reset}: {zoomBy: (factor: number) => void; reset: () => void},
+): TemplateResult {
+  const button = (label: string, action: () => void, icon: TemplateResult) =>
+    html`<button type="button" aria-label=${label} title=${label} @click=${action}>${icon}</button>`;
+  return html`<div class="zoom" part="zoom" role="group" aria-label=${label}>
+    ${button(mapText(lang, 'map.zoom-in'), () => zoomBy(2), plusIcon)}
+    ${button(mapText(lang, 'map.zoom-out'), () => zoomBy(0.5), minusIcon)}
+    ${button(mapText(lang, 'map.reset'), reset, resetIcon)}
+  </div>`;
 }
 
-export function toolbar(lang: Lang, label: string, actions: ToolbarActions): TemplateResult {
-  return html`<div class="toolbar" part="actions" role="toolbar" aria-label=${label}>
-    <button
-      type="button"
-      aria-label=${mapText(lang, 'map.zoom-in')}
-      title=${mapText(lang, 'map.zoom-in')}
-      @click=${() => actions.zoomBy(2)}
-    >
-      +
-    </button>
-    <button
-      type="button"
-      aria-label=${mapText(lang, 'map.zoom-out')}
-      title=${mapText(lang, 'map.zoom-out')}
-      @click=${() => actions.zoomBy(0.5)}
-    >
-      −
-    </button>
-    <button type="button" @click=${() => actions.reset()}>${mapText(lang, 'map.reset')}</button>
-    <span class="separator"></span>
-    <button type="button" @click=${() => actions.csv()}>${mapText(lang, 'map.download-csv')}</button>
-    <button type="button" @click=${() => actions.image('png')}>${mapText(lang, 'map.download-png')}</button>
-    <button type="button" @click=${() => actions.image('svg')}>${mapText(lang, 'map.download-svg')}</button>
-    ${actions.fullscreenToggle}
-  </div>`;
+const plusIcon = html`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+  <path d="M8 3v10M3 8h10" stroke="currentColor" stroke-width="2" />
+</svg>`;
+const minusIcon = html`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+  <path d="M3 8h10" stroke="currentColor" stroke-width="2" />
+</svg>`;
+/** Four corners closing in: the whole map in view. */
+const resetIcon = html`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+  <path d="M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4" fill="none" stroke="currentColor" stroke-width="2" />
+</svg>`;
+
+/** How long the hint of how to move the map stays, in milliseconds. */
+const HINT_DURATION = 1500;
+
+/** The hint over the map after a wheel without Ctrl or a one-finger drag, for a moment. */
+export class MapHintController implements ReactiveController {
+  current?: 'wheel' | 'touch';
+  private timer?: ReturnType<typeof setTimeout>;
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  show(hint: 'wheel' | 'touch'): void {
+    this.current = hint;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.current = undefined;
+      this.host.requestUpdate();
+    }, HINT_DURATION);
+    this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.timer);
+  }
 }
 
 /** The credits over the map, the notice of a failed basemap, and the hint of how to move the map. */

@@ -85,11 +85,12 @@ export function area(el: Element, key: string): SVGPathElement {
   return found!;
 }
 
+/** Opens « Voir les données » and reads its table, header row first. */
 export async function openTable(el: OdwMap): Promise<string[][]> {
-  const details = part(el, 'table') as HTMLDetailsElement;
-  details.open = true;
-  await waitUntil(() => details.querySelector('table'), 'table');
-  return [...details.querySelectorAll('tr')].map((row) =>
+  const toggle = shadow(el).querySelector<HTMLButtonElement>('.toggle-table')!;
+  if (toggle.getAttribute('aria-expanded') !== 'true') toggle.click();
+  await waitUntil(() => part(el, 'table'), 'table', {timeout: 10_000});
+  return [...part(el, 'table')!.querySelectorAll('tr')].map((row) =>
     [...row.children].map((cell) => normalize(cell.textContent)),
   );
 }

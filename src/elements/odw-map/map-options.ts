@@ -88,6 +88,16 @@ export function themeColors(token: (name: string) => string, background: string 
   };
 }
 
+/** A `--_odw-*` value of the theme as `el` computes it (`name` without the prefix). */
+export function themeToken(el: Element, name: string): string {
+  return getComputedStyle(el).getPropertyValue(`--_odw-${name}`).trim();
+}
+
+/** The theme's categorical palette, `--odw-palette-1…8`, as `el` computes it. */
+export function themePalette(el: Element): string[] {
+  return Array.from({length: 8}, (_, i) => themeToken(el, `palette-${i + 1}`)).filter(Boolean);
+}
+
 /** Gives the points and their categories the colours of `palette` (the theme changed). */
 export function recolourPoints(data: PointsData, palette: string[], fallback: string): void {
   const colorOf = new Map<string, string>();

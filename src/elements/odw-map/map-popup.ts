@@ -6,7 +6,7 @@ import {html, nothing, type ReactiveController, type ReactiveElement, type Templ
 import {styleProperties} from '../../core/style-properties.js';
 import {formatNumber} from '../../core/format.js';
 import type {Lang} from '../../core/i18n.js';
-import type {Row} from '../../data/types.js';
+import type {Filter, Row} from '../../data/types.js';
 import type {ChoroplethData, MapArea, MapData, MapTarget, PointsData} from './map-types.js';
 import {classText, displayValue, fieldLabel, splitFields, valueText} from './map-text.js';
 import {mapText} from './odw-map.messages.js';
@@ -151,6 +151,21 @@ function defaultEntries(target: MapTarget, {data, lang, value}: PopupOptions): A
 }
 
 /** The datum of an area: its data row, or the outline's properties when no row matched. */
+/**
+ * The filter `filter-on-click` sets for an activated area or point: its `field` equal to its value
+ * (an area without a row: its key); none for an empty or composite value.
+ */
+export function markFilter(target: MapTarget, field: string): Filter | undefined {
+  const raw =
+    target.kind === 'area' ? (target.area.row?.[field] ?? target.area.key) : target.point.row[field];
+  if (raw === null || raw === undefined || typeof raw === 'object') return undefined;
+  const value =
+    typeof raw === 'number'
+      ? {type: 'number' as const, value: raw}
+      : {type: 'string' as const, value: String(raw)};
+  return {type: 'compare', field, op: '=', value};
+}
+
 export function areaDatum(area: MapArea, keyField: string | undefined): Row {
   if (area.row) return area.row;
   return {...(area.feature.properties ?? {}), ...(keyField ? {[keyField]: area.key} : {})};

@@ -41,6 +41,30 @@ export interface MapSettings {
   limit?: number;
 }
 
+/** Every setting that changes what the map asks the portal for: the data reloads when one changes. */
+export function queryDependencies(settings: MapSettings): unknown[] {
+  return [
+    resolvedMode(settings),
+    settings.shapes,
+    settings.shapesObject,
+    settings.shapesKey,
+    settings.shapesLabel,
+    settings.key,
+    settings.value,
+    settings.scheme,
+    settings.classes,
+    settings.classCount,
+    settings.onlyMatched,
+    settings.lat,
+    settings.lon,
+    settings.color,
+    settings.size,
+    settings.label,
+    settings.popup,
+    settings.limit,
+  ];
+}
+
 /** What the element lends the planner: its query runner, language, palette and place in the page. */
 export interface MapQueryContext {
   runQuery(

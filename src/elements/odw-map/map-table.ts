@@ -86,30 +86,28 @@ export function tableOf(data: ChoroplethData | PointsData, {lang, value, popup}:
   return {header, rows};
 }
 
-/** The scrollable, focusable region of the table, named after its map. */
-export function tableContent(table: MapTable, points: boolean, lang: Lang, label: string): TemplateResult {
+/** The table of « Voir les données » (in the region src/core/actions-menu-view.ts draws), and what it leaves out. */
+export function tableContent(table: MapTable, points: boolean, lang: Lang): TemplateResult {
   const shown = table.rows.slice(0, points ? TABLE_ROWS : undefined);
-  return html`<div class="table-wrapper" tabindex="0" role="region" aria-label=${label}>
-      <table>
-        <thead>
-          <tr>
-            ${table.header.map((name) => html`<th scope="col">${name}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${shown.map(
-            (row) =>
-              html`<tr>
-                ${row.map((cell, i) =>
-                  i === 0
-                    ? html`<th scope="row">${cell.text}</th>`
-                    : html`<td class=${cell.numeric ? 'number' : ''}>${cell.text}</td>`,
-                )}
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>
+  return html`<table part="table">
+      <thead>
+        <tr>
+          ${table.header.map((name) => html`<th scope="col">${name}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${shown.map(
+          (row) =>
+            html`<tr>
+              ${row.map((cell, i) =>
+                i === 0
+                  ? html`<th scope="row">${cell.text}</th>`
+                  : html`<td class=${cell.numeric ? 'number' : ''}>${cell.text}</td>`,
+              )}
+            </tr>`,
+        )}
+      </tbody>
+    </table>
     ${
       shown.length < table.rows.length
         ? html`<p class="note">

@@ -7,6 +7,23 @@ import type {ChoroplethData, MapArea, MapPoint, PointsData} from './map-types.js
 import type {Quarter} from './map-points.js';
 import {mapText} from './odw-map.messages.js';
 
+/** What a map is called: its title, else what it shows (its value, or the field colouring its points). */
+export function mapNameOf(
+  title: string | undefined,
+  data: ChoroplethData | PointsData | undefined,
+  value: string | undefined,
+  lang: Lang,
+): string {
+  return (
+    title?.trim() ||
+    (data?.mode === 'choropleth'
+      ? valueText(value, data, lang)
+      : data?.colorField
+        ? fieldLabel(data.fields, data.colorField)
+        : '')
+  );
+}
+
 export function firstSelection(text: string): Selection {
   const [selection] = parseSelect(text);
   return selection ?? {type: 'aggregate', fn: 'count', as: 'count()'};

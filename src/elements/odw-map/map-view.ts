@@ -1,12 +1,12 @@
 /**
  * The interactive map: a Web Mercator projection fitted to the data, d3-zoom for pan and zoom
- * (buttons, Ctrl + wheel, pinch, keyboard), an optional raster basemap (map-tiles.ts), areas
+ * (map-zoom.ts: buttons, Ctrl + wheel, pinch, keyboard), an optional raster basemap (map-tiles.ts), areas
  * (map-areas.ts) and points (map-points.ts), the keyboard moving among them (map-focus.ts).
  * Part of the lazily loaded map engine.
  */
 import {geoMercator, type GeoProjection} from 'd3-geo';
 import {select, type Selection} from 'd3-selection';
-import {zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform} from 'd3-zoom';
+import {zoomIdentity, type ZoomBehavior, type ZoomTransform} from 'd3-zoom';
 import type {MapData, MapPoint} from './map-types.js';
 import {AreaLayer} from './map-areas.js';
 import {CANVAS_THRESHOLD, MAX_LEVEL, PointLayer, type DrawnItem, type PointStyle} from './map-points.js';
@@ -16,9 +16,7 @@ import {FocusRing, RovingFocus, markFor, type Mark} from './map-focus.js';
 import {mapPng, mapSvg} from './map-image.js';
 import {svgElement} from './svg.js';
 import {MAX_FIT_LEVEL, TILE_SIZE, fitProjection} from './map-fit.js';
-
-const PAN_STEP = 80;
-const ZOOM_STEP = 2;
+import {ZOOM_STEP, mapZoom, zoomKeys} from './map-zoom.js';
 const MARKS = '.area, .point, .cluster';
 
 export class MapView {
@@ -56,31 +54,15 @@ export class MapView {
     this.svg.append(defs, this.tiles.element, this.marks, this.ring.element);
     host.append(this.svg);
 
-    this.behavior = zoom<HTMLElement, unknown>()
-      // Touch listeners even where the browser does not announce a touch screen (d3 checks first).
-      .touchable(() => true)
-      // The wheel zooms only with Ctrl (or ⌘), and one finger does not pan (two fingers pinch and
-      // pan), so the page still scrolls over the map.
-      .filter((event: Event) => {
-        if (event.type === 'wheel') {
-          const wheel = event as WheelEvent;
-          if (!wheel.ctrlKey && !wheel.metaKey) this.options.onWheelWithoutCtrl();
-          return wheel.ctrlKey || wheel.metaKey;
-        }
-        if (event.type === 'touchstart') return (event as TouchEvent).touches.length >= 2;
-        return !(event as MouseEvent).button;
-      })
-      .on('start', (event: D3ZoomEvent<HTMLElement, unknown>) => {
-        if (event.sourceEvent?.type === 'touchstart') this.touchGesture = true;
-      })
-      .on('end', () => {
-        this.touchGesture = false;
-      })
-      .on('zoom', (event: D3ZoomEvent<HTMLElement, unknown>) => {
-        this.transform = event.transform;
+    this.behavior = mapZoom({
+      onWheelWithoutCtrl: () => this.options.onWheelWithoutCtrl(),
+      onGesture: (touching) => (this.touchGesture = touching),
+      onZoom: (transform, byUser) => {
+        this.transform = transform;
         this.render();
-        if (event.sourceEvent) this.options.onViewChange();
-      });
+        if (byUser) this.options.onViewChange();
+      },
+    });
     this.hostSelection = select(host);
     this.hostSelection.call(this.behavior);
     host.addEventListener('keydown', this.onKeyDown);
@@ -333,18 +315,7 @@ export class MapView {
   }
 
   /** What the keys do on the map itself: zoom, pan, back to the initial view. */
-  private readonly keyActions: Record<string, () => void> = {
-    '+': () => this.zoomBy(ZOOM_STEP),
-    '=': () => this.zoomBy(ZOOM_STEP),
-    '-': () => this.zoomBy(1 / ZOOM_STEP),
-    _: () => this.zoomBy(1 / ZOOM_STEP),
-    ArrowLeft: () => this.panBy(PAN_STEP, 0),
-    ArrowRight: () => this.panBy(-PAN_STEP, 0),
-    ArrowUp: () => this.panBy(0, PAN_STEP),
-    ArrowDown: () => this.panBy(0, -PAN_STEP),
-    '0': () => this.reset(),
-    Home: () => this.reset(),
-  };
+  private readonly keyActions = zoomKeys(this);
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;

@@ -7,13 +7,6 @@ export const mapStyles = css`
     flex-direction: column;
     gap: var(--_odw-spacing-small);
   }
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem;
-    justify-content: flex-end;
-  }
-  .toolbar button,
   .popup button {
     font: inherit;
     font-size: var(--_odw-font-size-small);
@@ -26,12 +19,34 @@ export const mapStyles = css`
     min-height: 2rem;
     cursor: pointer;
   }
-  .toolbar .separator {
-    flex: 1 1 auto;
+  /* The zoom buttons, in a column over the map's top corner, in the theme's accent. */
+  .zoom {
+    position: absolute;
+    z-index: 1;
+    top: 0.5rem;
+    inset-inline-start: 0.5rem;
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+  }
+  .zoom button {
+    display: grid;
+    place-items: center;
+    width: 2rem;
+    height: 2rem;
+    padding: 0;
+    color: var(--_odw-accent);
+    background: var(--_odw-background);
+    border: 1px solid currentColor;
+    border-radius: calc(var(--_odw-radius) / 2);
+    cursor: pointer;
+  }
+  .zoom svg {
+    width: 1rem;
+    height: 1rem;
   }
   button:focus-visible,
-  .map:focus-visible,
-  summary:focus-visible {
+  .map:focus-visible {
     outline: 3px solid var(--_odw-focus-color);
     outline-offset: 2px;
   }
@@ -308,15 +323,6 @@ export const mapStyles = css`
       var(--_odw-background) 3px 5px
     );
   }
-  details summary {
-    cursor: pointer;
-    color: var(--_odw-accent);
-    font-size: var(--_odw-font-size-small);
-  }
-  .table-wrapper {
-    overflow: auto;
-    max-height: 24rem;
-  }
   table {
     border-collapse: collapse;
     width: 100%;
@@ -343,11 +349,10 @@ export const mapStyles = css`
 
   /* On paper: the outlines and legend in their colours, the open data table whole, no buttons. */
   @media print {
-    .toolbar,
+    .zoom,
     .search,
     .popup,
-    .hint,
-    details summary {
+    .hint {
       display: none;
     }
     .map {
@@ -356,10 +361,6 @@ export const mapStyles = css`
     .map,
     .swatch {
       print-color-adjust: exact;
-    }
-    .table-wrapper {
-      overflow: visible;
-      max-height: none;
     }
   }
   ${darkDrawingPrintedLight('.map svg')}

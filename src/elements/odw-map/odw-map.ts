@@ -7,15 +7,18 @@ import {DisplayController} from '../../core/display-controller.js';
 import type {MapViewOptions} from './map-view-options.js';
 import type {ChoroplethData, MapData, MapTarget, PointsData} from './map-types.js';
 import {mapStyles} from './odw-map.styles.js';
-import {loadMap, resolvedMode, type MapEngine, type MapSettings} from './map-query.js';
-import {fieldLabel, valueText} from './map-text.js';
-import {recolourPoints, themeColors, viewOptions} from './map-options.js';
+import {actionsMenuStyles} from '../../core/actions-menu.styles.js';
+import type {DatasetMeta} from '../../data/types.js';
+import {loadMap, queryDependencies, resolvedMode, type MapEngine, type MapSettings} from './map-query.js';
+import {MapViewSync, type ViewInput} from './map-view-sync.js';
+import {mapNameOf} from './map-text.js';
+import {themeColors, themePalette, themeToken, viewOptions} from './map-options.js';
 import {choroplethLegend, exportLegend, pointsLegend} from './map-legends.js';
-import {MapPopupController, areaDatum} from './map-popup.js';
+import {MapPopupController, areaDatum, markFilter} from './map-popup.js';
 import {summaryText} from './map-summary.js';
 import {tableContent, tableOf} from './map-table.js';
-import {saveCsv, savePng, saveSvg, tableCsv} from './map-export.js';
-import {overlays, partialText, resolveTiles, toolbar} from './map-controls.js';
+import {MapActions, tableCsv} from './map-actions.js';
+import {MapHintController, overlays, partialText, resolveTiles, zoomControls} from './map-controls.js';
 import {MapSearchController, findable, searchLabel} from './map-search.js';
 import {OwnFilter} from '../../core/own-filter.js';
 import {applyDefaults, propertiesOf, type AttributeValues} from '../../core/schema.js';
@@ -25,8 +28,6 @@ import {mapText, type MapMessageKey} from './odw-map.messages.js';
 export {PLAN_IGN, TILE_PRESETS} from './map-controls.js';
 
 type MapView = InstanceType<MapEngine['MapView']>;
-
-const HINT_DURATION = 1500;
 
 let mapCount = 0;
 
@@ -64,14 +65,15 @@ export interface OdwMap extends AttributeValues<typeof mapAttributes> {}
  * @csspart title - The heading.
  * @csspart description - The text alternative, visually hidden.
  * @csspart body - The map, or the loading, empty and error states.
- * @csspart actions - The toolbar: zoom, initial view, downloads, full screen.
+ * @csspart actions - « Voir les données » and the actions menu: CSV, PNG, SVG, full screen, dataset page.
+ * @csspart zoom - The zoom buttons over the map: in, out, initial view.
  * @csspart map - The map itself (focusable; keyboard pan and zoom).
  * @csspart popup - The details of the activated area or point.
  * @csspart search - « Trouver une commune »: finds an area or point by its name.
  * @csspart notice - « 20 000 points sur 137 611 »: the map shows part of the records.
  * @csspart legend - The legend.
  * @csspart summary - The text summary, visually hidden (style it to show it).
- * @csspart table - « Voir les données »: the table of mapped values.
+ * @csspart table - The table of mapped values « Voir les données » shows.
  * @csspart status - The empty, error and stale messages.
  * @csspart retry - The « Réessayer » button.
  * @csspart footer - The attribution: dataset, publisher, licence, last update.
@@ -90,24 +92,18 @@ export interface OdwMap extends AttributeValues<typeof mapAttributes> {}
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
-  static override styles = [...OdwDataElement.styles, mapStyles];
+  static override styles = [...OdwDataElement.styles, actionsMenuStyles, mapStyles];
 
   static override properties = propertiesOf(mapAttributes);
 
   @state() private tilesFailed = false;
-  /** The hint shown over the map: Ctrl + wheel to zoom, two fingers to move. */
-  @state() private hint?: 'wheel' | 'touch';
-  @state() private tableOpen = false;
 
   /** The map's drawing surface, kept across renders so the view survives reloads. */
   private readonly mapHost: HTMLDivElement = document.createElement('div');
-  private engine?: MapEngine;
-  private view?: MapView;
-  private viewData?: MapData;
-  private viewKey?: string;
-  private viewLang?: Lang;
+  private readonly views = new MapViewSync(this.mapHost);
   private renderedData?: ChoroplethData | PointsData;
-  private hintTimer?: ReturnType<typeof setTimeout>;
+  /** The dataset's metadata of each loaded data: its page is one of the actions. */
+  private readonly metas = new WeakMap<MapData, DatasetMeta>();
   private readonly fallbackId = `odw-map-${++mapCount}`;
 
   constructor() {
@@ -127,7 +123,7 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
 
   /** The drawn map (tests, scripts): pan, zoom, export. Undefined before the first data. */
   get mapView(): MapView | undefined {
-    return this.view;
+    return this.views.view;
   }
 
   /** Full screen, and redraws when the system colours change. */
@@ -135,37 +131,25 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
 
   private readonly ownFilter = new OwnFilter(this, () => this.filterKey);
 
-  private readonly popupController = new MapPopupController(this, (id) => this.view?.focusMark(id));
+  private readonly popupController = new MapPopupController(this, (id) => this.views.view?.focusMark(id));
 
-  private readonly search = new MapSearchController(this, (item) => this.view?.focusMark(item.id) ?? false);
+  private readonly search = new MapSearchController(
+    this,
+    (item) => this.views.view?.focusMark(item.id) ?? false,
+  );
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.hintTimer);
-  }
+  /** The hint over the map: Ctrl + wheel to zoom, two fingers to move. */
+  private readonly hint = new MapHintController(this);
+
+  /** « Voir les données » and the actions menu (map-actions.ts). */
+  private readonly actions = new MapActions(
+    this,
+    {name: () => this.mapName(), csv: () => this.toCsv(), svg: () => this.toSvg(), png: () => this.toPng()},
+    this.display,
+  );
 
   protected override queryDependencies(): readonly unknown[] {
-    return [
-      resolvedMode(this),
-      this.shapes,
-      this.shapesObject,
-      this.shapesKey,
-      this.shapesLabel,
-      this.key,
-      this.value,
-      this.scheme,
-      this.classes,
-      this.classCount,
-      this.onlyMatched,
-      this.lat,
-      this.lon,
-      this.color,
-      this.size,
-      this.label,
-      this.popup,
-      this.limit,
-      this.filterOnClick,
-    ];
+    return [...queryDependencies(this), this.filterOnClick];
   }
 
   protected override async load(target: DataTarget, options: LoadOptions): Promise<Loaded<MapData>> {
@@ -186,7 +170,8 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
       {...target, where},
       options,
     );
-    if (engine) this.engine = engine;
+    if (engine) this.views.engine = engine;
+    this.metas.set(data, result.meta);
     return {data, result};
   }
 
@@ -220,16 +205,7 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
     };
     // In full screen the map takes the height of the screen: the view fits the data again.
     return html`<div class="map-widget ${this.display.fullscreen ? 'fullscreen' : ''}">
-      ${toolbar(lang, this.named('map.actions'), {
-        zoomBy: (factor) => this.view?.zoomBy(factor),
-        reset: () => this.view?.reset(),
-        csv: () => saveCsv(this.toCsv(), this.title),
-        image: (format) => void this.downloadImage(format),
-        fullscreenToggle: this.display.renderToggle(
-          mapText(lang, 'map.fullscreen'),
-          mapText(lang, 'map.exit-fullscreen'),
-        ),
-      })}
+      ${this.actions.render(lang, this.metas.get(data))}
       ${
         data.mode === 'points' && data.readOnly !== undefined
           ? html`<p class="partial" part="notice">${partialText(data, lang)}</p>`
@@ -237,13 +213,17 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
       }
       ${this.renderSearch(data, lang)}
       <div class="frame" @keydown=${this.popupController.onKeyDown}>
+        ${zoomControls(lang, this.named('map.zoom'), {
+          zoomBy: (factor) => this.views.view?.zoomBy(factor),
+          reset: () => this.views.view?.reset(),
+        })}
         ${this.mapHost}
         <p id="marks-keys" class="visually-hidden">${mapText(lang, 'map.marks-keys')}</p>
         ${overlays(lang, {
           tiles: this.basemap(),
           shapesCredit: resolvedMode(this) === 'choropleth' ? this.shapesAttribution?.trim() : undefined,
           tilesFailed: this.tilesFailed,
-          hint: this.hint,
+          hint: this.hint.current,
         })}
         ${this.popupController.render({
           lang,
@@ -268,17 +248,7 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
             data.mode === 'points' && data.readOnly !== undefined ? partialText(data, lang) : undefined,
         })}
       </p>
-      <details
-        part="table"
-        @toggle=${(event: Event) => (this.tableOpen = (event.target as HTMLDetailsElement).open)}
-      >
-        <summary>${mapText(lang, 'map.show-data')}</summary>
-        ${
-          this.tableOpen
-            ? tableContent(this.table(data, lang), data.mode === 'points', lang, this.named('map.show-data'))
-            : nothing
-        }
-      </details>
+      ${this.actions.renderTable(lang, () => tableContent(this.table(data, lang), data.mode === 'points', lang))}
     </div>`;
   }
 
@@ -293,66 +263,40 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
   /** `key`'s words (or `key` itself, `literal`) followed by which map: its title, or what it shows. */
   private named(key: MapMessageKey | string, literal = false): string {
     const name = literal ? key : mapText(this.currentLang, key as MapMessageKey);
-    const data = this.renderedData;
-    const map =
-      this.title?.trim() ||
-      (data?.mode === 'choropleth'
-        ? valueText(this.value, data, this.currentLang)
-        : data?.colorField
-          ? fieldLabel(data.fields, data.colorField)
-          : '');
+    const map = this.mapName();
     return map ? mapText(this.currentLang, 'map.of-map', {name, map}) : name;
+  }
+
+  private mapName(): string {
+    return mapNameOf(this.title, this.renderedData, this.value, this.currentLang);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.syncView();
+    if (this.views.sync(() => this.viewInput())) this.popupController.close(false);
     // A new theme restyles the widget at once: the marks take its colours, without a reload.
     if (changed.has('theme')) this.recolour();
   }
 
-  /**
-   * Paints the drawn data in the colours of the current theme: the palette of the points and
-   * their legend, the outlines and clusters; the view and the data stay as they are.
-   */
+  /** Repaints the map in the theme's colours (map-view-sync.ts). */
   private recolour(): void {
-    const data = this.renderedData;
-    if (!data || !this.view) return;
-    if (data.mode === 'points') recolourPoints(data, this.palette(), this.fallbackColor());
-    // The legend's swatches follow the theme by themselves (CSS variables).
-    this.view.restyle(this.viewOptions());
+    const input = this.viewInput();
+    if (input) this.views.recolour(input);
   }
 
-  /** Creates the view on the first data, then hands it every new data. */
-  private syncView(): void {
+  /** What the view draws now, and in which colours. */
+  private viewInput(): ViewInput | undefined {
     const data = this.renderedData;
-    const engine = this.engine;
-    if (!data || !engine || !this.mapHost.isConnected) return;
-    const options = this.viewOptions();
-    const key = JSON.stringify([
-      resolvedMode(this),
-      this.shapes,
-      this.center,
-      this.zoom,
-      this.tiles,
-      this.renderer,
-      this.noCluster,
-    ]);
-    if (!this.view) this.view = new engine.MapView(this.mapHost, options);
-    // The marks' accessible names are written when drawn: a new language redraws them.
-    if (data !== this.viewData || this.currentLang !== this.viewLang) {
-      if (data !== this.viewData && data.mode === 'points' && this.palette().length) {
-        recolourPoints(data, this.palette(), this.fallbackColor());
-      }
-      // Data changed under the same map (a refresh, a filter): keep where the user looks, and the
-      // popup; a different map is fitted again, which moves what the popup pointed at.
-      const refit = key !== this.viewKey;
-      this.view.setData(data, options, refit);
-      this.viewData = data;
-      this.viewKey = key;
-      this.viewLang = this.currentLang;
-      if (refit) this.popupController.close(false);
-    }
+    if (!data) return undefined;
+    const settings = [resolvedMode(this), this.shapes, this.center, this.zoom, this.tiles, this.renderer];
+    return {
+      data,
+      options: this.viewOptions(),
+      key: JSON.stringify([...settings, this.noCluster]),
+      lang: this.currentLang,
+      palette: this.palette(),
+      fallbackColor: this.fallbackColor(),
+    };
   }
 
   private viewOptions(): MapViewOptions {
@@ -376,8 +320,8 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
         onActivate: (target, at, markId) => this.activate(target, at, markId),
         onViewChange: () => this.popupController.close(false),
         onTileError: () => (this.tilesFailed = true),
-        onWheelWithoutCtrl: () => this.showHint('wheel'),
-        onOneFingerDrag: () => this.showHint('touch'),
+        onWheelWithoutCtrl: () => this.hint.show('wheel'),
+        onOneFingerDrag: () => this.hint.show('touch'),
       },
     );
   }
@@ -398,12 +342,6 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
     return resolveTiles(this.tiles, this.attribution, resolvedMode(this) === 'points');
   }
 
-  private showHint(hint: 'wheel' | 'touch'): void {
-    this.hint = hint;
-    clearTimeout(this.hintTimer);
-    this.hintTimer = setTimeout(() => (this.hint = undefined), HINT_DURATION);
-  }
-
   /**
    * An area or point activated: `odw-select`, then with `filter-on-click` the filter (the focus
    * staying on the mark), else the popup, which takes the focus.
@@ -411,24 +349,16 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
   private activate(target: MapTarget, at: [number, number], markId: string): void {
     const datum = target.kind === 'area' ? areaDatum(target.area, this.key) : target.point.row;
     this.dispatchEvent(new OdwSelectEvent({datum}));
-    const source = this.sourceElement;
-    const field = this.key?.trim();
-    if (!this.filterOnClick || !source || !field) {
+    if (!this.filterOnClick || !this.sourceElement || !this.key?.trim()) {
       this.popupController.show({target, at, markId});
       return;
     }
-    const raw =
-      target.kind === 'area' ? (target.area.row?.[field] ?? target.area.key) : target.point.row[field];
-    if (raw === null || raw === undefined || typeof raw === 'object') return;
-    const value =
-      typeof raw === 'number'
-        ? {type: 'number' as const, value: raw}
-        : {type: 'string' as const, value: String(raw)};
-    this.ownFilter.toggle({type: 'compare', field, op: '=', value});
+    const filter = markFilter(target, this.key.trim());
+    if (filter) this.ownFilter.toggle(filter);
   }
 
   private palette(): string[] {
-    return Array.from({length: 8}, (_, i) => this.cssToken(`palette-${i + 1}`)).filter(Boolean);
+    return themePalette(this);
   }
 
   private fallbackColor(): string {
@@ -436,7 +366,7 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
   }
 
   private cssToken(name: string): string {
-    return getComputedStyle(this).getPropertyValue(`--_odw-${name}`).trim();
+    return themeToken(this, name);
   }
 
   private popupTemplateElement(): HTMLTemplateElement | undefined {
@@ -456,21 +386,16 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
 
   /** The map as an SVG document, its legend included. */
   toSvg(): string {
-    return this.view?.toSvg(this.legendForExport()) ?? '';
+    return this.views.view?.toSvg(this.legendForExport()) ?? '';
   }
 
   /** The map as a PNG image, its legend included. */
   async toPng(): Promise<Blob | undefined> {
-    return this.view?.toPng(this.legendForExport());
+    return this.views.view?.toPng(this.legendForExport());
   }
 
   private legendForExport(): SVGElement | undefined {
     const data = this.renderedData;
     return data ? exportLegend(data, this.currentLang) : undefined;
-  }
-
-  private async downloadImage(format: 'png' | 'svg'): Promise<void> {
-    if (format === 'svg') saveSvg(this.toSvg(), this.title);
-    else savePng(await this.toPng(), this.title);
   }
 }

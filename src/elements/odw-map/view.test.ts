@@ -2,6 +2,7 @@ import {expect, waitUntil} from '@open-wc/testing';
 import FakeTimers, {type InstalledClock} from '@sinonjs/fake-timers';
 import {html} from 'lit';
 import {fakeFullscreen} from '../../../test/helpers.js';
+import {chooseAction, menuItems} from '../../../test/menu-helpers.js';
 import {
   mount,
   normalize,
@@ -42,7 +43,7 @@ describe('odw-map: view', function () {
     it('zooms with the buttons, and with the wheel only when Ctrl is held', async () => {
       const el = await mountMap(html`<odw-map src=${FESTIVALS}></odw-map>`);
       const view = el.mapView!;
-      const [zoomIn] = part(el, 'actions')!.querySelectorAll('button');
+      const [zoomIn] = part(el, 'zoom')!.querySelectorAll('button');
       expect(zoomIn.getAttribute('aria-label')).to.equal('Zoomer');
       zoomIn.click();
       expect(view.viewTransform.k).to.be.closeTo(2, 0.001);
@@ -174,17 +175,15 @@ describe('odw-map: view', function () {
         await drawn(el);
         el.requestUpdate();
         await el.updateComplete;
-        const button = () => shadow(el).querySelector<HTMLButtonElement>('button.fullscreen')!;
+        const item = () => normalize(shadow(el).querySelector('.action-fullscreen')?.textContent);
         const svgHeight = () => Number(shadow(el).querySelector('svg.map-svg')!.getAttribute('height'));
         const areasBox = () => shadow(el).querySelector('g.areas')!.getBoundingClientRect();
-        expect(normalize(button().textContent)).to.equal('Plein écran');
-        expect(button().getAttribute('aria-pressed')).to.equal('false');
+        expect(item()).to.equal('Plein écran');
         expect(svgHeight()).to.equal(400);
         const before = areasBox();
-        button().click();
-        await waitUntil(() => button().getAttribute('aria-pressed') === 'true', 'pressed');
+        await chooseAction(el, 'fullscreen');
+        await waitUntil(() => item() === 'Quitter le plein écran', 'full screen');
         expect(fake.calls).to.deep.equal(['request']);
-        expect(normalize(button().textContent)).to.equal('Quitter le plein écran');
         // The map takes the height of the screen and the communes are fitted to it again.
         const tall = Math.max(240, window.innerHeight - 192);
         await waitUntil(() => svgHeight() === tall, `map ${tall}px high`);
@@ -196,21 +195,21 @@ describe('odw-map: view', function () {
           true,
         );
         if (tall > 400) expect(after.height).to.be.greaterThan(before.height);
-        button().click();
-        await waitUntil(() => button().getAttribute('aria-pressed') === 'false', 'not pressed');
+        await chooseAction(el, 'fullscreen');
+        await waitUntil(() => item() === 'Plein écran', 'not full screen');
         expect(fake.calls).to.deep.equal(['request', 'exit']);
         await waitUntil(() => svgHeight() === 400, 'default height again');
         // A browser that refuses changes nothing.
         el.requestFullscreen = () => Promise.reject(new TypeError('Permissions check failed'));
-        button().click();
+        await chooseAction(el, 'fullscreen');
         await el.updateComplete;
-        expect(button().getAttribute('aria-pressed')).to.equal('false');
+        expect(item()).to.equal('Plein écran');
       } finally {
         fake.restore();
       }
     });
 
-    it('has no full-screen button where the page cannot go full screen', async () => {
+    it('has no full-screen item where the page cannot go full screen', async () => {
       const container = await mount(html`<odw-map src=${FESTIVALS}></odw-map>`);
       const el = container.querySelector('odw-map')!;
       const fake = fakeFullscreen(el, false);
@@ -218,8 +217,13 @@ describe('odw-map: view', function () {
         await drawn(el);
         el.requestUpdate();
         await el.updateComplete;
-        expect(shadow(el).querySelector('button.fullscreen')).to.equal(null);
-        expect(part(el, 'actions')!.querySelectorAll('button').length).to.be.greaterThan(0);
+        expect(shadow(el).querySelector('.action-fullscreen')).to.equal(null);
+        expect(menuItems(el)).to.deep.equal([
+          'Télécharger les données (CSV)',
+          'Télécharger l’image (PNG)',
+          'Télécharger l’image (SVG)',
+          'Page du jeu de données',
+        ]);
       } finally {
         fake.restore();
       }

@@ -1,7 +1,8 @@
-import {expect, fixture, html} from '@open-wc/testing';
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import './define.js';
 import type {OdwTable} from './odw-table.js';
 import {ODS, ORLEANS, root, showsRange} from '../../../test/table-helpers.js';
+import {chooseAction, menuButton, menuItems} from '../../../test/menu-helpers.js';
 
 const VALUES_CSV = '/test/fixtures/table-values.csv';
 
@@ -39,7 +40,7 @@ describe('odw-table: actions', function () {
       expect(lines[2]).to.equal("Saint-Jean-de-Braye,'=SUM(A1:A2)");
     });
 
-    it('links to the dataset page and downloads a CSV file', async () => {
+    it('offers the CSV and the dataset page in its actions menu, the same as the chart’s and the map’s', async () => {
       const el = await fixture<OdwTable>(
         html`<odw-table
           src=${ODS}
@@ -49,7 +50,10 @@ describe('odw-table: actions', function () {
         ></odw-table>`,
       );
       await showsRange(el, 'Lignes 1 à 20 sur 22');
-      const link = root(el).querySelector<HTMLAnchorElement>('[part=actions] a')!;
+      expect(menuButton(el).getAttribute('aria-label')).to.equal('Actions : Communes d’Orléans Métropole');
+      expect(menuItems(el)).to.deep.equal(['Télécharger les données (CSV)', 'Page du jeu de données']);
+      await expect(el).to.be.accessible();
+      const link = root(el).querySelector<HTMLAnchorElement>('[role=menuitem].action-dataset')!;
       expect(link.getAttribute('href')).to.match(
         /\/portal\/ods\/explore\/dataset\/populations-legales-2025\/$/,
       );
@@ -59,11 +63,17 @@ describe('odw-table: actions', function () {
         downloads.push(this.download);
       };
       try {
-        await el.downloadCsv();
+        await chooseAction(el, 'csv');
+        expect(menuButton(el).getAttribute('aria-expanded'), 'closed once chosen').to.equal('false');
+        await waitUntil(() => downloads.length === 1, 'the download');
       } finally {
         HTMLAnchorElement.prototype.click = click;
       }
       expect(downloads).to.deep.equal(['communes-d-orleans-metropole.csv']);
+      menuButton(el).click();
+      await el.updateComplete;
+      expect(menuButton(el).getAttribute('aria-expanded')).to.equal('true');
+      await expect(el).to.be.accessible();
     });
   });
 });

@@ -55,7 +55,7 @@ describe('odw-table: keyboard and focus', function () {
   const savedSettings = {...requestSettings};
   afterEach(() => Object.assign(requestSettings, savedSettings));
 
-  it('takes Tab through the search, the table region, its sort buttons, the pager and the actions', async () => {
+  it('takes Tab through the actions menu, the search, the table region, its sort buttons and the pager', async () => {
     const table = await tableIn(
       html`<odw-table
         src=${ODS}
@@ -68,14 +68,13 @@ describe('odw-table: keyboard and focus', function () {
     );
     await showsRange(table, 'Lignes 1 à 10 sur 22');
     expect(await tabStops(table)).to.deep.equal([
+      'button « Actions : Communes »',
       'input « Rechercher dans le tableau Communes »',
       'region',
       'button « Commune↕ »',
       'button « Population municipale↕ »',
       'button « Page suivante »',
       'button « Dernière page »',
-      'button « Télécharger les données (CSV) : Communes »',
-      'a « Ouvrir le jeu de données : Communes »',
       'a « Populations légales 2025 des communes, Insee »',
       'a « Licence Ouverte v2.0 (Etalab) »',
     ]);

@@ -211,8 +211,7 @@ export const tableStyles = css`
   .page-number {
     padding: 0 0.25rem;
   }
-  .page,
-  .action {
+  .page {
     min-width: 2.25rem;
     min-height: 2.25rem;
     padding: 0.25rem 0.625rem;
@@ -228,26 +227,17 @@ export const tableStyles = css`
     color: var(--_odw-muted-color);
     cursor: default;
   }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_odw-spacing-small);
-    margin-top: var(--_odw-spacing-small);
+  /* Under the title when it does not go on its line (actions-menu-placement.ts). */
+  .frame-actions {
+    margin-bottom: var(--_odw-spacing-small);
   }
-  a.action {
-    display: inline-flex;
-    align-items: center;
-    text-decoration: none;
-  }
-  a.action:hover,
-  button.action:hover {
-    text-decoration: underline;
+  .widget[data-actions='inline'] .frame-actions {
+    margin-bottom: 0;
   }
 
   @media (forced-colors: active) {
     .scroller,
-    .page,
-    .action {
+    .page {
       border-color: CanvasText;
     }
     .arrow.active {
@@ -258,8 +248,7 @@ export const tableStyles = css`
   /* On paper: every row the table holds, header repeated on each page, no controls. */
   @media print {
     .search,
-    .pages,
-    .actions {
+    .pages {
       display: none;
     }
     .scroller {

@@ -1,14 +1,18 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {state} from 'lit/decorators.js';
-import {parseOrderBy, resolveSource} from '../../data/index.js';
-import type {ApiFamily, FieldInfo, QueryOptions, QueryResult, Row, Selection} from '../../data/types.js';
+import {parseOrderBy} from '../../data/index.js';
+import type {FieldInfo, Row} from '../../data/types.js';
 import {OdwDataElement, type DataTarget, type LoadOptions, type Loaded} from '../../core/data-element.js';
-import {formatNumber} from '../../core/format.js';
 import {t, type Lang} from '../../core/i18n.js';
 import {safeLinkUrl} from '../../core/url.js';
-import {formatCell, isNumeric, rowMatches, searchWords, toCsv} from './cells.js';
+import {ActionsMenuController} from '../../core/actions-menu.js';
+import {renderActions, standardItems} from '../../core/actions-menu-view.js';
+import {actionsMenuStyles} from '../../core/actions-menu.styles.js';
+import {formatCell, isNumeric, toCsv} from './cells.js';
 import {tableStyles} from './odw-table.styles.js';
-import {saveFile} from '../../core/export.js';
+import {fileNameOf, saveFile} from '../../core/export.js';
+import {canSearch, fetchRows, formatFieldName, type RowsRequest} from './table-query.js';
+import {renderPager} from './table-pager.js';
 import {isCodeField} from '../../data/field-names.js';
 import {FocusKeeper} from './focus-keeper.js';
 import {TableLayoutController} from './table-layout.js';
@@ -28,13 +32,6 @@ export interface TableData {
   pageUrl?: string;
   datasetTitle?: string;
 }
-
-/** Families whose API searches full text; the table passes the text as the URL's `q`. */
-const FULL_TEXT_FAMILIES: ReadonlySet<ApiFamily> = new Set(['ods', 'ckan']);
-/** Families read from a whole file: the browser searches the rows it already holds. */
-const FILE_FAMILIES: ReadonlySet<ApiFamily> = new Set(['csv', 'json', 'geojson']);
-/** Field types not shown unless `columns` names them (shapes and raw JSON are unreadable in a cell). */
-const HIDDEN_TYPES = new Set(['geo_shape', 'json', 'file']);
 
 const SEARCH_DELAY = 300;
 /** A code as written in a text field (INSEE code `2A004`, postcode, SIRET): kept on one line. */
@@ -56,7 +53,8 @@ export interface OdwTable extends AttributeValues<typeof tableAttributes> {}
  * shown there.
  *
  * Keyboard: every column header is a sort button (Tab, or ←/→/Home/End between headers), the
- * scrolling area is focusable (arrows scroll it), the pager and actions are buttons and links.
+ * scrolling area is focusable (arrows scroll it), the pager is buttons, the actions a menu button
+ * (src/core/actions-menu.ts) on the title's line.
  * Focus stays in the widget when the control that had it goes or is disabled (« Dernière page »
  * on the last page: « Page précédente »; « Réessayer »: the table).
  *
@@ -79,7 +77,7 @@ export interface OdwTable extends AttributeValues<typeof tableAttributes> {}
  * @csspart scroller - The scrolling area around the table.
  * @csspart table - The `<table>`.
  * @csspart pager - The page navigation.
- * @csspart actions - The CSV download and the link to the dataset page.
+ * @csspart actions - The actions menu: the CSV download and the dataset page.
  * @csspart status - The error and stale messages.
  * @csspart retry - The « Réessayer » button.
  * @csspart footer - The attribution: dataset, publisher, licence, last update.
@@ -102,7 +100,7 @@ export interface OdwTable extends AttributeValues<typeof tableAttributes> {}
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class OdwTable extends OdwDataElement<TableData> {
-  static override styles = [...OdwDataElement.styles, tableStyles];
+  static override styles = [...OdwDataElement.styles, actionsMenuStyles, tableStyles];
 
   static override properties = propertiesOf(tableAttributes);
 
@@ -116,6 +114,7 @@ export class OdwTable extends OdwDataElement<TableData> {
   @state() private searchText = '';
 
   private searchTimer?: ReturnType<typeof setTimeout>;
+  private readonly actionsMenu = new ActionsMenuController(this);
   private viewKey?: string;
   private lastTarget?: DataTarget;
 
@@ -142,11 +141,10 @@ export class OdwTable extends OdwDataElement<TableData> {
   async exportCsv(): Promise<string> {
     const target = this.lastTarget;
     if (!target) throw new Error('The table has not loaded yet');
-    const {columns, rows} = await this.fetchRows(
-      target,
-      {},
-      {signal: new AbortController().signal, fresh: false},
-    );
+    const {columns, rows} = await fetchRows(this.runQuery.bind(this), target, this.rowsRequest(), {
+      signal: new AbortController().signal,
+      fresh: false,
+    });
     return toCsv(
       rows,
       columns.map((column) => column.name),
@@ -156,7 +154,7 @@ export class OdwTable extends OdwDataElement<TableData> {
   /** Downloads the whole filtered result as a CSV file. */
   async downloadCsv(): Promise<void> {
     const text = await this.exportCsv();
-    saveFile(new Blob([text], {type: 'text/csv;charset=utf-8'}), `${this.fileName()}.csv`);
+    saveFile(new Blob([text], {type: 'text/csv;charset=utf-8'}), `${fileNameOf(this.title, 'donnees')}.csv`);
   }
 
   protected override queryDependencies(): readonly unknown[] {
@@ -189,7 +187,12 @@ export class OdwTable extends OdwDataElement<TableData> {
     this.lastTarget = target;
     const size = this.effectivePageSize;
     const offset = (Math.max(1, Math.round(this.page)) - 1) * size;
-    const {columns, rows, total, result} = await this.fetchRows(target, {limit: size, offset}, options);
+    const {columns, rows, total, result} = await fetchRows(
+      this.runQuery.bind(this),
+      target,
+      {...this.rowsRequest(), limit: size, offset},
+      options,
+    );
     return {
       data: {
         columns,
@@ -214,7 +217,13 @@ export class OdwTable extends OdwDataElement<TableData> {
     // region's `tabindex`). The explicit roles keep it a table for assistive technologies that
     // read a table laid out as blocks as plain text.
     return html`
-      ${this.searchAvailable() ? this.renderSearch(name, lang) : nothing}
+      ${renderActions(this.actionsMenu, {
+        lang,
+        name,
+        unnamed: name,
+        items: standardItems(lang, {csv: () => void this.downloadCsv(), datasetPage: data.pageUrl}),
+      })}
+      ${this.search && canSearch(this.lastTarget) ? this.renderSearch(name, lang) : nothing}
       <div class="scroller" part="scroller" tabindex="0" role="region" aria-labelledby="caption">
         <table part="table" role="table">
           <caption id="caption" class="visually-hidden">
@@ -238,7 +247,12 @@ export class OdwTable extends OdwDataElement<TableData> {
           </tbody>
         </table>
       </div>
-      ${this.renderPager(data, name, lang)} ${this.renderActions(data, name, lang)}
+      ${renderPager(
+        {total: data.total, offset: data.offset, count: data.rows.length, pageSize: this.effectivePageSize},
+        name,
+        lang,
+        (page) => (this.page = page),
+      )}
     `;
   }
 
@@ -252,56 +266,9 @@ export class OdwTable extends OdwDataElement<TableData> {
     return size >= 1 ? Math.min(size, 1000) : DEFAULT_PAGE_SIZE;
   }
 
-  private family(target: DataTarget): ApiFamily | undefined {
-    try {
-      return resolveSource(target.src, target.api).family;
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** Whether the source can be searched (see the class documentation). */
-  private searchAvailable(): boolean {
-    if (!this.search) return false;
-    const family = this.lastTarget ? this.family(this.lastTarget) : undefined;
-    return family !== undefined && (FULL_TEXT_FAMILIES.has(family) || FILE_FAMILIES.has(family));
-  }
-
-  /** The rows of one page (or all of them without `limit`) under the search and order in force. */
-  private async fetchRows(
-    target: DataTarget,
-    page: {limit?: number; offset?: number},
-    options: LoadOptions,
-  ): Promise<{columns: FieldInfo[]; rows: Row[]; total: number; result: QueryResult}> {
-    const names = (this.columns ?? '')
-      .split(',')
-      .map((name) => name.trim())
-      .filter(Boolean);
-    const select: Selection[] = names.map((name) => ({type: 'field', field: name, as: name}));
-    const request: Omit<QueryOptions, 'signal' | 'fresh' | 'api' | 'apiKey'> = {
-      select,
-      orderBy: this.activeSort ? parseOrderBy(this.activeSort) : [],
-    };
-    const words = this.search ? searchWords(this.searchText) : [];
-    const family = this.family(target);
-    let searched = target;
-    if (words.length && family && FULL_TEXT_FAMILIES.has(family)) {
-      const url = new URL(target.src);
-      url.searchParams.append('q', this.searchText.trim());
-      searched = {...target, src: url.href};
-    }
-    if (words.length && family && FILE_FAMILIES.has(family)) {
-      // The file is in memory already: every row is searched, then the page is cut here.
-      const result = await this.runQuery(target, request, options);
-      const columns = columnsOf(result, names);
-      const textFields = columns.filter((column) => !isNumeric(column)).map((column) => column.name);
-      const matching = result.rows.filter((row) => rowMatches(row, textFields, words));
-      const start = page.offset ?? 0;
-      const rows = matching.slice(start, page.limit === undefined ? undefined : start + page.limit);
-      return {columns, rows, total: matching.length, result};
-    }
-    const result = await this.runQuery(searched, {...request, ...page}, options);
-    return {columns: columnsOf(result, names), rows: result.rows, total: result.total, result};
+  /** The columns, order and search in force. */
+  private rowsRequest(): RowsRequest {
+    return {columns: this.columns, sort: this.activeSort, search: this.search ? this.searchText : undefined};
   }
 
   private renderSearch(name: string, lang: Lang): TemplateResult {
@@ -379,103 +346,4 @@ export class OdwTable extends OdwDataElement<TableData> {
       })}
     </tr>`;
   }
-
-  private renderPager(data: TableData, name: string, lang: Lang): TemplateResult {
-    const size = this.effectivePageSize;
-    const pages = Math.max(1, Math.ceil(data.total / size));
-    const page = Math.floor(data.offset / size) + 1;
-    const from = data.rows.length ? data.offset + 1 : 0;
-    const to = data.offset + data.rows.length;
-    const number = (value: number) => formatNumber(value, lang);
-    const go = (target: number) => () => {
-      this.page = Math.min(pages, Math.max(1, target));
-    };
-    const button = (
-      label: string,
-      symbol: string,
-      target: number,
-      disabled: boolean,
-      kind: 'first' | 'previous' | 'next' | 'last',
-    ) =>
-      html`<button
-        type="button"
-        class="page page-${kind} ${kind === 'first' || kind === 'previous' ? 'page-back' : 'page-forward'}"
-        aria-label=${label}
-        ?disabled=${disabled}
-        @click=${go(target)}
-      >
-        <span aria-hidden="true">${symbol}</span>
-      </button>`;
-    const range = tableText(lang, 'table.rows', {
-      from: number(from),
-      to: number(to),
-      total: number(data.total),
-    });
-    // The visible range is read once, by the status that names the table it belongs to.
-    return html`<nav class="pager" part="pager" aria-label=${tableText(lang, 'table.pager', {name})}>
-      <p class="range" aria-hidden="true">${range}</p>
-      <p class="visually-hidden" role="status">${tableText(lang, 'table.rows-named', {name, range})}</p>
-      ${
-        pages > 1
-          ? html`<div class="pages">
-              ${button(tableText(lang, 'table.first'), '«', 1, page <= 1, 'first')}
-              ${button(tableText(lang, 'table.previous'), '‹', page - 1, page <= 1, 'previous')}
-              <span class="page-number"
-                >${tableText(lang, 'table.page', {page: number(page), pages: number(pages)})}</span
-              >
-              ${button(tableText(lang, 'table.next'), '›', page + 1, page >= pages, 'next')}
-              ${button(tableText(lang, 'table.last'), '»', pages, page >= pages, 'last')}
-            </div>`
-          : nothing
-      }
-    </nav>`;
-  }
-
-  private renderActions(data: TableData, name: string, lang: Lang): TemplateResult {
-    const whose = html`<span class="visually-hidden">${tableText(lang, 'table.of', {name})}</span>`;
-    return html`<div class="actions" part="actions">
-      <button type="button" class="action" @click=${() => void this.downloadCsv()}>
-        ${tableText(lang, 'table.download-csv')}${whose}
-      </button>
-      ${
-        data.pageUrl
-          ? html`<a class="action" href=${data.pageUrl}>${tableText(lang, 'table.open-dataset')}${whose}</a>`
-          : nothing
-      }
-    </div>`;
-  }
-
-  private fileName(): string {
-    const base = (this.title?.trim() || 'donnees')
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .toLowerCase();
-    return base || 'donnees';
-  }
-}
-
-/** The columns of a result: those named, in that order, else every readable field. */
-function columnsOf(result: QueryResult, names: readonly string[]): FieldInfo[] {
-  const byName = new Map(result.fields.map((field) => [field.name, field]));
-  if (names.length) {
-    return names.map((name) => byName.get(name) ?? {name, label: name, type: guessType(result.rows, name)});
-  }
-  const fields = result.fields.filter((field) => !HIDDEN_TYPES.has(field.type));
-  if (fields.length) return fields;
-  const first = result.rows[0];
-  return first
-    ? Object.keys(first).map((name) => ({name, label: name, type: guessType(result.rows, name)}))
-    : [];
-}
-
-function guessType(rows: readonly Row[], name: string): FieldInfo['type'] {
-  const value = rows.find((row) => row[name] !== null && row[name] !== undefined)?.[name];
-  return typeof value === 'number' ? 'double' : 'text';
-}
-
-/** A field name as the expression language reads it in `sort` (backquoted when not plain). */
-function formatFieldName(name: string): string {
-  return /^[\p{L}_][\p{L}\p{M}\p{N}_]*$/u.test(name) ? name : `\`${name.replace(/[\\`]/g, '\\$&')}\``;
 }

@@ -23,6 +23,7 @@ import {dashboardAttributes} from './odw-dashboard.schema.js';
 import {applyTemplate, type TemplateState} from './dashboard-template.js';
 import {dashboardText} from './odw-dashboard.messages.js';
 import {describeProblem} from './dashboard-problems.js';
+import {SourceCitationController} from './source-citation.js';
 import {
   WIDGET_SELECTOR,
   assignDefault,
@@ -93,6 +94,7 @@ export interface OdwDashboard extends AttributeValues<typeof dashboardAttributes
  * @csspart params - The selectors of the configuration's parameters that have `choices`.
  * @csspart filters - The bar of filters of a JSON configuration.
  * @csspart grid - The grid of widgets.
+ * @csspart footer - The source its widgets share, cited once under the grid (those widgets show no footer).
  * @csspart status - The loading and configuration error messages.
  * @csspart widget - Each widget of a JSON configuration.
  * @csspart kpi-value - The parts of the widgets of a JSON configuration, prefixed with their kind:
@@ -124,6 +126,9 @@ export class OdwDashboard extends LitElement {
 
   /** Dark colours only where the page can be dark (src/core/page-scheme.ts). */
   protected readonly pageScheme = new PageSchemeController(this);
+
+  /** The source its widgets share, cited once under the grid. */
+  private readonly citation = new SourceCitationController(this, () => this.widgets);
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     return linkedStylesRoot(this) ?? super.createRenderRoot();
@@ -240,6 +245,7 @@ export class OdwDashboard extends LitElement {
         <slot></slot>
         <div class="generated"></div>
       </div>
+      ${this.citation.render(lang)}
     </section>`;
   }
 
@@ -343,14 +349,18 @@ export class OdwDashboard extends LitElement {
     }
   }
 
-  /** Gives the default source and theme to the widgets (children or configured) that have none. */
-  private syncDefaults(): void {
-    const generated = new Set(this.generated);
-    const widgets = [
+  /** The widgets, children and configured. */
+  private get widgets(): Element[] {
+    return [
       ...this.querySelectorAll(WIDGET_SELECTOR),
       ...this.generated.filter((element) => element.localName !== 'odw-source'),
     ];
-    for (const widget of widgets) {
+  }
+
+  /** Gives the default source and theme to the widgets (children or configured) that have none. */
+  private syncDefaults(): void {
+    const generated = new Set(this.generated);
+    for (const widget of this.widgets) {
       const sourceId = this.defaultSourceFor(generated.has(widget));
       assignDefault(widget, 'source', sourceId, this.assignedSource, ['source', 'src']);
       assignDefault(widget, 'theme', this.theme, this.assignedTheme, ['theme']);

@@ -258,6 +258,11 @@ export class OdwFilter extends OdwDataElement<FilterData> {
     return {data, result: {...result, meta: {}}};
   }
 
+  /** The label stays when the choices cannot be loaded: a reader still knows which control failed. */
+  protected override stateLabel(): string | undefined {
+    return this.label?.trim() || this.field?.trim();
+  }
+
   protected override isEmpty(): boolean {
     // The control stays (with no choice) so that its label and reset remain.
     return false;

@@ -275,6 +275,8 @@ export class OdwDashboard extends LitElement {
   private childrenChanged(): void {
     this.syncDefaults();
     this.configReader.childrenChanged();
+    // Which sources its widgets share may have changed (src/elements/odw-dashboard/source-citation.ts).
+    this.requestUpdate();
   }
 
   /** The widgets, children and configured. */

@@ -38,7 +38,8 @@ export class SourceCitationController implements ReactiveController {
     this.citeOnly([]);
   }
 
-  hostUpdated(): void {
+  /** Before each render of the dashboard: which sources its line cites. */
+  hostUpdate(): void {
     const counts = new Map<DataSource, number>();
     for (const widget of this.widgets() as CitingWidget[]) {
       const source = widget.sourceElement as DataSource | undefined;

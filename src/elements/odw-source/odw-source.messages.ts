@@ -2,7 +2,7 @@ import {messageCatalogue} from '../../core/i18n.js';
 
 /** The strings of `odw-source`, in French (first) and English. */
 const fr = {
-  'source.failed': 'Les données « {name} » n’ont pas pu être chargées. {reason}',
+  'source.failed': 'Les données «\u00a0{name}\u00a0» n’ont pas pu être chargées. {reason}',
   'source.stale': '{name} : {notice}',
 };
 

@@ -133,6 +133,34 @@ describe('odw-dashboard', function () {
       expect(dashboard.shadowRoot!.activeElement).to.equal(filter);
       expect(document.activeElement).to.not.equal(document.body);
     });
+
+    it('speaks once for two sources of one failing dataset, and its « Réessayer » reloads both', async () => {
+      const failing = uniqueName('dash-same');
+      await setFaults(failing, Array<string>(100).fill('status=500'));
+      const src = `/portal/~seq=${failing}/${ODS_PATH}`;
+      const dashboard = await dashboardFromScript({
+        sources: [
+          {id: `${failing}-saran`, src, where: 'code_insee = "45302"'},
+          {id: `${failing}-metropole`, src, where: ORLEANS},
+        ],
+        widgets: [
+          {type: 'kpi', value: 'sum(population)', label: 'Saran', source: `${failing}-saran`},
+          {type: 'kpi', value: 'sum(population)', label: 'Métropole', source: `${failing}-metropole`},
+        ],
+      });
+      const [saran, metropole] = [...shadow(dashboard).querySelectorAll('odw-kpi')];
+      for (const widget of [saran, metropole]) {
+        await waitUntil(() => errorText(widget), `${widget.localName} fails`, {timeout: 20_000});
+      }
+      for (const source of shadow(dashboard).querySelectorAll('odw-source')) await source.updateComplete;
+      expect(everywhere(dashboard, '[role=alert]')).to.have.length(1);
+      expect(everywhere(dashboard, '[part~=retry]')).to.have.length(1);
+      await setFaults(failing, []);
+      (everywhere(dashboard, '[part~=retry]')[0] as HTMLButtonElement).click();
+      await kpiShows(saran, '16 866');
+      await kpiShows(metropole, '293 673');
+      expect(everywhere(dashboard, '[role=alert]')).to.deep.equal([]);
+    });
   });
 
   describe('colours', () => {

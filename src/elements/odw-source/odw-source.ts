@@ -16,10 +16,14 @@ import {applyDefaults, propertiesOf, type AttributeValues} from '../../core/sche
 import {linkedStylesRoot} from '../../core/linked-styles.js';
 import {
   composedContains,
+  datasetKey,
   datasetName,
+  failingSources,
   firstInDocument,
   renderSourceStatus,
+  setFailing,
   sourceStatus,
+  type SourceStatus,
 } from './source-status.js';
 
 // The fields are typed from the attribute schema (src/core/schema.ts).
@@ -34,7 +38,8 @@ export interface OdwSource extends AttributeValues<typeof sourceAttributes> {}
  * Invisible, except to speak once for its widgets, where it stands in the page: when their data
  * cannot be loaded, one alert names the dataset and says why, with one « Réessayer » that reloads
  * every widget (each widget keeps its title and label and notes « Données indisponibles »); when
- * they show old data, one notice dates it.
+ * they show old data, one notice dates it. Several sources of one dataset failing together speak
+ * as one: the first in the document.
  *
  * @summary A dataset and its current filters, shared by the widgets bound to it.
  *
@@ -172,6 +177,7 @@ export class OdwSource extends LitElement implements DataSource {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopRefreshTimer();
+    this.markFailing(undefined);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -185,16 +191,31 @@ export class OdwSource extends LitElement implements DataSource {
     this.hasUpdatedOnce = true;
   }
 
+  /** What this source says now: nothing while another source of its dataset says its failure. */
+  private shown?: SourceStatus;
+  /** The dataset this source is failing for, if it is. */
+  private failingFor?: string;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.toggleAttribute('data-status', Boolean(sourceStatus(this.reports.values())));
+    const status = this.isConnected ? sourceStatus(this.reports.values()) : undefined;
+    const failing = status?.kind === 'failed' ? datasetKey(this.src) : undefined;
+    this.markFailing(failing);
+    const speaks = !failing || firstInDocument(failingSources(failing)) === this;
+    this.shown = speaks ? status : undefined;
+    this.toggleAttribute('data-status', Boolean(this.shown));
   }
 
   protected override render(): unknown {
-    const status = sourceStatus(this.reports.values());
-    return renderSourceStatus(status, datasetName(this.lastMeta, this.src), resolveLang(this), () =>
+    return renderSourceStatus(this.shown, datasetName(this.lastMeta, this.src), resolveLang(this), () =>
       this.retry(),
     );
+  }
+
+  private markFailing(dataset: string | undefined): void {
+    if (this.failingFor && this.failingFor !== dataset) setFailing(this, this.failingFor, false);
+    if (dataset) setFailing(this, dataset, true);
+    this.failingFor = dataset;
   }
 
   /**
@@ -203,7 +224,10 @@ export class OdwSource extends LitElement implements DataSource {
    */
   private retry(): void {
     const first = firstInDocument(this.reports.keys());
+    const others = this.failingFor ? failingSources(this.failingFor) : [];
     this.reload();
+    // The other sources of the dataset, failing too, that this alert spoke for.
+    for (const source of others) if (source !== this) source.reload();
     if (first) this.reports.get(first)?.focus();
   }
 

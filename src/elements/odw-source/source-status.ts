@@ -82,3 +82,41 @@ export function firstInDocument<E extends Element>(elements: Iterable<E>): E | u
   }
   return first;
 }
+
+/** What a source of the same dataset is asked to do when it speaks for the others. */
+export interface DatasetSource extends Element {
+  requestUpdate(): void;
+  reload(): void;
+}
+
+/**
+ * The sources whose data is failing, by dataset: several sources of one dataset (one per commune,
+ * say) fail together, and the first of them in the document speaks for all, with one « Réessayer »
+ * that reloads them all.
+ */
+const failingByDataset = new Map<string, Set<DatasetSource>>();
+
+/** The key of a source's dataset: its absolute address. */
+export function datasetKey(src: string | undefined): string {
+  try {
+    return new URL(src ?? '', document.baseURI).href;
+  } catch {
+    return src ?? '';
+  }
+}
+
+/** Marks `source` as failing (or not) for `dataset`; the others of that dataset update if it changed. */
+export function setFailing(source: DatasetSource, dataset: string, failing: boolean): void {
+  const sources = failingByDataset.get(dataset) ?? new Set<DatasetSource>();
+  if (sources.has(source) === failing) return;
+  if (failing) sources.add(source);
+  else sources.delete(source);
+  if (sources.size) failingByDataset.set(dataset, sources);
+  else failingByDataset.delete(dataset);
+  for (const other of sources) if (other !== source) other.requestUpdate();
+}
+
+/** The sources of `dataset` failing now. */
+export function failingSources(dataset: string): DatasetSource[] {
+  return [...(failingByDataset.get(dataset) ?? [])];
+}

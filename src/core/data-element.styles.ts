@@ -118,6 +118,18 @@ export const dataElementStyles = css`
     border-inline-start: 4px solid var(--_odw-warning-color);
   }
 
+  /* A widget whose source says the failure or the date once: a quiet note in place. */
+  .status.error.unavailable,
+  .status.stale.shared {
+    padding: 0;
+    color: var(--_odw-muted-color);
+    background: none;
+    border: 0;
+  }
+  .status.stale.shared {
+    font-size: var(--_odw-font-size-small);
+  }
+
   .retry {
     min-height: 2rem;
     padding: 0.25rem 0.75rem;

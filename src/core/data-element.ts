@@ -5,8 +5,8 @@ import type {OfflineCopyOptions} from '../data/offline-copy.js';
 import {dataElementStyles, hostStyles, visuallyHiddenStyles} from './data-element.styles.js';
 import {dataElementAttributes} from './data-element.schema.js';
 import {DataTaskController, type Loaded, type RunOptions} from './data-task-controller.js';
-import {renderFrame, renderSkeleton} from './data-frame.js';
-import type {DataSource} from './data-source.js';
+import {renderFrame, renderSkeleton, sourceReport} from './data-frame.js';
+import type {DataSource, WidgetReport} from './data-source.js';
 import {announce, announcerText, dropNews, expectNews, joinAnnouncer, leaveAnnouncer} from './announcer.js';
 import {ConfigError} from './errors.js';
 import {t} from './i18n.js';
@@ -104,13 +104,14 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
   /** Dark colours only where the page can be dark (src/core/page-scheme.ts). */
   protected readonly pageScheme = new PageSchemeController(this);
 
-  private readonly binding = new SourceBindingController(
+  private readonly binding: SourceBindingController = new SourceBindingController(
     this,
     () => this.reload(),
     () => {
       this.announceNextLoad = true;
       expectNews(this);
     },
+    (): WidgetReport => sourceReport(this.dataTask.view(), () => this.focusBody()),
   );
 
   /** The next load follows a change of the source's filters: its result is announced. */
@@ -210,6 +211,11 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
     return title ? t(this.currentLang, 'announce.empty', {name: title}) : '';
   }
 
+  /** The widget's own label (a key figure's, a control's), kept when its data cannot be shown. */
+  protected stateLabel(): string | undefined {
+    return undefined;
+  }
+
   /** The placeholder while loading. */
   protected renderSkeleton(lang: Lang): TemplateResult {
     return renderSkeleton(lang);
@@ -262,7 +268,9 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
       title: this.title,
       description: this.description,
       headingLevel: this.headingLevel ?? this.pageHeadingLevel,
-      noAttribution: this.noAttribution,
+      noAttribution: this.noAttribution || this.binding.cited,
+      shared: this.binding.shared,
+      label: this.stateLabel(),
       view: this.dataTask.view(),
       renderData: (data) => this.renderData(data, lang),
       isEmpty: (data) => this.isEmpty(data),
@@ -280,9 +288,12 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
     this.reload();
     void this.updateComplete.then(() => {
       const active = this.shadowRoot?.activeElement;
-      if (!active || !active.isConnected)
-        this.shadowRoot?.querySelector<HTMLElement>('[part~="body"]')?.focus();
+      if (!active || !active.isConnected) this.focusBody();
     });
+  }
+
+  private focusBody(): void {
+    this.shadowRoot?.querySelector<HTMLElement>('[part~="body"]')?.focus();
   }
 
   private async run({signal, fresh, live}: RunOptions): Promise<Loaded<D>> {

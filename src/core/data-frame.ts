@@ -2,12 +2,18 @@
  * The frame every data widget draws around its data: the heading, the text alternative, the body
  * in its state (placeholder, data, empty, error with « Réessayer », stale notice) and the
  * attribution footer. Pure rendering: the state comes from src/core/data-task-controller.ts.
+ *
+ * A widget bound to an `odw-source` (`shared`) leaves its failures and stale notices to the
+ * source, which says them once for all its widgets (src/elements/odw-source/source-status.ts):
+ * the widget keeps its title and label and shows a short note in place, without « Réessayer ».
  */
 import {html, nothing, type TemplateResult} from 'lit';
 import {join} from 'lit/directives/join.js';
 import {QueryError} from '../data/errors.js';
 import type {DatasetMeta} from '../data/types.js';
 import type {DataView, LoadedState} from './data-task-controller.js';
+import type {WidgetReport} from './data-source.js';
+import {frameText} from './data-frame.messages.js';
 import {ConfigError} from './errors.js';
 import {dateFormatter, formatDateTime, toDate} from './format.js';
 import {describeError, t} from './i18n.js';
@@ -20,6 +26,10 @@ export interface FrameContent<D> {
   description?: string;
   headingLevel?: number;
   noAttribution: boolean;
+  /** The widget's bound source says its failures and stale notices (one alert for all its widgets). */
+  shared: boolean;
+  /** The widget's own label (a key figure's, a control's), kept in the error state. */
+  label?: string;
   view: DataView<D>;
   renderData: (data: D) => unknown;
   isEmpty: (data: D) => boolean;
@@ -69,14 +79,24 @@ function renderBody<D>(content: FrameContent<D>): {body: unknown; meta?: Dataset
   switch (view.kind) {
     case 'placeholder':
       return {body: content.renderPlaceholder(), busy: true};
-    case 'error':
-      return {body: renderError(view.error, lang, content.retry), busy: false};
+    case 'error': {
+      const label = content.label?.trim()
+        ? html`<p class="label" part="label">${content.label.trim()}</p>`
+        : nothing;
+      const state =
+        content.shared && isRetryable(view.error)
+          ? html`<p class="status error unavailable" part="status">
+              ${frameText(lang, 'frame.unavailable')}
+            </p>`
+          : renderError(view.error, lang, content.retry);
+      return {body: html`${label}${state}`, busy: false};
+    }
     case 'data': {
       const {loaded} = view;
       const data = content.isEmpty(loaded.data)
         ? html`<p class="status empty" part="status">${t(lang, 'empty')}</p>`
         : content.renderData(loaded.data);
-      const notice = view.stale ? renderStaleNotice(loaded, lang, content.retry) : nothing;
+      const notice = view.stale ? renderStaleNotice(loaded, lang, content.retry, content.shared) : nothing;
       return {body: html`${data}${notice}`, meta: loaded.result.meta, busy: view.busy};
     }
   }
@@ -91,16 +111,46 @@ export function renderSkeleton(lang: Lang): TemplateResult {
   </div>`;
 }
 
-function renderError(error: unknown, lang: Lang, retry: () => void): TemplateResult {
-  // Trying again cannot fix a wrong expression or attribute: no button then.
-  const retryable = !(error instanceof QueryError || error instanceof ConfigError);
+/** Trying again cannot fix a wrong expression or attribute; it may fix the portal's failure. */
+export function isRetryable(error: unknown): boolean {
+  return !(error instanceof QueryError || error instanceof ConfigError);
+}
+
+/**
+ * What a widget bound to a source tells it after a render: the failure the source says once
+ * (only one that trying again may fix: a wrong attribute is the widget's own), the time of the
+ * old data shown, and the dataset's description.
+ */
+export function sourceReport<D>(view: DataView<D>, focus: () => void): WidgetReport {
+  if (view.kind === 'error') return isRetryable(view.error) ? {error: view.error, focus} : {focus};
+  if (view.kind !== 'data') return {focus};
+  const {loaded} = view;
+  const meta = loaded.result.meta;
+  if (!view.stale) return {meta, focus};
+  const offline = Boolean(loaded.copiedAt);
+  return {meta, stale: {since: loaded.copiedAt ?? loaded.loadedAt, offline}, focus};
+}
+
+export function renderError(error: unknown, lang: Lang, retry: () => void): TemplateResult {
   return html`<div class="status error" part="status" role="alert">
     <p>${describeError(error, lang)}</p>
-    ${retryable ? renderRetry(lang, retry) : nothing}
+    ${isRetryable(error) ? renderRetry(lang, retry) : nothing}
   </div>`;
 }
 
-function renderStaleNotice<D>(loaded: LoadedState<D>, lang: Lang, retry: () => void): TemplateResult {
+function renderStaleNotice<D>(
+  loaded: LoadedState<D>,
+  lang: Lang,
+  retry: () => void,
+  shared: boolean,
+): TemplateResult {
+  if (shared) {
+    // The source says why and offers « Réessayer »; the widget dates what it shows.
+    const since = formatDateTime(loaded.copiedAt ?? loaded.loadedAt, lang);
+    return html`<p class="status stale shared" part="status">
+      ${frameText(lang, 'frame.since', {date: since})}
+    </p>`;
+  }
   return html`<div class="status stale" part="status" role="status">
     <p>
       ${
@@ -113,7 +163,7 @@ function renderStaleNotice<D>(loaded: LoadedState<D>, lang: Lang, retry: () => v
   </div>`;
 }
 
-function renderRetry(lang: Lang, retry: () => void): TemplateResult {
+export function renderRetry(lang: Lang, retry: () => void): TemplateResult {
   return html`<button type="button" class="retry" part="retry" @click=${retry}>${t(lang, 'retry')}</button>`;
 }
 
@@ -121,7 +171,7 @@ function renderRetry(lang: Lang, retry: () => void): TemplateResult {
  * The attribution on one line that wraps only when it must: « Source : Populations légales 2025,
  * Insee · Licence Ouverte · 19 déc. 2024 » (the date read out as « Mis à jour le … »).
  */
-function renderFooter(meta: DatasetMeta, lang: Lang): unknown {
+export function renderFooter(meta: DatasetMeta, lang: Lang): unknown {
   const items: TemplateResult[] = [];
   const pageUrl = safeLinkUrl(meta.pageUrl);
   const title = meta.title?.trim();

@@ -2,7 +2,23 @@
  * What a widget needs of the `odw-source` it is bound to. Core depends on this interface, not on
  * the element's class (src/elements/odw-source/odw-source.ts implements it).
  */
-import type {ApiFamily, Filter} from '../data/types.js';
+import type {ApiFamily, DatasetMeta, Filter} from '../data/types.js';
+
+/**
+ * What a bound widget tells its source after each render, so that the source speaks once for all
+ * of them: one alert when its data cannot be loaded, one notice when old data is shown, and the
+ * dataset's description for a dashboard that cites the source once (src/core/source-binding-controller.ts).
+ */
+export interface WidgetReport {
+  /** The dataset's description, from the widget's last answer. */
+  meta?: DatasetMeta;
+  /** The widget's load failed in a way trying again may fix, and it has nothing to show. */
+  error?: unknown;
+  /** The widget shows data of that time: its copy kept offline (`offline`) or its last good answer. */
+  stale?: {since: Date; offline: boolean};
+  /** Gives the widget the focus (its body): where « Réessayer » leaves the focus. */
+  focus: () => void;
+}
 
 export interface DataSource extends HTMLElement {
   readonly src?: string;
@@ -19,6 +35,14 @@ export interface DataSource extends HTMLElement {
   filterExcept(key: string): Filter | undefined;
   getFilter(key: string): Filter | undefined;
   setFilter(key: string, filter: Filter | undefined): void;
+  /** The dataset's description, from the last answer a bound widget got. */
+  readonly meta?: DatasetMeta;
+  /** A bound widget's state after its render; `undefined` when it leaves the source. */
+  report(widget: Element, report: WidgetReport | undefined): void;
+  /** `container` (a dashboard) cites this source for the widgets inside it; `false` stops. */
+  cite(container: Element, cites: boolean): void;
+  /** Whether an element around `widget` (a dashboard) cites this source, so the widget does not. */
+  citedAround(widget: Element): boolean;
 }
 
 /** The tag of the element that implements `DataSource`. */

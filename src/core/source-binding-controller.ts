@@ -1,5 +1,5 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import {DATA_SOURCE_TAG, isDataSource, type DataSource} from './data-source.js';
+import {DATA_SOURCE_TAG, isDataSource, type DataSource, type WidgetReport} from './data-source.js';
 
 /**
  * Where the widget stands with its `source`:
@@ -18,7 +18,9 @@ export interface SourceBindingHost extends ReactiveControllerHost, HTMLElement {
 /**
  * Binds a widget to the `odw-source` its `source` names, in its own root first, then the document;
  * re-renders the widget when the source's filters or address change, and calls `onRefresh` when
- * the source asks its widgets to reload. Call `bind()` before each render.
+ * the source asks its widgets to reload. Call `bind()` before each render. After each render it
+ * tells the source what `report` says (a failure, old data, the dataset's description): the source
+ * shows one alert and one « Réessayer » for all its widgets.
  */
 export class SourceBindingController implements ReactiveController {
   state: SourceBinding = 'none';
@@ -32,8 +34,27 @@ export class SourceBindingController implements ReactiveController {
     private readonly onRefresh: () => void,
     /** The source's filters changed (a reader will want to hear what that changed). */
     private readonly onFilterChange: () => void = () => undefined,
+    /** What to tell the source after each render. */
+    private readonly reportToSource: () => WidgetReport | undefined = () => undefined,
   ) {
     host.addController(this);
+  }
+
+  /**
+   * Whether the widget leaves the source to speak for it: bound to a source, its failures are
+   * said once by the source, and the widget shows a short note in place.
+   */
+  get shared(): boolean {
+    return this.state === 'bound';
+  }
+
+  /** Whether a dashboard around the widget cites its source once: the widget shows no footer. */
+  get cited(): boolean {
+    return Boolean(this.source?.citedAround(this.host));
+  }
+
+  hostUpdated(): void {
+    this.source?.report(this.host, this.reportToSource());
   }
 
   hostDisconnected(): void {
@@ -71,6 +92,7 @@ export class SourceBindingController implements ReactiveController {
 
   private setSource(source: DataSource | undefined): void {
     if (source === this.source) return;
+    this.source?.report(this.host, undefined);
     this.unbind?.();
     this.unbind = undefined;
     this.source = source;

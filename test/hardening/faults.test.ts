@@ -16,6 +16,7 @@ import {
   requestsTagged,
   setSequence,
   shadow,
+  shadowRoots,
   uniqueTag,
   watchErrors,
 } from './helpers.js';
@@ -83,16 +84,37 @@ describe('hardening: faults from the portal', function () {
     return [...container.querySelectorAll(WIDGETS)];
   }
 
-  it('500: says the portal has an error, retries a bounded number of times, recovers with « Réessayer »', async () => {
+  /** What every root of the page holds that matches `selector`, shadow roots included. */
+  function everywhere(selector: string): Element[] {
+    return [container, ...shadowRoots(container)].flatMap((root) => [...root.querySelectorAll(selector)]);
+  }
+
+  /**
+   * Waits until every widget says in place that its data is unavailable, and checks that the page
+   * holds one alert, from the source, with one « Réessayer »; returns the alert's text.
+   */
+  async function failedOnce(): Promise<string> {
+    for (const widget of widgets()) expect(await failed(widget)).to.equal('Données indisponibles');
+    const alerts = everywhere('[role=alert]');
+    expect(alerts.length, 'alerts').to.equal(1);
+    expect(alerts[0].getRootNode()).to.equal(container.querySelector('odw-source')!.shadowRoot);
+    expect(everywhere('[part~=retry]').length, 'retry buttons').to.equal(1);
+    return normalize(alerts[0].textContent);
+  }
+
+  it('500: one alert for the shared source, retried a bounded number of times, recovers with its one « Réessayer »', async () => {
     Object.assign(requestSettings, {retries: 1, baseDelay: 10, maxDelay: 20});
     const tag = uniqueTag('500');
     await sequence(tag, Array<string>(200).fill('status=500'));
     render(dashboard(`${PORTAL}/~seq=${tag},tag=${tag}/${POPULATIONS}`), container);
-    for (const widget of widgets()) {
-      expect(await failed(widget)).to.equal(
+    expect(await failedOnce()).to.equal(
+      'Les données « populations-legales-2025 » n’ont pas pu être chargées. ' +
         'Le portail de données rencontre une erreur (HTTP 500). Réessayez plus tard. Réessayer',
-      );
-    }
+    );
+    // Each widget keeps its label: a reader knows which figure and which control failed.
+    const [kpi, , , , filter] = widgets();
+    expect(normalize(part(kpi, 'label')?.textContent)).to.equal('Habitants');
+    expect(normalize(part(filter, 'label')?.textContent)).to.equal('Commune');
     // Each distinct request: one attempt and one retry, no more (a request its widget no longer
     // needs, once another of its requests failed, may stop before its retry).
     const counts = new Map<string, number>();
@@ -100,9 +122,67 @@ describe('hardening: faults from the portal', function () {
     expect(Math.max(...counts.values())).to.equal(2);
 
     await fetch(`${PORTAL}/__faults?name=${tag}`, {method: 'DELETE'});
-    for (const widget of widgets()) click(part(widget, 'retry')!);
+    const retry = everywhere('[part~=retry]')[0] as HTMLButtonElement;
+    retry.focus();
+    retry.click();
     for (const widget of widgets()) await drawn(widget);
-    expect(normalize(part(widgets()[0], 'value')?.textContent)).to.equal('293 673');
+    expect(normalize(part(kpi, 'value')?.textContent)).to.equal('293 673');
+    expect(everywhere('[role=alert]')).to.deep.equal([]);
+    // The focus went to the first widget of the source, not to the page's body.
+    expect(document.activeElement).to.equal(kpi);
+    expect(kpi.shadowRoot!.activeElement).to.equal(part(kpi, 'body'));
+  });
+
+  it('500 on an odw-source of the page: one alert where the source stands, the widgets keep their names', async () => {
+    Object.assign(requestSettings, {retries: 0});
+    const tag = uniqueTag('500-source');
+    await sequence(tag, Array<string>(100).fill('status=500'));
+    render(
+      html`<odw-source
+          id=${tag}
+          src=${`${PORTAL}/~seq=${tag},tag=${tag}/${POPULATIONS}`}
+          where=${ORLEANS}
+        ></odw-source>
+        <odw-filter source=${tag} field="commune" type="checkboxes" label="Commune"></odw-filter>
+        <odw-kpi source=${tag} value="sum(population)" label="Habitants"></odw-kpi>
+        <odw-chart source=${tag} title="Population par commune" x="commune" y="sum(population)"></odw-chart>`,
+      container,
+    );
+    expect(await failedOnce()).to.match(
+      /^Les données « populations-legales-2025 » n’ont pas pu être chargées/,
+    );
+    const [filter, kpi, chart] = widgets();
+    expect(normalize(part(filter, 'label')?.textContent)).to.equal('Commune');
+    expect(normalize(part(kpi, 'label')?.textContent)).to.equal('Habitants');
+    expect(normalize(part(chart, 'title')?.textContent)).to.equal('Population par commune');
+    const source = container.querySelector('odw-source')!;
+    await expect(source).to.be.accessible();
+    for (const widget of widgets()) await expect(widget).to.be.accessible();
+
+    await fetch(`${PORTAL}/__faults?name=${tag}`, {method: 'DELETE'});
+    click(everywhere('[part~=retry]')[0]);
+    for (const widget of widgets()) await drawn(widget);
+    expect(source.hasAttribute('data-status'), 'the source hides again').to.equal(false);
+    expect(document.activeElement).to.equal(filter);
+  });
+
+  it('a widget with its own src keeps its own alert and « Réessayer »', async () => {
+    Object.assign(requestSettings, {retries: 0});
+    const tag = uniqueTag('500-own');
+    const src = `${PORTAL}/~status=500,tag=${tag}/${POPULATIONS}`;
+    render(
+      html`<odw-kpi src=${src} value="sum(population)" label="Habitants"></odw-kpi>
+        <odw-kpi src=${src} value="count()" label="Communes"></odw-kpi>`,
+      container,
+    );
+    for (const widget of widgets()) {
+      expect(await failed(widget)).to.equal(
+        'Le portail de données rencontre une erreur (HTTP 500). Réessayez plus tard. Réessayer',
+      );
+      expect(part(widget, 'retry')).to.not.equal(null);
+    }
+    expect(normalize(part(widgets()[1], 'label')?.textContent)).to.equal('Communes');
+    expect(everywhere('[role=alert]').length).to.equal(2);
   });
 
   it('429 with Retry-After: waits as asked, then draws everything', async () => {
@@ -131,7 +211,7 @@ describe('hardening: faults from the portal', function () {
     Object.assign(requestSettings, {retries: 3, baseDelay: 10, maxDelay: 20});
     const tag = uniqueTag('quota');
     render(dashboard(`${PORTAL}/~status=429,retry-after=3600,tag=${tag}/${POPULATIONS}`), container);
-    for (const widget of widgets()) expect(await failed(widget)).to.match(/quota de requêtes/);
+    expect(await failedOnce()).to.match(/quota de requêtes/);
     const urls = (await requestsTagged(tag)).map(({url}) => url);
     expect(urls.length, 'no retry').to.equal(new Set(urls).size);
   });
@@ -140,20 +220,16 @@ describe('hardening: faults from the portal', function () {
     Object.assign(requestSettings, {retries: 0, timeout: 300});
     const tag = uniqueTag('timeout');
     render(dashboard(`${PORTAL}/~latency=5000,tag=${tag}/${POPULATIONS}`), container);
-    for (const widget of widgets()) {
-      expect(await failed(widget)).to.equal('Le portail de données met trop de temps à répondre. Réessayer');
-    }
+    expect(await failedOnce()).to.match(/ Le portail de données met trop de temps à répondre\. Réessayer$/);
   });
 
   it('connection cut: says the portal does not answer', async () => {
     Object.assign(requestSettings, {retries: 0});
     const tag = uniqueTag('cut');
     render(dashboard(`${PORTAL}/~cut,tag=${tag}/${POPULATIONS}`), container);
-    for (const widget of widgets()) {
-      expect(await failed(widget)).to.equal(
-        'Le portail de données ne répond pas. Vérifiez votre connexion. Réessayer',
-      );
-    }
+    expect(await failedOnce()).to.match(
+      / Le portail de données ne répond pas\. Vérifiez votre connexion\. Réessayer$/,
+    );
   });
 
   it('slow answers out of order: the newest filter wins', async () => {

@@ -110,7 +110,10 @@ export const dashboardStyles = css`
   }
   ${spanRules}
   ::slotted([span='full']),
-  .generated > [span='full'] {
+  .generated > [span='full'],
+  /* A source shows only to say, for all its widgets, that their data failed: across the grid. */
+  ::slotted(odw-source),
+  .generated > odw-source {
     grid-column: 1 / -1;
   }
   @container odw-dashboard (max-width: 45rem) {
@@ -159,5 +162,21 @@ export const dashboardStyles = css`
   }
   .loading {
     color: var(--_odw-muted-color);
+  }
+
+  /* The source its widgets share, cited once: one compact line under the grid. */
+  .footer {
+    font-size: var(--_odw-font-size-small);
+    color: var(--_odw-muted-color);
+  }
+  .footer p {
+    margin: 0;
+  }
+  .footer a {
+    color: var(--_odw-accent);
+  }
+  .footer a:focus-visible {
+    outline: 2px solid var(--_odw-focus-color);
+    outline-offset: 2px;
   }
 `;

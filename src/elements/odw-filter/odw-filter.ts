@@ -1,40 +1,28 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {state} from 'lit/decorators.js';
-import {repeat} from 'lit/directives/repeat.js';
-import {compareText} from '../../data/collation.js';
-import {QueryError, datasetInfo, facets} from '../../data/index.js';
-import type {FieldInfo, Filter, QueryResult} from '../../data/types.js';
+import {QueryError} from '../../data/index.js';
+import type {Filter} from '../../data/types.js';
 import {OdwDataElement, type DataTarget, type LoadOptions, type Loaded} from '../../core/data-element.js';
 import {ConfigError} from '../../core/errors.js';
-import {formatDate, formatNumber} from '../../core/format.js';
+import {formatNumber} from '../../core/format.js';
 import type {Lang} from '../../core/i18n.js';
 import {foldText, searchWords} from '../odw-table/cells.js';
 import {FocusKeeper} from '../odw-table/focus-keeper.js';
 import {allChoicesText} from './all-choices.js';
-import {
-  choicesFilter,
-  dateRangeFilter,
-  rangeFilter,
-  readBounds,
-  readChoices,
-  type Bounds,
-  type ChoiceValue,
-} from './filter-state.js';
+import {choicesFilter, dateRangeFilter, rangeFilter, readBounds, readChoices} from './filter-state.js';
 import {filterStyles} from './odw-filter.styles.js';
 import {applyDefaults, propertiesOf, type AttributeValues} from '../../core/schema.js';
 import {filterAttributes} from './odw-filter.schema.js';
 import {OwnFilter} from '../../core/own-filter.js';
-import {tableText} from '../odw-table/odw-table.messages.js';
 import {filterText} from './odw-filter.messages.js';
 import {announce} from '../../core/announcer.js';
+import {renderCheckboxes, renderSelect, type ChoiceList} from './filter-lists.js';
+import {loadFilterData, type FilterData, type FilterType} from './filter-load.js';
+import {renderSummary, summaryItems, type SummaryItem} from './filter-summary.js';
 
-export type FilterType = 'select' | 'checkboxes' | 'search' | 'range' | 'date-range';
+export type {FilterData, FilterType} from './filter-load.js';
 
-export interface FilterChoice {
-  value: ChoiceValue;
-  /** Records with this value under the other filters of the source. */
-  count: number;
-}
+export type {FilterChoice} from './filter-choices.js';
 
 /** A `type` that names no control: a typo is shown, not silently drawn as a select. */
 class FilterTypeError extends ConfigError {
@@ -47,20 +35,11 @@ class FilterTypeError extends ConfigError {
   }
 }
 
-/** What an `odw-filter` offers: the field, its choices with counts, or the bounds of its values. */
-export interface FilterData {
-  field: FieldInfo;
-  choices: FilterChoice[];
-  /** Smallest and largest value under the other filters (`range`, `date-range`). */
-  bounds: Bounds<number | string>;
-}
-
 const TYPES: readonly FilterType[] = ['select', 'checkboxes', 'search', 'range', 'date-range'];
 const SEARCH_DELAY = 300;
 const RANGE_DELAY = 600;
 /** A search matching more values than this asks for a more precise text (the URL would be too long). */
 const MAX_SEARCH_VALUES = 100;
-const DEFAULT_LIMIT = 100;
 
 // The fields are typed from the attribute schema (src/core/schema.ts).
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
@@ -210,52 +189,16 @@ export class OdwFilter extends OdwDataElement<FilterData> {
     if (!name) throw new QueryError('odw-filter needs a field', {expected: 'field'});
     // Disjunctive counts: every filter of the source but this control's own.
     const where = this.ownFilter.whereWithoutOwn();
-    const request = {
-      api: target.api,
-      apiKey: target.apiKey,
-      signal: options.signal,
-      fresh: options.fresh,
-      offlineCopy: options.offlineCopy,
-    };
-    const type = this.controlType;
-    let field: FieldInfo | undefined;
-    let choices: FilterChoice[] = [];
-    let bounds: Bounds<number | string> = {};
-    let result: QueryResult;
-    if (type === 'range' || type === 'date-range') {
-      result = await this.runQuery(
-        {...target, where},
-        {
-          select: [
-            {type: 'aggregate', fn: 'min', field: name, as: 'min'},
-            {type: 'aggregate', fn: 'max', field: name, as: 'max'},
-          ],
-        },
-        options,
-      );
-      field = result.fields.find((candidate) => candidate.name === name);
-      bounds = readAggregateBounds(result.rows[0], type);
-    } else {
-      const [info, [values]] = await Promise.all([
-        datasetInfo(target.src, request),
-        facets(target.src, [name], {...request, where}),
-      ]);
-      field = info.fields.find((candidate) => candidate.name === name);
-      choices = values?.values.map(({value, count}) => ({value, count})) ?? [];
-      result = {...info, rows: [], total: choices.length};
-    }
-    const data: FilterData = {
-      field: field ?? {
-        name,
-        label: name,
-        type: type === 'date-range' ? 'date' : type === 'range' ? 'double' : 'text',
-      },
-      choices,
-      bounds,
-    };
-    this.lastData = data;
-    // The footer stays empty: a control has no attribution of its own.
-    return {data, result: {...result, meta: {}}};
+    const loaded = await loadFilterData(this.controlType, name, {...target, where}, options, (select) =>
+      this.runQuery({...target, where}, {select}, options),
+    );
+    this.lastData = loaded.data;
+    return loaded;
+  }
+
+  /** The label stays when the choices cannot be loaded: a reader still knows which control failed. */
+  protected override stateLabel(): string | undefined {
+    return this.label?.trim() || this.field?.trim();
   }
 
   protected override isEmpty(): boolean {
@@ -268,7 +211,7 @@ export class OdwFilter extends OdwDataElement<FilterData> {
     let control: TemplateResult;
     switch (this.multiple && this.controlType === 'select' ? 'checkboxes' : this.controlType) {
       case 'checkboxes':
-        control = this.renderCheckboxes(data, label, lang);
+        control = renderCheckboxes(this.choiceList(data, label, lang));
         break;
       case 'search':
         control = this.renderSearch(label, lang);
@@ -278,9 +221,23 @@ export class OdwFilter extends OdwDataElement<FilterData> {
         control = this.renderRange(data, label, lang);
         break;
       default:
-        control = this.renderSelect(data, label, lang);
+        control = renderSelect(this.choiceList(data, label, lang));
     }
     return html`<div class="filter">${control} ${this.renderSummary(data, label, lang)}</div>`;
+  }
+
+  private choiceList(data: FilterData, label: string, lang: Lang): ChoiceList {
+    return {
+      data,
+      label,
+      lang,
+      chosen: () => this.chosen,
+      sort: this.sort,
+      limit: this.limit,
+      allText: allChoicesText(lang, this.labelGender, this.label?.trim()),
+      apply: (filter) => this.apply(filter),
+      onScroll: () => this.showMoreBelow(),
+    };
   }
 
   private get controlType(): FilterType {
@@ -297,7 +254,7 @@ export class OdwFilter extends OdwDataElement<FilterData> {
     if (!data) return;
     const lang = this.currentLang;
     const label = this.label?.trim() || data.field.label || data.field.name;
-    const values = filter ? this.summaryItems(data, lang).map((item) => item.text) : [];
+    const values = filter ? this.activeItems(data, lang).map((item) => item.text) : [];
     announce(
       filterText(lang, 'filter.announce', {
         label,
@@ -310,104 +267,6 @@ export class OdwFilter extends OdwDataElement<FilterData> {
 
   private get chosen(): string[] {
     return readChoices(this.value);
-  }
-
-  /** The choices to list: sorted, limited, with the chosen ones always present. */
-  private listedChoices(data: FilterData): FilterChoice[] {
-    const chosen = this.chosen;
-    const choices = [...data.choices];
-    for (const value of chosen) {
-      if (!choices.some((choice) => String(choice.value) === value)) choices.push({value, count: 0});
-    }
-    if (this.sort === 'label') {
-      choices.sort((a, b) => compareText(String(a.value), String(b.value), {numeric: true}));
-    }
-    const limit = Math.round(Number(this.limit)) > 0 ? Math.round(Number(this.limit)) : DEFAULT_LIMIT;
-    return choices.filter((choice, index) => index < limit || chosen.includes(String(choice.value)));
-  }
-
-  /**
-   * Whether the counts tell anything: where each value is one row (a commune per row, say),
-   * « (1) » after every choice would only be noise.
-   */
-  private static countsTell(choices: FilterChoice[]): boolean {
-    return choices.some((choice) => choice.count !== 1);
-  }
-
-  private choiceText(value: ChoiceValue, field: FieldInfo, lang: Lang): string {
-    if (field.type === 'boolean')
-      return tableText(lang, value === true || value === 'true' ? 'table.yes' : 'table.no');
-    if ((field.type === 'int' || field.type === 'double') && Number.isFinite(Number(value))) {
-      return formatNumber(Number(value), lang);
-    }
-    return String(value);
-  }
-
-  private renderSelect(data: FilterData, label: string, lang: Lang): TemplateResult {
-    const chosen = this.chosen;
-    const choices = this.listedChoices(data);
-    const counts = OdwFilter.countsTell(choices);
-    const onChange = (event: Event) => {
-      const {value} = event.target as HTMLSelectElement;
-      this.apply(choicesFilter(data.field, value ? [value] : []));
-    };
-    return html`<label class="label" part="label" for="control">${label}</label>
-      <select id="control" part="control" @change=${onChange}>
-        <option value="" ?selected=${chosen.length === 0}>
-          ${allChoicesText(lang, this.labelGender, this.label?.trim())}
-        </option>
-        ${repeat(
-          choices,
-          (choice) => String(choice.value),
-          (choice) =>
-            html`<option value=${String(choice.value)} ?selected=${chosen.includes(String(choice.value))}>
-              ${this.choiceText(choice.value, data.field, lang)}${counts ? ` (${formatNumber(choice.count, lang)})` : ''}
-            </option>`,
-        )}
-      </select>`;
-  }
-
-  private renderCheckboxes(data: FilterData, label: string, lang: Lang): TemplateResult {
-    const chosen = this.chosen;
-    const toggle = (value: string, checked: boolean) => {
-      // Read at the click: several clicks may come before the next render.
-      const current = this.chosen.filter((other) => other !== value);
-      const values = checked ? [...current, value] : current;
-      this.apply(choicesFilter(data.field, values));
-    };
-    const choices = this.listedChoices(data);
-    const counts = OdwFilter.countsTell(choices);
-    if (choices.length === 0) {
-      return html`<fieldset class="group" part="control">
-        <legend class="label" part="label">${label}</legend>
-        <p class="empty">${filterText(lang, 'filter.no-choice')}</p>
-      </fieldset>`;
-    }
-    return html`<fieldset class="group" part="control">
-      <legend class="label" part="label">${label}</legend>
-      <ul class="choices" @scroll=${this.showMoreBelow}>
-        ${repeat(
-          choices,
-          (choice) => String(choice.value),
-          (choice) => {
-            const value = String(choice.value);
-            return html`<li>
-              <label class="choice">
-                <input
-                  type="checkbox"
-                  .value=${value}
-                  .checked=${chosen.includes(value)}
-                  @change=${(event: Event) => toggle(value, (event.target as HTMLInputElement).checked)}
-                />
-                <span class="choice-label">${this.choiceText(choice.value, data.field, lang)}</span>
-                ${counts ? html`<span class="count">(${formatNumber(choice.count, lang)})</span>` : nothing}
-              </label>
-            </li>`;
-          },
-        )}
-      </ul>
-      <p class="more" aria-hidden="true"></p>
-    </fieldset>`;
   }
 
   private renderSearch(label: string, lang: Lang): TemplateResult {
@@ -513,94 +372,26 @@ export class OdwFilter extends OdwDataElement<FilterData> {
     this.apply(rangeFilter(data.field.name, {min: number(min), max: number(max)}));
   }
 
-  /** The active values, each removable, and « Réinitialiser ». */
+  /** The active values, each removable, and « Réinitialiser », which give the focus back to the control. */
   private renderSummary(data: FilterData, label: string, lang: Lang): unknown {
-    const filter = this.value;
-    if (!filter) return nothing;
-    const chips = this.summaryItems(data, lang);
+    if (!this.value) return nothing;
     const focusControl = () =>
       void this.updateComplete.then(() =>
         this.renderRoot.querySelector<HTMLElement>('#control, #min, fieldset input')?.focus(),
       );
-    return html`<div class="summary" part="summary">
-      <ul class="chips" aria-label=${`${filterText(lang, 'filter.active')} : ${label}`}>
-        ${chips.map(
-          (chip) =>
-            html`<li>
-              <button
-                type="button"
-                class="chip"
-                aria-label=${filterText(lang, 'filter.remove', {value: chip.text})}
-                @click=${() => {
-                  chip.remove();
-                  focusControl();
-                }}
-              >
-                <span>${chip.text}</span><span aria-hidden="true">✕</span>
-              </button>
-            </li>`,
-        )}
-      </ul>
-      <button
-        type="button"
-        class="reset"
-        part="reset"
-        aria-label=${filterText(lang, 'filter.reset-named', {label})}
-        @click=${() => {
-          this.reset();
-          focusControl();
-        }}
-      >
-        ${filterText(lang, 'filter.reset')}
-      </button>
-    </div>`;
+    return renderSummary(this.activeItems(data, lang), label, lang, () => this.reset(), focusControl);
   }
 
-  private summaryItems(data: FilterData, lang: Lang): Array<{text: string; remove: () => void}> {
-    const type = this.controlType;
-    if (type === 'range' || type === 'date-range') {
-      const {min, max} = readBounds(this.value);
-      const show = (value: number | string) =>
-        type === 'date-range' ? formatDate(String(value), lang) : formatNumber(Number(value), lang);
-      const text =
-        min !== undefined && max !== undefined
-          ? filterText(lang, 'filter.between', {min: show(min), max: show(max)})
-          : min !== undefined
-            ? filterText(lang, 'filter.at-least', {min: show(min)})
-            : filterText(lang, 'filter.at-most', {max: show(max!)});
-      return [{text, remove: () => this.reset()}];
-    }
-    if (type === 'search' && this.searchText.trim()) {
-      return [
-        {
-          text: filterText(lang, 'filter.contains', {text: this.searchText.trim()}),
-          remove: () => this.reset(),
-        },
-      ];
-    }
-    const chosen = this.chosen;
-    return chosen.map((value) => ({
-      text: this.choiceText(value, data.field, lang),
-      remove: () =>
-        this.apply(
-          choicesFilter(
-            data.field,
-            this.chosen.filter((other) => other !== value),
-          ),
-        ),
-    }));
+  private activeItems(data: FilterData, lang: Lang): SummaryItem[] {
+    return summaryItems({
+      type: this.controlType,
+      filter: this.value,
+      searchText: this.searchText,
+      chosen: () => this.chosen,
+      field: data.field,
+      lang,
+      reset: () => this.reset(),
+      apply: (filter) => this.apply(filter),
+    });
   }
-}
-
-function readAggregateBounds(
-  row: Record<string, unknown> | undefined,
-  type: 'range' | 'date-range',
-): Bounds<number | string> {
-  const bound = (value: unknown): number | string | undefined => {
-    if (value === null || value === undefined || value === '') return undefined;
-    if (type === 'date-range') return String(value).slice(0, 10);
-    const number = Number(value);
-    return Number.isFinite(number) ? number : undefined;
-  };
-  return {min: bound(row?.min), max: bound(row?.max)};
 }

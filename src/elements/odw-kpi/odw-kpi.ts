@@ -108,6 +108,11 @@ export class OdwKpi extends OdwDataElement<KpiData> {
     };
   }
 
+  /** The label stays when the figure cannot be shown: a reader still knows which figure failed. */
+  protected override stateLabel(): string | undefined {
+    return this.label;
+  }
+
   protected override isEmpty(data: KpiData): boolean {
     return data.value === null;
   }

@@ -1,8 +1,16 @@
 import {css} from 'lit';
+import {themeStyles} from '../../core/theme.js';
+import {dataElementStyles, hostStyles} from '../../core/data-element.styles.js';
 
-export const sourceStyles = css`
-  :host,
-  :host([hidden]) {
-    display: none !important;
-  }
-`;
+/** Invisible, but for the alert or notice it says for its widgets (`data-status`). */
+export const sourceStyles = [
+  themeStyles,
+  hostStyles,
+  dataElementStyles,
+  css`
+    :host(:not([data-status])),
+    :host([hidden]) {
+      display: none !important;
+    }
+  `,
+];

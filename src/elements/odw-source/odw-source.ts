@@ -1,6 +1,6 @@
-import {LitElement, nothing, type PropertyValues} from 'lit';
+import {LitElement, type PropertyValues} from 'lit';
 import {and, formatFilter, parseFilter} from '../../data/index.js';
-import type {Filter} from '../../data/types.js';
+import type {DatasetMeta, Filter} from '../../data/types.js';
 import {
   OdwFilterChangeEvent,
   OdwRefreshEvent,
@@ -9,9 +9,22 @@ import {
 } from '../../core/events.js';
 import {sourceStyles} from './odw-source.styles.js';
 import {sourceAttributes} from './odw-source.schema.js';
-import type {DataSource} from '../../core/data-source.js';
+import type {DataSource, WidgetReport} from '../../core/data-source.js';
+import {resolveLang} from '../../core/lang.js';
+import {PageSchemeController} from '../../core/page-scheme.js';
 import {applyDefaults, propertiesOf, type AttributeValues} from '../../core/schema.js';
 import {linkedStylesRoot} from '../../core/linked-styles.js';
+import {
+  composedContains,
+  datasetKey,
+  datasetName,
+  failingSources,
+  firstInDocument,
+  renderSourceStatus,
+  setFailing,
+  sourceStatus,
+  type SourceStatus,
+} from './source-status.js';
 
 // The fields are typed from the attribute schema (src/core/schema.ts).
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
@@ -20,10 +33,18 @@ export interface OdwSource extends AttributeValues<typeof sourceAttributes> {}
 /**
  * A dataset shared by several widgets: its URL, a base filter and the filters currently in force
  * (set by `odw-filter` controls, charts and maps with `filter-on-click`, or a script). Every widget
- * whose `source` names this element's `id` re-queries when any of them changes. Invisible.
+ * whose `source` names this element's `id` re-queries when any of them changes.
+ *
+ * Invisible, except to speak once for its widgets, where it stands in the page: when their data
+ * cannot be loaded, one alert names the dataset and says why, with one « Réessayer » that reloads
+ * every widget (each widget keeps its title and label and notes « Données indisponibles »); when
+ * they show old data, one notice dates it. Several sources of one dataset failing together speak
+ * as one: the first in the document.
  *
  * @summary A dataset and its current filters, shared by the widgets bound to it.
  *
+ * @csspart status - The alert or notice said for every bound widget.
+ * @csspart retry - Its « Réessayer » button.
  *
  * @fires {OdwFilterChangeEvent} odw-filter-change - The filters changed; `detail.filters` lists them.
  */
@@ -36,6 +57,43 @@ export class OdwSource extends LitElement implements DataSource {
   constructor() {
     super();
     applyDefaults(this, sourceAttributes);
+  }
+
+  /** Dark colours only where the page can be dark (src/core/page-scheme.ts). */
+  protected readonly pageScheme = new PageSchemeController(this);
+
+  /** What each bound widget reported after its last render. */
+  private readonly reports = new Map<Element, WidgetReport>();
+  /** Elements (dashboards) that cite this source once for the widgets they hold. */
+  private readonly citers = new Set<Element>();
+  private lastMeta?: DatasetMeta;
+
+  /** The dataset's description, from the last answer a bound widget got. */
+  get meta(): DatasetMeta | undefined {
+    return this.lastMeta;
+  }
+
+  /** The bound widgets, in the order they reported. */
+  get widgets(): Element[] {
+    return [...this.reports.keys()];
+  }
+
+  report(widget: Element, report: WidgetReport | undefined): void {
+    if (report) this.reports.set(widget, report);
+    else this.reports.delete(widget);
+    const meta = report?.meta;
+    if (meta && (meta.title || meta.publisher || meta.license || meta.pageUrl)) this.lastMeta = meta;
+    this.requestUpdate();
+  }
+
+  /** `container` cites this source for the widgets inside it (or, with `false`, stops). */
+  cite(container: Element, cites: boolean): void {
+    if (cites) this.citers.add(container);
+    else this.citers.delete(container);
+  }
+
+  citedAround(widget: Element): boolean {
+    return [...this.citers].some((container) => composedContains(container, widget));
   }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
@@ -119,6 +177,7 @@ export class OdwSource extends LitElement implements DataSource {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopRefreshTimer();
+    this.markFailing(undefined);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -132,8 +191,44 @@ export class OdwSource extends LitElement implements DataSource {
     this.hasUpdatedOnce = true;
   }
 
+  /** What this source says now: nothing while another source of its dataset says its failure. */
+  private shown?: SourceStatus;
+  /** The dataset this source is failing for, if it is. */
+  private failingFor?: string;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const status = this.isConnected ? sourceStatus(this.reports.values()) : undefined;
+    const failing = status?.kind === 'failed' ? datasetKey(this.src) : undefined;
+    this.markFailing(failing);
+    const speaks = !failing || firstInDocument(failingSources(failing)) === this;
+    this.shown = speaks ? status : undefined;
+    this.toggleAttribute('data-status', Boolean(this.shown));
+  }
+
   protected override render(): unknown {
-    return nothing;
+    return renderSourceStatus(this.shown, datasetName(this.lastMeta, this.src), resolveLang(this), () =>
+      this.retry(),
+    );
+  }
+
+  private markFailing(dataset: string | undefined): void {
+    if (this.failingFor && this.failingFor !== dataset) setFailing(this, this.failingFor, false);
+    if (dataset) setFailing(this, dataset, true);
+    this.failingFor = dataset;
+  }
+
+  /**
+   * « Réessayer »: every widget reloads, and the focus goes to the first of them, whose body stays
+   * in place while it loads (the alert goes away).
+   */
+  private retry(): void {
+    const first = firstInDocument(this.reports.keys());
+    const others = this.failingFor ? failingSources(this.failingFor) : [];
+    this.reload();
+    // The other sources of the dataset, failing too, that this alert spoke for.
+    for (const source of others) if (source !== this) source.reload();
+    if (first) this.reports.get(first)?.focus();
   }
 
   private filtersChanged(): void {

@@ -1,0 +1,14 @@
+import {messageCatalogue} from './i18n.js';
+
+/** The frame's notes for a widget whose source speaks for it (src/core/data-frame.ts). */
+const fr = {
+  'frame.unavailable': 'Données indisponibles',
+  'frame.since': 'Données du {date}',
+};
+
+const en: Record<keyof typeof fr, string> = {
+  'frame.unavailable': 'Data unavailable',
+  'frame.since': 'Data from {date}',
+};
+
+export const frameText = messageCatalogue({fr, en});

@@ -116,6 +116,11 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
 
   /** The next load follows a change of the source's filters: its result is announced. */
   private announceNextLoad = false;
+  /**
+   * The data shown was announced in the page's live region (a filter changed it): a widget's own
+   * status then stays quiet, so that the news is not said twice.
+   */
+  protected lastLoadAnnounced = false;
 
   private readonly offlineCopy = new OfflineCopyController(this);
 
@@ -126,6 +131,7 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
     keepsDataWhileLoading: () => this.keepsDataWhileLoading(),
     onLoaded: (loaded) => {
       this.offlineCopy.loaded(Boolean(loaded.copiedAt));
+      this.lastLoadAnnounced = this.announceNextLoad;
       if (!this.announceNextLoad) return;
       this.announceNextLoad = false;
       announce(

@@ -12,7 +12,7 @@ import {formatCell, isNumeric, toCsv} from './cells.js';
 import {tableStyles} from './odw-table.styles.js';
 import {fileNameOf, saveFile} from '../../core/export.js';
 import {canSearch, fetchRows, formatFieldName, type RowsRequest} from './table-query.js';
-import {renderPager} from './table-pager.js';
+import {renderPager, rowsRange} from './table-pager.js';
 import {isCodeField} from '../../data/field-names.js';
 import {FocusKeeper} from './focus-keeper.js';
 import {TableLayoutController} from './table-layout.js';
@@ -252,8 +252,17 @@ export class OdwTable extends OdwDataElement<TableData> {
         name,
         lang,
         (page) => (this.page = page),
+        !this.lastLoadAnnounced,
       )}
     `;
+  }
+
+  /** After a filter, the page's live region names the table and its rows (src/core/announcer.ts). */
+  protected override announcement(data: TableData, lang: Lang): string {
+    return tableText(lang, 'table.rows-named', {
+      name: this.tableName(data, lang),
+      range: rowsRange(data, lang),
+    });
   }
 
   /** What the table is called in its caption, region, pager and announcements. */

@@ -25,6 +25,8 @@ const pageBudgets = {
   // with its summaries and its Vega-Lite equivalent.
   'one odw-chart': 80_000,
   'one odw-map': 100_000,
+  'one odw-table': 60_000,
+  'a dashboard': 150_000,
 };
 /**
  * Gzipped size of each file of the CDN build (the loader, then each chunk by its name without the
@@ -112,6 +114,25 @@ const pages = {
       value="sum(population)" where='epci = "Orléans Métropole"' title="Population d'Orléans Métropole"></odw-map>`,
     selector: 'odw-map',
     drawn: 'zones colorées',
+  },
+  'one odw-table': {
+    body: `<odw-table src="/portal/ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records"
+      columns="commune,population" where='epci = "Orléans Métropole"' sort="-population" page-size="10"
+      title="Les communes"></odw-table>`,
+    selector: 'odw-table',
+    drawn: 'Orléans',
+  },
+  'a dashboard': {
+    body: `<odw-dashboard title="Orléans Métropole" columns="3"
+      src="/portal/ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records"
+      where='epci = "Orléans Métropole"'>
+      <odw-kpi value="sum(population)" label="Habitants" unit="hab."></odw-kpi>
+      <odw-filter field="commune" type="checkboxes" sort="label" label="Communes"></odw-filter>
+      <odw-chart span="2" type="bar" x="commune" y="sum(population)" sort="-y" title="Population par commune"></odw-chart>
+      <odw-table span="full" columns="commune,population" sort="-population" title="Les communes"></odw-table>
+    </odw-dashboard>`,
+    selector: 'odw-dashboard odw-table',
+    drawn: 'Orléans',
   },
 };
 

@@ -10,7 +10,7 @@ import type {DatasetMeta} from '../data/types.js';
 import type {DataView, LoadedState} from './data-task-controller.js';
 import {ConfigError} from './errors.js';
 import {formatDate, formatDateTime} from './format.js';
-import {describeError, t} from './i18n.js';
+import {errorMessage, t} from './i18n.js';
 import type {Lang} from './lang.js';
 import {safeLinkUrl} from './url.js';
 
@@ -95,7 +95,7 @@ function renderError(error: unknown, lang: Lang, retry: () => void): TemplateRes
   // Trying again cannot fix a wrong expression or attribute: no button then.
   const retryable = !(error instanceof QueryError || error instanceof ConfigError);
   return html`<div class="status error" part="status" role="alert">
-    <p>${describeError(error, lang)}</p>
+    <p>${errorMessage(error, lang)}</p>
     ${retryable ? renderRetry(lang, retry) : nothing}
   </div>`;
 }

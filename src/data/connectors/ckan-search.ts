@@ -7,7 +7,8 @@ import {QueryError} from '../errors.js';
 import type {Filter, Literal, NormalizedQuery, ResolvedSource} from '../types.js';
 import {resourceId} from './ckan-answers.js';
 import {sqlIdentifier} from './ckan-sql.js';
-import {conjuncts, isRecord} from './util.js';
+import {conjuncts} from './browser-rows.js';
+import {isRecord} from './util.js';
 
 /** Rows per `datastore_search` request when paging. */
 export const CKAN_PAGE_SIZE = 1000;

@@ -48,14 +48,8 @@ import {
   urlFilters,
 } from './ckan-search.js';
 import {countedTotal, knownTotal, planCkanSql, sqlAnswerRows} from './ckan-sql.js';
-import {
-  checkFields,
-  mapConcurrent,
-  MAX_BROWSER_ROWS,
-  PAGES_IN_FLIGHT,
-  simplifyFilter,
-  unknownField,
-} from './util.js';
+import {checkFields, mapConcurrent, MAX_BROWSER_ROWS, PAGES_IN_FLIGHT, unknownField} from './browser-rows.js';
+import {simplifyFilter} from './util.js';
 
 export class CkanConnector implements Connector {
   readonly family = 'ckan';

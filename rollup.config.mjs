@@ -121,8 +121,11 @@ const coreModules = [
  * builder, which word errors themselves; never with a widget that draws.
  */
 const errorWords = /\/src\/core\/error-words\.ts$/;
-/** Of the data layer, what only other widgets use: printing a filter back (sources, builder). */
-const notKeyFigureData = /\/src\/data\/expression\/format\.ts$/;
+/**
+ * Of the data layer, what only other widgets use: printing a filter back (sources, builder), the
+ * values of a field (filters, builder).
+ */
+const notKeyFigureData = /\/src\/data\/(expression\/format|facets|connectors\/facets)\.ts$/;
 /** The key figure's module, the lightest widget: what it imports statically is `core`. */
 const keyFigure = resolve('src/elements/odw-kpi/define.ts');
 /** Lit directives used by some widgets only, kept out of `core`. */

@@ -388,9 +388,14 @@ export default [
     input: {'open-data-widgets': 'src/autoloader.ts'},
     // Lets the shared code live in the entry file itself rather than in one more chunk to wait for.
     preserveEntrySignatures: 'allow-extension',
-    // The error words register themselves (src/core/messages.ts) but are loaded only where used:
-    // i18n.ts re-exports them for the npm build without making every page download them.
-    treeshake: {moduleSideEffects: (id) => !vegaOperatorModules.test(id) && !errorWords.test(id)},
+    // Modules that `core` only re-exports (the error words, which i18n.ts re-exports, and what
+    // data/index.ts re-exports for other widgets) are free of side effects: `core` then need not
+    // import their chunks. The error words still register themselves (src/core/messages.ts) when
+    // they load.
+    treeshake: {
+      moduleSideEffects: (id) =>
+        !vegaOperatorModules.test(id) && !errorWords.test(id) && !notKeyFigureData.test(id),
+    },
     plugins: [
       sourceByTag,
       vegaForVegaLite,

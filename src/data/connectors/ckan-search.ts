@@ -2,7 +2,7 @@
  * A query as CKAN's `datastore_search` parameters, without fetching: the URL's own `filters`, the
  * `=`/`in` conjuncts that `filters` can carry, the columns, the sort and the pages.
  */
-import {and} from '../expression/format.js';
+import {and} from '../expression/index.js';
 import {QueryError} from '../errors.js';
 import type {Filter, Literal, NormalizedQuery, ResolvedSource} from '../types.js';
 import {resourceId} from './ckan-answers.js';

@@ -13,7 +13,7 @@
  *   in the browser. A field the resource lacks is named before that.
  * - `count()` alone under `=` filters is `datastore_search`'s `total` (`limit=0`): one request.
  */
-import {and} from '../expression/format.js';
+import {and} from '../expression/index.js';
 import {runQuery} from '../engine.js';
 import {QueryError} from '../errors.js';
 import type {

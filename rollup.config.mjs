@@ -101,23 +101,53 @@ const lazyColourSchemes = {
 
 /**
  * What every widget needs goes in one `core` chunk — Lit's base, the widget frame, the data layer
- * without its engines, `odw-source` — rather than a cascade of small chunks for the page to wait on.
+ * without its engines — rather than a cascade of small chunks for the page to wait on. Every widget
+ * needs at least what a key figure needs, so `core` holds exactly that: what `odw-kpi` imports,
+ * and of the data layer what reading Opendatasoft takes (the other API families, the engine and
+ * the offline store load on first use). What only other widgets use goes with its one user, or in
+ * `widgets` when several share it.
  */
 const coreModules = [
-  /node_modules\/(tslib|lit|lit-element|@lit\/task|d3-format)\//,
+  /node_modules\/(tslib|lit|lit-element|@lit\/task)\//,
   /node_modules\/lit-html\/(lit-html|is-server)\.js$/,
   /node_modules\/@lit\/reactive-element\/(reactive-element|css-tag|decorators\/[a-z-]+)\.js$/,
   /\/src\/core\/[a-z-.]+\.ts$/,
-  /\/src\/data\/(errors|query|request|types|index|collation)\.ts$/,
-  /\/src\/data\/expression\//,
-  /\/src\/data\/connectors\/(index|resolve|util|ods)\.ts$/,
-  /\/src\/elements\/odw-source\//,
+  /\/src\/data\/(errors|query|request|request-settings|http-failure|types|index|offline-copy)\.ts$/,
+  /\/src\/data\/expression\/(index|lexer|parser|syntax-error|iso-dates)\.ts$/,
+  /\/src\/data\/connectors\/(index|resolve|util|ods|odsql|ods-answers|api-errors)\.ts$/,
 ];
-/** The element folder of a module of the chart, the map or the table. */
-const drawingWidget = /\/src\/elements\/(odw-chart|odw-map|odw-table)\//;
+/**
+ * Loaded on a page's first error (src/core/i18n.ts `errorMessage`), or with the dashboard and the
+ * builder, which word errors themselves; never with a widget that draws.
+ */
+const errorWords = /\/src\/core\/error-words\.ts$/;
+/**
+ * Of the data layer, what only other widgets use: printing a filter back (sources, builder), the
+ * values of a field (filters, builder).
+ */
+const notKeyFigureData = /\/src\/data\/(expression\/format|facets|connectors\/facets)\.ts$/;
+/** The key figure's module, the lightest widget: what it imports statically is `core`. */
+const keyFigure = resolve('src/elements/odw-kpi/define.ts');
 /** Lit directives used by some widgets only, kept out of `core`. */
 const litDirectives =
   /node_modules\/(lit|lit-html)\/(directive|directive-helpers|async-directive|directives\/(?!join)[a-z-]+)\.js$/;
+/** The modules `odw-kpi` imports, directly or not; the data layer is chosen by `coreModules`. */
+let keyFigureModules;
+const neededByKeyFigure = (id, getModuleInfo) => {
+  if (!keyFigureModules) {
+    keyFigureModules = new Set();
+    const visit = (moduleId) => {
+      if (keyFigureModules.has(moduleId)) return;
+      keyFigureModules.add(moduleId);
+      if (moduleId.includes('/src/data/') || errorWords.test(moduleId)) return;
+      for (const imported of getModuleInfo(moduleId)?.importedIds ?? []) visit(imported);
+    };
+    visit(keyFigure);
+  }
+  return id.includes('/src/data/') || keyFigureModules.has(id);
+};
+/** The element folder of a module of an element. */
+const elementFolder = /\/src\/elements\/(odw-[a-z-]+)\//;
 /**
  * A module that needs a directive stays out of `core` (rollup places it with its users): `core`
  * importing `lit-directives`, which imports Lit from `core`, would be a cycle of chunks whose
@@ -125,15 +155,35 @@ const litDirectives =
  */
 const coreChunk = (id, {getModuleInfo}) => {
   if (litDirectives.test(id)) return 'lit-directives';
+  // Named, else `core` would take them in as what its modules import or re-export.
+  if (errorWords.test(id)) return 'error-words';
+  if (notKeyFigureData.test(id)) return 'widgets';
   if (!coreModules.some((pattern) => pattern.test(id))) return undefined;
   const info = getModuleInfo(id);
   const usesDirectives = info?.importedIds.some((imported) => litDirectives.test(imported));
   if (usesDirectives) return undefined;
-  // What only the drawing widgets use (downloads, full screen…) stays out of a key figure's page:
-  // with its one user, or in `widget-actions` when several share it.
-  const users = new Set(info?.importers.map((importer) => drawingWidget.exec(importer)?.[1]));
-  if (users.size && !users.has(undefined)) return users.size > 1 ? 'widget-actions' : undefined;
-  return 'core';
+  if (neededByKeyFigure(id, getModuleInfo)) return 'core';
+  // What only other widgets use (downloads, full screen, their own filter…) stays out of a key
+  // figure's page: with its one user, or in `widgets` when several share it.
+  const users = new Set(info?.importers.map((importer) => elementFolder.exec(importer)?.[1] ?? importer));
+  return users.size > 1 ? 'widgets' : undefined;
+};
+
+/**
+ * In the CDN build the loader defines `odw-source` when its tag appears in the page, like every
+ * other tag: a widget's module need not bring it, and a page without `odw-source` never downloads
+ * it. The dashboard, which writes sources into its own shadow root, keeps its import.
+ */
+const sourceByTag = {
+  name: 'source-by-tag',
+  resolveId(source, importer) {
+    if (source !== '../odw-source/define.js' || !importer) return null;
+    const element = /\/src\/elements\/(odw-[a-z-]+)\/define\.ts$/.exec(importer)?.[1];
+    return element && element !== 'odw-dashboard' ? '\0source-by-tag' : null;
+  },
+  load(id) {
+    return id === '\0source-by-tag' ? 'export {};' : null;
+  },
 };
 
 /**
@@ -338,8 +388,16 @@ export default [
     input: {'open-data-widgets': 'src/autoloader.ts'},
     // Lets the shared code live in the entry file itself rather than in one more chunk to wait for.
     preserveEntrySignatures: 'allow-extension',
-    treeshake: {moduleSideEffects: (id) => !vegaOperatorModules.test(id)},
+    // Modules that `core` only re-exports (the error words, which i18n.ts re-exports, and what
+    // data/index.ts re-exports for other widgets) are free of side effects: `core` then need not
+    // import their chunks. The error words still register themselves (src/core/messages.ts) when
+    // they load.
+    treeshake: {
+      moduleSideEffects: (id) =>
+        !vegaOperatorModules.test(id) && !errorWords.test(id) && !notKeyFigureData.test(id),
+    },
     plugins: [
+      sourceByTag,
       vegaForVegaLite,
       vegaPerOperator,
       lazyColourSchemes,

@@ -16,7 +16,7 @@ import type {WidgetReport} from './data-source.js';
 import {frameText} from './data-frame.messages.js';
 import {ConfigError} from './errors.js';
 import {dateFormatter, formatDateTime, toDate} from './format.js';
-import {describeError, t} from './i18n.js';
+import {errorMessage, t} from './i18n.js';
 import type {Lang} from './lang.js';
 import {safeLinkUrl} from './url.js';
 
@@ -133,7 +133,7 @@ export function sourceReport<D>(view: DataView<D>, focus: () => void): WidgetRep
 
 export function renderError(error: unknown, lang: Lang, retry: () => void): TemplateResult {
   return html`<div class="status error" part="status" role="alert">
-    <p>${describeError(error, lang)}</p>
+    <p>${errorMessage(error, lang)}</p>
     ${isRetryable(error) ? renderRetry(lang, retry) : nothing}
   </div>`;
 }

@@ -1,17 +1,17 @@
 /**
  * French-first number and date formatting; nothing here touches a global locale.
  *
- * Figures and long dates, which every widget writes as soon as its data arrives, are written with
- * d3-format and month names rather than `Intl`: a page's first `Intl.NumberFormat` or
- * `DateTimeFormat` costs tens of milliseconds of start-up (more on a slow phone), spent before the
- * first widget shows. `Intl` writes what needs its data (compact notation, times), its formatters
- * cached per language and options.
+ * Figures and long dates, which every widget writes as soon as its data arrives, are written here
+ * (fixed decimals, grouped thousands) and with month names rather than `Intl`: a page's first
+ * `Intl.NumberFormat` or `DateTimeFormat` costs tens of milliseconds of start-up (more on a slow
+ * phone), spent before the first widget shows. `Intl` writes what needs its data (compact notation,
+ * times), its formatters cached per language and options.
  *
  * They read as `Intl` writes them: French groups thousands with U+202F (narrow no-break space) and
  * puts U+00A0 before `%`; halves round away from zero. Units are appended after U+00A0 so they
  * never wrap alone.
  */
-import {formatLocale, type FormatLocaleDefinition, type FormatLocaleObject} from 'd3-format';
+import type {FormatLocaleDefinition} from 'd3-format';
 import {isCodeField} from '../data/field-names.js';
 import type {FieldInfo} from '../data/types.js';
 import type {Lang} from './lang.js';
@@ -44,8 +44,9 @@ const NO_BREAK_SPACE = '\u00a0';
 const LOCALES: Record<Lang, string> = {fr: 'fr-FR', en: 'en'};
 
 /**
- * How each language writes a figure, for d3-format: here and on the chart's axes (Vega formats
- * with d3-format), so that a figure reads the same in a chart, its summary and its table.
+ * How each language writes a figure: here, and on the chart's axes where Vega formats with
+ * d3-format (src/elements/odw-chart/chart-locale.ts), so that a figure reads the same in a chart,
+ * its summary and its table.
  */
 export const NUMBER_LOCALES: Record<Lang, FormatLocaleDefinition> = {
   fr: {
@@ -91,7 +92,6 @@ export const MONTHS: Record<Lang, readonly string[]> = {
   ],
 };
 
-const numberLocales = new Map<Lang, FormatLocaleObject>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -131,7 +131,7 @@ function shiftDecimal(value: number, power: number): number {
 }
 
 /**
- * Rounds half away from zero as the number is written (0.285 → 0.29), as `Intl` does; d3-format
+ * Rounds half away from zero as the number is written (0.285 → 0.29), as `Intl` does; `toFixed`
  * alone rounds the binary value (0.28499… → 0.28).
  */
 function roundWritten(value: number, decimals: number): number {
@@ -171,17 +171,27 @@ function written(value: number, lang: Lang, options: NumberFormatOptions): strin
   const fixed = format === 'integer' ? 0 : clampDecimals(options.decimals);
   const decimals = fixed ?? (format === 'percent' ? 1 : adaptive ? adaptiveDecimals(value) : 2);
   const percent = format === 'percent';
-  let locale = numberLocales.get(lang);
-  if (!locale) {
-    locale = formatLocale(NUMBER_LOCALES[lang]);
-    numberLocales.set(lang, locale);
-  }
-  // `~` drops trailing zeros: at most so many decimals, unless exactly `decimals` were asked for.
   const rounded = roundWritten(percent ? shiftDecimal(value, 2) : value, decimals);
-  const text = locale.format(`,.${decimals}${fixed === undefined ? '~' : ''}f`)(rounded);
+  // Trailing zeros dropped: at most so many decimals, unless exactly `decimals` were asked for.
+  const text = fixedText(rounded, decimals, fixed === undefined, NUMBER_LOCALES[lang]);
   // A sign only on what does not round to zero, as `Intl`'s `exceptZero`.
   const signed = options.signed && rounded > 0 ? `+${text}` : text;
   return percent ? `${signed}${NUMBER_LOCALES[lang].percent ?? '%'}` : signed;
+}
+
+/**
+ * `value` with `decimals` decimals and its thousands grouped, as d3-format's `,.2f` (`,.2~f` with
+ * `trim`) writes it: a minus sign only on what is not written as zero.
+ */
+function fixedText(value: number, decimals: number, trim: boolean, locale: FormatLocaleDefinition): string {
+  let digits = Math.abs(value).toFixed(decimals);
+  // From 1e21 up `toFixed` writes an exponent, left as it is.
+  if (trim && /^\d+\.\d+$/.test(digits)) digits = digits.replace(/\.?0+$/, '');
+  const [, whole, rest] = /^(\d*)(.*)$/.exec(digits)!;
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, locale.thousands ?? '');
+  const negative = value < 0 && Number(digits) !== 0;
+  const fraction = rest.startsWith('.') ? `${locale.decimal ?? '.'}${rest.slice(1)}` : rest;
+  return `${negative ? (locale.minus ?? '-') : ''}${grouped}${fraction}`;
 }
 
 /** `116344` → `116 344`; see `NumberFormat` for the styles. */

@@ -13,8 +13,10 @@
  */
 
 /** Read rows, the fields and metadata of a source, or the distinct values of fields. */
-export {query, datasetInfo, facets, normalizeQuery} from './query.js';
-export type {DatasetInfoOptions, FacetsOptions} from './query.js';
+export {query, datasetInfo, normalizeQuery} from './query.js';
+export type {DatasetInfoOptions} from './query.js';
+export {facets} from './facets.js';
+export type {FacetsOptions} from './facets.js';
 
 /** The expression language: parse `where`, `select`, `groupBy`, `orderBy` texts; combine and print filters. */
 export {

@@ -1,5 +1,5 @@
 /** The `query()` entry: parse the options, recognise the source, hand both to its connector. */
-import {connectorFor, facets as sourceFacets, resolveSource, type FacetValues} from './connectors/index.js';
+import {connectorFor, resolveSource} from './connectors/index.js';
 import {and, parseFilter, parseGroupBy, parseOrderBy, parseSelect} from './expression/index.js';
 import {createFetchContext} from './request.js';
 import type {DatasetInfo, Filter, NormalizedQuery, QueryOptions, QueryResult} from './types.js';
@@ -9,9 +9,6 @@ export type DatasetInfoOptions = Pick<
   QueryOptions,
   'api' | 'apiKey' | 'signal' | 'fresh' | 'timeout' | 'offlineCopy'
 >;
-
-/** The options `facets()` reads: those of `datasetInfo()` and a `where` like `query()`'s. */
-export type FacetsOptions = DatasetInfoOptions & Pick<QueryOptions, 'where'>;
 
 /**
  * Turns `query()` options into the parsed query every connector translates: expression strings
@@ -55,22 +52,8 @@ export async function datasetInfo(src: string, options: DatasetInfoOptions = {})
   return (await connectorFor(source.family)).info(source, createFetchContext(options));
 }
 
-/**
- * The distinct values of `fields` with their record counts under `where`, most frequent first:
- * what a filter control lists. Opendatasoft answers from its facets endpoint; the other APIs by
- * a grouped count.
- */
-export async function facets(
-  src: string,
-  fields: readonly string[],
-  options: FacetsOptions = {},
-): Promise<FacetValues[]> {
-  const where = normalizeWhere(options.where);
-  const source = resolveSource(src, options.api);
-  return sourceFacets(source, fields, where, createFetchContext(options));
-}
-
-function normalizeWhere(where: QueryOptions['where']): Filter | undefined {
+/** `where` as one filter: texts parsed (a blank one is none), several joined with `and`. */
+export function normalizeWhere(where: QueryOptions['where']): Filter | undefined {
   if (where === undefined) return undefined;
   const parts = Array.isArray(where) ? where : [where];
   return and(

@@ -11,33 +11,13 @@
  * Cached and shared answers are the same object for every caller: treat them as read-only.
  * A shared request runs with the timeout of the caller that started it.
  */
-import {DataError, FormatError, HttpError, NetworkError, QueryError, QuotaError} from './errors.js';
+import {FormatError, NetworkError} from './errors.js';
 import type {FetchContext, FetchedText} from './types.js';
 import {saveCopy, withOfflineCopy, type OfflineCopyOptions} from './offline-copy.js';
-import {apiMessageOf, isQueryRefusal, parseErrorBody, quotaResetOf} from './connectors/api-errors.js';
+import {RetryableFailure, statusFailure} from './http-failure.js';
+import {requestSettings} from './request-settings.js';
 
-/**
- * Tuning knobs, read at each request. Tests shrink the delays; a page may too (e.g. fewer retries
- * on a kiosk that refreshes anyway). Durations in milliseconds.
- */
-export const requestSettings = {
-  /** Retries after the first attempt (so at most `retries + 1` requests). */
-  retries: 3,
-  /** First backoff delay; doubled at each retry, with jitter. */
-  baseDelay: 300,
-  /** Upper bound of one backoff delay. */
-  maxDelay: 5_000,
-  /** A 429 asking to wait longer than this fails at once with a QuotaError instead of waiting. */
-  maxRetryAfter: 10_000,
-  /** Per-attempt timeout when the context gives none. */
-  timeout: 15_000,
-  /** How long a cached answer is reused. */
-  cacheTtl: 5 * 60_000,
-  /** Most answers kept (least recently used dropped first). */
-  cacheEntries: 200,
-  /** Bodies longer than this (in characters) are not cached. */
-  maxCachedChars: 20_000_000,
-};
+export {requestSettings} from './request-settings.js';
 
 /** What `createFetchContext` accepts; the same fields as on `FetchContext`. */
 export interface FetchContextOptions {
@@ -237,15 +217,6 @@ function waitFor(shared: SharedRequest, signal: AbortSignal | undefined): Promis
   });
 }
 
-/** A failed attempt worth another try; `error` is what the caller gets if none is left. */
-class RetryableFailure {
-  constructor(
-    readonly error: DataError,
-    /** The server's requested wait (Retry-After…), when it gave a short one. */
-    readonly delay?: number,
-  ) {}
-}
-
 async function load(
   kind: BodyKind,
   url: string,
@@ -336,64 +307,6 @@ function interpret(kind: BodyKind, url: string, response: Response, body: string
     }
   }
   throw statusFailure(response, body, url);
-}
-
-function statusFailure(response: Response, body: string, url: string): RetryableFailure | DataError {
-  const {status} = response;
-  const parsed = parseErrorBody(body);
-  const apiMessage = apiMessageOf(parsed);
-  const answer = {status, body: parsed ?? body};
-  const withApi = (text: string) => (apiMessage ? `${text}: ${apiMessage}` : text);
-
-  if (status === 429) {
-    const resetAt = quotaReset(response.headers, parsed);
-    const wait = resetAt ? resetAt.getTime() - Date.now() : undefined;
-    const error = new QuotaError(withApi('The API quota is exhausted'), url, resetAt);
-    if (wait !== undefined && wait > requestSettings.maxRetryAfter) return error;
-    return new RetryableFailure(error, wait !== undefined && wait > 0 ? wait : undefined);
-  }
-  if (status >= 500) {
-    const retryAt = retryAfter(response.headers);
-    const wait = retryAt ? retryAt.getTime() - Date.now() : undefined;
-    const delay = wait !== undefined && wait > 0 && wait <= requestSettings.maxRetryAfter ? wait : undefined;
-    return new RetryableFailure(
-      new HttpError(status, withApi(`Server error ${status}`), url, apiMessage, answer),
-      delay,
-    );
-  }
-  if (apiMessage && isQueryRefusal(status, parsed)) {
-    return new QueryError(`The API refused the query: ${apiMessage}`, {apiMessage}, url, answer);
-  }
-  if (status === 401 || status === 403) {
-    return new HttpError(
-      status,
-      withApi(`Access denied (${status}): the dataset is private or needs an API key`),
-      url,
-      apiMessage,
-      answer,
-    );
-  }
-  if (status === 404) return new HttpError(404, withApi('Not found (404)'), url, apiMessage, answer);
-  return new HttpError(status, withApi(`HTTP error ${status}`), url, apiMessage, answer);
-}
-
-/** When a 429's quota resets: `Retry-After`, else `X-RateLimit-Reset`, else what the body says. */
-function quotaReset(headers: Headers, body: unknown): Date | undefined {
-  const fromRetryAfter = retryAfter(headers);
-  if (fromRetryAfter) return fromRetryAfter;
-  const reset = Number(headers.get('x-ratelimit-reset') ?? NaN);
-  if (Number.isFinite(reset) && reset > 0) return new Date(reset * 1000);
-  // Cross-origin, the headers above are hidden unless the portal exposes them; the body is not.
-  return quotaResetOf(body);
-}
-
-/** `Retry-After` is either delay-seconds or an HTTP date. */
-function retryAfter(headers: Headers): Date | undefined {
-  const value = headers.get('retry-after')?.trim();
-  if (!value) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value)) return new Date(Date.now() + Number(value) * 1000);
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -2,12 +2,13 @@
  * A query as CKAN's `datastore_search` parameters, without fetching: the URL's own `filters`, the
  * `=`/`in` conjuncts that `filters` can carry, the columns, the sort and the pages.
  */
-import {and} from '../expression/format.js';
+import {and} from '../expression/index.js';
 import {QueryError} from '../errors.js';
 import type {Filter, Literal, NormalizedQuery, ResolvedSource} from '../types.js';
 import {resourceId} from './ckan-answers.js';
 import {sqlIdentifier} from './ckan-sql.js';
-import {conjuncts, isRecord} from './util.js';
+import {conjuncts} from './browser-rows.js';
+import {isRecord} from './util.js';
 
 /** Rows per `datastore_search` request when paging. */
 export const CKAN_PAGE_SIZE = 1000;

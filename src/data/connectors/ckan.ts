@@ -13,7 +13,7 @@
  *   in the browser. A field the resource lacks is named before that.
  * - `count()` alone under `=` filters is `datastore_search`'s `total` (`limit=0`): one request.
  */
-import {and} from '../expression/format.js';
+import {and} from '../expression/index.js';
 import {runQuery} from '../engine.js';
 import {QueryError} from '../errors.js';
 import type {
@@ -48,14 +48,8 @@ import {
   urlFilters,
 } from './ckan-search.js';
 import {countedTotal, knownTotal, planCkanSql, sqlAnswerRows} from './ckan-sql.js';
-import {
-  checkFields,
-  mapConcurrent,
-  MAX_BROWSER_ROWS,
-  PAGES_IN_FLIGHT,
-  simplifyFilter,
-  unknownField,
-} from './util.js';
+import {checkFields, mapConcurrent, MAX_BROWSER_ROWS, PAGES_IN_FLIGHT, unknownField} from './browser-rows.js';
+import {simplifyFilter} from './util.js';
 
 export class CkanConnector implements Connector {
   readonly family = 'ckan';

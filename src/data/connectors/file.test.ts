@@ -11,7 +11,7 @@ import {
   parseJsonFile,
 } from './file.js';
 import {parseCsv} from './csv.js';
-import {facets} from './index.js';
+import {facets} from './facets.js';
 
 let fileCounter = 0;
 

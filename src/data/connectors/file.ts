@@ -19,7 +19,8 @@ import type {
   Row,
 } from '../types.js';
 import {parseCsv, type ParsedTable} from './csv.js';
-import {checkFields, fileTitle, isRecord, toLatLon, unknownField} from './util.js';
+import {checkFields, fileTitle, unknownField} from './browser-rows.js';
+import {isRecord, toLatLon} from './util.js';
 
 /**
  * Parsed files, by family and URL, with the text each came from (to notice a changed file); the

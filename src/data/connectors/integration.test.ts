@@ -7,7 +7,8 @@ import {expect} from '@open-wc/testing';
 import {parseFilter, parseGroupBy, parseOrderBy, parseSelect} from '../expression/index.js';
 import {createFetchContext} from '../request.js';
 import type {NormalizedQuery, QueryResult} from '../types.js';
-import {connectorFor, facets, resolveSource} from './index.js';
+import {facets} from './facets.js';
+import {connectorFor, resolveSource} from './index.js';
 
 const RESOURCE = '7d3f6a2e-1c4b-4e8a-9f2d-5b6c7a8e9d01';
 const RESTRICTED = '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d';

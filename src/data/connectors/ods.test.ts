@@ -1,6 +1,7 @@
 import {expect} from '@open-wc/testing';
 import type {FetchContext, NormalizedQuery, ResolvedSource} from '../types.js';
-import {facets, odsConnector} from './ods.js';
+import {facets} from './facets.js';
+import {odsConnector} from './ods.js';
 import {ORLEANS, q} from '../../../test/connector-queries.js';
 
 const BASE = 'https://data.example.fr/api/explore/v2.1/';

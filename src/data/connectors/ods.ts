@@ -23,15 +23,14 @@ import type {
   Connector,
   DatasetInfo,
   FetchContext,
-  Filter,
   NormalizedQuery,
   QueryResult,
   ResolvedSource,
   Row,
 } from '../types.js';
-import {facetValues, odsAnswerRows, odsDatasetInfo, type OdsFacets, type OdsRecords} from './ods-answers.js';
-import {datasetUrl, exportUrl, facetsUrl, planOdsQuery, recordsUrl, type OdsPlan} from './odsql.js';
-import {type FacetValues, geoPointKeys, normalizeGeoPoints, simplifyFilter} from './util.js';
+import {odsAnswerRows, odsDatasetInfo, type OdsRecords} from './ods-answers.js';
+import {datasetUrl, exportUrl, planOdsQuery, recordsUrl, type OdsPlan} from './odsql.js';
+import {geoPointKeys, normalizeGeoPoints} from './util.js';
 
 /** `records` bounds of Explore v2.1. */
 const RECORDS_MAX_LIMIT = 100;
@@ -143,22 +142,6 @@ async function exportJson(
   return body as Row[];
 }
 
-/**
- * Values of `fields` and their record counts, from the `facets` endpoint, under `where` and the
- * source's own filters. Values are the API's text (dates as `2024/03`…).
- */
-export async function facets(
-  source: ResolvedSource,
-  fields: readonly string[],
-  where: Filter | undefined,
-  ctx: FetchContext,
-): Promise<FacetValues[]> {
-  if (fields.length === 0) return [];
-  const filter = simplifyFilter(where);
-  if (filter === false) return fields.map((field) => ({field, values: []}));
-  return facetValues(fields, await ctx.fetchJson<OdsFacets>(facetsUrl(source, fields, filter), init(ctx)));
-}
-
-function init(ctx: FetchContext): {headers: Record<string, string>} | undefined {
+export function init(ctx: FetchContext): {headers: Record<string, string>} | undefined {
   return ctx.apiKey ? {headers: {Authorization: `Apikey ${ctx.apiKey}`}} : undefined;
 }

@@ -13,7 +13,8 @@ import type {
   Selection,
 } from '../types.js';
 import {QueryError} from '../errors.js';
-import {buildUrl, conjuncts, simplifyFilter} from './util.js';
+import {conjuncts} from './browser-rows.js';
+import {buildUrl, simplifyFilter} from './util.js';
 
 /** The API's largest page. */
 export const TABULAR_PAGE_SIZE = 50;

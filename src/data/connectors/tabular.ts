@@ -48,7 +48,7 @@ import {
   type ServerAggregation,
   type TabularPlan,
 } from './tabular-plan.js';
-import {mapConcurrent, MAX_BROWSER_ROWS, PAGES_IN_FLIGHT} from './util.js';
+import {mapConcurrent, MAX_BROWSER_ROWS, PAGES_IN_FLIGHT} from './browser-rows.js';
 
 export class TabularConnector implements Connector {
   readonly family = 'tabular';

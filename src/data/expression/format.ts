@@ -1,4 +1,4 @@
-/** Filters back to text, and their conjunction. */
+/** Filters back to text, in the expression language. */
 
 import type {Filter, Literal} from '../types.js';
 import {FILTER_KEYWORDS} from './parser.js';
@@ -81,19 +81,4 @@ export function formatFilter(filter: Filter): string {
     case 'or':
       return formatOperands(filter.filters, 'or');
   }
-}
-
-/**
- * The conjunction of the given filters: undefined ones are dropped, nested `and`s flattened.
- * One filter left is answered as is; none gives undefined (no condition).
- */
-export function and(...filters: Array<Filter | undefined>): Filter | undefined {
-  const operands: Filter[] = [];
-  const add = (filter: Filter | undefined) => {
-    if (filter?.type === 'and') filter.filters.forEach(add);
-    else if (filter) operands.push(filter);
-  };
-  filters.forEach(add);
-  if (operands.length === 0) return undefined;
-  return operands.length === 1 ? operands[0] : {type: 'and', filters: operands};
 }

@@ -13,7 +13,7 @@ import type {Filter, GroupKey, Order, Selection} from '../types.js';
 import {parseFilterText, parseGroupByText, parseOrderByText, parseSelectText} from './parser.js';
 
 export type {SyntaxExpected} from './syntax-error.js';
-export {and, formatFilter} from './format.js';
+export {formatFilter} from './format.js';
 
 /**
  * A `where` expression: `population >= 2000 and (epci = "Orléans Métropole" or code in ("45", "21"))`.
@@ -70,4 +70,19 @@ export function parseGroupBy(text: string): GroupKey[] {
  */
 export function parseOrderBy(text: string): Order[] {
   return parseOrderByText(text);
+}
+
+/**
+ * The conjunction of the given filters: undefined ones are dropped, nested `and`s flattened.
+ * One filter left is answered as is; none gives undefined (no condition).
+ */
+export function and(...filters: Array<Filter | undefined>): Filter | undefined {
+  const operands: Filter[] = [];
+  const add = (filter: Filter | undefined) => {
+    if (filter?.type === 'and') filter.filters.forEach(add);
+    else if (filter) operands.push(filter);
+  };
+  filters.forEach(add);
+  if (operands.length === 0) return undefined;
+  return operands.length === 1 ? operands[0] : {type: 'and', filters: operands};
 }

@@ -8,7 +8,7 @@ import type {DatasetMeta} from '../../data/types.js';
 import type {WidgetReport} from '../../core/data-source.js';
 import {renderRetry} from '../../core/data-frame.js';
 import {formatDateTime} from '../../core/format.js';
-import {describeError, t} from '../../core/i18n.js';
+import {errorMessage, t} from '../../core/i18n.js';
 import type {Lang} from '../../core/lang.js';
 import {sourceText} from './odw-source.messages.js';
 
@@ -49,7 +49,7 @@ export function renderSourceStatus(
   if (!status) return nothing;
   if (status.kind === 'failed') {
     return html`<div class="status error" part="status" role="alert">
-      <p>${sourceText(lang, 'source.failed', {name, reason: describeError(status.error, lang)})}</p>
+      <p>${sourceText(lang, 'source.failed', {name})} ${errorMessage(status.error, lang)}</p>
       ${renderRetry(lang, retry)}
     </div>`;
   }

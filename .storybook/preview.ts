@@ -49,8 +49,9 @@ const preview: Preview = {
     (story, {globals}) => {
       const lang = globals.lang === 'en' ? 'en' : 'fr';
       document.documentElement.lang = lang;
+      // On the story's own root too: docs pages wrap the stories in Storybook's `lang="en"` blocks.
       // The widgets read their language when drawn: a new language draws the story again.
-      return html`${keyed(lang, story())}`;
+      return html`${keyed(lang, html`<div lang=${lang}>${story()}</div>`)}`;
     },
   ],
   parameters: {

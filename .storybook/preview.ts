@@ -56,6 +56,8 @@ const preview: Preview = {
   ],
   parameters: {
     controls: {expanded: true},
+    // The code shown under an example is the story's, without the language wrapper above.
+    docs: {source: {excludeDecorators: true}},
     a11y: {test: 'error'},
   },
 };

@@ -24,7 +24,6 @@ const builder = (args: BuilderArgs) =>
 const meta = {
   title: 'Tools/odw-builder',
   component: 'odw-builder',
-  tags: ['autodocs'],
   render: builder,
   args: {shapesBase: '/portal/files/', tabularApi: '/portal/tabular/api/'},
   argTypes: {

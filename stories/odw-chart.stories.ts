@@ -62,7 +62,6 @@ const chart = (args: ChartArgs) =>
 const meta = {
   title: 'Widgets/odw-chart',
   component: 'odw-chart',
-  tags: ['autodocs'],
   render: chart,
   args: {
     src: ODS,

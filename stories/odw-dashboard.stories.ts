@@ -73,7 +73,6 @@ const dashboard = (args: DashboardArgs) =>
 const meta = {
   title: 'Widgets/odw-dashboard',
   component: 'odw-dashboard',
-  tags: ['autodocs'],
   render: dashboard,
   args: {
     title: 'Orléans Métropole',

@@ -58,7 +58,6 @@ const filter = (args: FilterArgs) => {
 const meta = {
   title: 'Widgets/odw-filter',
   component: 'odw-filter',
-  tags: ['autodocs'],
   render: filter,
   args: {src: ODS, sourceWhere: LOIRET, field: 'epci', label: 'Intercommunalité'},
   argTypes: {

@@ -55,7 +55,6 @@ const kpi = (args: KpiArgs) =>
 const meta = {
   title: 'Widgets/odw-kpi',
   component: 'odw-kpi',
-  tags: ['autodocs'],
   render: kpi,
   args: {
     src: ODS,

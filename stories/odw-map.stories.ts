@@ -3,6 +3,7 @@ import {html} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import '../src/elements/odw-kpi/define.js';
 import '../src/elements/odw-map/define.js';
+import './offline-basemap.js';
 import {failingAfter} from './portal-faults.js';
 
 /** The emulated portals: Storybook mounts the emulator on its own origin under `/portal/`. */
@@ -76,7 +77,6 @@ const map = (args: MapArgs) =>
 const meta = {
   title: 'Widgets/odw-map',
   component: 'odw-map',
-  tags: ['autodocs'],
   render: map,
   args: {
     src: POPULATIONS,

@@ -23,7 +23,6 @@ function sourceOf(event: Event) {
 const meta = {
   title: 'Data/odw-source',
   component: 'odw-source',
-  tags: ['autodocs'],
 } satisfies Meta;
 
 export default meta;

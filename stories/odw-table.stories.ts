@@ -46,7 +46,6 @@ const table = (args: TableArgs) =>
 const meta = {
   title: 'Widgets/odw-table',
   component: 'odw-table',
-  tags: ['autodocs'],
   render: table,
   args: {
     src: ODS,

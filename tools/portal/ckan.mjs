@@ -1,7 +1,5 @@
 // CKAN action API (v3): datastore_search, datastore_search_sql, resource_show, package_show, and the
 // resource download. Bodies follow CKAN: `{help, success, result}` or `{help, success: false, error}`.
-import {readFileSync, statSync} from 'node:fs';
-import {join} from 'node:path';
 import {POPULATIONS_CSV, POPULATIONS_RESOURCE_ID, RESTRICTED_RESOURCE_ID} from './datasets.mjs';
 import {QueryError, canonical, runQuery} from './engine.mjs';
 import {HttpError, jsonResponse, textResponse} from './http.mjs';
@@ -94,8 +92,8 @@ function fieldType(dataset, name) {
   return name === '_id' ? 'int' : (CKAN_TYPES[dataset.types.get(name)] ?? 'text');
 }
 
-function resourceJson(store, id, base) {
-  const {size} = statSync(join(store.dataDir, POPULATIONS_CSV));
+/** @param {number} size bytes of the CSV file both resources publish */
+function resourceJson(size, id, base) {
   return {
     id,
     package_id: PACKAGE_ID,
@@ -119,7 +117,7 @@ function resourceJson(store, id, base) {
   };
 }
 
-function packageJson(store, base) {
+function packageJson(size, base) {
   return {
     id: PACKAGE_ID,
     name: PACKAGE_NAME,
@@ -149,7 +147,7 @@ function packageJson(store, base) {
       display_name: name,
       state: 'active',
     })),
-    resources: RESOURCE_IDS.map((id) => resourceJson(store, id, base)),
+    resources: RESOURCE_IDS.map((id) => resourceJson(size, id, base)),
   };
 }
 
@@ -184,7 +182,7 @@ function fieldList(value) {
     .filter(Boolean);
 }
 
-function resourceDataset(store, args, help) {
+function resourceId(args, help) {
   const id = args.resource_id ?? args.id;
   if (!id) throw validationError({resource_id: ['Missing value']}, help);
   if (!RESOURCE_IDS.includes(id)) {
@@ -194,11 +192,12 @@ function resourceDataset(store, args, help) {
       help,
     );
   }
-  return {id, dataset: store.get('populations-legales-2025')};
+  return id;
 }
 
-function datastoreSearch({store, args, help, actionUrl}) {
-  const {id, dataset} = resourceDataset(store, args, help);
+async function datastoreSearch({store, args, help, actionUrl}) {
+  const id = resourceId(args, help);
+  const dataset = await store.get('populations-legales-2025');
   const schema = datastoreSchema(dataset);
   const limit = Math.min(naturalNumber(args.limit, 100, 'limit', help), ROWS_MAX);
   const offset = naturalNumber(args.offset, 0, 'offset', help);
@@ -314,7 +313,7 @@ function resultType(dataset, expr) {
   return 'numeric';
 }
 
-function datastoreSearchSql({store, args, help, ckanSql}) {
+async function datastoreSearchSql({store, args, help, ckanSql}) {
   if (!ckanSql) throw unknownAction('datastore_search_sql');
   const sql = String(args.sql ?? '');
   if (!sql.trim()) throw validationError({sql: ['Missing value']}, help);
@@ -339,7 +338,7 @@ function datastoreSearchSql({store, args, help, ckanSql}) {
       help,
     );
   }
-  const dataset = store.get('populations-legales-2025');
+  const dataset = await store.get('populations-legales-2025');
   const schema = datastoreSchema(dataset);
 
   const selected = query.select.flatMap((item) =>
@@ -419,13 +418,15 @@ function datastoreSearchSql({store, args, help, ckanSql}) {
 const ACTIONS = {
   datastore_search: datastoreSearch,
   datastore_search_sql: datastoreSearchSql,
-  resource_show: ({store, args, help, base, origin}) =>
-    resourceJson(store, resourceDataset(store, args, help).id, `${origin}${base}`),
-  package_show: ({store, args, help, base, origin}) => {
+  resource_show: async ({store, args, help, base, origin}) => {
+    const id = resourceId(args, help);
+    return resourceJson((await store.files.stat(POPULATIONS_CSV)).size, id, `${origin}${base}`);
+  },
+  package_show: async ({store, args, help, base, origin}) => {
     if (args.id !== PACKAGE_NAME && args.id !== PACKAGE_ID) {
       throw ckanError(404, {message: 'Not found', __type: 'Not Found Error'}, help);
     }
-    return packageJson(store, `${origin}${base}`);
+    return packageJson((await store.files.stat(POPULATIONS_CSV)).size, `${origin}${base}`);
   },
 };
 
@@ -434,10 +435,10 @@ const ACTIONS = {
  *   `args` are the query parameters or the JSON body; `base` the CKAN root as the client addressed it;
  *   `ckanSql` turns `datastore_search_sql` on (off by default, as on CKAN).
  */
-export function handleCkan({path, args, store, base, origin, ckanSql = false}) {
+export async function handleCkan({path, args, store, base, origin, ckanSql = false}) {
   const download = /^\/dataset\/[^/]+\/resource\/([^/]+)\/download\/[^/]+$/.exec(path);
   if (download && RESOURCE_IDS.includes(download[1])) {
-    return textResponse(200, readFileSync(join(store.dataDir, POPULATIONS_CSV)), 'text/csv; charset=utf-8');
+    return textResponse(200, await store.files.read(POPULATIONS_CSV), 'text/csv; charset=utf-8');
   }
   const action = /^\/api\/(?:3\/)?action\/([a-z_]+)$/.exec(path)?.[1];
   const help = `${origin}${base}/api/3/action/help_show?name=${action ?? ''}`;
@@ -445,7 +446,7 @@ export function handleCkan({path, args, store, base, origin, ckanSql = false}) {
   const run = ACTIONS[action];
   if (!run) throw unknownAction(action);
   try {
-    const result = run({
+    const result = await run({
       store,
       args,
       help,

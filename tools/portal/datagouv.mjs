@@ -1,8 +1,6 @@
 // data.gouv.fr: the udata catalogue (dataset → resources, stable download URLs) and the tabular API
 // (rows of a published CSV, with filters, sorting, paging and, for some resources, aggregation).
 // Shapes and messages follow datagouv/api-tabular.
-import {readFileSync, statSync} from 'node:fs';
-import {join} from 'node:path';
 import {POPULATIONS_CSV, POPULATIONS_RESOURCE_ID, RESTRICTED_RESOURCE_ID} from './datasets.mjs';
 import {compareValues, searchable, sortCompare} from './engine.mjs';
 import {HttpError, jsonResponse, textResponse} from './http.mjs';
@@ -78,8 +76,8 @@ function udataNotFound() {
   );
 }
 
-function resourceJson(store, id, title, description, absolute) {
-  const {mtime, size} = statSync(join(store.dataDir, POPULATIONS_CSV));
+function resourceJson(file, id, title, description, absolute) {
+  const {modified, size} = file;
   return {
     id,
     title,
@@ -92,12 +90,13 @@ function resourceJson(store, id, title, description, absolute) {
     url: absolute(`/api/1/datasets/r/${id}`),
     latest: absolute(`/api/1/datasets/r/${id}`),
     created_at: '2024-12-19T08:00:00+00:00',
-    last_modified: mtime.toISOString(),
-    extras: {'analysis:parsing:finished_at': mtime.toISOString()},
+    last_modified: modified.toISOString(),
+    extras: {'analysis:parsing:finished_at': modified.toISOString()},
   };
 }
 
-function udataDataset(store, absolute) {
+/** @param {{size: number, modified: Date}} file the CSV file both resources publish */
+function udataDataset(file, absolute) {
   return {
     id: UDATA_ID,
     title: 'Populations légales 2025',
@@ -128,14 +127,14 @@ function udataDataset(store, absolute) {
     temporal_coverage: null,
     resources: [
       resourceJson(
-        store,
+        file,
         POPULATIONS_RESOURCE_ID,
         'Populations légales 2025 des communes (CSV)',
         'Une ligne par commune : région, département, code INSEE, EPCI, population municipale, comptée à part et totale.',
         absolute,
       ),
       resourceJson(
-        store,
+        file,
         RESTRICTED_RESOURCE_ID,
         'Populations légales 2025 des communes (copie)',
         'Le même fichier, publié une seconde fois.',
@@ -146,13 +145,13 @@ function udataDataset(store, absolute) {
 }
 
 /** `GET /api/1/datasets/?q=…&page=…&page_size=…`: every word of `q` must start a word of the dataset's text. */
-function searchDatasets(store, absolute, params) {
+function searchDatasets(file, absolute, params) {
   const page = Number.parseInt(params.get('page') ?? '1', 10);
   const pageSize = Number.parseInt(params.get('page_size') ?? String(PAGE_SIZE_DEFAULT), 10);
   if (!Number.isInteger(page) || !Number.isInteger(pageSize) || page < 1 || pageSize < 1) {
     throw new HttpError(jsonResponse(400, {message: 'Invalid page or page_size', status: 400}));
   }
-  const dataset = udataDataset(store, absolute);
+  const dataset = udataDataset(file, absolute);
   const text = searchable(
     [dataset.title, dataset.description, dataset.organization.name, ...dataset.tags].join(' '),
   );
@@ -174,20 +173,21 @@ function searchDatasets(store, absolute, params) {
  * @param {{path: string, params: URLSearchParams, store: object, base: string, origin: string}} request
  *   `base` is the data.gouv root as the client addressed it.
  */
-export function handleDatagouv({path, params, store, base, origin}) {
+export async function handleDatagouv({path, params, store, base, origin}) {
   const absolute = (suffix) => `${origin}${base}${suffix}`;
-  if (/^\/api\/1\/datasets\/?$/.test(path)) return searchDatasets(store, absolute, params);
+  const file = () => store.files.stat(POPULATIONS_CSV);
+  if (/^\/api\/1\/datasets\/?$/.test(path)) return searchDatasets(await file(), absolute, params);
   const download = /^\/api\/1\/datasets\/r\/([^/]+)\/?$/.exec(path);
   if (download) {
     if (!RESOURCE_IDS.has(download[1])) throw udataNotFound();
-    return textResponse(200, readFileSync(join(store.dataDir, POPULATIONS_CSV)), 'text/csv; charset=utf-8', {
+    return textResponse(200, await store.files.read(POPULATIONS_CSV), 'text/csv; charset=utf-8', {
       'Content-Disposition': `attachment; filename="${POPULATIONS_CSV}"`,
     });
   }
   const dataset = /^\/api\/1\/datasets\/([^/]+)\/?$/.exec(path);
   if (dataset) {
     if (dataset[1] !== DATASET_ID && dataset[1] !== UDATA_ID) throw udataNotFound();
-    return jsonResponse(200, udataDataset(store, absolute));
+    return jsonResponse(200, udataDataset(await file(), absolute));
   }
   if (/^\/fr\/datasets\/([^/]+)\/?$/.test(path)) {
     return textResponse(
@@ -579,12 +579,12 @@ function exportRows(dataset, rawQuery) {
  * @param {{path: string, params: URLSearchParams, rawQuery: string, store: object, base: string,
  *   origin: string}} request `base` is the tabular API root as the client addressed it.
  */
-export function handleTabular({path, params, rawQuery, store, base, origin}) {
+export async function handleTabular({path, params, rawQuery, store, base, origin}) {
   const match = /^\/api\/resources\/([^/]+)\/(?:(profile|data|swagger)\/(?:(csv|json)\/)?)?$/.exec(path);
   if (!match) throw notFound();
   const [, rid, endpoint, format] = match;
   if (!RESOURCE_IDS.has(rid)) throw notFound();
-  const dataset = store.get('populations-legales-2025');
+  const dataset = await store.get('populations-legales-2025');
   const resourceUrl = `${origin}${base}/api/resources/${rid}`;
   switch (endpoint) {
     case undefined:

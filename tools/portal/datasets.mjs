@@ -1,8 +1,21 @@
-// The datasets the emulator serves, read once from examples/data/ and kept in memory, with the
-// metadata a real portal would publish for them.
-import {readFileSync} from 'node:fs';
-import {join} from 'node:path';
+// The datasets the emulator serves, read once from the data folder (examples/data/) and kept in
+// memory, with the metadata a real portal would publish for them.
 import {searchable} from './engine.mjs';
+
+/**
+ * The data folder, read through whoever hosts the emulator: the file system in Node (portal.mjs),
+ * `fetch` in a browser (browser.mjs).
+ * @typedef {object} DataFiles
+ * @property {(name: string) => Promise<Uint8Array|undefined>} read a file's bytes; undefined when absent
+ * @property {(name: string) => Promise<{size: number, modified: Date}|undefined>} stat
+ */
+
+/** A data file as text; throws when it is absent (the datasets' files are part of the repository). */
+export async function readText(files, name) {
+  const bytes = await files.read(name);
+  if (!bytes) throw new Error(`Missing data file: ${name}`);
+  return new TextDecoder().decode(bytes);
+}
 
 /** Geometry of a record as its source gave it, for GeoJSON exports; never a field. */
 export const GEOMETRY = Symbol('geometry');
@@ -143,7 +156,7 @@ const DEFINITIONS = {
   'paris-stationnement': {
     fields: PARKING_FIELDS,
     features: ['geo', 'analyze'],
-    load: (dataDir) => loadGeoJsonExport(dataDir, 'paris-stationnement.geojson', 'geo_point_2d', 'geo_shape'),
+    load: (files) => loadGeoJsonExport(files, 'paris-stationnement.geojson', 'geo_point_2d', 'geo_shape'),
     metas: {
       title: 'Stationnement vélo à Paris',
       description:
@@ -159,7 +172,7 @@ const DEFINITIONS = {
   'festivals-du-finistere': {
     fields: FESTIVAL_FIELDS,
     features: ['geo', 'analyze', 'timeserie'],
-    load: (dataDir) => loadGeoJsonExport(dataDir, 'festivals-du-finistere.geojson', 'coordonnees_insee'),
+    load: (files) => loadGeoJsonExport(files, 'festivals-du-finistere.geojson', 'coordonnees_insee'),
     metas: {
       title: 'Festivals du Finistère',
       description:
@@ -212,8 +225,8 @@ function parseDelimited(text, delimiter) {
   return rows;
 }
 
-function loadPopulations(dataDir) {
-  const text = readFileSync(join(dataDir, POPULATIONS_CSV), 'utf8').replace(/^\uFEFF/, '');
+async function loadPopulations(files) {
+  const text = (await readText(files, POPULATIONS_CSV)).replace(/^\uFEFF/, '');
   // Quoted cells are rare in this file: split plain lines directly, parse the others properly.
   const lines = text
     .split(/\r?\n/)
@@ -236,8 +249,8 @@ function loadPopulations(dataDir) {
  * Records of an Opendatasoft GeoJSON export. The export writes geo_point_2d fields as
  * `[lat, lon]`; records hold them as the v2.1 records API serves them, `{lon, lat}`.
  */
-function loadGeoJsonExport(dataDir, name, pointField, shapeField) {
-  const collection = JSON.parse(readFileSync(join(dataDir, name), 'utf8'));
+async function loadGeoJsonExport(files, name, pointField, shapeField) {
+  const collection = JSON.parse(await readText(files, name));
   return collection.features.map((feature) => {
     const row = {...feature.properties};
     const point = row[pointField];
@@ -263,66 +276,77 @@ function loadGeoJsonExport(dataDir, name, pointField, shapeField) {
  * @property {string[]} features
  */
 
-/** Loads each dataset on first use and keeps it. */
-export function createDatasetStore(dataDir) {
+/**
+ * Loads each dataset on first use and keeps it.
+ * @param {DataFiles} files
+ */
+export function createDatasetStore(files) {
+  /** @type {Map<string, Promise<Dataset>>} */
   const cache = new Map();
   return {
-    dataDir,
+    files,
     has: (id) => Object.hasOwn(DEFINITIONS, id),
-    /** @returns {Dataset} */
+    /** @returns {Promise<Dataset|undefined>} */
     get(id) {
-      if (!Object.hasOwn(DEFINITIONS, id)) return undefined;
+      if (!Object.hasOwn(DEFINITIONS, id)) return Promise.resolve(undefined);
       let dataset = cache.get(id);
       if (!dataset) {
-        const definition = DEFINITIONS[id];
-        const rows = definition.load(dataDir);
-        rows.forEach((row, index) => {
-          row[ROW_INDEX] = index;
-        });
-        // Full-text search folds accents and case once per record and field set, not per query.
-        const searchColumns = new Map();
-        const searchText = (row, fields, key) => {
-          let column = searchColumns.get(key);
-          if (!column) {
-            column = new Array(rows.length);
-            searchColumns.set(key, column);
-          }
-          const index = row[ROW_INDEX];
-          let text = column[index];
-          if (text === undefined) {
-            text = '';
-            for (const name of fields) text += searchable(row[name]);
-            column[index] = text;
-          }
-          return text;
-        };
-        const fieldNames = definition.fields.map((f) => f.name);
-        const types = new Map(definition.fields.map((f) => [f.name, f.type]));
-        dataset = {
-          id,
-          fields: definition.fields,
-          fieldNames,
-          types,
-          rows,
-          features: definition.features,
-          metas: {
-            ...definition.metas,
-            records_count: rows.length,
-            language: 'fr',
-            timezone: 'Europe/Paris',
-            data_processed: definition.metas.modified,
-            metadata_processed: definition.metas.modified,
-          },
-          schema: {
-            hasField: (name) => types.has(name),
-            fieldNames,
-            textFields: definition.fields.filter((f) => f.type === 'text').map((f) => f.name),
-            searchText,
-          },
-        };
+        dataset = loadDataset(id, files);
         cache.set(id, dataset);
+        // A failed read is tried again by the next request.
+        dataset.catch(() => cache.delete(id));
       }
       return dataset;
+    },
+  };
+}
+
+/** @returns {Promise<Dataset>} */
+async function loadDataset(id, files) {
+  const definition = DEFINITIONS[id];
+  const rows = await definition.load(files);
+  rows.forEach((row, index) => {
+    row[ROW_INDEX] = index;
+  });
+  // Full-text search folds accents and case once per record and field set, not per query.
+  const searchColumns = new Map();
+  const searchText = (row, fields, key) => {
+    let column = searchColumns.get(key);
+    if (!column) {
+      column = new Array(rows.length);
+      searchColumns.set(key, column);
+    }
+    const index = row[ROW_INDEX];
+    let text = column[index];
+    if (text === undefined) {
+      text = '';
+      for (const name of fields) text += searchable(row[name]);
+      column[index] = text;
+    }
+    return text;
+  };
+  const fieldNames = definition.fields.map((f) => f.name);
+  const types = new Map(definition.fields.map((f) => [f.name, f.type]));
+  return {
+    id,
+    fields: definition.fields,
+    fieldNames,
+    types,
+    rows,
+    features: definition.features,
+    metas: {
+      ...definition.metas,
+      records_count: rows.length,
+      language: 'fr',
+      timezone: 'Europe/Paris',
+      data_processed: definition.metas.modified,
+      metadata_processed: definition.metas.modified,
+    },
+    schema: {
+      hasField: (name) => types.has(name),
+      fieldNames,
+      textFields: definition.fields.filter((f) => f.type === 'text').map((f) => f.name),
+      searchText,
     },
   };
 }

@@ -1,6 +1,5 @@
 // Opendatasoft Explore API v2.1: catalog, dataset metadata, records (ODSQL), facets, exports, and the
 // dataset page a webmaster copies the URL of.
-import {createHash} from 'node:crypto';
 import {GEOMETRY, DATASET_IDS} from './datasets.mjs';
 import {QueryError, applyFilters, runQuery} from './engine.mjs';
 import {parseGroupBy, parseOrderBy, parseSelect, parseWhere} from './odsql.mjs';
@@ -65,8 +64,11 @@ export function odsQuotaResponse(resetEpochSeconds) {
 // ---------------------------------------------------------------------------------------------
 // Metadata
 
+/** A stable `da_` + 6 hex digits per dataset id, as the portal gives (FNV-1a of the id). */
 function datasetUid(id) {
-  return 'da_' + createHash('sha1').update(id).digest('hex').slice(0, 6);
+  let hash = 0x811c9dc5;
+  for (const char of id) hash = Math.imul(hash ^ char.codePointAt(0), 0x01000193) >>> 0;
+  return 'da_' + hash.toString(16).padStart(8, '0').slice(0, 6);
 }
 
 function datasetMetadata(dataset) {
@@ -84,8 +86,8 @@ function datasetMetadata(dataset) {
   };
 }
 
-function getDataset(store, id) {
-  const dataset = store.get(id);
+async function getDataset(store, id) {
+  const dataset = await store.get(id);
   if (!dataset) throw odsError(404, 'DatasetNotFound', `Unknown dataset: ${id}`);
   return dataset;
 }
@@ -437,7 +439,7 @@ const CATALOG_FIELDS = [
   'features',
 ];
 
-function catalog(store, params) {
+async function catalog(store, params) {
   const limit = integerParam(params, 'limit', DEFAULT_LIMIT);
   const offset = integerParam(params, 'offset', 0);
   if (!Number.isInteger(limit) || limit < 0 || limit > RECORDS_MAX_LIMIT) {
@@ -447,7 +449,7 @@ function catalog(store, params) {
   }
   if (!Number.isInteger(offset) || offset < 0)
     throw invalidParameter(`Invalid value for offset API parameter: ${params.get('offset')}.`);
-  const datasets = DATASET_IDS.map((id) => store.get(id));
+  const datasets = await Promise.all(DATASET_IDS.map((id) => store.get(id)));
   const rows = datasets.map(catalogRecord);
   const schema = {
     hasField: (name) => CATALOG_FIELDS.includes(name),
@@ -511,10 +513,10 @@ ${sample.map((row) => `<tr>${columns.map((f) => `<td>${cell(row[f.name])}</td>`)
  * @param {{path: string, params: URLSearchParams, store: object, base: string}} request
  *   `path` is relative to the portal root, `base` the portal root as the client addressed it.
  */
-export function handleOds({path, params, store, base}) {
+export async function handleOds({path, params, store, base}) {
   const page = /^\/explore\/dataset\/([^/]+)(?:\/.*)?$/.exec(path);
   if (page) {
-    const dataset = store.get(decodeURIComponent(page[1]));
+    const dataset = await store.get(decodeURIComponent(page[1]));
     if (!dataset)
       return textResponse(
         404,
@@ -536,7 +538,7 @@ export function handleOds({path, params, store, base}) {
   if (route === '/catalog/datasets') return catalog(store, params);
   const match = /^\/catalog\/datasets\/([^/]+)(\/records|\/facets|\/exports(?:\/([^/]+))?)?$/.exec(route);
   if (!match) throw odsNotFound(path);
-  const dataset = getDataset(store, decodeURIComponent(match[1]));
+  const dataset = await getDataset(store, decodeURIComponent(match[1]));
   switch (match[2]) {
     case undefined:
       return jsonResponse(200, datasetMetadata(dataset));

@@ -3,42 +3,39 @@
 // degraded-mode demo (examples/hors-ligne.html) turn it on and off through `/portal/__outage`:
 //   POST {"down": true} (or false) — GET answers {"down": …}.
 // The control endpoints (`__outage`, `__requests`, `__faults`) keep answering.
-import {jsonResponse, readBody} from './http.mjs';
+import {jsonResponse} from './http.mjs';
+
+/** What the switch decides for a request: the connection dropped. */
+export const DROP = Symbol('drop');
 
 export function createOutageSwitch() {
   let down = false;
   return {
     /**
-     * Answers `/__outage`, or drops the connection of a data request while the portal is down.
-     * @param {import('node:http').IncomingMessage} req
-     * @param {import('node:http').ServerResponse} res
+     * Answers `/__outage`, or drops a data request while the portal is down.
+     * @param {{method: string, body: () => Promise<string>}} request
      * @param {string} rest the path after `/portal`
-     * @param {(response: import('./http.mjs').PortalResponse) => void} send writes a response
-     * @returns {Promise<boolean>} whether the request was handled here
+     * @returns {Promise<import('./http.mjs').PortalResponse|typeof DROP|undefined>} undefined when the
+     *   request goes on to the portal
      */
-    async handle(req, res, rest, send) {
+    async handle(request, rest) {
       if (/^\/__outage\/?$/.test(rest)) {
-        if (req.method === 'POST') {
+        if (request.method === 'POST') {
           let body;
           try {
-            body = JSON.parse(await readBody(req));
+            body = JSON.parse(await request.body());
           } catch {
             body = undefined;
           }
           if (typeof body?.down !== 'boolean') {
-            send(jsonResponse(400, {message: 'Body must be {"down": true} or {"down": false}'}));
-            return true;
+            return jsonResponse(400, {message: 'Body must be {"down": true} or {"down": false}'});
           }
           down = body.down;
         }
-        send(jsonResponse(200, {down}));
-        return true;
+        return jsonResponse(200, {down});
       }
-      if (down && !/^\/(__requests|__faults)\/?$/.test(rest)) {
-        res.destroy();
-        return true;
-      }
-      return false;
+      if (down && !/^\/(__requests|__faults)\/?$/.test(rest)) return DROP;
+      return undefined;
     },
   };
 }

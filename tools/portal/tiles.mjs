@@ -2,8 +2,7 @@
 // Mercator tiling of the Géoplateforme (`/portal/tiles/{z}/{x}/{y}.svg`), drawn from the outlines of
 // examples/data (régions, départements, and the communes of three départements from level 9).
 // A stand-in for the Plan IGN, which needs the network.
-import {readFileSync} from 'node:fs';
-import {join} from 'node:path';
+import {readText} from './datasets.mjs';
 
 const SIZE = 256;
 const COMMUNE_FILES = [
@@ -15,7 +14,7 @@ const COMMUNE_FILES = [
 const COMMUNE_LEVEL = 9;
 
 /** Outer rings with their bounding boxes, read once per data folder. */
-const layersByDir = new Map();
+const layersByFiles = new WeakMap();
 
 function rings(geometry) {
   if (!geometry) return [];
@@ -24,9 +23,9 @@ function rings(geometry) {
   return [];
 }
 
-function readLayer(dataDir, name) {
+async function readLayer(files, name) {
   try {
-    const {features} = JSON.parse(readFileSync(join(dataDir, name), 'utf8'));
+    const {features} = JSON.parse(await readText(files, name));
     return features.flatMap((feature) =>
       rings(feature.geometry).map((ring) => {
         const lons = ring.map(([lon]) => lon);
@@ -39,15 +38,16 @@ function readLayer(dataDir, name) {
   }
 }
 
-function layersOf(dataDir) {
-  let layers = layersByDir.get(dataDir);
+/** @param {import('./datasets.mjs').DataFiles} files */
+function layersOf(files) {
+  let layers = layersByFiles.get(files);
   if (!layers) {
-    layers = {
-      regions: readLayer(dataDir, 'regions.geojson'),
-      departements: readLayer(dataDir, 'departements.geojson'),
-      communes: COMMUNE_FILES.flatMap((name) => readLayer(dataDir, name)),
-    };
-    layersByDir.set(dataDir, layers);
+    layers = Promise.all([
+      readLayer(files, 'regions.geojson'),
+      readLayer(files, 'departements.geojson'),
+      ...COMMUNE_FILES.map((name) => readLayer(files, name)),
+    ]).then(([regions, departements, ...communes]) => ({regions, departements, communes: communes.flat()}));
+    layersByFiles.set(files, layers);
   }
   return layers;
 }
@@ -61,7 +61,7 @@ function lonLat(x, y, z) {
 }
 
 /** The SVG of tile `x`, `y` at level `z`. */
-export function tileSvg(dataDir, z, x, y) {
+function tileSvg(layers, z, x, y) {
   const world = SIZE * 2 ** z;
   const project = ([lon, lat]) => {
     const sin = Math.sin((lat * Math.PI) / 180);
@@ -78,7 +78,6 @@ export function tileSvg(dataDir, z, x, y) {
       .filter(inTile)
       .map(({ring}) => `M${ring.map(project).join('L')}Z`)
       .join('');
-  const layers = layersOf(dataDir);
   const communes = z >= COMMUNE_LEVEL ? path(layers.communes) : '';
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${SIZE}" height="${SIZE}" viewBox="0 0 ${SIZE} ${SIZE}">
 <rect width="${SIZE}" height="${SIZE}" fill="#f4f3ef"/>
@@ -89,11 +88,14 @@ ${communes ? `<path d="${communes}" fill="none" stroke="#d6d4cc" stroke-width="0
 </svg>`;
 }
 
-/** `/{z}/{x}/{y}.svg` → the tile; undefined for another path or a tile outside the world. */
-export function handleTile(dataDir, path) {
+/**
+ * `/{z}/{x}/{y}.svg` → the tile; undefined for another path or a tile outside the world.
+ * @param {import('./datasets.mjs').DataFiles} files
+ */
+export async function handleTile(files, path) {
   const match = /^\/(\d{1,2})\/(\d+)\/(\d+)\.svg$/.exec(path);
   if (!match) return undefined;
   const [z, x, y] = match.slice(1).map(Number);
   if (z > 20 || x >= 2 ** z || y >= 2 ** z) return undefined;
-  return tileSvg(dataDir, z, x, y);
+  return tileSvg(await layersOf(files), z, x, y);
 }

@@ -51,7 +51,9 @@ describe('odw-dashboard', function () {
       expect(
         everywhere(dashboard, '[part~=footer]').filter((el) => el.getRootNode() === dashboard.shadowRoot),
       ).to.have.length(1);
-      expect(normalize(citation.textContent)).to.match(/^Source : .+, Insee · Licence Ouverte .+ · Mis à jour le \d+ déc\. 2024$/);
+      expect(normalize(citation.textContent)).to.match(
+        /^Source : .+, Insee · Licence Ouverte .+ · Mis à jour le \d+ déc\. 2024$/,
+      );
       // One line: the citation sits under the grid, after every widget.
       const grid = part(dashboard, 'grid')!.getBoundingClientRect();
       expect(citation.getBoundingClientRect().top).to.be.at.least(grid.bottom);

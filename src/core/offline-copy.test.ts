@@ -1,7 +1,7 @@
 import {expect, html, waitUntil} from '@open-wc/testing';
 import FakeTimers, {type InstalledClock} from '@sinonjs/fake-timers';
 import {createStore, get} from 'idb-keyval';
-import {clearCache, requestSettings} from '../data/index.js';
+import {clearCache, datasetInfo, requestSettings} from '../data/index.js';
 import {clearOfflineCopies, offlineCopySettings} from '../data/offline-store.js';
 import {OFFLINE_RETRY_FIRST, OFFLINE_RETRY_MAX} from './offline-copy-controller.js';
 import '../elements/odw-kpi/define.js';
@@ -189,6 +189,29 @@ describe('offline copy (degraded mode that survives a reload)', function () {
     );
     await waitUntil(() => text(el, 'value'), 'drawn', {timeout: 15_000});
     expect(await keptKeys()).to.deep.equal([]);
+  });
+
+  it('keeps an answer that a caller keeping no copy asked for first, in flight or from the memory cache', async () => {
+    const keeps = {fallback: true, onCopy: () => undefined};
+    const inFlight = taggedOds(uniqueTag());
+    // The map's field lookup and a widget's query ask for the same metadata at once.
+    await Promise.all([datasetInfo(inFlight), datasetInfo(inFlight, {offlineCopy: keeps})]);
+    const cached = taggedOds(uniqueTag());
+    await datasetInfo(cached);
+    await datasetInfo(cached, {offlineCopy: keeps});
+    const metadata = (src: string) => new URL(src.replace(/\/records$/, ''), document.baseURI).href;
+    await waitUntil(
+      async () => {
+        const keys = (await keptKeys()).join(' ');
+        return keys.includes(metadata(inFlight)) && keys.includes(metadata(cached));
+      },
+      'both answers kept',
+      {timeout: 10_000},
+    );
+    await setOutage(true);
+    clearCache();
+    const info = await datasetInfo(cached, {offlineCopy: keeps});
+    expect(info.meta.title).to.equal('Populations légales 2025 des communes');
   });
 
   it('drops the oldest answers beyond its cap, and never uses one older than 30 days', async () => {

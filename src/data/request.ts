@@ -59,10 +59,14 @@ interface SharedRequest {
   /** Callers still interested; the request is aborted when this falls to 0. */
   waiters: number;
   settled: boolean;
+  /** One of its callers keeps offline copies: its answer is saved (whoever started it). */
+  keepCopy: boolean;
 }
 
 const cache = new Map<string, CacheEntry>();
 const inFlight = new Map<string, SharedRequest>();
+/** The keys whose answer of this page's life is already in the offline copy. */
+const copied = new Set<string>();
 
 /** Suffix of the in-flight slot of a request started `fresh`, which non-fresh callers may join too. */
 const FRESH_SLOT = '\u0000fresh';
@@ -102,27 +106,25 @@ function request(
   if (signal?.aborted) return Promise.reject(abortError());
   const headers = buildHeaders(kind, initHeaders);
   const key = requestKey(kind, url, headers);
+  // Only a request started fresh bypassed the browser's HTTP cache, so only it satisfies a fresh caller.
+  const offline = options.apiKey || headers.authorization ? undefined : options.offlineCopy;
   if (!fresh) {
     const cached = readCache(key);
     if (cached) {
+      // The answer may have come to a caller that keeps no copy: this one keeps it, once.
+      if (offline && !copied.has(key)) {
+        copied.add(key);
+        void saveCopy(key, cached, cached.size);
+      }
       options.onSend?.();
       return Promise.resolve(cached);
     }
   }
-  // Only a request started fresh bypassed the browser's HTTP cache, so only it satisfies a fresh caller.
-  const offline = options.apiKey || headers.authorization ? undefined : options.offlineCopy;
   const shared =
     inFlight.get(key + FRESH_SLOT) ??
     (fresh ? undefined : inFlight.get(key)) ??
-    startRequest(
-      kind,
-      url,
-      headers,
-      key,
-      fresh,
-      options.timeout ?? requestSettings.timeout,
-      Boolean(offline),
-    );
+    startRequest(kind, url, headers, key, fresh, options.timeout ?? requestSettings.timeout);
+  if (offline) shared.keepCopy = true;
   options.onSend?.();
   const answer = waitFor(shared, signal);
   return offline ? withOfflineCopy(answer, key, offline, signal) : answer;
@@ -165,7 +167,6 @@ function startRequest(
   key: string,
   fresh: boolean,
   timeout: number,
-  keepCopy: boolean,
 ): SharedRequest {
   const slot = fresh ? key + FRESH_SLOT : key;
   const controller = new AbortController();
@@ -173,12 +174,16 @@ function startRequest(
     controller,
     waiters: 0,
     settled: false,
+    keepCopy: false,
     promise: Promise.resolve({value: null, size: 0}),
   };
   shared.promise = load(kind, url, headers, fresh, timeout, controller.signal)
     .then((payload) => {
       writeCache(key, payload);
-      if (keepCopy) void saveCopy(key, payload, payload.size);
+      if (shared.keepCopy) {
+        copied.add(key);
+        void saveCopy(key, payload, payload.size);
+      }
       return payload;
     })
     .finally(() => {

@@ -192,6 +192,7 @@ async function loadGroupedPoints(
       apiKey: target.apiKey,
       signal: options.signal,
       fresh: options.fresh,
+      offlineCopy: options.offlineCopy,
     });
     fields = info.fields;
     geoField = info.fields.find((field) => field.type === 'geo_point_2d')?.name;

@@ -193,13 +193,14 @@ export class OdwSource extends LitElement implements DataSource {
 
   /** What this source says now: nothing while another source of its dataset says its failure. */
   private shown?: SourceStatus;
-  /** The dataset this source is failing for, if it is. */
+  /** The state and dataset this source speaks of (failing, or showing old data), if any. */
   private failingFor?: string;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const status = this.isConnected ? sourceStatus(this.reports.values()) : undefined;
-    const failing = status?.kind === 'failed' ? datasetKey(this.src) : undefined;
+    // Sources of one dataset failing together, or showing old data together, speak as one.
+    const failing = status ? `${status.kind} ${datasetKey(this.src)}` : undefined;
     this.markFailing(failing);
     const speaks = !failing || firstInDocument(failingSources(failing)) === this;
     this.shown = speaks ? status : undefined;

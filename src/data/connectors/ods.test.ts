@@ -123,12 +123,14 @@ describe('ODS connector: translation of queries to Explore v2.1 requests', () =>
       ],
     },
     {
-      name: 'groups without a limit come from the export (no row bound)',
+      name: 'groups without a limit: the whole records window (the answer is not full: no export)',
       query: q({
         select: [{type: 'aggregate', fn: 'avg', field: 'population', as: 'moyenne'}],
         groupBy: [{field: 'type', as: 'type'}],
       }),
-      requests: [`catalog/datasets/pop/exports/json?select=avg(population) as a0&${TAIL}&group_by=\`type\``],
+      requests: [
+        `catalog/datasets/pop/records?select=avg(population) as a0&${TAIL}&group_by=\`type\`&limit=19999`,
+      ],
     },
     {
       name: 'records: fields, order by a renamed field, limit and offset',
@@ -189,6 +191,30 @@ describe('ODS connector: translation of queries to Explore v2.1 requests', () =>
       expect(dataCalls(calls)).to.deep.equal(requests);
     });
   }
+
+  it('groups without a limit: a full records window is read again from the export (more may follow)', async () => {
+    const {ctx, calls} = fakeContext((url) =>
+      url.pathname.endsWith('/exports/json')
+        ? Array.from({length: 20_500}, (_, i) => ({type: `t${i}`, a0: i}))
+        : {
+            results: Array.from({length: Number(url.searchParams.get('limit'))}, (_, i) => ({
+              type: `t${i}`,
+              a0: i,
+            })),
+          },
+    );
+    const query = q({
+      select: [{type: 'aggregate', fn: 'avg', field: 'population', as: 'moyenne'}],
+      groupBy: [{field: 'type', as: 'type'}],
+    });
+    const result = await odsConnector.query(SOURCE, query, ctx);
+    expect(dataCalls(calls)).to.deep.equal([
+      `catalog/datasets/pop/records?select=avg(population) as a0&${TAIL}&group_by=\`type\`&limit=19999`,
+      `catalog/datasets/pop/exports/json?select=avg(population) as a0&${TAIL}&group_by=\`type\``,
+    ]);
+    expect(result.rows).to.have.length(20_500);
+    expect(result.total).to.equal(20_500);
+  });
 
   it('the last page of 34 964 sorted records: the first page of the reverse order, turned back', async () => {
     const total = 34_964;

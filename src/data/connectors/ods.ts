@@ -12,7 +12,8 @@
  *   `records?limit=0` count;
  * - aggregates without `group_by`: one `records` request (one row);
  * - groups: `records` with `limit + 1` rows (the extra row only tells whether more groups exist)
- *   when `offset + limit + 1` < 20 000, else `exports/json`.
+ *   when `offset + limit + 1` < 20 000; without a limit, `records` with the whole window
+ *   (`offset + limit` < 20 000), complete when it is not full; else `exports/json`.
  *
  * `total`: records → the API's `total_count`. Groups → exact (`offset` + rows) when the answer is
  * complete; when more groups exist the API does not count them, so `total` is then a lower bound,
@@ -82,6 +83,14 @@ async function fetchRows(
       const body = await records(source, plan, ctx, {limit: limit + 1, offset});
       const all = odsAnswerRows(body.results ?? [], plan, q);
       return {rows: all.slice(0, limit), total: offset + all.length};
+    }
+    if (limit === undefined && offset + 1 < GROUPS_MAX_WINDOW) {
+      // Every group: the whole `records` window first, one light request; the export only when
+      // the window is full and more groups may follow.
+      const window = GROUPS_MAX_WINDOW - 1 - offset;
+      const body = await records(source, plan, ctx, {limit: window, offset});
+      const all = odsAnswerRows(body.results ?? [], plan, q);
+      if (all.length < window) return {rows: all, total: offset + all.length};
     }
     const all = odsAnswerRows(
       await exportJson(source, plan, ctx, limit === undefined ? undefined : offset + limit),

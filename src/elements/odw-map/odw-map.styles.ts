@@ -202,7 +202,6 @@ export const mapStyles = css`
     margin: 0;
   }
   .attribution {
-    margin-inline-start: auto;
     color: var(--_odw-muted-color);
   }
   .attribution a {

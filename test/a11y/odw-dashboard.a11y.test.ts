@@ -17,6 +17,7 @@ import {
   invisibleText,
   liveRegionText,
   readability,
+  renderingSettled,
   tabStops,
   tree,
   withLargeText,
@@ -154,8 +155,7 @@ describe('odw-dashboard beyond axe', function () {
   it('keeps every text whole and apart with text at 200 % at 390 px', async () => {
     const dashboard = await orleans('/test/fixtures/dashboard-orleans.json', 390);
     await withLargeText(async () => {
-      // Two rendering updates: the widgets' resize observers have run at the new text size.
-      for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      await renderingSettled();
       expect(readability(dashboard)).to.deep.equal([]);
     });
   });

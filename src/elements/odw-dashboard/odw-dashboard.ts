@@ -342,15 +342,12 @@ export class OdwDashboard extends LitElement {
       setAttributes(element, attributeTexts(widget.attributes));
       element.setAttribute('part', 'widget');
       element.setAttribute('exportparts', exportedParts(widget.tag));
-      // Each widget heading sits under the dashboard's.
-      if (!element.hasAttribute('heading-level')) {
-        element.setAttribute('heading-level', String(Math.min(6, Number(this.headingLevelValue) + 1)));
-      }
       parent.append(element);
       this.generated.push(element);
     };
     for (const filter of config.filters) create(filter, filterBar);
     for (const widget of config.widgets) create(widget, grid);
+    // Their source, theme and heading level (under the dashboard's), as for the children.
     this.syncDefaults();
   }
 

@@ -157,6 +157,15 @@ export function focusIndicator(element: Element): string {
     : 'none';
 }
 
+/**
+ * Three rendering updates: the widgets' resize observers have reported the new sizes (after the
+ * first frame's layout), and the actions row placed again in the frame after that
+ * (src/core/actions-menu-placement.ts places out of the observer's callback).
+ */
+export async function renderingSettled(): Promise<void> {
+  for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+}
+
 /** Sets the page's text to 200 % for `test`, then back. */
 export async function withLargeText<T>(test: () => Promise<T>): Promise<T> {
   document.documentElement.style.fontSize = '200%';

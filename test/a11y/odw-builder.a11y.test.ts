@@ -15,6 +15,7 @@ import {
   forcedColors,
   invisibleText,
   readability,
+  renderingSettled,
   tabStops,
   tree,
   withLargeText,
@@ -87,7 +88,7 @@ describe('odw-builder beyond axe', function () {
   it('keeps every text whole and apart with text at 200 % at 390 px', async () => {
     const builder = await builderOf(390);
     await withLargeText(async () => {
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await renderingSettled();
       expect(readability(builder)).to.deep.equal([]);
     });
   });

@@ -5,9 +5,11 @@
  * and one live region saying a filter and the key figure it changed.
  */
 import {expect, html, waitUntil} from '@open-wc/testing';
-import {sendKeys} from '@web/test-runner-commands';
+import {a11ySnapshot, sendKeys} from '@web/test-runner-commands';
 import '../../src/elements/odw-dashboard/define.js';
-import {drawn, faultSequence, mount} from '../helpers.js';
+import '../../src/elements/odw-kpi/define.js';
+import '../../src/elements/odw-table/define.js';
+import {drawn, faultSequence, mount, normalize} from '../helpers.js';
 import {
   deepActive,
   focusByKeyboard,
@@ -15,9 +17,11 @@ import {
   invisibleText,
   liveRegionText,
   readability,
+  renderingSettled,
   tabStops,
   tree,
   withLargeText,
+  ODS,
 } from './helpers.js';
 
 const ODS_PATH = 'ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records';
@@ -33,6 +37,20 @@ function deepAll(root: Element | ShadowRoot, selector: string): Element[] {
     ...(element.matches(selector) ? [element] : []),
     ...(element.shadowRoot ? deepAll(element.shadowRoot, selector) : []),
   ]);
+}
+
+/** A node of the accessibility tree, with the level of a heading. */
+interface HeadingNode {
+  role: string;
+  name: string;
+  level?: number;
+  children?: HeadingNode[];
+}
+
+/** The page's headings as a screen reader lists them: « level name ». */
+function headings(node: HeadingNode): string[] {
+  const own = node.role === 'heading' ? [`${node.level} ${normalize(node.name)}`] : [];
+  return [...own, ...(node.children ?? []).flatMap(headings)];
 }
 
 async function orleans(config = '/test/fixtures/dashboard-orleans.json', width = 900): Promise<HTMLElement> {
@@ -92,6 +110,26 @@ describe('odw-dashboard beyond axe', function () {
     expect(deepActive(), 'the focus stays in the dashboard').to.not.equal(document.body);
   });
 
+  it('written as tags, lists its widgets’ headings one level below its own', async () => {
+    const container = await mount(
+      html`<div>
+        <h1>Orléans Métropole en chiffres</h1>
+        <odw-dashboard title="La population" src=${ODS} where='epci = "Orléans Métropole"'>
+          <odw-kpi title="Habitants" value="sum(population)"></odw-kpi>
+          <odw-table title="Les communes" columns="commune,population" page-size="5"></odw-table>
+        </odw-dashboard>
+      </div>`,
+    );
+    for (const widget of container.querySelectorAll('odw-kpi, odw-table')) await drawn(widget);
+    const list = headings((await a11ySnapshot({})) as unknown as HeadingNode);
+    expect(list).to.deep.equal([
+      '1 Orléans Métropole en chiffres',
+      '2 La population',
+      '3 Habitants',
+      '3 Les communes',
+    ]);
+  });
+
   it('reads as one region named after its title, with one live region for the page', async () => {
     await orleans();
     const lines = await tree(['region', 'heading', 'status']);
@@ -117,8 +155,7 @@ describe('odw-dashboard beyond axe', function () {
   it('keeps every text whole and apart with text at 200 % at 390 px', async () => {
     const dashboard = await orleans('/test/fixtures/dashboard-orleans.json', 390);
     await withLargeText(async () => {
-      // Two rendering updates: the widgets' resize observers have run at the new text size.
-      for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      await renderingSettled();
       expect(readability(dashboard)).to.deep.equal([]);
     });
   });

@@ -20,6 +20,7 @@ import {
   invisibleText,
   liveRegionText,
   readability,
+  renderingSettled,
   tabStops,
   tree,
   withLargeText,
@@ -119,6 +120,7 @@ describe('odw-kpi beyond axe', function () {
         () => parseFloat(getComputedStyle(part(kpi, 'value')!).fontSize) >= 2 * before - 1,
         'text at 200 %',
       );
+      await renderingSettled();
       expect(readability(kpi)).to.deep.equal([]);
     });
   });

@@ -20,6 +20,7 @@ import {
   invisibleText,
   liveRegionText,
   readability,
+  renderingSettled,
   tabStops,
   withLargeText,
 } from './helpers.js';
@@ -98,7 +99,7 @@ describe('odw-map beyond axe', function () {
     const before = parseFloat(getComputedStyle(legend).fontSize);
     await withLargeText(async () => {
       await waitUntil(() => parseFloat(getComputedStyle(legend).fontSize) >= 2 * before - 1, 'text at 200 %');
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await renderingSettled();
       expect(readability(map)).to.deep.equal([]);
     });
   });

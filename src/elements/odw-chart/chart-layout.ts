@@ -129,7 +129,9 @@ function layoutVertical(input: LayoutInput): Scene {
       measure,
       lineHeight,
       maxDepth: Math.max(lineHeight * 2, (height - top) * 0.42),
-      left: PAD,
+      // The axis allows half a line above a turned label's baseline; where the engine's box of the
+      // label is taller (measure.turnedReach), its edge moves right by the difference.
+      left: PAD + Math.max(0, (measure.turnedReach ?? 0) - lineHeight / 2) * Math.SQRT1_2,
     });
     bottomLabels = axis.labels;
     labelAngle = axis.mode === 'rotated' ? -45 : 0;

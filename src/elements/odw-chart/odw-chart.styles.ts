@@ -9,12 +9,6 @@ export const chartStyles = css`
     gap: var(--_odw-spacing-small);
     min-width: 0;
   }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: flex-end;
-    gap: 0.25rem;
-  }
   button {
     font: inherit;
     font-size: var(--_odw-font-size-small);
@@ -126,9 +120,6 @@ export const chartStyles = css`
   .tooltip[hidden] {
     display: none;
   }
-  .data-table {
-    overflow-x: auto;
-  }
   table {
     border-collapse: collapse;
     font-size: var(--_odw-font-size-small);
@@ -172,9 +163,8 @@ export const chartStyles = css`
     }
   }
 
-  /* On paper: the chart across the page width, the data table whole, no actions. */
+  /* On paper: the chart across the page width (the actions and data table: core/actions-menu.styles.ts). */
   @media print {
-    .actions,
     .points,
     .tooltip,
     .focus-ring {
@@ -196,9 +186,6 @@ export const chartStyles = css`
     .vega svg {
       width: 100%;
       height: auto;
-    }
-    .data-table {
-      overflow: visible;
     }
   }
   ${darkDrawingPrintedLight('.vega')}

@@ -27,7 +27,7 @@ export const widgetModules: Record<string, () => Promise<unknown>> = {
 const WIDGET_PARTS: Record<string, readonly string[]> = {
   'odw-kpi': ['label', 'value', 'unit', 'comparison'],
   'odw-chart': ['actions', 'chart', 'svg', 'legend', 'table', 'tooltip'],
-  'odw-map': ['actions', 'map', 'legend', 'popup', 'summary', 'table'],
+  'odw-map': ['actions', 'zoom', 'map', 'popup', 'search', 'notice', 'legend', 'summary', 'table'],
   'odw-table': ['actions', 'search', 'scroller', 'table', 'pager'],
   'odw-filter': ['label', 'control', 'summary', 'reset'],
 };

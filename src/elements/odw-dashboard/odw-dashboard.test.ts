@@ -91,6 +91,57 @@ describe('odw-dashboard', function () {
     });
   });
 
+  describe('heading levels of its child widgets', () => {
+    /** The level of a widget's own heading, once drawn. */
+    const levelOf = async (widget: Element) => {
+      await waitUntil(() => part(widget, 'title'), 'the widget heading');
+      return part(widget, 'title')!.getAttribute('aria-level');
+    };
+
+    it('puts the headings of widgets written as tags one level below its own, keeping a given one', async () => {
+      const container = await mount(
+        html`<div>
+          <h1>Orléans Métropole en chiffres</h1>
+          <odw-dashboard title="La population" src=${ODS} where=${ORLEANS}>
+            <odw-kpi title="Habitants" value="sum(population)"></odw-kpi>
+            <odw-kpi title="Communes" value="count()" heading-level="5"></odw-kpi>
+          </odw-dashboard>
+        </div>`,
+      );
+      const dashboard = container.querySelector('odw-dashboard')!;
+      const [inhabitants, communes] = dashboard.querySelectorAll('odw-kpi');
+      expect(part(dashboard, 'title')!.getAttribute('aria-level')).to.equal('2');
+      expect(await levelOf(inhabitants)).to.equal('3');
+      expect(await levelOf(communes), 'its own heading-level kept').to.equal('5');
+
+      dashboard.headingLevel = 3;
+      await waitUntil(() => inhabitants.getAttribute('heading-level') === '4', 'the level followed');
+      expect(await levelOf(inhabitants)).to.equal('4');
+      expect(communes.getAttribute('heading-level')).to.equal('5');
+    });
+
+    it('gives widgets its own level when it has no title, and a widget added later its level too', async () => {
+      const container = await mount(
+        html`<div>
+          <h1>Orléans Métropole en chiffres</h1>
+          <odw-dashboard src=${ODS} where=${ORLEANS}>
+            <odw-kpi title="Habitants" value="sum(population)"></odw-kpi>
+          </odw-dashboard>
+        </div>`,
+      );
+      const dashboard = container.querySelector('odw-dashboard')!;
+      expect(await levelOf(dashboard.querySelector('odw-kpi')!)).to.equal('2');
+      dashboard.title = 'La population';
+      const later = document.createElement('odw-kpi');
+      later.setAttribute('title', 'Communes');
+      later.setAttribute('value', 'count()');
+      dashboard.append(later);
+      await waitUntil(() => later.getAttribute('heading-level') === '3', 'the level of the added widget');
+      expect(await levelOf(later)).to.equal('3');
+      expect(await levelOf(dashboard.querySelector('odw-kpi')!)).to.equal('3');
+    });
+  });
+
   describe('default source and theme', () => {
     it('binds children without source or src to a source made from its src and where', async () => {
       const dashboard = await mountDashboard(

@@ -127,9 +127,10 @@ export class OdwDashboard extends LitElement {
 
   private internalSource?: HTMLElementTagNameMap['odw-source'];
   private readonly internalSourceId = `odw-dashboard-source-${++internalSourceCount}`;
-  /** Children given the default source or theme by the dashboard (and only those: theirs is kept). */
+  /** Children given the default source, theme or heading level by the dashboard (and only those: theirs is kept). */
   private readonly assignedSource = new WeakSet<Element>();
   private readonly assignedTheme = new WeakSet<Element>();
+  private readonly assignedHeadingLevel = new WeakSet<Element>();
   /** Attributes of the host set from the configuration, to undo when the configuration changes. */
   private readonly appliedFromConfig = new Set<'columns' | 'theme'>();
   private readonly childObserver = new MutationObserver(() => this.childrenChanged());
@@ -156,7 +157,9 @@ export class OdwDashboard extends LitElement {
     else if (changed.has('params')) this.configReader.paramsChanged();
     const sourceProps = ['src', 'api', 'apiKey', 'where', 'refresh', 'urlSync', 'source'] as const;
     if (sourceProps.some((name) => changed.has(name))) this.syncInternalSource();
-    if (sourceProps.some((name) => changed.has(name)) || changed.has('theme')) this.syncDefaults();
+    const headingProps = ['theme', 'headingLevel', 'title'] as const;
+    if (sourceProps.some((name) => changed.has(name)) || headingProps.some((name) => changed.has(name)))
+      this.syncDefaults();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -287,14 +290,27 @@ export class OdwDashboard extends LitElement {
     ];
   }
 
-  /** Gives the default source and theme to the widgets (children or configured) that have none. */
+  /**
+   * Gives the default source, theme and heading level to the widgets (children or configured) that
+   * have none. The level is set here because a child widget, connected before the dashboard has
+   * drawn its heading in its shadow root, cannot find that heading (src/core/heading-level.ts).
+   */
   private syncDefaults(): void {
     const generated = new Set(this.generated);
+    const headingLevel = this.widgetHeadingLevel;
     for (const widget of this.widgets) {
       const sourceId = this.defaultSourceFor(generated.has(widget));
       assignDefault(widget, 'source', sourceId, this.assignedSource, ['source', 'src']);
       assignDefault(widget, 'theme', this.theme, this.assignedTheme, ['theme']);
+      assignDefault(widget, 'heading-level', headingLevel, this.assignedHeadingLevel, ['heading-level']);
     }
+  }
+
+  /** The level of the widgets' headings: under the dashboard's title, or in its place when it has none. */
+  private get widgetHeadingLevel(): string {
+    const level = Number(this.headingLevelValue);
+    const titled = Boolean(this.title?.trim() || this.configuration?.title?.trim());
+    return String(titled ? Math.min(6, level + 1) : level);
   }
 
   private defaultSourceFor(configured: boolean): string | undefined {
@@ -308,7 +324,11 @@ export class OdwDashboard extends LitElement {
     this.builtConfig = config;
     for (const element of this.generated) element.remove();
     this.generated = [];
-    if (!config) return;
+    if (!config) {
+      // Without a configuration's title, the children's headings may move up a level.
+      this.syncDefaults();
+      return;
+    }
     const grid = this.renderRoot.querySelector('.generated')!;
     const filterBar = this.renderRoot.querySelector('.filters')!;
     for (const source of config.sources) {
@@ -322,15 +342,12 @@ export class OdwDashboard extends LitElement {
       setAttributes(element, attributeTexts(widget.attributes));
       element.setAttribute('part', 'widget');
       element.setAttribute('exportparts', exportedParts(widget.tag));
-      // Each widget heading sits under the dashboard's.
-      if (!element.hasAttribute('heading-level')) {
-        element.setAttribute('heading-level', String(Math.min(6, Number(this.headingLevelValue) + 1)));
-      }
       parent.append(element);
       this.generated.push(element);
     };
     for (const filter of config.filters) create(filter, filterBar);
     for (const widget of config.widgets) create(widget, grid);
+    // Their source, theme and heading level (under the dashboard's), as for the children.
     this.syncDefaults();
   }
 

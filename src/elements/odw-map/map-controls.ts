@@ -1,4 +1,4 @@
-/** What the map shows around its drawing: the zoom buttons, the credits and notices over it, the hints. */
+/** What the map shows around its drawing: the zoom buttons, the hint over it, the credits under it. */
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {formatNumber} from '../../core/format.js';
 import type {Lang} from '../../core/i18n.js';
@@ -101,30 +101,38 @@ export class MapHintController implements ReactiveController {
   }
 }
 
-/** The credits over the map, the notice of a failed basemap, and the hint of how to move the map. */
-export function overlays(
+/**
+ * The strip under the map: the notice of a failed basemap, then the credits. Below the drawing
+ * rather than over it, so that no mark, cluster count or label hides under them, and side by side
+ * or stacked as the width allows, never over each other.
+ */
+export function credits(
   lang: Lang,
-  {
-    tiles,
-    shapesCredit,
-    tilesFailed,
-    hint,
-  }: {tiles?: Basemap; shapesCredit?: string; tilesFailed: boolean; hint?: 'wheel' | 'touch'},
-): TemplateResult {
+  {tiles, shapesCredit, tilesFailed}: {tiles?: Basemap; shapesCredit?: string; tilesFailed: boolean},
+): TemplateResult | typeof nothing {
   const credit = tiles?.attribution
     ? tiles.link
       ? html`<a href=${tiles.link}>${tiles.attribution}</a>`
       : tiles.attribution
     : nothing;
-  return html`${
-    tiles?.attribution || shapesCredit
-      ? html`<p class="overlay attribution">
-          ${shapesCredit ?? nothing}${shapesCredit && tiles?.attribution ? ' · ' : nothing}${credit}
-        </p>`
-      : nothing
-  }
-  ${tilesFailed ? html`<p class="overlay notice" role="status">${mapText(lang, 'map.tiles-failed')}</p>` : nothing}
-  ${hint ? html`<p class="overlay hint" aria-hidden="true">${mapText(lang, `map.${hint}-hint`)}</p>` : nothing}`;
+  if (!tilesFailed && !tiles?.attribution && !shapesCredit) return nothing;
+  return html`<div class="credits">
+    ${tilesFailed ? html`<p class="notice" role="status">${mapText(lang, 'map.tiles-failed')}</p>` : nothing}
+    ${
+      tiles?.attribution || shapesCredit
+        ? html`<p class="attribution">
+            ${shapesCredit ?? nothing}${shapesCredit && tiles?.attribution ? ' · ' : nothing}${credit}
+          </p>`
+        : nothing
+    }
+  </div>`;
+}
+
+/** The hint of how to move the map, over its middle for a moment. */
+export function hintOverlay(lang: Lang, hint?: 'wheel' | 'touch'): TemplateResult | typeof nothing {
+  return hint
+    ? html`<p class="overlay hint" aria-hidden="true">${mapText(lang, `map.${hint}-hint`)}</p>`
+    : nothing;
 }
 
 /** « 20 000 points sur 137 611 … » when the map read part of the records. */

@@ -188,11 +188,21 @@ export const mapStyles = css`
     padding: 0.125rem 0.375rem;
     pointer-events: none;
   }
+  /* The strip under the map: the basemap's notice at the start, the credits at the end, stacked
+     when one line cannot hold both. */
+  .credits {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: 0 var(--_odw-spacing-small);
+    margin-top: 0.125rem;
+    font-size: var(--_odw-font-size-small);
+  }
+  .credits p {
+    margin: 0;
+  }
   .attribution {
-    right: 0;
-    bottom: 0;
-    pointer-events: auto;
-    border-top-left-radius: var(--_odw-radius);
+    color: var(--_odw-muted-color);
   }
   .attribution a {
     color: var(--_odw-accent);
@@ -205,8 +215,6 @@ export const mapStyles = css`
     border-radius: var(--_odw-radius);
   }
   .notice {
-    left: 0;
-    bottom: 0;
     color: var(--_odw-warning-color);
   }
   /* The warning look of the stale-data notice (core/data-element.styles.ts), above the map. */

@@ -18,7 +18,14 @@ import {MapPopupController, areaDatum, markFilter} from './map-popup.js';
 import {summaryText} from './map-summary.js';
 import {tableContent, tableOf} from './map-table.js';
 import {MapActions, tableCsv} from './map-actions.js';
-import {MapHintController, overlays, partialText, resolveTiles, zoomControls} from './map-controls.js';
+import {
+  MapHintController,
+  credits,
+  hintOverlay,
+  partialText,
+  resolveTiles,
+  zoomControls,
+} from './map-controls.js';
 import {MapSearchController, findable, searchLabel} from './map-search.js';
 import {OwnFilter} from '../../core/own-filter.js';
 import {applyDefaults, propertiesOf, type AttributeValues} from '../../core/schema.js';
@@ -219,12 +226,7 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
         })}
         ${this.mapHost}
         <p id="marks-keys" class="visually-hidden">${mapText(lang, 'map.marks-keys')}</p>
-        ${overlays(lang, {
-          tiles: this.basemap(),
-          shapesCredit: resolvedMode(this) === 'choropleth' ? this.shapesAttribution?.trim() : undefined,
-          tilesFailed: this.tilesFailed,
-          hint: this.hint.current,
-        })}
+        ${hintOverlay(lang, this.hint.current)}
         ${this.popupController.render({
           lang,
           data,
@@ -232,6 +234,11 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
           value: this.value,
           template: this.popupTemplateElement(),
           controller: this.popupController,
+        })}
+        ${credits(lang, {
+          tiles: this.basemap(),
+          shapesCredit: resolvedMode(this) === 'choropleth' ? this.shapesAttribution?.trim() : undefined,
+          tilesFailed: this.tilesFailed,
         })}
       </div>
       ${

@@ -108,13 +108,13 @@ const lazyColourSchemes = {
  * `widgets` when several share it.
  */
 const coreModules = [
-  /node_modules\/(tslib|lit|lit-element|@lit\/task)\//,
+  /node_modules\/(tslib|lit|lit-element)\//,
   /node_modules\/lit-html\/(lit-html|is-server)\.js$/,
   /node_modules\/@lit\/reactive-element\/(reactive-element|css-tag|decorators\/[a-z-]+)\.js$/,
   /\/src\/core\/[a-z-.]+\.ts$/,
-  /\/src\/data\/(errors|query|request|request-settings|http-failure|types|index|offline-copy)\.ts$/,
+  /\/src\/data\/(errors|query|request|request-settings|retryable-failure|types|index|offline-copy)\.ts$/,
   /\/src\/data\/expression\/(index|lexer|parser|syntax-error|iso-dates)\.ts$/,
-  /\/src\/data\/connectors\/(index|resolve|util|ods|odsql|ods-answers|api-errors)\.ts$/,
+  /\/src\/data\/connectors\/(index|resolve|util|ods|odsql|ods-answers)\.ts$/,
 ];
 /**
  * Loaded on a page's first error (src/core/i18n.ts `errorMessage`), or with the dashboard and the

@@ -103,9 +103,9 @@ const lazyColourSchemes = {
  * What every widget needs goes in one `core` chunk — Lit's base, the widget frame, the data layer
  * without its engines — rather than a cascade of small chunks for the page to wait on. Every widget
  * needs at least what a key figure needs, so `core` holds exactly that: what `odw-kpi` imports,
- * and of the data layer what reading Opendatasoft takes (the other API families, the engine and
- * the offline store load on first use). What only other widgets use goes with its one user, or in
- * `widgets` when several share it.
+ * and of the data layer what reading Opendatasoft takes (the other API families, the engine, the
+ * offline store, the reading of error answers and of time periods load on first use). What only
+ * other widgets use goes with its one user, or in `widgets` when several share it.
  */
 const coreModules = [
   /node_modules\/(tslib|lit|lit-element)\//,

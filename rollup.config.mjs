@@ -103,18 +103,18 @@ const lazyColourSchemes = {
  * What every widget needs goes in one `core` chunk — Lit's base, the widget frame, the data layer
  * without its engines — rather than a cascade of small chunks for the page to wait on. Every widget
  * needs at least what a key figure needs, so `core` holds exactly that: what `odw-kpi` imports,
- * and of the data layer what reading Opendatasoft takes (the other API families, the engine and
- * the offline store load on first use). What only other widgets use goes with its one user, or in
- * `widgets` when several share it.
+ * and of the data layer what reading Opendatasoft takes (the other API families, the engine, the
+ * offline store, the reading of error answers and of time periods load on first use). What only
+ * other widgets use goes with its one user, or in `widgets` when several share it.
  */
 const coreModules = [
-  /node_modules\/(tslib|lit|lit-element|@lit\/task)\//,
+  /node_modules\/(tslib|lit|lit-element)\//,
   /node_modules\/lit-html\/(lit-html|is-server)\.js$/,
   /node_modules\/@lit\/reactive-element\/(reactive-element|css-tag|decorators\/[a-z-]+)\.js$/,
   /\/src\/core\/[a-z-.]+\.ts$/,
-  /\/src\/data\/(errors|query|request|request-settings|http-failure|types|index|offline-copy)\.ts$/,
+  /\/src\/data\/(errors|query|request|request-settings|retryable-failure|types|index|offline-copy)\.ts$/,
   /\/src\/data\/expression\/(index|lexer|parser|syntax-error|iso-dates)\.ts$/,
-  /\/src\/data\/connectors\/(index|resolve|util|ods|odsql|ods-answers|api-errors)\.ts$/,
+  /\/src\/data\/connectors\/(index|resolve|util|ods|odsql|ods-answers)\.ts$/,
 ];
 /**
  * Loaded on a page's first error (src/core/i18n.ts `errorMessage`), or with the dashboard and the

@@ -1,5 +1,4 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import {Task, TaskStatus, initialState} from '@lit/task';
 import type {QueryResult} from '../data/types.js';
 import {isAbortError} from './errors.js';
 import {OdwErrorEvent, OdwLoadEvent} from './events.js';
@@ -54,10 +53,18 @@ export type DataView<D> =
   | {kind: 'data'; loaded: LoadedState<D>; stale: boolean; busy: boolean}
   | {kind: 'error'; error: unknown};
 
+/** Where the current load is: none run yet (or waiting), running, answered, failed. */
+type TaskStatus = 'initial' | 'pending' | 'complete' | 'error';
+
+/** What `runTask` answers when it did not load: the status goes back to `initial`. */
+const NOT_RUN = Symbol('not run');
+
 /**
- * A widget's data task (@lit/task) and its memory: the last data, whether the last load failed,
- * reloads that bypass the cache, and loads that wait for the widget to be in the document. Fires
- * `odw-load` and `odw-error` on the widget.
+ * A widget's data task and its memory: the last data, whether the last load failed, reloads that
+ * bypass the cache, and loads that wait for the widget to be in the document. Fires `odw-load` and
+ * `odw-error` on the widget. It runs as @lit/task does (a new key before an update starts a load
+ * and aborts the one running; only the latest load's outcome counts), in the few lines a widget
+ * needs.
  */
 export class DataTaskController<D> implements ReactiveController {
   /** Bumping it re-runs the same query (refresh, retry). */
@@ -67,29 +74,28 @@ export class DataTaskController<D> implements ReactiveController {
   private last?: LoadedState<D>;
   /** The last load failed: `last`, if still the current query, is stale until a load succeeds. */
   private lastFailed = false;
-  private readonly task: Task<readonly unknown[], LoadedState<D>>;
+  private status: TaskStatus = 'initial';
+  private value?: LoadedState<D>;
+  private error: unknown;
+  /** The key of the last update, `runCount` first: a different one starts a load. */
+  private previousKey?: readonly unknown[];
+  /** Counts loads: an older load's outcome, arriving late, is dropped. */
+  private callId = 0;
+  private running?: AbortController;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: DataTaskOptions<D>,
   ) {
     host.addController(this);
-    this.task = new Task(host, {
-      args: () => [this.runCount, ...options.key()] as const,
-      task: ([, ...keyParts], {signal}) => this.runTask(JSON.stringify(keyParts), signal),
-      onComplete: (loaded) => {
-        this.last = loaded;
-        this.lastFailed = false;
-        options.onLoaded?.(loaded);
-        host.dispatchEvent(new OdwLoadEvent({rows: loaded.result.rows, total: loaded.result.total}));
-      },
-      onError: (error) => {
-        if (isAbortError(error)) return;
-        this.lastFailed = true;
-        options.onFailed?.(error);
-        host.dispatchEvent(new OdwErrorEvent({error}));
-      },
-    });
+  }
+
+  hostUpdate(): void {
+    const key = [this.runCount, ...this.options.key()];
+    const previous = this.previousKey;
+    this.previousKey = key;
+    if (previous?.length === key.length && previous.every((part, i) => Object.is(part, key[i]))) return;
+    void this.run(key);
   }
 
   hostConnected(): void {
@@ -101,8 +107,8 @@ export class DataTaskController<D> implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    if (this.task.status === TaskStatus.PENDING) {
-      this.task.abort(new DOMException('The widget was removed', 'AbortError'));
+    if (this.status === 'pending') {
+      this.running?.abort(new DOMException('The widget was removed', 'AbortError'));
       this.rerunOnConnect = true;
     }
   }
@@ -116,7 +122,7 @@ export class DataTaskController<D> implements ReactiveController {
 
   /** A load is running. */
   get pending(): boolean {
-    return this.task.status === TaskStatus.PENDING;
+    return this.status === 'pending';
   }
 
   /** The data last loaded, whatever the query. */
@@ -127,20 +133,20 @@ export class DataTaskController<D> implements ReactiveController {
   view(): DataView<D> {
     const current = this.last?.key === JSON.stringify(this.options.key()) ? this.last : undefined;
     const kept = current ?? (this.options.keepsDataWhileLoading() ? this.last : undefined);
-    switch (this.task.status) {
-      case TaskStatus.COMPLETE: {
-        const loaded = this.task.value!;
+    switch (this.status) {
+      case 'complete': {
+        const loaded = this.value!;
         return {kind: 'data', loaded, stale: Boolean(loaded.copiedAt), busy: false};
       }
-      case TaskStatus.PENDING: {
+      case 'pending': {
         // A refresh keeps the figures on screen, still marked stale while it retries after a
         // failure; a new query shows the placeholder unless the widget keeps its data.
         if (!kept) return {kind: 'placeholder'};
         const stale = kept === current && (this.lastFailed || Boolean(kept.copiedAt));
         return {kind: 'data', loaded: kept, stale, busy: true};
       }
-      case TaskStatus.ERROR: {
-        const error = this.task.error;
+      case 'error': {
+        const error = this.error;
         if (isAbortError(error)) {
           return kept ? {kind: 'data', loaded: kept, stale: false, busy: false} : {kind: 'placeholder'};
         }
@@ -152,15 +158,57 @@ export class DataTaskController<D> implements ReactiveController {
     }
   }
 
-  private async runTask(key: string, signal: AbortSignal): Promise<LoadedState<D> | typeof initialState> {
+  private async run(key: readonly unknown[]): Promise<void> {
+    this.running?.abort();
+    this.status = 'pending';
+    this.host.requestUpdate();
+    const call = ++this.callId;
+    this.running = new AbortController();
+    let loaded: LoadedState<D> | typeof NOT_RUN | undefined;
+    let failure: unknown;
+    let failed = false;
+    try {
+      loaded = await this.runTask(JSON.stringify(key.slice(1)), this.running.signal);
+    } catch (error) {
+      failed = true;
+      failure = error;
+    }
+    if (call !== this.callId) return;
+    // As with @lit/task, the callbacks run while the status still says `pending`.
+    if (loaded === NOT_RUN) this.status = 'initial';
+    else if (!failed) {
+      this.completed(loaded!);
+      [this.status, this.value, this.error] = ['complete', loaded, undefined];
+    } else {
+      this.failed(failure);
+      [this.status, this.value, this.error] = ['error', undefined, failure];
+    }
+    this.host.requestUpdate();
+  }
+
+  private completed(loaded: LoadedState<D>): void {
+    this.last = loaded;
+    this.lastFailed = false;
+    this.options.onLoaded?.(loaded);
+    this.host.dispatchEvent(new OdwLoadEvent({rows: loaded.result.rows, total: loaded.result.total}));
+  }
+
+  private failed(error: unknown): void {
+    if (isAbortError(error)) return;
+    this.lastFailed = true;
+    this.options.onFailed?.(error);
+    this.host.dispatchEvent(new OdwErrorEvent({error}));
+  }
+
+  private async runTask(key: string, signal: AbortSignal): Promise<LoadedState<D> | typeof NOT_RUN> {
     const fresh = this.nextRunFresh;
     this.nextRunFresh = false;
     if (!this.host.isConnected) {
       // Out of the document the source is unbound: load when connected again.
       this.rerunOnConnect = true;
-      return initialState;
+      return NOT_RUN;
     }
-    if (!this.options.ready()) return initialState;
+    if (!this.options.ready()) return NOT_RUN;
     // Live data on screen is refreshed, never replaced by an older copy (the stale notice says so).
     const live = this.last?.key === key && !this.last.copiedAt;
     // Once this load is over, the requests it still has running stop: after a failure, a retry

@@ -1,19 +1,12 @@
 /**
  * An answer that is not 2xx, as the network layer (request.ts) reads it: a typed error, worth
  * another try or not, with the wait the server asked for and the API's own words from its body.
+ * Loaded by request.ts on a page's first failed answer only.
  */
 import {DataError, HttpError, QueryError, QuotaError} from './errors.js';
 import {apiMessageOf, isQueryRefusal, parseErrorBody, quotaResetOf} from './connectors/api-errors.js';
 import {requestSettings} from './request-settings.js';
-
-/** A failed attempt worth another try; `error` is what the caller gets if none is left. */
-export class RetryableFailure {
-  constructor(
-    readonly error: DataError,
-    /** The server's requested wait (Retry-After…), when it gave a short one. */
-    readonly delay?: number,
-  ) {}
-}
+import {RetryableFailure} from './retryable-failure.js';
 
 export function statusFailure(response: Response, body: string, url: string): RetryableFailure | DataError {
   const {status} = response;

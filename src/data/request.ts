@@ -14,7 +14,7 @@
 import {FormatError, NetworkError} from './errors.js';
 import type {FetchContext, FetchedText} from './types.js';
 import {saveCopy, withOfflineCopy, type OfflineCopyOptions} from './offline-copy.js';
-import {RetryableFailure, statusFailure} from './http-failure.js';
+import {RetryableFailure} from './retryable-failure.js';
 import {requestSettings} from './request-settings.js';
 
 export {requestSettings} from './request-settings.js';
@@ -291,6 +291,11 @@ async function attemptOnce(
           : new NetworkError('The network request failed', url, false, {cause}),
       );
     }
+    if (!response.ok) {
+      // The error answers' reading loads with the first one: a page that draws never needs it.
+      const {statusFailure} = await import('./http-failure.js');
+      throw statusFailure(response, body, url);
+    }
     return interpret(kind, url, response, body);
   } finally {
     clearTimeout(timer);
@@ -298,20 +303,18 @@ async function attemptOnce(
   }
 }
 
+/** A 2xx answer's body, parsed as the caller asked. */
 function interpret(kind: BodyKind, url: string, response: Response, body: string): Payload {
-  if (response.ok) {
-    if (kind === 'text') {
-      const fetched: FetchedText = {text: body, contentType: response.headers.get('content-type') ?? ''};
-      return {value: fetched, size: body.length};
-    }
-    try {
-      return {value: JSON.parse(body), size: body.length};
-    } catch (cause) {
-      const found = /^\s*</.test(body) ? 'an HTML page' : 'invalid or truncated JSON';
-      throw new FormatError(`Expected JSON, got ${found}`, url, {cause});
-    }
+  if (kind === 'text') {
+    const fetched: FetchedText = {text: body, contentType: response.headers.get('content-type') ?? ''};
+    return {value: fetched, size: body.length};
   }
-  throw statusFailure(response, body, url);
+  try {
+    return {value: JSON.parse(body), size: body.length};
+  } catch (cause) {
+    const found = /^\s*</.test(body) ? 'an HTML page' : 'invalid or truncated JSON';
+    throw new FormatError(`Expected JSON, got ${found}`, url, {cause});
+  }
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

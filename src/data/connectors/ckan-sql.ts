@@ -17,7 +17,8 @@ import type {
   Selection,
 } from '../types.js';
 import {isInternal, numeric, resourceId, typedValue} from './ckan-answers.js';
-import {groupKeyOf, normalizePeriods} from './util.js';
+import {groupKeyOf} from './util.js';
+import {normalizePeriods} from './periods.js';
 
 /** A query as `datastore_search_sql` statements, and how to read the answer (exported for tests). */
 export interface CkanSqlPlan {

@@ -64,7 +64,8 @@ describe('Opendatasoft answers', () => {
     expect(odsDatasetInfo(SOURCE, {dataset: DATASET})).to.deep.equal(odsDatasetInfo(SOURCE, DATASET));
   });
 
-  it('grouped records: labels back to the query’s keys, a time unit’s text to its period start', () => {
+  // A time unit's text becomes its period start in ods.ts (periods.ts), tested in ods.test.ts.
+  it('grouped records: labels back to the query’s keys, a time unit’s text as the API wrote it', () => {
     const query = q({
       select: [
         {type: 'field', field: 'nom', as: 'parc'},
@@ -84,9 +85,9 @@ describe('Opendatasoft answers', () => {
       ],
     };
     const results = answer.results.map((row) => ({...row}));
-    expect(odsAnswerRows(answer.results, plan, query)).to.deep.equal([
-      {nom: 'Parking Cathédrale', 'month(maj)': '2024-03-01', 'sum(places)': 420, parc: 'Parking Cathédrale'},
-      {nom: 'Parking Gare', 'month(maj)': '2024-04-01', 'sum(places)': null, parc: 'Parking Gare'},
+    expect(odsAnswerRows(answer.results, plan)).to.deep.equal([
+      {nom: 'Parking Cathédrale', 'month(maj)': '2024-03', 'sum(places)': 420, parc: 'Parking Cathédrale'},
+      {nom: 'Parking Gare', 'month(maj)': '2024-04', 'sum(places)': null, parc: 'Parking Gare'},
     ]);
     // Cached answers are shared: the API's rows are left as they came.
     expect(answer.results).to.deep.equal(results);

@@ -2,9 +2,9 @@
  * Opendatasoft's answers and what they mean, without fetching: a dataset's fields and metadata
  * (v2.1 and v2.0), records as the query's rows, facets as values and counts.
  */
-import type {DatasetInfo, FieldInfo, FieldType, NormalizedQuery, ResolvedSource, Row} from '../types.js';
+import type {DatasetInfo, FieldInfo, FieldType, ResolvedSource, Row} from '../types.js';
 import {datasetId, type OdsPlan} from './odsql.js';
-import {type FacetValues, fieldType, htmlToText, isRecord, normalizePeriods} from './util.js';
+import {type FacetValues, fieldType, htmlToText, isRecord} from './util.js';
 
 const ODS_TYPES: Record<string, FieldType> = {
   text: 'text',
@@ -73,16 +73,17 @@ export function odsDatasetInfo(source: ResolvedSource, body: unknown): DatasetIn
   return {fields, meta};
 }
 
-/** Copies the API's rows (cached answers are shared) into the query's keys and value shapes. */
-export function odsAnswerRows(apiRows: readonly Row[], plan: OdsPlan, q: NormalizedQuery): Row[] {
-  const rows = apiRows.map((apiRow) => {
+/**
+ * Copies the API's rows (cached answers are shared) into the query's keys. Time-unit group values
+ * are still the API's text: ods.ts turns them into period starts (periods.ts).
+ */
+export function odsAnswerRows(apiRows: readonly Row[], plan: OdsPlan): Row[] {
+  return apiRows.map((apiRow) => {
     const row: Row = {};
     for (const [key, value] of Object.entries(apiRow)) row[plan.renames.get(key) ?? key] = value;
     for (const [from, to] of plan.copies) row[to] = row[from];
     return row;
   });
-  normalizePeriods(rows, q.groupBy);
-  return rows;
 }
 
 /** The values and counts of each of `fields` in a `facets` answer, as the API's text (dates as `2024/03`…). */

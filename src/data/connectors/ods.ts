@@ -50,6 +50,8 @@ async function info(source: ResolvedSource, ctx: FetchContext): Promise<DatasetI
 
 async function query(source: ResolvedSource, q: NormalizedQuery, ctx: FetchContext): Promise<QueryResult> {
   const [dataset, {rows, total}] = await Promise.all([info(source, ctx), fetchRows(source, q, ctx)]);
+  // Periods are rare on a page's first draw (never a key figure's): their reading loads with them.
+  if (q.groupBy.some((key) => key.timeunit)) (await import('./periods.js')).normalizePeriods(rows, q.groupBy);
   normalizeGeoPoints(
     rows,
     geoPointKeys(
@@ -74,14 +76,14 @@ async function fetchRows(
   if (plan.grouped && q.groupBy.length === 0) {
     // Aggregates over the whole selection: one row.
     const body = await records(source, plan, ctx, {});
-    const rows = odsAnswerRows(body.results ?? [], plan, q);
+    const rows = odsAnswerRows(body.results ?? [], plan);
     return {rows: rows.slice(offset, limit === undefined ? undefined : offset + limit), total: 1};
   }
 
   if (plan.grouped) {
     if (limit !== undefined && offset + limit + 1 < GROUPS_MAX_WINDOW) {
       const body = await records(source, plan, ctx, {limit: limit + 1, offset});
-      const all = odsAnswerRows(body.results ?? [], plan, q);
+      const all = odsAnswerRows(body.results ?? [], plan);
       return {rows: all.slice(0, limit), total: offset + all.length};
     }
     if (limit === undefined && offset + 1 < GROUPS_MAX_WINDOW) {
@@ -95,7 +97,6 @@ async function fetchRows(
     const all = odsAnswerRows(
       await exportJson(source, plan, ctx, limit === undefined ? undefined : offset + limit),
       plan,
-      q,
     );
     return {rows: all.slice(offset), total: all.length};
   }
@@ -103,12 +104,12 @@ async function fetchRows(
   if (limit !== undefined && limit <= RECORDS_MAX_LIMIT && offset + limit < RECORDS_MAX_WINDOW) {
     const body = await records(source, plan, ctx, {limit, offset});
     return {
-      rows: odsAnswerRows(body.results ?? [], plan, q),
+      rows: odsAnswerRows(body.results ?? [], plan),
       total: body.total_count ?? offset + (body.results?.length ?? 0),
     };
   }
   if (limit === undefined) {
-    const all = odsAnswerRows(await exportJson(source, plan, ctx, undefined), plan, q);
+    const all = odsAnswerRows(await exportJson(source, plan, ctx, undefined), plan);
     return {rows: all.slice(offset), total: all.length};
   }
   const counting = records(source, {...plan, select: undefined, orderBy: undefined}, ctx, {limit: 0});
@@ -123,11 +124,11 @@ async function fetchRows(
         limit: wanted,
         offset: reverseOffset,
       });
-      return {rows: odsAnswerRows(body.results ?? [], plan, q).reverse(), total};
+      return {rows: odsAnswerRows(body.results ?? [], plan).reverse(), total};
     }
   }
   const [count, exported] = await Promise.all([counting, exportJson(source, plan, ctx, offset + limit)]);
-  return {rows: odsAnswerRows(exported, plan, q).slice(offset), total: count.total_count ?? exported.length};
+  return {rows: odsAnswerRows(exported, plan).slice(offset), total: count.total_count ?? exported.length};
 }
 
 function records(

@@ -69,7 +69,7 @@ const cdnBudgets = {
   'chunks/map-engine': 26_000,
   'chunks/odw-builder': 26_500,
   // 7 December 2026: the chart's own drawing (layout, SVG, d3-shape; Vega only in vega-engine).
-  'chunks/odw-chart': 31_500,
+  'chunks/odw-chart': 33_200,
   'chunks/odw-dashboard': 9_700,
   'chunks/odw-filter': 5_900,
   'chunks/odw-kpi': 2_000,

@@ -91,7 +91,7 @@ async function fetchRows(
       // the window is full and more groups may follow.
       const window = GROUPS_MAX_WINDOW - 1 - offset;
       const body = await records(source, plan, ctx, {limit: window, offset});
-      const all = odsAnswerRows(body.results ?? [], plan, q);
+      const all = odsAnswerRows(body.results ?? [], plan);
       if (all.length < window) return {rows: all, total: offset + all.length};
     }
     const all = odsAnswerRows(

@@ -52,6 +52,12 @@ export const actionsMenuStyles = css`
     border-radius: calc(var(--_odw-radius) / 2);
     cursor: pointer;
   }
+  /* « Voir les données » wraps on two lines rather than overflowing a narrow card. */
+  .toggle-table {
+    max-width: 100%;
+    white-space: normal;
+    text-align: start;
+  }
   /* Three dots: a square button. */
   .menu-button {
     justify-content: center;

@@ -43,7 +43,8 @@ export const dataElementStyles = css`
     flex-direction: column;
     gap: var(--_odw-spacing-small);
     height: 100%;
-    padding: var(--_odw-spacing);
+    /* At most 5 % of the screen: a 320-px phone with text at 200 % keeps room for the figure. */
+    padding: min(var(--_odw-spacing), 5vw);
     background: var(--_odw-background);
     border: var(--_odw-border-width) solid var(--_odw-border-color);
     border-radius: var(--_odw-radius);

@@ -31,7 +31,8 @@ export const dashboardStyles = css`
     display: flex;
     flex-direction: column;
     gap: var(--odw-dashboard-gap, var(--_odw-spacing));
-    padding: var(--odw-dashboard-padding, var(--_odw-spacing));
+    /* At most 5 % of the screen, as the widgets' own (src/core/data-element.styles.ts). */
+    padding: var(--odw-dashboard-padding, min(var(--_odw-spacing), 5vw));
     background: var(--odw-dashboard-background, var(--_odw-surface));
     border-radius: var(--_odw-radius);
   }

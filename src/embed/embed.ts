@@ -140,5 +140,10 @@ async function start(): Promise<void> {
   holder.replaceChildren(element);
 }
 
-new ResizeObserver(postHeight).observe(document.documentElement);
+const pageSize = new ResizeObserver(postHeight);
+pageSize.observe(document.documentElement);
+// The widget too: Firefox may not report the root growing past the frame's own height.
+new MutationObserver(() => {
+  for (const child of document.getElementById('embed')?.children ?? []) pageSize.observe(child);
+}).observe(document.getElementById('embed') ?? document.body, {childList: true});
 void start();

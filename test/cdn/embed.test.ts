@@ -80,6 +80,8 @@ describe('the embed page', function () {
       () => document.querySelector<HTMLIFrameElement>('iframe[src*="embed.html"]')?.contentWindow,
     );
     const page = await watchPage(url, 'odw-chart', 390, 600);
+    // In view, as a visitor's frame is: Firefox pauses the resize notifications of a frame out of view.
+    page.document.defaultView?.frameElement?.scrollIntoView();
     const chart = page.document.querySelector('odw-chart')!;
     const bars = () => chart.shadowRoot?.querySelectorAll('.vega svg .mark-rect path') ?? [];
     await waitUntil(() => bars().length === 22 || page.problems.length, 'the chart drew', {timeout: 30_000});

@@ -87,7 +87,9 @@ describe('the embed page', function () {
     await waitUntil(() => bars().length === 22 || page.problems.length, 'the chart drew', {timeout: 30_000});
     expect(page.problems).to.deep.equal([]);
     const height = Math.ceil(page.document.documentElement.getBoundingClientRect().height);
-    await waitUntil(() => heights.at(-1) === height, `height ${height} posted, got ${heights.join(', ')}`);
+    await waitUntil(() => heights.at(-1) === height, `height ${height} posted, got ${heights.join(', ')}`, {
+      timeout: 10_000,
+    });
     expect(heights.length, 'the loading state, then the chart').to.be.greaterThan(1);
   });
 

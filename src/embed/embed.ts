@@ -140,6 +140,11 @@ async function start(): Promise<void> {
   holder.replaceChildren(element);
 }
 
+// The widgets' own events too: a frame in a background tab runs no rendering step, so no resize
+// notification, while its widget still draws and the host page still needs its height.
+for (const type of ['odw-chart-drawn', 'odw-load', 'odw-error']) {
+  holder.addEventListener(type, () => setTimeout(postHeight));
+}
 const pageSize = new ResizeObserver(postHeight);
 pageSize.observe(document.documentElement);
 // The widget too: Firefox may not report the root growing past the frame's own height.

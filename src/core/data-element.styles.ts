@@ -55,6 +55,9 @@ export const dataElementStyles = css`
     font-size: var(--_odw-font-size-title);
     font-weight: 700;
     line-height: 1.3;
+    /* A word wider than a 320-px phone at 200 % text (« stationnement ») breaks rather than overflows. */
+    overflow-wrap: break-word;
+    min-width: 0;
   }
 
   .body {

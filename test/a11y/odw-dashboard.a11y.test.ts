@@ -5,10 +5,11 @@
  * and one live region saying a filter and the key figure it changed.
  */
 import {expect, html, waitUntil} from '@open-wc/testing';
-import {a11ySnapshot, sendKeys} from '@web/test-runner-commands';
+import {a11ySnapshot, sendKeys, setViewport} from '@web/test-runner-commands';
 import '../../src/elements/odw-dashboard/define.js';
 import '../../src/elements/odw-kpi/define.js';
 import '../../src/elements/odw-table/define.js';
+import '../../src/elements/odw-chart/define.js';
 import {drawn, faultSequence, mount, normalize} from '../helpers.js';
 import {
   deepActive,
@@ -158,6 +159,30 @@ describe('odw-dashboard beyond axe', function () {
       await renderingSettled();
       expect(readability(dashboard)).to.deep.equal([]);
     });
+  });
+
+  it('fits a 320-px phone with text at 200 %: its commune picker, titles and figures', async () => {
+    await setViewport({width: 320, height: 640});
+    try {
+      const container = await mount(
+        html`<odw-dashboard config="/examples/portrait-commune.json" params="commune=45147"></odw-dashboard>`,
+      );
+      const dashboard = container.querySelector<HTMLElement>('odw-dashboard')!;
+      await waitUntil(() => inside(dashboard, 'odw-kpi').length > 0, 'the widgets', {timeout: 30_000});
+      for (const widget of inside(dashboard, 'odw-kpi, odw-chart')) await drawn(widget);
+      await withLargeText(async () => {
+        await renderingSettled();
+        const wider = deepAll(dashboard.shadowRoot!, 'select, [part~="title"], [part~="value"]')
+          .filter(
+            (element) =>
+              element.getBoundingClientRect().right > 321 || element.scrollWidth > element.clientWidth + 1,
+          )
+          .map((element) => `${element.localName}: ${normalize(element.textContent).slice(0, 30)}`);
+        expect(wider).to.deep.equal([]);
+      });
+    } finally {
+      await setViewport({width: 800, height: 600});
+    }
   });
 
   it('says the filter and the key figure it changed, in one message', async () => {

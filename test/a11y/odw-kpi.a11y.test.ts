@@ -4,7 +4,7 @@
  * live region says after a filter changes the figure.
  */
 import {expect, html, waitUntil} from '@open-wc/testing';
-import {sendKeys} from '@web/test-runner-commands';
+import {sendKeys, setViewport} from '@web/test-runner-commands';
 import '../../src/elements/odw-kpi/define.js';
 import '../../src/elements/odw-source/define.js';
 import '../../src/elements/odw-filter/define.js';
@@ -123,6 +123,22 @@ describe('odw-kpi beyond axe', function () {
       await renderingSettled();
       expect(readability(kpi)).to.deep.equal([]);
     });
+  });
+
+  it('keeps its figure whole in its card on a 320-px phone with text at 200 %', async () => {
+    await setViewport({width: 320, height: 640});
+    try {
+      const kpi = await kpiOf(habitants(), 288);
+      await withLargeText(async () => {
+        await renderingSettled();
+        const value = part(kpi, 'value')!;
+        expect(value.scrollWidth, 'the figure within its card').to.be.at.most(value.clientWidth);
+        expect(parseFloat(getComputedStyle(value).fontSize), 'still larger than the text').to.be.above(32);
+        expect(readability(kpi)).to.deep.equal([]);
+      });
+    } finally {
+      await setViewport({width: 800, height: 600});
+    }
   });
 
   it('says the filter and its new figure in the live region after a checkbox is ticked by keyboard', async () => {

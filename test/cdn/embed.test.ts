@@ -98,7 +98,7 @@ describe('the embed page', function () {
     const page = await watchPage(url, 'odw-dashboard', 1000, 800);
     const dashboard = page.document.querySelector('odw-dashboard')!;
     const title = () => normalize(dashboard.shadowRoot?.querySelector('[part~="title"]')?.textContent);
-    await waitUntil(() => title() === 'Portrait de Saran', `title ${title()}`, {timeout: 30_000});
+    await waitUntil(() => title() === 'Saran en chiffres', `title ${title()}`, {timeout: 30_000});
     expect(dashboard.getAttribute('params')).to.equal('commune=45302');
     expect(page.problems).to.deep.equal([]);
   });

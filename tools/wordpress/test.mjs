@@ -393,7 +393,7 @@ try {
           {timeout: 30_000},
         )
         .then((handle) => handle.jsonValue());
-      const expected = ['Portrait de Olivet', 'Habitants de Olivet', `${olivet} hab.`];
+      const expected = ['Olivet en chiffres', 'Habitants à Olivet', `${olivet} hab.`];
       assert(shown.join('|') === expected.join('|'), `${shown} instead of ${expected}`);
       assert(!outside.length, `requests outside 127.0.0.1: ${outside}`);
       await page.close();

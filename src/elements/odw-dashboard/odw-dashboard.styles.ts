@@ -49,6 +49,7 @@ export const dashboardStyles = css`
     font-size: var(--odw-dashboard-title-font-size, 1.5rem);
     font-weight: 700;
     line-height: 1.25;
+    overflow-wrap: break-word;
   }
   .description {
     margin: 0;
@@ -72,12 +73,15 @@ export const dashboardStyles = css`
     flex-direction: column;
     gap: 0.25rem;
     font-weight: 600;
+    max-width: 100%;
   }
 
   .param select {
     font: inherit;
     font-weight: normal;
     min-width: min(100%, 14rem);
+    /* A select is as wide as its longest option; at 320 px with text at 200 % it must still fit. */
+    max-width: 100%;
     min-height: 2.75rem;
     padding: 0.25rem 0.5rem;
     color: inherit;

@@ -11,6 +11,8 @@ export const filterStyles = css`
     margin-bottom: 0.25rem;
     padding: 0;
     font-weight: 600;
+    overflow-wrap: break-word;
+    max-width: 100%;
   }
   .group {
     margin: 0;

@@ -139,8 +139,15 @@ export const tableStyles = css`
     margin-bottom: var(--_odw-spacing-small);
   }
   [data-layout='cards']:not([data-measuring]) thead th {
+    /* A header word wider than the card (320 px, text at 200 %) breaks rather than overflows. */
+    min-width: 0;
+    max-width: 100%;
+    overflow-wrap: break-word;
     border: 1px solid var(--_odw-border-color);
     border-radius: var(--_odw-radius);
+  }
+  [data-layout='cards']:not([data-measuring]) .sort > span:first-child {
+    min-width: 0;
   }
   [data-layout='cards']:not([data-measuring]) .sort {
     flex-direction: row;

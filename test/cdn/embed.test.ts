@@ -163,7 +163,14 @@ describe('the embed page', function () {
   it('keeps what the tag holds visible when the widget script cannot load', async () => {
     const frame = await loadFrame('/test/cdn/missing-script.html', 390, 600);
     const link = frame.contentDocument!.querySelector('odw-kpi a')!;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The script's request has failed (a resource entry is written for a 404 too).
+    await waitUntil(
+      () =>
+        frame
+          .contentWindow!.performance.getEntriesByType('resource')
+          .some((entry) => entry.name.endsWith('/no-such-file.js')),
+      'the script failed',
+    );
     expect(frame.contentWindow!.customElements.get('odw-kpi')).to.equal(undefined);
     expect(link.getBoundingClientRect().height).to.be.greaterThan(0);
     expect(normalize(frame.contentDocument!.body.innerText)).to.equal(

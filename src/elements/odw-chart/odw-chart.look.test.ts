@@ -234,10 +234,14 @@ describe('odw-chart colours, system settings, accessibility and security', funct
       const options = [...shadow(el).querySelectorAll('[role="option"]')].map((option) => option.textContent);
       expect(options.some((text) => text?.includes(hostile))).to.equal(true);
       // The tooltip of the hostile mark.
-      marks(el)[0].dispatchEvent(new MouseEvent('mousemove', {bubbles: true, clientX: 10, clientY: 10}));
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(shadow(el).querySelector('.tooltip img')).to.equal(null);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      marks(el)[0].dispatchEvent(
+        new PointerEvent('pointermove', {bubbles: true, composed: true, clientX: 10, clientY: 10}),
+      );
+      const tooltip = shadow(el).querySelector<HTMLElement>('.tooltip')!;
+      await waitUntil(() => !tooltip.hidden && tooltip.textContent?.includes('<img'), 'the tooltip, as text');
+      expect(tooltip.querySelector('img')).to.equal(null);
+      // An image that did get in would have fired its error by the next frames.
+      for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
       expect((window as {__odwXss?: number}).__odwXss).to.equal(undefined);
       URL.revokeObjectURL(url);
     });

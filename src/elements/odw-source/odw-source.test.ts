@@ -1,4 +1,5 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import FakeTimers from '@sinonjs/fake-timers';
 import {parseFilter} from '../../data/index.js';
 import '../odw-kpi/define.js';
 import './define.js';
@@ -110,22 +111,27 @@ describe('odw-source', function () {
   });
 
   it('reloads every bound widget on its refresh timer, and stops when removed', async () => {
-    const tag = uniqueTag();
-    const url = `/portal/~tag=${tag}/ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records`;
-    const container = await mount(
-      html`<div>
-        <odw-source id="refreshing" src=${url} refresh="1"></odw-source>
-        <odw-kpi source="refreshing" value="count()"></odw-kpi>
-      </div>`,
-    );
-    await waitUntil(async () => (await requestLog(tag)).length > 0, 'first load', {timeout: 15_000});
-    const afterLoad = (await requestLog(tag)).length;
-    await waitUntil(async () => (await requestLog(tag)).length > afterLoad, 'a refresh', {timeout: 10_000});
-    container.remove();
-    // A request sent just before the removal may still be on its way to the log.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const afterRemoval = (await requestLog(tag)).length;
-    await new Promise((resolve) => setTimeout(resolve, 2200));
-    expect((await requestLog(tag)).length).to.equal(afterRemoval);
+    const clock = FakeTimers.install({toFake: ['setInterval', 'clearInterval']});
+    try {
+      const tag = uniqueTag();
+      const url = `/portal/~tag=${tag}/ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records`;
+      const container = await mount(
+        html`<div>
+          <odw-source id="refreshing" src=${url} refresh="1"></odw-source>
+          <odw-kpi source="refreshing" value="count()"></odw-kpi>
+        </div>`,
+      );
+      await waitUntil(async () => (await requestLog(tag)).length > 0, 'first load', {timeout: 15_000});
+      const afterLoad = (await requestLog(tag)).length;
+      await clock.tickAsync(1000);
+      await waitUntil(async () => (await requestLog(tag)).length > afterLoad, 'a refresh', {timeout: 10_000});
+      container.remove();
+      expect(clock.countTimers(), 'no refresh timer left').to.equal(0);
+      const sent = (await requestLog(tag)).length;
+      await clock.tickAsync(5000);
+      expect((await requestLog(tag)).length, 'no request after the removal').to.equal(sent);
+    } finally {
+      clock.uninstall();
+    }
   });
 });

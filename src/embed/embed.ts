@@ -141,9 +141,10 @@ async function start(): Promise<void> {
 }
 
 // The widgets' own events too: a frame in a background tab runs no rendering step, so no resize
-// notification, while its widget still draws and the host page still needs its height.
+// notification, while its widget still draws and the host page still needs its height. A
+// microtask, not a timer: Firefox delays a busy background tab's timers by many seconds.
 for (const type of ['odw-chart-drawn', 'odw-load', 'odw-error']) {
-  holder.addEventListener(type, () => setTimeout(postHeight));
+  holder.addEventListener(type, () => queueMicrotask(postHeight));
 }
 const pageSize = new ResizeObserver(postHeight);
 pageSize.observe(document.documentElement);

@@ -366,6 +366,8 @@ if (sections.has('timing')) {
         'performance.now() (ms since navigation start) when the widget is fully drawn: odw-kpi shows « 293 673 »; odw-chart fired odw-chart-drawn and its SVG holds 22 bar marks; vega-embed: the embed promise resolved and the SVG holds 22 bar marks',
       rerender:
         'from the filter change (population >= 10000) to the redraw with 7 bars: ours odw-source.setFilter() until odw-chart-drawn with 7 marks; vega-embed: fetch the filtered rows from the emulator, view.data() and runAsync() until 7 marks',
+      rerenderSplit:
+        "rerenderRequestSentMedian / rerenderAnswerInMedian: when the re-render's request to the emulator left and when its answer was in (resource timing startTime and responseEnd), ms after the filter change; before the first and after the second is the page's own work",
     },
   };
   const timed = [
@@ -377,11 +379,11 @@ if (sections.has('timing')) {
   ];
   for (const throttle of [1, 4]) {
     const key = throttle === 1 ? 'cpu 1×' : 'cpu 4× slower';
-    const samples = timed.map(() => ({drawn: [], rerender: [], errors: []}));
+    const samples = timed.map(() => ({drawn: [], rerender: [], sent: [], answered: [], errors: []}));
     // The pages take turns, run after run, so that a burst of load on the machine hits them alike.
     for (let run = 0; run < TIMING_RUNS; run++) {
       for (const [index, [, name, filterable]] of timed.entries()) {
-        const {drawn, rerender, errors} = samples[index];
+        const {drawn, rerender, sent, answered, errors} = samples[index];
         const {page} = await openPage({throttle, timed: true});
         try {
           await page.goto(`${origin}/bench/page/${name}`, {waitUntil: 'load', timeout: STEP_TIMEOUT});
@@ -391,6 +393,11 @@ if (sections.has('timing')) {
           if (filterable) {
             const time = await page.evaluate((filtered) => globalThis.__bench.refilter(filtered), FILTERED);
             rerender.push(time);
+            const split = await page.evaluate(() => globalThis.__bench.split);
+            if (time !== null && split) {
+              sent.push(split.sent);
+              answered.push(split.answered);
+            }
           }
         } catch (error) {
           errors.push(`${error.message} ${page.benchErrors.join(' | ')}`.trim());
@@ -400,20 +407,26 @@ if (sections.has('timing')) {
     }
     results.timing[key] = {};
     for (const [index, [label, , filterable]] of timed.entries()) {
-      const {drawn, rerender, errors} = samples[index];
+      const {drawn, rerender, sent, answered, errors} = samples[index];
       const entry = {
         drawnMedian: median(drawn),
         drawnQuartiles: quartiles(drawn),
         drawn,
         rerenderMedian: filterable ? median(rerender) : undefined,
         rerender: filterable ? rerender : undefined,
+        // When the re-render's request left and when its answer was in (ms after the filter change).
+        rerenderRequestSentMedian: filterable ? median(sent) : undefined,
+        rerenderAnswerInMedian: filterable ? median(answered) : undefined,
       };
       if (errors.length) entry.errors = errors;
       results.timing[key][label] = entry;
       console.log(
         `  ${key.padEnd(14)} ${label.padEnd(24)} drawn ${ms(entry.drawnMedian).padStart(8)}` +
           ` (${entry.drawnQuartiles?.map(ms).join(' to ') ?? '—'})` +
-          (filterable ? `   re-render ${ms(entry.rerenderMedian).padStart(8)}` : '') +
+          (filterable
+            ? `   re-render ${ms(entry.rerenderMedian).padStart(8)}` +
+              ` (request left at ${ms(entry.rerenderRequestSentMedian)}, answer in at ${ms(entry.rerenderAnswerInMedian)})`
+            : '') +
           (errors.length ? `   errors: ${errors.length} (${errors[0]})` : ''),
       );
     }

@@ -1,9 +1,12 @@
 /**
- * The drawing as a file: an SVG that stands alone (its font, its background, no focus ring, no
- * trace of the template), and a PNG drawn from that SVG through a canvas. Everything is an
- * attribute, so neither needs a stylesheet or a `style` attribute.
+ * The chart as files: its data as CSV; its drawing as an SVG that stands alone (its font, its
+ * background, no focus ring, no trace of the template), and a PNG drawn from that SVG through a
+ * canvas. Everything is an attribute, so neither needs a stylesheet or a `style` attribute.
  */
 
+import {saveFile} from '../../core/export.js';
+import type {ChartData} from './chart-model.js';
+import {csvOf} from './chart-rows.js';
 import type {ChartTheme} from './chart-scene.js';
 import type {ChartView} from './vega-engine.js';
 
@@ -86,4 +89,35 @@ export async function chartPng(drawing: ChartDrawing): Promise<Blob | null> {
   }
   const text = await chartSvg(drawing);
   return text ? pngFile(text, drawing.width, drawing.height, 2) : null;
+}
+
+export interface ChartFileSource {
+  /** The data drawn, undefined before the first. */
+  data: () => ChartData | undefined;
+  drawing: () => ChartDrawing;
+  /** The files' name, without extension. */
+  name: () => string;
+}
+
+/** The chart's downloads: its data as CSV, its drawing as PNG and as SVG. */
+export class ChartFiles {
+  constructor(private readonly source: ChartFileSource) {}
+
+  csv(): void {
+    const data = this.source.data();
+    if (!data) return;
+    // A BOM so that spreadsheet programs read the accents.
+    const blob = new Blob(['\ufeff', csvOf(data)], {type: 'text/csv;charset=utf-8'});
+    saveFile(blob, `${this.source.name()}.csv`);
+  }
+
+  async svg(): Promise<void> {
+    const text = await chartSvg(this.source.drawing());
+    if (text) saveFile(new Blob([text], {type: 'image/svg+xml'}), `${this.source.name()}.svg`);
+  }
+
+  async png(): Promise<void> {
+    const blob = await chartPng(this.source.drawing());
+    if (blob) saveFile(blob, `${this.source.name()}.png`);
+  }
 }

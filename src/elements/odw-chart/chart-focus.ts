@@ -10,8 +10,10 @@ import {visiblePoints, type Box, type Scene} from './chart-scene.js';
 import {showMarkTip} from './chart-tooltip.js';
 
 export interface FocusOptions {
-  /** The points a keyboard walks (walkOrder). */
-  points: () => ChartPoint[];
+  /** The data shown; undefined before the first, or when Vega draws a page's specification. */
+  data: () => ChartData | undefined;
+  /** The series (or slices) the legend hides. */
+  hidden: () => ReadonlySet<string>;
   /** The scene drawn, for the marks' boxes. */
   scene: () => Scene | undefined;
   plotWidth: () => number;
@@ -37,11 +39,24 @@ export class MarkFocus {
   active = -1;
   /** Escape closed the tooltip; the next move opens it again. */
   private dismissed = false;
+  private walk?: {data: ChartData; hidden: ReadonlySet<string>; scene?: Scene; points: ChartPoint[]};
 
   constructor(
     private readonly host: ReactiveElement,
     private readonly options: FocusOptions,
   ) {}
+
+  /** The points a keyboard walks, computed again only when the data, the series shown or the drawing changed. */
+  points(): ChartPoint[] {
+    const data = this.options.data();
+    if (!data) return [];
+    const hidden = this.options.hidden();
+    const scene = this.options.scene();
+    const walk = this.walk;
+    if (walk?.data === data && walk.hidden === hidden && walk.scene === scene) return walk.points;
+    this.walk = {data, hidden, scene, points: walkOrder(data, hidden, scene)};
+    return this.walk.points;
+  }
 
   /** Focuses mark `index` (the ring redraws), its tooltip shown once drawn. */
   setActive(index: number): void {
@@ -51,7 +66,7 @@ export class MarkFocus {
   }
 
   readonly onFocus = (): void => {
-    const points = this.options.points();
+    const points = this.points();
     this.dismissed = false;
     if (!points.some((point) => point.i === this.active)) this.setActive(points[0]?.i ?? -1);
     else this.showTip();
@@ -65,7 +80,7 @@ export class MarkFocus {
   };
 
   readonly onKeydown = (event: KeyboardEvent): void => {
-    const points = this.options.points();
+    const points = this.points();
     if (!points.length) return;
     if (event.key === 'Escape') {
       this.dismissed = true;
@@ -86,7 +101,7 @@ export class MarkFocus {
 
   private showTip(): void {
     const tooltip = this.options.tooltip();
-    const point = this.options.points().find((candidate) => candidate.i === this.active);
+    const point = this.points().find((candidate) => candidate.i === this.active);
     if (!tooltip || !point || this.dismissed) return this.hideTip();
     showMarkTip(tooltip, point.tip, this.markBox(point.i), this.options.plotWidth());
   }

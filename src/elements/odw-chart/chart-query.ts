@@ -8,7 +8,7 @@ import type {Filter, QueryOptions, QueryResult, Row} from '../../data/types.js';
 import type {DataTarget} from '../../core/data-element.js';
 import {inFilter, orderFor, xKey, type ChartPlan} from './chart-plan.js';
 import {nextPeriod} from './chart-time.js';
-import type {ChartData} from './chart-model.js';
+import type {ChartData, ChartPoint} from './chart-model.js';
 
 /** Runs one query of the chart on a target (the element's `runQuery` with its load options). */
 export type RunQuery = (
@@ -103,4 +103,10 @@ export function selectedCategory(data: ChartData, own: Filter | undefined): numb
 
 function isPresent(value: unknown): boolean {
   return value !== null && value !== undefined && value !== '';
+}
+
+/** What `odw-select` tells of point `point` of `data`. */
+export function selectedDatum(data: ChartData, point: ChartPoint): Row {
+  const category = data.categories[point.c];
+  return {[data.plan.x]: category.value, label: category.label, series: point.s, value: point.v};
 }

@@ -65,3 +65,18 @@ function contentWidth(element: HTMLElement): number {
   const padding = (parseFloat(style.paddingLeft) || 0) + (parseFloat(style.paddingRight) || 0);
   return Math.max(0, Math.floor(element.clientWidth - padding));
 }
+
+/** Default height of the drawing, axes and legend included, in CSS pixels. */
+const DEFAULT_HEIGHT = 320;
+
+/** The `height` the page set, if a usable one. */
+export function authorHeight(height: unknown): number | undefined {
+  const value = Number(height);
+  return Number.isFinite(value) && value > 80 ? value : undefined;
+}
+
+/** The height the chart draws in: the page's `height` or the default; the screen's in full screen. */
+export function plotHeight(height: unknown, fullscreen: boolean): number {
+  if (fullscreen) return Math.max(240, window.innerHeight - 200);
+  return authorHeight(height) ?? DEFAULT_HEIGHT;
+}

@@ -1,5 +1,7 @@
 /** The colours and text size a chart draws with, read from the element's theme tokens. */
 import type {ChartTheme} from './chart-scene.js';
+import {colourRamp} from './chart-scale.js';
+import type {VegaLiteTheme} from './chart-to-vega-lite.js';
 
 /** The theme of `element`: its `--_odw-*` tokens, or system colours under forced colours. */
 export function readChartTheme(element: Element): ChartTheme {
@@ -24,4 +26,11 @@ export function readChartTheme(element: Element): ChartTheme {
 /** Size of the chart's text in pixels: 0.75rem, so that it follows the reader's text size. */
 export function chartFontSize(): number {
   return 0.75 * (parseFloat(getComputedStyle(document.documentElement).fontSize) || 16);
+}
+
+/** The colours of `theme` as chart-to-vega-lite.ts writes them into a specification. */
+export function vegaLiteTheme(theme: ChartTheme): VegaLiteTheme {
+  const end = theme.sequential.end;
+  const start = theme.sequential.start ?? colourRamp(theme.background, end)(0.25);
+  return {palette: theme.palette, sequential: [start, end], others: theme.muted};
 }

@@ -1,44 +1,37 @@
-import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import type {PropertyValues, TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import type {Row} from '../../data/types.js';
 import {OdwDataElement, type DataTarget, type LoadOptions, type Loaded} from '../../core/data-element.js';
 import {OdwSelectEvent} from '../../core/events.js';
 import type {Lang} from '../../core/i18n.js';
-import type {ChartData, ChartPoint} from './chart-model.js';
+import type {ChartData} from './chart-model.js';
 import {planChart} from './chart-plan.js';
-import {csvOf} from './chart-rows.js';
 import {checkSpec} from './chart-vega-lite.js';
 import {OdwChartDrawnEvent} from './chart-events.js';
 import {chartStyles} from './odw-chart.styles.js';
 import {actionsMenuStyles} from '../../core/actions-menu.styles.js';
 import {DisplayController} from '../../core/display-controller.js';
-import {fileNameOf, saveFile} from '../../core/export.js';
+import {fileNameOf} from '../../core/export.js';
 import type {ChartTheme, Scene} from './chart-scene.js';
-import {drawScene, type DrawOptions} from './chart-draw.js';
+import type {DrawOptions} from './chart-draw.js';
 import {forgetWidths, prepareFont} from './chart-text.js';
-import {chartPng, chartSvg, type ChartDrawing} from './chart-export.js';
+import {ChartFiles, type ChartDrawing} from './chart-export.js';
 import {renderTable} from './chart-table.js';
 import {ChartActions} from './chart-actions.js';
-import {renderLegend} from './chart-legend.js';
 import {applyDefaults, propertiesOf, type AttributeValues} from '../../core/schema.js';
 import {chartAttributes} from './odw-chart.schema.js';
-import {chartText} from './odw-chart.messages.js';
 import {OwnFilter} from '../../core/own-filter.js';
 import {describeChart} from './chart-summary.js';
 import type {TopLevelSpec} from 'vega-lite';
 import {chartToVegaLite} from './chart-to-vega-lite.js';
-import {colourRamp} from './chart-scale.js';
-import {categoryFilter, loadChart, selectedCategory} from './chart-query.js';
-import {ChartSizeController} from './chart-size.js';
+import {categoryFilter, loadChart, selectedCategory, selectedDatum} from './chart-query.js';
+import {ChartSizeController, authorHeight, plotHeight} from './chart-size.js';
 import {ChartSpecDrawing, loadEngine} from './chart-spec.js';
-import {MarkFocus, walkOrder} from './chart-focus.js';
+import {MarkFocus} from './chart-focus.js';
 import {MarkPointer, showPointerTip} from './chart-tooltip.js';
-import {chartFontSize, readChartTheme} from './chart-theme.js';
+import {chartFontSize, readChartTheme, vegaLiteTheme} from './chart-theme.js';
 import {ChartAnswers} from './chart-answers.js';
 import {ChartScenes} from './chart-scenes.js';
-
-/** Default height of the drawing, axes and legend included, in CSS pixels. */
-const DEFAULT_HEIGHT = 320;
+import {renderChart} from './chart-view.js';
 
 let chartCount = 0;
 
@@ -143,7 +136,8 @@ export class OdwChart extends OdwDataElement<ChartData> {
 
   /** The marks' keyboard walk and the focused mark's tooltip. */
   private readonly markFocus = new MarkFocus(this, {
-    points: () => this.focusablePoints(),
+    data: () => (this.hasSpec() ? undefined : this.shownData),
+    hidden: () => this.hiddenSeries,
     scene: () => this.scenes.scene,
     plotWidth: () => this.size.width,
     tooltip: () => this.renderRoot.querySelector<HTMLElement>('.tooltip'),
@@ -157,40 +151,24 @@ export class OdwChart extends OdwDataElement<ChartData> {
     choose: (index) => this.choose(index),
   });
 
-  private readonly onKeydown = this.markFocus.onKeydown;
-  private readonly onPointsFocus = this.markFocus.onFocus;
-  private readonly onPointsBlur = this.markFocus.onBlur;
-  private readonly onMarkClick = this.pointer.onClick;
-  private readonly onPointerMove = this.pointer.onMove;
-  private readonly onPointerLeave = this.pointer.onLeave;
+  /** The CSV, PNG and SVG downloads. */
+  private readonly files = new ChartFiles({
+    data: () => this.shownData,
+    drawing: () => this.drawing(),
+    name: () => fileNameOf(this.title?.trim() || this.x, 'graphique'),
+  });
+
+  /** « Voir les données » and the actions menu (chart-actions.ts). */
+  private readonly actions = new ChartActions(
+    this,
+    {csv: () => this.files.csv(), png: () => this.files.png(), svg: () => this.files.svg()},
+    this.display,
+  );
 
   /** The key of this chart's filter on its source. */
   private get filterKey(): string {
     return this.id || this.uid;
   }
-
-  private get activeIndex(): number {
-    return this.markFocus.active;
-  }
-
-  private get childSpecText(): string | undefined {
-    return this.specDrawing.childText;
-  }
-
-  private get drawError(): unknown {
-    return this.specDrawing.error;
-  }
-
-  private get drawTheme(): ChartTheme | undefined {
-    return this.scenes.theme;
-  }
-
-  /** « Voir les données » and the actions menu (chart-actions.ts). */
-  private readonly actions = new ChartActions(
-    this,
-    {csv: () => this.downloadCsv(), png: () => this.downloadPng(), svg: () => this.downloadSvg()},
-    this.display,
-  );
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -204,7 +182,8 @@ export class OdwChart extends OdwDataElement<ChartData> {
 
   protected override queryDependencies(): readonly unknown[] {
     const {type, x, y, series, stack, sort, limit, others, timeunit, color, unit, spec} = this;
-    return [type, x, y, series, stack, sort, limit, others, timeunit, color, unit, spec, this.childSpecText];
+    const childSpec = this.specDrawing.childText;
+    return [type, x, y, series, stack, sort, limit, others, timeunit, color, unit, spec, childSpec];
   }
 
   protected override async load(target: DataTarget, options: LoadOptions): Promise<Loaded<ChartData>> {
@@ -215,12 +194,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
     const lang = this.currentLang;
     // A chart that filters its source on a click still shows every category.
     const scoped: DataTarget = {...target, where: this.ownFilter.whereWithoutOwn()};
-    // While the request travels: Vega loads for a page's specification (the drawing reports an engine
-    // that failed to load), else the font is set up for measuring, after the other widgets' requests.
-    const whileSent = spec
-      ? () => void loadEngine().catch(() => undefined)
-      : () => setTimeout(() => prepareFont(readChartTheme(this).font, chartFontSize()));
-    options = {...options, onSend: whileSent};
+    options = {...options, onSend: spec ? this.whileSentForVega : this.whileSent};
     const {result, othersRows} = await loadChart(plan, scoped, (queried, query) =>
       this.runQuery(queried, query, options),
     );
@@ -228,10 +202,18 @@ export class OdwChart extends OdwDataElement<ChartData> {
     return {data: this.answers.build(plan, result, {lang, unit, othersRows}), result};
   }
 
-  /** `data` in `lang`: as loaded, or built again from the same answers (no new query). */
-  private inLanguage(data: ChartData, lang: Lang): ChartData {
-    return this.answers.inLanguage(data, lang);
-  }
+  /** While a page's specification's request travels, Vega loads (the drawing reports an engine that failed to). */
+  private readonly whileSentForVega = () => void loadEngine().catch(() => undefined);
+
+  /**
+   * While the first request travels, the font is set up for measuring, after the other widgets'
+   * requests. A chart already drawn has measured in it: its new requests leave the main thread
+   * free for the answer.
+   */
+  private readonly whileSent = () => {
+    if (this.scenes.scene) return;
+    setTimeout(() => prepareFont(readChartTheme(this).font, chartFontSize()));
+  };
 
   /** A new filter redraws the chart in place: the one drawn stays, marked busy, meanwhile. */
   protected override keepsDataWhileLoading(): boolean {
@@ -243,119 +225,60 @@ export class OdwChart extends OdwDataElement<ChartData> {
   }
 
   protected override renderData(loaded: ChartData, lang: Lang): TemplateResult {
-    const data = this.inLanguage(loaded, lang);
+    const data = this.answers.inLanguage(loaded, lang);
     this.shownData = data;
     const summary = describeChart(data, lang);
     const label = this.description?.trim() ? `${summary}. ${this.description.trim()}` : summary;
     const byVega = this.hasSpec();
     const scene = byVega ? undefined : this.layout(data, lang);
-    const points = byVega ? [] : this.focusablePoints();
-    const active = points.find((point) => point.i === this.activeIndex);
-    const selected = this.selectedCategory(data);
-    return html`<figure class="chart" aria-labelledby="summary">
-      ${this.actions.render(lang, this.answers.metaOf(loaded))}
-      <div class="plot" part="chart">
-        ${
-          byVega
-            ? html`<div class="vega"></div>`
-            : html`<div
-                class="vega drawing"
-                @click=${this.onMarkClick}
-                @pointermove=${this.onPointerMove}
-                @pointerleave=${this.onPointerLeave}
-              >
-                ${scene && this.drawTheme ? drawScene(scene, this.drawOptions(label, this.drawTheme)) : nothing}
-              </div>`
-        }
-        ${
-          byVega
-            ? nothing
-            : html`<div
-                class="points"
-                role="listbox"
-                tabindex="0"
-                aria-label=${
-                  this.title?.trim()
-                    ? chartText(lang, 'chart.points-named', {name: this.title.trim()})
-                    : chartText(lang, 'chart.points')
-                }
-                aria-activedescendant=${active ? `point-${active.i}` : nothing}
-                @keydown=${this.onKeydown}
-                @focus=${this.onPointsFocus}
-                @blur=${this.onPointsBlur}
-              >
-                ${points.map(
-                  (point) =>
-                    html`<div
-                      role="option"
-                      id="point-${point.i}"
-                      aria-selected=${selected !== undefined && point.c === selected ? 'true' : 'false'}
-                    >
-                      ${point.tip}
-                    </div>`,
-                )}
-              </div>`
-        }
-        <div class="tooltip" part="tooltip" aria-hidden="true" hidden></div>
-      </div>
-      ${
-        byVega || !this.drawTheme
-          ? nothing
-          : renderLegend(data, this.drawTheme, {
-              lang,
-              patternId: this.uid,
-              hidden: this.hiddenSeries,
-              toggle: (name, names) => this.toggleSeries(name, names),
-            })
-      }
-      <figcaption id="summary" class="visually-hidden">${label}</figcaption>
-      ${
-        this.drawError
-          ? html`<p class="status error" part="status" role="alert">
-              ${chartText(lang, 'chart.error.render', {message: errorText(this.drawError)})}
-            </p>`
-          : nothing
-      }
-      ${this.actions.renderTable(lang, () => renderTable(data, summary, lang))}
-    </figure>`;
+    const theme = this.scenes.theme;
+    return renderChart({
+      lang,
+      data,
+      label,
+      byVega,
+      scene,
+      theme,
+      draw: theme && this.drawOptions(label, theme),
+      active: this.markFocus.active,
+      patternId: this.uid,
+      points: this.markFocus.points(),
+      selected: selectedCategory(data, this.ownFilter.current),
+      title: this.title,
+      hidden: this.hiddenSeries,
+      drawError: this.specDrawing.error,
+      actions: this.actions.render(lang, this.answers.metaOf(loaded)),
+      table: this.actions.renderTable(lang, () => renderTable(data, summary, lang)),
+      on: {
+        click: this.pointer.onClick,
+        pointerMove: this.pointer.onMove,
+        pointerLeave: this.pointer.onLeave,
+        keydown: this.markFocus.onKeydown,
+        focus: this.markFocus.onFocus,
+        blur: this.markFocus.onBlur,
+        toggle: this.toggleSeries,
+      },
+    });
   }
 
   private hasSpec(): boolean {
-    return Boolean(this.spec || this.childSpecText?.trim());
-  }
-
-  private get round(): boolean {
-    return this.type === 'pie' || this.type === 'donut';
+    return Boolean(this.spec || this.specDrawing.childText?.trim());
   }
 
   /** Values written on the marks: `labels="off"` hides them, `labels` shows them; on for pie and donut. */
   private get showLabels(): boolean {
     const value = this.labels?.trim().toLowerCase();
-    if (value === undefined) return this.round;
+    if (value === undefined) return this.type === 'pie' || this.type === 'donut';
     return value !== 'off' && value !== 'false';
   }
 
-  private toggleSeries(name: string, names: string[]): void {
+  private readonly toggleSeries = (name: string, names: string[]): void => {
     const hidden = new Set(this.hiddenSeries);
     if (hidden.has(name)) hidden.delete(name);
     // The last one shown stays: a chart of nothing tells nothing.
     else if (names.filter((other) => !hidden.has(other)).length > 1) hidden.add(name);
     this.hiddenSeries = hidden;
-  }
-
-  private walk?: {data: ChartData; hidden: ReadonlySet<string>; scene?: Scene; points: ChartPoint[]};
-
-  /** The points a keyboard walks, computed again only when the data, the series shown or the drawing changed. */
-  private focusablePoints(): ChartPoint[] {
-    const data = this.shownData;
-    if (!data) return [];
-    const {hiddenSeries: hidden} = this;
-    const scene = this.scenes.scene;
-    const walk = this.walk;
-    if (walk?.data === data && walk.hidden === hidden && walk.scene === scene) return walk.points;
-    this.walk = {data, hidden, scene, points: walkOrder(data, hidden, scene)};
-    return this.walk.points;
-  }
+  };
 
   /**
    * The Vega-Lite specification equivalent to what the chart draws, its data inlined
@@ -365,14 +288,8 @@ export class OdwChart extends OdwDataElement<ChartData> {
   toVegaLite(): TopLevelSpec | undefined {
     const data = this.shownData;
     if (!data) return undefined;
-    const theme = readChartTheme(this);
-    const end = theme.sequential.end;
-    const start = theme.sequential.start ?? colourRamp(theme.background, end)(0.25);
-    return chartToVegaLite(
-      data,
-      {palette: theme.palette, sequential: [start, end], others: theme.muted},
-      this.size.width > 0 ? {width: this.size.width, height: this.drawnHeight} : undefined,
-    );
+    const size = this.size.width > 0 ? {width: this.size.width, height: this.drawnHeight} : undefined;
+    return chartToVegaLite(data, vegaLiteTheme(readChartTheme(this)), size);
   }
 
   /** The scene for the current data, size, theme and text size; laid out again only when one changed. */
@@ -382,7 +299,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
       lang,
       width: this.size.width,
       height: this.plotHeight,
-      grow: this.type === 'bar' && !this.display.fullscreen && !this.authorHeight,
+      grow: this.type === 'bar' && !this.display.fullscreen && !authorHeight(this.height),
       hidden: this.hiddenSeries,
       labels: this.showLabels,
       patternId: this.uid,
@@ -391,7 +308,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
 
   private drawOptions(label: string, theme: ChartTheme): DrawOptions {
     return {
-      active: this.activeIndex,
+      active: this.markFocus.active,
       label,
       patternId: this.uid,
       ring: theme.forced ? ['Highlight', 'Canvas'] : [theme.text, theme.background],
@@ -414,15 +331,8 @@ export class OdwChart extends OdwDataElement<ChartData> {
     }
   }
 
-  /** The `height` the page set, if a usable one. */
-  private get authorHeight(): number | undefined {
-    const height = Number(this.height);
-    return Number.isFinite(height) && height > 80 ? height : undefined;
-  }
-
   private get plotHeight(): number {
-    if (this.display.fullscreen) return Math.max(240, window.innerHeight - 200);
-    return this.authorHeight ?? DEFAULT_HEIGHT;
+    return plotHeight(this.height, this.display.fullscreen);
   }
 
   /** The drawing's height: a bar chart of many categories grows taller than `plotHeight`. */
@@ -450,24 +360,13 @@ export class OdwChart extends OdwDataElement<ChartData> {
     if (tooltip && plot) showPointerTip(tooltip, plot, text, clientX, clientY);
   }
 
-  /** The category this chart filters its source on, if any. */
-  private selectedCategory(data: ChartData): number | undefined {
-    return selectedCategory(data, this.ownFilter.current);
-  }
-
   /** A mark clicked or chosen with Enter: `odw-select`, and with `filter-on-click` the source's filter. */
   private choose(index: number): void {
     const data = this.shownData;
     const point = data?.points.find((candidate) => candidate.i === index);
     if (!data || !point) return;
+    this.dispatchEvent(new OdwSelectEvent({datum: selectedDatum(data, point)}));
     const category = data.categories[point.c];
-    const datum: Row = {
-      [data.plan.x]: category.value,
-      label: category.label,
-      series: point.s,
-      value: point.v,
-    };
-    this.dispatchEvent(new OdwSelectEvent({datum}));
     if (!this.filterOnClick || !this.sourceElement || category.others || category.gap || data.plan.records)
       return;
     const filter = categoryFilter(data.plan, category.value, category.time);
@@ -476,42 +375,15 @@ export class OdwChart extends OdwDataElement<ChartData> {
     this.markFocus.active = index;
   }
 
-  private downloadCsv(): void {
-    if (!this.shownData) return;
-    // A BOM so that spreadsheet programs read the accents.
-    saveFile(
-      new Blob(['\ufeff', csvOf(this.shownData)], {type: 'text/csv;charset=utf-8'}),
-      `${this.fileName()}.csv`,
-    );
-  }
-
-  private async downloadSvg(): Promise<void> {
-    const text = await chartSvg(this.drawing());
-    if (text) saveFile(new Blob([text], {type: 'image/svg+xml'}), `${this.fileName()}.svg`);
-  }
-
-  private async downloadPng(): Promise<void> {
-    const blob = await chartPng(this.drawing());
-    if (blob) saveFile(blob, `${this.fileName()}.png`);
-  }
-
   /** What the downloads are made from. */
   private drawing(): ChartDrawing {
     return {
       view: this.specDrawing.vegaView,
       svg: this.renderRoot.querySelector<SVGSVGElement>('.chart-svg'),
-      theme: this.drawTheme,
+      theme: this.scenes.theme,
       fontSize: chartFontSize(),
       width: this.size.width,
       height: this.drawnHeight,
     };
   }
-
-  private fileName(): string {
-    return fileNameOf(this.title?.trim() || this.x, 'graphique');
-  }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -103,8 +103,9 @@ const lazyColourSchemes = {
  * What every widget needs goes in one `core` chunk — Lit's base, the widget frame, the data layer
  * without its engines — rather than a cascade of small chunks for the page to wait on. Every widget
  * needs at least what a key figure needs, so `core` holds exactly that: what `odw-kpi` imports,
- * and of the data layer what reading Opendatasoft takes (the other API families, the engine, the
- * offline store, the reading of error answers and of time periods load on first use). What only
+ * and of the data layer what reading Opendatasoft takes (the other API families and URL shapes, the
+ * engine, the offline store, the reading of error answers and of time periods, group keys and
+ * order load on first use). What only
  * other widgets use goes with its one user, or in `widgets` when several share it.
  */
 const coreModules = [
@@ -114,7 +115,7 @@ const coreModules = [
   /\/src\/core\/[a-z-.]+\.ts$/,
   /\/src\/data\/(errors|query|request|request-settings|retryable-failure|types|index|offline-copy)\.ts$/,
   /\/src\/data\/expression\/(index|lexer|parser|syntax-error|iso-dates)\.ts$/,
-  /\/src\/data\/connectors\/(index|resolve|util|ods|odsql|ods-answers)\.ts$/,
+  /\/src\/data\/connectors\/(index|ods-source|util|ods|odsql|ods-answers)\.ts$/,
 ];
 /**
  * Loaded on a page's first error (src/core/i18n.ts `errorMessage`), or with the dashboard and the
@@ -123,9 +124,16 @@ const coreModules = [
 const errorWords = /\/src\/core\/error-words\.ts$/;
 /**
  * Of the data layer, what only other widgets use: printing a filter back (sources, builder), the
- * values of a field (filters, builder).
+ * values of a field (filters, builder), group keys and order (charts, maps, tables), which the
+ * data layer loads with the first query that has them: there, already loaded.
  */
-const notKeyFigureData = /\/src\/data\/(expression\/format|facets|connectors\/facets)\.ts$/;
+const notKeyFigureData =
+  /\/src\/data\/(expression\/format|expression\/key-parser|facets|connectors\/facets|connectors\/ods-plan)\.ts$/;
+/**
+ * The reader of every URL shape, loaded by the data layer for a URL that is no Opendatasoft one
+ * (src/data/query.ts), imported by the table, the map and the builder.
+ */
+const everySourceShape = /\/src\/data\/connectors\/resolve\.ts$/;
 /** The key figure's module, the lightest widget: what it imports statically is `core`. */
 const keyFigure = resolve('src/elements/odw-kpi/define.ts');
 /** Lit directives used by some widgets only, kept out of `core`. */
@@ -158,6 +166,7 @@ const coreChunk = (id, {getModuleInfo}) => {
   // Named, else `core` would take them in as what its modules import or re-export.
   if (errorWords.test(id)) return 'error-words';
   if (notKeyFigureData.test(id)) return 'widgets';
+  if (everySourceShape.test(id)) return 'resolve';
   if (!coreModules.some((pattern) => pattern.test(id))) return undefined;
   const info = getModuleInfo(id);
   const usesDirectives = info?.importedIds.some((imported) => litDirectives.test(imported));
@@ -389,12 +398,15 @@ export default [
     // Lets the shared code live in the entry file itself rather than in one more chunk to wait for.
     preserveEntrySignatures: 'allow-extension',
     // Modules that `core` only re-exports (the error words, which i18n.ts re-exports, and what
-    // data/index.ts re-exports for other widgets) are free of side effects: `core` then need not
+    // data/index.ts re-exports for other widgets, the reader of every URL shape included) are free of side effects: `core` then need not
     // import their chunks. The error words still register themselves (src/core/messages.ts) when
     // they load.
     treeshake: {
       moduleSideEffects: (id) =>
-        !vegaOperatorModules.test(id) && !errorWords.test(id) && !notKeyFigureData.test(id),
+        !vegaOperatorModules.test(id) &&
+        !errorWords.test(id) &&
+        !notKeyFigureData.test(id) &&
+        !everySourceShape.test(id),
     },
     plugins: [
       sourceByTag,

@@ -1,7 +1,7 @@
 /**
  * Opendatasoft Explore API v2.1: which requests a query takes, and sending them. Everything a
- * query asks is pushed to the server as ODSQL (written in `odsql.ts`, with the URLs); rows never
- * come to the browser to be counted. Answers are read in `ods-answers.ts`.
+ * query asks is pushed to the server as ODSQL (written in `odsql.ts`, with the URLs, group keys
+ * and order in `ods-plan.ts`); rows never come to the browser to be counted. Answers are read in `ods-answers.ts`.
  *
  * Paging within the API's bounds:
  * - plain records: `records` when `limit` ≤ 100 and `offset + limit` < 10 000, one request;
@@ -30,7 +30,7 @@ import type {
   Row,
 } from '../types.js';
 import {odsAnswerRows, odsDatasetInfo, type OdsRecords} from './ods-answers.js';
-import {datasetUrl, exportUrl, planOdsQuery, recordsUrl, type OdsPlan} from './odsql.js';
+import {datasetUrl, exportUrl, planOdsSelection, recordsUrl, type OdsPlan} from './odsql.js';
 import {geoPointKeys, normalizeGeoPoints} from './util.js';
 
 /** `records` bounds of Explore v2.1. */
@@ -67,7 +67,11 @@ async function fetchRows(
   q: NormalizedQuery,
   ctx: FetchContext,
 ): Promise<{rows: Row[]; total: number}> {
-  const plan = planOdsQuery(q, source);
+  // Group keys and order are planned by a module a key figure's page never downloads (ods-plan.ts).
+  const plan =
+    q.groupBy.length || q.orderBy.length
+      ? (await import('./ods-plan.js')).planOdsQuery(q, source)
+      : planOdsSelection(q, source);
   // Rare (an empty `in` list): the engine is loaded only then, keeping it off Opendatasoft pages.
   if (plan.matchesNothing) return (await import('../engine.js')).runQuery([], q);
   const offset = Math.max(0, q.offset ?? 0);

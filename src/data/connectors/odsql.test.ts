@@ -7,10 +7,10 @@ import {
   facetsUrl,
   identifier,
   odsqlFilter,
-  planOdsQuery,
   recordsUrl,
   stringLiteral,
 } from './odsql.js';
+import {planOdsQuery} from './ods-plan.js';
 import {ORLEANS, q} from '../../../test/connector-queries.js';
 
 const BASE = 'https://data.example.fr/api/explore/v2.1/';

@@ -115,7 +115,7 @@ const coreModules = [
   /\/src\/core\/[a-z-.]+\.ts$/,
   /\/src\/data\/(errors|query|request|request-settings|retryable-failure|types|index|offline-copy)\.ts$/,
   /\/src\/data\/expression\/(index|lexer|parser|syntax-error|iso-dates)\.ts$/,
-  /\/src\/data\/connectors\/(index|ods-source|util|ods|odsql|ods-answers)\.ts$/,
+  /\/src\/data\/connectors\/(index|ods-source|util|ods|ods-requests|odsql|ods-answers)\.ts$/,
 ];
 /**
  * Loaded on a page's first error (src/core/i18n.ts `errorMessage`), or with the dashboard and the
@@ -124,16 +124,18 @@ const coreModules = [
 const errorWords = /\/src\/core\/error-words\.ts$/;
 /**
  * Of the data layer, what only other widgets use: printing a filter back (sources, builder), the
- * values of a field (filters, builder), group keys and order (charts, maps, tables), which the
- * data layer loads with the first query that has them: there, already loaded.
+ * values of a field (filters, builder), group keys, order and paging (charts, maps, tables), which
+ * the data layer loads with the first query that has them: there, already loaded.
  */
 const notKeyFigureData =
-  /\/src\/data\/(expression\/format|expression\/key-parser|facets|connectors\/facets|connectors\/ods-plan)\.ts$/;
+  /\/src\/data\/(expression\/(format|key-parser)|facets|connectors\/(facets|ods-plan|ods-pages))\.ts$/;
 /**
  * The reader of every URL shape, loaded by the data layer for a URL that is no Opendatasoft one
  * (src/data/query.ts), imported by the table, the map and the builder.
  */
 const everySourceShape = /\/src\/data\/connectors\/resolve\.ts$/;
+/** Of the theme, what only charts, maps and the builder use: colours they draw or check. */
+const themeColours = /\/src\/core\/theme-colours\.ts$/;
 /** The key figure's module, the lightest widget: what it imports statically is `core`. */
 const keyFigure = resolve('src/elements/odw-kpi/define.ts');
 /** Lit directives used by some widgets only, kept out of `core`. */
@@ -165,7 +167,7 @@ const coreChunk = (id, {getModuleInfo}) => {
   if (litDirectives.test(id)) return 'lit-directives';
   // Named, else `core` would take them in as what its modules import or re-export.
   if (errorWords.test(id)) return 'error-words';
-  if (notKeyFigureData.test(id)) return 'widgets';
+  if (notKeyFigureData.test(id) || themeColours.test(id)) return 'widgets';
   if (everySourceShape.test(id)) return 'resolve';
   if (!coreModules.some((pattern) => pattern.test(id))) return undefined;
   const info = getModuleInfo(id);
@@ -398,7 +400,7 @@ export default [
     // Lets the shared code live in the entry file itself rather than in one more chunk to wait for.
     preserveEntrySignatures: 'allow-extension',
     // Modules that `core` only re-exports (the error words, which i18n.ts re-exports, and what
-    // data/index.ts re-exports for other widgets, the reader of every URL shape included) are free of side effects: `core` then need not
+    // data/index.ts and theme.ts re-export for other widgets, the reader of every URL shape included) are free of side effects: `core` then need not
     // import their chunks. The error words still register themselves (src/core/messages.ts) when
     // they load.
     treeshake: {
@@ -406,6 +408,7 @@ export default [
         !vegaOperatorModules.test(id) &&
         !errorWords.test(id) &&
         !notKeyFigureData.test(id) &&
+        !themeColours.test(id) &&
         !everySourceShape.test(id),
     },
     plugins: [

@@ -134,8 +134,12 @@ const notKeyFigureData =
  * (src/data/query.ts), imported by the table, the map and the builder.
  */
 const everySourceShape = /\/src\/data\/connectors\/resolve\.ts$/;
-/** Of the theme, what only charts, maps and the builder use: colours they draw or check. */
-const themeColours = /\/src\/core\/theme-colours\.ts$/;
+/**
+ * Of the widgets' shared code, what a key figure does not use: the colours charts and maps draw or
+ * the builder checks, month names, long dates and codes (charts, tables, filters). Re-exported by
+ * theme.ts and format.ts.
+ */
+const notKeyFigureCore = /\/src\/core\/(theme-colours|format-words)\.ts$/;
 /** The key figure's module, the lightest widget: what it imports statically is `core`. */
 const keyFigure = resolve('src/elements/odw-kpi/define.ts');
 /** Lit directives used by some widgets only, kept out of `core`. */
@@ -167,7 +171,7 @@ const coreChunk = (id, {getModuleInfo}) => {
   if (litDirectives.test(id)) return 'lit-directives';
   // Named, else `core` would take them in as what its modules import or re-export.
   if (errorWords.test(id)) return 'error-words';
-  if (notKeyFigureData.test(id) || themeColours.test(id)) return 'widgets';
+  if (notKeyFigureData.test(id) || notKeyFigureCore.test(id)) return 'widgets';
   if (everySourceShape.test(id)) return 'resolve';
   if (!coreModules.some((pattern) => pattern.test(id))) return undefined;
   const info = getModuleInfo(id);
@@ -400,7 +404,8 @@ export default [
     // Lets the shared code live in the entry file itself rather than in one more chunk to wait for.
     preserveEntrySignatures: 'allow-extension',
     // Modules that `core` only re-exports (the error words, which i18n.ts re-exports, and what
-    // data/index.ts and theme.ts re-export for other widgets, the reader of every URL shape included) are free of side effects: `core` then need not
+    // data/index.ts, theme.ts and format.ts re-export for other widgets, the reader of every URL
+    // shape included) are free of side effects: `core` then need not
     // import their chunks. The error words still register themselves (src/core/messages.ts) when
     // they load.
     treeshake: {
@@ -408,7 +413,7 @@ export default [
         !vegaOperatorModules.test(id) &&
         !errorWords.test(id) &&
         !notKeyFigureData.test(id) &&
-        !themeColours.test(id) &&
+        !notKeyFigureCore.test(id) &&
         !everySourceShape.test(id),
     },
     plugins: [

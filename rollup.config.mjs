@@ -124,16 +124,13 @@ const coreModules = [
 const errorWords = /\/src\/core\/error-words\.ts$/;
 /**
  * Of the data layer, what only other widgets use: printing a filter back (sources, builder), the
- * values of a field (filters, builder), group keys, order and paging (charts, maps, tables), which
- * the data layer loads with the first query that has them: there, already loaded.
+ * values of a field (filters, builder), group keys, order and paging (charts, maps, tables), and
+ * the reader of every URL shape (tables, maps, the values of a field), which the data layer loads
+ * with the first query that needs them: there, already loaded. A key figure reading anything but
+ * Opendatasoft loads them too.
  */
 const notKeyFigureData =
-  /\/src\/data\/(expression\/(format|key-parser)|facets|connectors\/(facets|ods-plan|ods-pages))\.ts$/;
-/**
- * The reader of every URL shape, loaded by the data layer for a URL that is no Opendatasoft one
- * (src/data/query.ts), imported by the table, the map and the builder.
- */
-const everySourceShape = /\/src\/data\/connectors\/resolve\.ts$/;
+  /\/src\/data\/(expression\/(format|key-parser)|facets|connectors\/(facets|ods-plan|ods-pages|resolve))\.ts$/;
 /**
  * Of the widgets' shared code, what a key figure does not use: the colours charts and maps draw or
  * the builder checks, month names, long dates and codes (charts, tables, filters). Re-exported by
@@ -172,7 +169,6 @@ const coreChunk = (id, {getModuleInfo}) => {
   // Named, else `core` would take them in as what its modules import or re-export.
   if (errorWords.test(id)) return 'error-words';
   if (notKeyFigureData.test(id) || notKeyFigureCore.test(id)) return 'widgets';
-  if (everySourceShape.test(id)) return 'resolve';
   if (!coreModules.some((pattern) => pattern.test(id))) return undefined;
   const info = getModuleInfo(id);
   const usesDirectives = info?.importedIds.some((imported) => litDirectives.test(imported));
@@ -404,8 +400,7 @@ export default [
     // Lets the shared code live in the entry file itself rather than in one more chunk to wait for.
     preserveEntrySignatures: 'allow-extension',
     // Modules that `core` only re-exports (the error words, which i18n.ts re-exports, and what
-    // data/index.ts, theme.ts and format.ts re-export for other widgets, the reader of every URL
-    // shape included) are free of side effects: `core` then need not
+    // data/index.ts, theme.ts and format.ts re-export for other widgets) are free of side effects: `core` then need not
     // import their chunks. The error words still register themselves (src/core/messages.ts) when
     // they load.
     treeshake: {
@@ -413,8 +408,7 @@ export default [
         !vegaOperatorModules.test(id) &&
         !errorWords.test(id) &&
         !notKeyFigureData.test(id) &&
-        !notKeyFigureCore.test(id) &&
-        !everySourceShape.test(id),
+        !notKeyFigureCore.test(id),
     },
     plugins: [
       sourceByTag,

@@ -103,8 +103,9 @@ const lazyColourSchemes = {
  * What every widget needs goes in one `core` chunk — Lit's base, the widget frame, the data layer
  * without its engines — rather than a cascade of small chunks for the page to wait on. Every widget
  * needs at least what a key figure needs, so `core` holds exactly that: what `odw-kpi` imports,
- * and of the data layer what reading Opendatasoft takes (the other API families, the engine, the
- * offline store, the reading of error answers and of time periods load on first use). What only
+ * and of the data layer what reading Opendatasoft takes (the other API families and URL shapes, the
+ * engine, the offline store, the reading of error answers and of time periods, group keys and
+ * order load on first use). What only
  * other widgets use goes with its one user, or in `widgets` when several share it.
  */
 const coreModules = [
@@ -114,7 +115,7 @@ const coreModules = [
   /\/src\/core\/[a-z-.]+\.ts$/,
   /\/src\/data\/(errors|query|request|request-settings|retryable-failure|types|index|offline-copy)\.ts$/,
   /\/src\/data\/expression\/(index|lexer|parser|syntax-error|iso-dates)\.ts$/,
-  /\/src\/data\/connectors\/(index|resolve|util|ods|odsql|ods-answers)\.ts$/,
+  /\/src\/data\/connectors\/(index|ods-source|util|ods|ods-requests|odsql|ods-answers)\.ts$/,
 ];
 /**
  * Loaded on a page's first error (src/core/i18n.ts `errorMessage`), or with the dashboard and the
@@ -123,9 +124,19 @@ const coreModules = [
 const errorWords = /\/src\/core\/error-words\.ts$/;
 /**
  * Of the data layer, what only other widgets use: printing a filter back (sources, builder), the
- * values of a field (filters, builder).
+ * values of a field (filters, builder), group keys, order and paging (charts, maps, tables), and
+ * the reader of every URL shape (tables, maps, the values of a field), which the data layer loads
+ * with the first query that needs them: there, already loaded. A key figure reading anything but
+ * Opendatasoft loads them too.
  */
-const notKeyFigureData = /\/src\/data\/(expression\/format|facets|connectors\/facets)\.ts$/;
+const notKeyFigureData =
+  /\/src\/data\/(expression\/(format|key-parser)|facets|connectors\/(facets|ods-plan|ods-pages|resolve))\.ts$/;
+/**
+ * Of the widgets' shared code, what a key figure does not use: the colours charts and maps draw or
+ * the builder checks, month names, long dates and codes (charts, tables, filters). Re-exported by
+ * theme.ts and format.ts.
+ */
+const notKeyFigureCore = /\/src\/core\/(theme-colours|format-words)\.ts$/;
 /** The key figure's module, the lightest widget: what it imports statically is `core`. */
 const keyFigure = resolve('src/elements/odw-kpi/define.ts');
 /** Lit directives used by some widgets only, kept out of `core`. */
@@ -157,7 +168,7 @@ const coreChunk = (id, {getModuleInfo}) => {
   if (litDirectives.test(id)) return 'lit-directives';
   // Named, else `core` would take them in as what its modules import or re-export.
   if (errorWords.test(id)) return 'error-words';
-  if (notKeyFigureData.test(id)) return 'widgets';
+  if (notKeyFigureData.test(id) || notKeyFigureCore.test(id)) return 'widgets';
   if (!coreModules.some((pattern) => pattern.test(id))) return undefined;
   const info = getModuleInfo(id);
   const usesDirectives = info?.importedIds.some((imported) => litDirectives.test(imported));
@@ -389,12 +400,15 @@ export default [
     // Lets the shared code live in the entry file itself rather than in one more chunk to wait for.
     preserveEntrySignatures: 'allow-extension',
     // Modules that `core` only re-exports (the error words, which i18n.ts re-exports, and what
-    // data/index.ts re-exports for other widgets) are free of side effects: `core` then need not
+    // data/index.ts, theme.ts and format.ts re-export for other widgets) are free of side effects: `core` then need not
     // import their chunks. The error words still register themselves (src/core/messages.ts) when
     // they load.
     treeshake: {
       moduleSideEffects: (id) =>
-        !vegaOperatorModules.test(id) && !errorWords.test(id) && !notKeyFigureData.test(id),
+        !vegaOperatorModules.test(id) &&
+        !errorWords.test(id) &&
+        !notKeyFigureData.test(id) &&
+        !notKeyFigureCore.test(id),
     },
     plugins: [
       sourceByTag,

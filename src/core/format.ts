@@ -12,9 +12,12 @@
  * never wrap alone.
  */
 import type {FormatLocaleDefinition} from 'd3-format';
-import {isCodeField} from '../data/field-names.js';
-import type {FieldInfo} from '../data/types.js';
+import {LOCALES} from './date-format.js';
 import type {Lang} from './lang.js';
+
+export {dateFormatter, formatDateTime, formatTime, toDate} from './date-format.js';
+// What only charts, tables and filters use, in a module a key figure's page never downloads.
+export {MONTHS, formatCode, formatDate, normalizeSpaces} from './format-words.js';
 
 /**
  * - `integer`: rounded to a whole number, `116 344`.
@@ -40,9 +43,6 @@ export interface NumberFormatOptions {
 
 const NO_BREAK_SPACE = '\u00a0';
 
-/** The `Intl` locale of each UI language. */
-const LOCALES: Record<Lang, string> = {fr: 'fr-FR', en: 'en'};
-
 /**
  * How each language writes a figure: here, and on the chart's axes where Vega formats with
  * d3-format (src/elements/odw-chart/chart-locale.ts), so that a figure reads the same in a chart,
@@ -60,40 +60,7 @@ export const NUMBER_LOCALES: Record<Lang, FormatLocaleDefinition> = {
   en: {decimal: '.', thousands: ',', grouping: [3], currency: ['$', ''], minus: '-'},
 };
 
-/** Month names, for long dates here and for the chart's time axes. */
-export const MONTHS: Record<Lang, readonly string[]> = {
-  fr: [
-    'janvier',
-    'février',
-    'mars',
-    'avril',
-    'mai',
-    'juin',
-    'juillet',
-    'août',
-    'septembre',
-    'octobre',
-    'novembre',
-    'décembre',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
-
 const numberFormats = new Map<string, Intl.NumberFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 function numberFormatter(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${lang}|${JSON.stringify(options)}`;
@@ -101,17 +68,6 @@ function numberFormatter(lang: Lang, options: Intl.NumberFormatOptions): Intl.Nu
   if (!formatter) {
     formatter = new Intl.NumberFormat(LOCALES[lang], options);
     numberFormats.set(key, formatter);
-  }
-  return formatter;
-}
-
-/** The `Intl` date formatter of a language and options, built once (building one is costly). */
-export function dateFormatter(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${lang}|${JSON.stringify(options)}`;
-  let formatter = dateFormats.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(LOCALES[lang], options);
-    dateFormats.set(key, formatter);
   }
   return formatter;
 }
@@ -198,50 +154,4 @@ function fixedText(value: number, decimals: number, trim: boolean, locale: Forma
 export function formatNumber(value: number, lang: Lang, options: NumberFormatOptions = {}): string {
   const text = written(value, lang, options);
   return options.unit ? `${text}${NO_BREAK_SPACE}${options.unit}` : text;
-}
-
-/**
- * A number of a code field (`isCodeField`: SIRET, INSEE code, identifier…) as written,
- * `78012958100010`, never grouped as a quantity; undefined for a number of another field.
- */
-export function formatCode(value: number, field: FieldInfo | undefined): string | undefined {
-  return isCodeField(field) ? String(value) : undefined;
-}
-
-/** Reads a date given as a `Date`, an epoch in milliseconds or ISO text; undefined if invalid. */
-export function toDate(value: Date | string | number): Date | undefined {
-  let date: Date;
-  if (typeof value === 'string') {
-    // A bare ISO date is a calendar day, not UTC midnight (which is the day before west of Greenwich).
-    const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    date = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : new Date(value);
-  } else {
-    date = new Date(value);
-  }
-  return Number.isNaN(date.getTime()) ? undefined : date;
-}
-
-/** `3 mars 2026` / `March 3, 2026` (as `Intl`'s long date style); empty text for an invalid date. */
-export function formatDate(value: Date | string | number, lang: Lang): string {
-  const date = toDate(value);
-  if (!date) return '';
-  const [day, month, year] = [date.getDate(), MONTHS[lang][date.getMonth()], date.getFullYear()];
-  return lang === 'fr' ? `${day} ${month} ${year}` : `${month} ${day}, ${year}`;
-}
-
-/** `3 mars 2026 à 14:05` / `March 3, 2026 at 2:05 PM`; empty text for an invalid date. */
-export function formatDateTime(value: Date | string | number, lang: Lang): string {
-  const date = toDate(value);
-  return date ? dateFormatter(lang, {dateStyle: 'long', timeStyle: 'short'}).format(date) : '';
-}
-
-/** `14:05` / `2:05 PM`; empty text for an invalid date. */
-export function formatTime(value: Date | string | number, lang: Lang): string {
-  const date = toDate(value);
-  return date ? dateFormatter(lang, {timeStyle: 'short'}).format(date) : '';
-}
-
-/** Replaces the no-break spaces `Intl` puts in numbers by plain spaces (comparisons, copies). */
-export function normalizeSpaces(text: string): string {
-  return text.replace(/[\u00a0\u202f\u2009]/g, ' ');
 }

@@ -3,7 +3,7 @@
  * (count, sum, avg, median, min, max), for engine.ts.
  */
 import {QueryError} from './errors.js';
-import {addDays, wallClockKey} from './expression/dates.js';
+import {addDays, wallClockKey} from './engine-dates.js';
 import {isNull, toDateParts, toNumber} from './engine-filter.js';
 import type {AggregateFn, GroupKey, Row, TimeUnit} from './types.js';
 

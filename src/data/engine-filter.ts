@@ -18,7 +18,8 @@
  *   time is an instant. A string literal compared with a Date value is read as a date.
  */
 
-import {addDays, localDateParts, parseIsoDate, wallClockKey, type DateParts} from './expression/dates.js';
+import {addDays, localDateParts, wallClockKey} from './engine-dates.js';
+import {parseIsoDate, type DateParts} from './expression/dates.js';
 import type {CompareOp, Filter, Literal, Row} from './types.js';
 
 // --- values ----------------------------------------------------------------------------------

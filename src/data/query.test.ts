@@ -132,6 +132,28 @@ describe('query', () => {
     expect(await countLogged(tag)).to.equal(0);
   });
 
+  // Group keys and order as text are read by a module loaded with the first query that has them.
+  it('rejects a wrong group by or order before any request', async () => {
+    const tag = newTag();
+    for (const options of [{groupBy: 'year(date'}, {orderBy: '-population desc'}]) {
+      const error = await rejectionOf(query(portal(tag, ODS_RECORDS), {select: 'count()', ...options}));
+      expect(error, JSON.stringify(options)).to.be.instanceOf(QueryError);
+    }
+    expect(fetchCalls).to.have.length(0);
+    expect(await countLogged(tag)).to.equal(0);
+  });
+
+  it('groups by a field given as text', async () => {
+    const tag = newTag();
+    const result = await query(portal(tag, ODS_RECORDS), {
+      select: 'epci, sum(population) as total',
+      where: ORLEANS,
+      groupBy: 'epci',
+      orderBy: '-total',
+    });
+    expect(result.rows).to.deep.equal([{epci: 'Orléans Métropole', total: 293673}]);
+  });
+
   it('sends identical concurrent queries once', async () => {
     const single = newTag();
     await query(portal(single, ODS_RECORDS), {select: 'sum(population)', where: ORLEANS});

@@ -1,8 +1,19 @@
 /** The `query()` entry: parse the options, recognise the source, hand both to its connector. */
-import {connectorFor, resolveSource} from './connectors/index.js';
+import {connectorFor} from './connectors/index.js';
+import {resolveOdsSource} from './connectors/ods-source.js';
 import {and, parseFilter, parseGroupBy, parseOrderBy, parseSelect} from './expression/index.js';
 import {createFetchContext} from './request.js';
-import type {DatasetInfo, Filter, NormalizedQuery, QueryOptions, QueryResult} from './types.js';
+import type {
+  ApiFamily,
+  DatasetInfo,
+  Filter,
+  GroupKey,
+  NormalizedQuery,
+  Order,
+  QueryOptions,
+  QueryResult,
+  ResolvedSource,
+} from './types.js';
 
 /** The options `datasetInfo()` reads. */
 export type DatasetInfoOptions = Pick<
@@ -16,6 +27,20 @@ export type DatasetInfoOptions = Pick<
  * parts become empty lists. Throws `QueryError` on an expression that does not parse.
  */
 export function normalizeQuery(options: QueryOptions = {}): NormalizedQuery {
+  return normalizeWith(options, {parseGroupBy, parseOrderBy});
+}
+
+/** The readers of group keys and order keys (src/data/expression/key-parser.ts). */
+interface KeyParsers {
+  parseGroupBy(text: string): GroupKey[];
+  parseOrderBy(text: string): Order[];
+}
+
+/** For a query without group keys or order as text, whose blank texts are never parsed. */
+const BLANK_KEYS: KeyParsers = {parseGroupBy: () => [], parseOrderBy: () => []};
+
+/** `normalizeQuery` with `keys` reading group keys and order given as text. */
+function normalizeWith(options: QueryOptions, {parseGroupBy, parseOrderBy}: KeyParsers): NormalizedQuery {
   const {select, where, groupBy, orderBy, limit, offset} = options;
   const normalized: NormalizedQuery = {
     select: typeof select === 'string' ? parseUnlessBlank(select, parseSelect, []) : (select ?? []),
@@ -41,14 +66,18 @@ export function normalizeQuery(options: QueryOptions = {}): NormalizedQuery {
  * rows[0]['sum(population)'];
  */
 export async function query(src: string, options: QueryOptions = {}): Promise<QueryResult> {
-  const normalized = normalizeQuery(options);
-  const source = resolveSource(src, options.api);
+  // Group keys and order as text load their reader; a key figure's query has neither.
+  const keys = [options.groupBy, options.orderBy].some((text) => typeof text === 'string' && text.trim())
+    ? await import('./expression/key-parser.js')
+    : BLANK_KEYS;
+  const normalized = normalizeWith(options, keys);
+  const source = resolveOdsSource(src, options.api) ?? (await resolveOtherSource(src, options.api));
   return (await connectorFor(source.family)).query(source, normalized, createFetchContext(options));
 }
 
 /** The fields (names, labels, types) and metadata (title, publisher, licence…) of a source. */
 export async function datasetInfo(src: string, options: DatasetInfoOptions = {}): Promise<DatasetInfo> {
-  const source = resolveSource(src, options.api);
+  const source = resolveOdsSource(src, options.api) ?? (await resolveOtherSource(src, options.api));
   return (await connectorFor(source.family)).info(source, createFetchContext(options));
 }
 
@@ -65,4 +94,12 @@ export function normalizeWhere(where: QueryOptions['where']): Filter | undefined
 
 function parseUnlessBlank<T, B>(text: string, parse: (text: string) => T, blank: B): T | B {
   return text.trim() === '' ? blank : parse(text);
+}
+
+/**
+ * Where a URL that is no Opendatasoft one points: read once the reader of every URL shape
+ * (src/data/connectors/resolve.ts) has loaded, which a page reading Opendatasoft never needs.
+ */
+async function resolveOtherSource(src: string, api: ApiFamily | undefined): Promise<ResolvedSource> {
+  return (await import('./connectors/resolve.js')).resolveSource(src, api);
 }

@@ -4,8 +4,8 @@
  */
 import type {FetchContext, Filter, ResolvedSource} from '../types.js';
 import {connectorFor} from './index.js';
-import {init} from './ods.js';
 import {facetValues, type OdsFacets} from './ods-answers.js';
+import {init} from './ods-requests.js';
 import {facetsUrl} from './odsql.js';
 import {type FacetValues, simplifyFilter} from './util.js';
 

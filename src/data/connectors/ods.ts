@@ -1,16 +1,18 @@
 /**
  * Opendatasoft Explore API v2.1: which requests a query takes, and sending them. Everything a
- * query asks is pushed to the server as ODSQL (written in `odsql.ts`, with the URLs); rows never
- * come to the browser to be counted. Answers are read in `ods-answers.ts`.
+ * query asks is pushed to the server as ODSQL (written in `odsql.ts`, with the URLs, group keys
+ * and order in `ods-plan.ts`); rows never come to the browser to be counted. Answers are read in
+ * `ods-answers.ts`.
  *
- * Paging within the API's bounds:
+ * Paging within the API's bounds (all but the first two cases in `ods-pages.ts`, which a key
+ * figure's page never downloads):
+ * - aggregates without `group_by`: one `records` request (one row);
  * - plain records: `records` when `limit` ≤ 100 and `offset + limit` < 10 000, one request;
  *   past that window, a sorted page near the end is read from `records` in the reverse order
  *   (`total - offset - limit` from the other end), its rows turned back; otherwise
  *   `exports/json` (no row bound; an `offset` there is held to the same window) with
  *   `limit = offset + limit`, the first `offset` rows dropped here; the total from a
  *   `records?limit=0` count;
- * - aggregates without `group_by`: one `records` request (one row);
  * - groups: `records` with `limit + 1` rows (the extra row only tells whether more groups exist)
  *   when `offset + limit + 1` < 20 000; without a limit, `records` with the whole window
  *   (`offset + limit` < 20 000), complete when it is not full; else `exports/json`.
@@ -19,7 +21,6 @@
  * complete; when more groups exist the API does not count them, so `total` is then a lower bound,
  * `offset + limit + 1` ("at least one more"), enough for a pager to offer a next page.
  */
-import {QueryError} from '../errors.js';
 import type {
   Connector,
   DatasetInfo,
@@ -29,14 +30,10 @@ import type {
   ResolvedSource,
   Row,
 } from '../types.js';
-import {odsAnswerRows, odsDatasetInfo, type OdsRecords} from './ods-answers.js';
-import {datasetUrl, exportUrl, planOdsQuery, recordsUrl, type OdsPlan} from './odsql.js';
+import {odsAnswerRows, odsDatasetInfo} from './ods-answers.js';
+import {init, records, RECORDS_MAX_LIMIT, RECORDS_MAX_WINDOW} from './ods-requests.js';
+import {datasetUrl, planOdsSelection} from './odsql.js';
 import {geoPointKeys, normalizeGeoPoints} from './util.js';
-
-/** `records` bounds of Explore v2.1. */
-const RECORDS_MAX_LIMIT = 100;
-const RECORDS_MAX_WINDOW = 10_000;
-const GROUPS_MAX_WINDOW = 20_000;
 
 export const odsConnector: Connector = {
   family: 'ods',
@@ -67,7 +64,11 @@ async function fetchRows(
   q: NormalizedQuery,
   ctx: FetchContext,
 ): Promise<{rows: Row[]; total: number}> {
-  const plan = planOdsQuery(q, source);
+  // Group keys and order are planned by a module a key figure's page never downloads (ods-plan.ts).
+  const plan =
+    q.groupBy.length || q.orderBy.length
+      ? (await import('./ods-plan.js')).planOdsQuery(q, source)
+      : planOdsSelection(q, source);
   // Rare (an empty `in` list): the engine is loaded only then, keeping it off Opendatasoft pages.
   if (plan.matchesNothing) return (await import('../engine.js')).runQuery([], q);
   const offset = Math.max(0, q.offset ?? 0);
@@ -79,79 +80,17 @@ async function fetchRows(
     const rows = odsAnswerRows(body.results ?? [], plan);
     return {rows: rows.slice(offset, limit === undefined ? undefined : offset + limit), total: 1};
   }
-
-  if (plan.grouped) {
-    if (limit !== undefined && offset + limit + 1 < GROUPS_MAX_WINDOW) {
-      const body = await records(source, plan, ctx, {limit: limit + 1, offset});
-      const all = odsAnswerRows(body.results ?? [], plan);
-      return {rows: all.slice(0, limit), total: offset + all.length};
-    }
-    if (limit === undefined && offset + 1 < GROUPS_MAX_WINDOW) {
-      // Every group: the whole `records` window first, one light request; the export only when
-      // the window is full and more groups may follow.
-      const window = GROUPS_MAX_WINDOW - 1 - offset;
-      const body = await records(source, plan, ctx, {limit: window, offset});
-      const all = odsAnswerRows(body.results ?? [], plan);
-      if (all.length < window) return {rows: all, total: offset + all.length};
-    }
-    const all = odsAnswerRows(
-      await exportJson(source, plan, ctx, limit === undefined ? undefined : offset + limit),
-      plan,
-    );
-    return {rows: all.slice(offset), total: all.length};
-  }
-
-  if (limit !== undefined && limit <= RECORDS_MAX_LIMIT && offset + limit < RECORDS_MAX_WINDOW) {
+  if (
+    !plan.grouped &&
+    limit !== undefined &&
+    limit <= RECORDS_MAX_LIMIT &&
+    offset + limit < RECORDS_MAX_WINDOW
+  ) {
     const body = await records(source, plan, ctx, {limit, offset});
     return {
       rows: odsAnswerRows(body.results ?? [], plan),
       total: body.total_count ?? offset + (body.results?.length ?? 0),
     };
   }
-  if (limit === undefined) {
-    const all = odsAnswerRows(await exportJson(source, plan, ctx, undefined), plan);
-    return {rows: all.slice(offset), total: all.length};
-  }
-  const counting = records(source, {...plan, select: undefined, orderBy: undefined}, ctx, {limit: 0});
-  if (plan.reverseOrderBy && limit <= RECORDS_MAX_LIMIT) {
-    // Past the window, a page near the end is a page near the start of the reverse order.
-    const total = (await counting).total_count ?? 0;
-    const wanted = Math.max(0, Math.min(limit, total - offset));
-    const reverseOffset = total - offset - wanted;
-    if (wanted === 0) return {rows: [], total};
-    if (reverseOffset + wanted < RECORDS_MAX_WINDOW) {
-      const body = await records(source, {...plan, orderBy: plan.reverseOrderBy}, ctx, {
-        limit: wanted,
-        offset: reverseOffset,
-      });
-      return {rows: odsAnswerRows(body.results ?? [], plan).reverse(), total};
-    }
-  }
-  const [count, exported] = await Promise.all([counting, exportJson(source, plan, ctx, offset + limit)]);
-  return {rows: odsAnswerRows(exported, plan).slice(offset), total: count.total_count ?? exported.length};
-}
-
-function records(
-  source: ResolvedSource,
-  plan: OdsPlan,
-  ctx: FetchContext,
-  page: {limit?: number; offset?: number},
-): Promise<OdsRecords> {
-  return ctx.fetchJson<OdsRecords>(recordsUrl(source, plan, page), init(ctx));
-}
-
-async function exportJson(
-  source: ResolvedSource,
-  plan: OdsPlan,
-  ctx: FetchContext,
-  limit: number | undefined,
-): Promise<Row[]> {
-  const body = await ctx.fetchJson<unknown>(exportUrl(source, plan, limit), init(ctx));
-  if (!Array.isArray(body))
-    throw new QueryError('The export did not answer a list of records', {expected: 'array'});
-  return body as Row[];
-}
-
-export function init(ctx: FetchContext): {headers: Record<string, string>} | undefined {
-  return ctx.apiKey ? {headers: {Authorization: `Apikey ${ctx.apiKey}`}} : undefined;
+  return (await import('./ods-pages.js')).fetchPages(source, plan, ctx, {offset, limit});
 }

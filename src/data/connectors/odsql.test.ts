@@ -7,10 +7,11 @@ import {
   facetsUrl,
   identifier,
   odsqlFilter,
-  planOdsQuery,
+  planOdsSelection,
   recordsUrl,
   stringLiteral,
 } from './odsql.js';
+import {planOdsQuery} from './ods-plan.js';
 import {ORLEANS, q} from '../../../test/connector-queries.js';
 
 const BASE = 'https://data.example.fr/api/explore/v2.1/';
@@ -120,6 +121,36 @@ describe('ODSQL: filters as where expressions', () => {
     expect(identifier('a`b')).to.equal('`a\\`b`');
     expect(stringLiteral('a"b')).to.equal('"a\\"b"');
   });
+});
+
+describe('ODSQL: a query without group keys or order', () => {
+  // A key figure's query is planned without ods-plan.ts; the plan is the one it would make.
+  const queries = {
+    'an aggregate, filtered': q({
+      select: [{type: 'aggregate', fn: 'sum', field: 'population', as: 'sum(population)'}],
+      where: ORLEANS,
+    }),
+    'a count and a renamed aggregate': q({
+      select: [
+        {type: 'aggregate', fn: 'count', as: 'count()'},
+        {type: 'aggregate', fn: 'avg', field: 'type', as: 'a0'},
+      ],
+    }),
+    'fields, one renamed': q({
+      select: [
+        {type: 'field', field: 'commune', as: 'commune'},
+        {type: 'field', field: 'population', as: 'habitants'},
+      ],
+      limit: 1,
+    }),
+    'an empty in list': q({where: {type: 'in', field: 'code', values: []}}),
+    nothing: q({}),
+  };
+  for (const [name, query] of Object.entries(queries)) {
+    it(`${name}: the plan of planOdsQuery`, () => {
+      expect(planOdsSelection(query, SOURCE)).to.deep.equal(planOdsQuery(query, SOURCE));
+    });
+  }
 });
 
 describe('ODSQL: a query as Explore v2.1 URLs', () => {

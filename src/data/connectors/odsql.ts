@@ -1,11 +1,12 @@
 /**
  * A query as Opendatasoft's ODSQL clauses (`select`, `where`, `group_by`, `order_by`) and the
- * Explore v2.1 URLs that carry them, without fetching: field names bare or in backquotes, strings in double quotes escaped, numbers and
- * dates written by us, time units as `date_format`, and the labels the answer comes back under.
+ * Explore v2.1 URLs that carry them, without fetching: field names bare or in backquotes, strings
+ * in double quotes escaped, numbers and dates written by us, and the labels the answer comes back
+ * under. Group keys (time units as `date_format`) and order keys are planned by ods-plan.ts.
  */
 import {QueryError} from '../errors.js';
-import type {Filter, Literal, NormalizedQuery, ResolvedSource, Selection, TimeUnit} from '../types.js';
-import {buildUrl, groupKeyOf, simplifyFilter} from './util.js';
+import type {Filter, Literal, NormalizedQuery, ResolvedSource, Selection} from '../types.js';
+import {buildUrl, simplifyFilter} from './util.js';
 
 /**
  * Words ODSQL reserves, its function names, and `type` (the reference's own example of a field
@@ -19,19 +20,6 @@ const KEYWORDS = new Set(
     'within_distance week type distinct ifnull'
   ).split(' '),
 );
-
-/**
- * `date_format` patterns naming each time unit's period, completed to its ISO start by
- * `periodStart` (`2024-03` → `2024-03-01`). No quoted literal (`'T'`): a space separates the
- * hour. Weeks are ISO weeks: week-year `xxxx` and week `ww` (`2024-10` → Monday 2024-03-04).
- */
-const TIME_FORMATS: Record<TimeUnit, string> = {
-  year: 'yyyy',
-  month: 'yyyy-MM',
-  week: 'xxxx-ww',
-  day: 'yyyy-MM-dd',
-  hour: 'yyyy-MM-dd HH',
-};
 
 /** The ODSQL clauses of a query, and how to turn the API's keys back into the query's. */
 export interface OdsPlan {
@@ -51,17 +39,57 @@ export interface OdsPlan {
   matchesNothing: boolean;
 }
 
-/** Translates a query to ODSQL clauses. */
-export function planOdsQuery(q: NormalizedQuery, source?: ResolvedSource): OdsPlan {
-  const grouped = q.groupBy.length > 0 || q.select.some((selection) => selection.type === 'aggregate');
+/**
+ * Translates a query without group keys or order (a key figure's) to ODSQL clauses. The other
+ * queries are planned by ods-plan.ts, which the connector loads for them (ods.ts).
+ */
+export function planOdsSelection(q: NormalizedQuery, source?: ResolvedSource): OdsPlan {
   const renames = new Map<string, string>();
-  const copies: Array<[string, string]> = [];
+  const alias = columnNamer(q);
+  const select = q.select.map((selection) => selectionClause(selection, alias, renames).part);
+  const grouped = q.select.some((selection) => selection.type === 'aggregate');
+  return assemblePlan(q, source, {grouped, renames, copies: [], select});
+}
+
+/** The clauses of a plan, as lists of parts, and how to read the answer's keys. */
+export interface PlanParts extends Pick<OdsPlan, 'grouped' | 'renames' | 'copies'> {
+  select: string[];
+  groupBy?: string[];
+  orderBy?: string[];
+  reverseOrderBy?: string[];
+}
+
+/** The plan of `q` from its clauses' parts, with the query's filter (and the URL's) as `where`. */
+export function assemblePlan(
+  q: NormalizedQuery,
+  source: ResolvedSource | undefined,
+  parts: PlanParts,
+): OdsPlan {
+  const {grouped, renames, copies, select, groupBy = [], orderBy = [], reverseOrderBy = []} = parts;
+  const filter = simplifyFilter(q.where);
+  const plan: OdsPlan = {grouped, renames, copies, matchesNothing: filter === false};
+  if (select.length) plan.select = select.join(', ');
+  const where = filter === false ? undefined : odsWhere(filter, source);
+  if (where) plan.where = where;
+  if (groupBy.length) plan.groupBy = groupBy.join(', ');
+  if (orderBy.length) {
+    plan.orderBy = orderBy.join(', ');
+    plan.reverseOrderBy = reverseOrderBy.join(', ');
+  }
+  return plan;
+}
+
+/**
+ * Names for the columns the API answers computed values under (`a0`, `f1`, `g0`: a stem and a
+ * count), none of them a field the query reads.
+ */
+export function columnNamer(q: NormalizedQuery): (stem: string) => string {
   const taken = new Set<string>([
     ...q.groupBy.map((key) => key.field),
     ...q.select.flatMap((selection) => (selection.field ? [selection.field] : [])),
   ]);
   const counters = new Map<string, number>();
-  const alias = (stem: string) => {
+  return (stem) => {
     const index = counters.get(stem) ?? 0;
     counters.set(stem, index + 1);
     let name = `${stem}${index}`;
@@ -69,86 +97,29 @@ export function planOdsQuery(q: NormalizedQuery, source?: ResolvedSource): OdsPl
     taken.add(name);
     return name;
   };
+}
 
-  // Group keys: a plain field keeps its name; a time unit becomes a labelled date_format.
-  const groupParts: string[] = [];
-  const groupKeyApi = new Map<string, string>();
-  q.groupBy.forEach((key) => {
-    if (key.timeunit) {
-      const label = alias('g');
-      groupParts.push(
-        `date_format(${identifier(key.field)}, ${stringLiteral(TIME_FORMATS[key.timeunit])}) as ${label}`,
-      );
-      groupKeyApi.set(key.as, label);
-      renames.set(label, key.as);
-    } else {
-      groupParts.push(identifier(key.field));
-      groupKeyApi.set(key.as, key.field);
-      if (key.field !== key.as) renames.set(key.field, key.as);
-    }
-  });
-
-  const selectParts: string[] = [];
-  const selectionApi = new Map<string, string>();
-  q.select.forEach((selection) => {
-    if (selection.type === 'aggregate') {
-      const label = alias('a');
-      selectParts.push(`${aggregateExpression(selection)} as ${label}`);
-      selectionApi.set(selection.as, label);
-      renames.set(label, selection.as);
-      return;
-    }
-    const key = grouped ? groupKeyOf(q.groupBy, selection) : undefined;
-    if (key) {
-      // The group key already brings the value; select it again only under another name.
-      if (key.as !== selection.as) copies.push([key.as, selection.as]);
-      selectionApi.set(selection.as, orderableGroupKey(groupKeyApi.get(key.as)!));
-      return;
-    }
-    if (selection.as === selection.field) {
-      selectParts.push(identifier(selection.field));
-      selectionApi.set(selection.as, identifier(selection.field));
-    } else {
-      const label = alias('f');
-      selectParts.push(`${identifier(selection.field)} as ${label}`);
-      selectionApi.set(selection.as, label);
-      renames.set(label, selection.as);
-    }
-  });
-
-  // Order keys may also be the canonical text of a selection or group key (`sum(population)`, `month(date)`).
-  q.select.forEach((selection) => {
-    const canonical =
-      selection.type === 'aggregate' ? `${selection.fn}(${selection.field ?? ''})` : selection.field;
-    if (!selectionApi.has(canonical)) selectionApi.set(canonical, selectionApi.get(selection.as)!);
-  });
-  q.groupBy.forEach((key) => {
-    const canonical = key.timeunit ? `${key.timeunit}(${key.field})` : key.field;
-    if (!groupKeyApi.has(canonical)) groupKeyApi.set(canonical, groupKeyApi.get(key.as)!);
-  });
-
-  const orderKeys = q.orderBy.map(
-    (order) =>
-      selectionApi.get(order.key) ??
-      (groupKeyApi.has(order.key) ? orderableGroupKey(groupKeyApi.get(order.key)!) : undefined) ??
-      expressionKey(order.key),
-  );
-  const orderParts = q.orderBy.map((order, index) => `${orderKeys[index]} ${order.direction}`);
-  const reverseParts = q.orderBy.map(
-    (order, index) => `${orderKeys[index]} ${order.direction === 'asc' ? 'desc' : 'asc'}`,
-  );
-
-  const filter = simplifyFilter(q.where);
-  const plan: OdsPlan = {grouped, renames, copies, matchesNothing: filter === false};
-  if (selectParts.length) plan.select = selectParts.join(', ');
-  const where = filter === false ? undefined : odsWhere(filter, source);
-  if (where) plan.where = where;
-  if (groupParts.length) plan.groupBy = groupParts.join(', ');
-  if (orderParts.length) {
-    plan.orderBy = orderParts.join(', ');
-    plan.reverseOrderBy = reverseParts.join(', ');
+/**
+ * A selection's part of `select` (`sum(population) as a0`, `commune`) and the key the API answers
+ * it under; a key other than the selection's name is added to `renames`.
+ */
+export function selectionClause(
+  selection: Selection,
+  alias: (stem: string) => string,
+  renames: Map<string, string>,
+): {part: string; apiKey: string} {
+  if (selection.type === 'aggregate') {
+    const label = alias('a');
+    renames.set(label, selection.as);
+    return {part: `${aggregateExpression(selection)} as ${label}`, apiKey: label};
   }
-  return plan;
+  if (selection.as === selection.field) {
+    const name = identifier(selection.field);
+    return {part: name, apiKey: name};
+  }
+  const label = alias('f');
+  renames.set(label, selection.as);
+  return {part: `${identifier(selection.field)} as ${label}`, apiKey: label};
 }
 
 /** The `where` parameter: the URL's own `where`/`q`, then the query's filter, all and-ed. */
@@ -161,20 +132,6 @@ export function odsWhere(filter: Filter | true, source?: ResolvedSource): string
   if (filter !== true) parts.push(odsqlFilter(filter));
   if (parts.length <= 1) return parts[0];
   return parts.map((part) => `(${part})`).join(' and ');
-}
-
-/** A group key as the API answers it: a label (`g0`) stays, a field name may need backquotes. */
-function orderableGroupKey(apiKey: string): string {
-  return /^_*g\d+$/.test(apiKey) ? apiKey : identifier(apiKey);
-}
-
-/** An order key that is no selection: an aggregate written out (`sum(population)`) or a field. */
-function expressionKey(key: string): string {
-  const match = /^(count|sum|avg|min|max|median)\(\s*([^()]*?)\s*\)$/.exec(key);
-  if (!match) return identifier(key);
-  const [, fn, field] = match;
-  if (fn === 'count' && (field === '' || field === '*')) return 'count(*)';
-  return `${fn}(${identifier(field)})`;
 }
 
 function aggregateExpression(selection: Extract<Selection, {type: 'aggregate'}>): string {

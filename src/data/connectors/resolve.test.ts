@@ -1,6 +1,7 @@
 import {expect} from '@open-wc/testing';
 import {QueryError} from '../errors.js';
 import type {ApiFamily, ResolvedSource} from '../types.js';
+import {resolveOdsSource} from './ods-source.js';
 import {resolveSource} from './resolve.js';
 
 const ODS = 'https://data.orleans-metropole.fr/api/explore/v2.1/';
@@ -159,6 +160,17 @@ describe('resolveSource: URL shapes', () => {
       expect(resolveSource(url)).to.deep.equal({url, ...expected});
     });
   }
+
+  // What the data layer always loads reads Opendatasoft's shapes alone, as resolveSource does.
+  it('Opendatasoft shapes read alone (ods-source.ts) as resolveSource reads them, and no other', () => {
+    for (const [name, url, expected] of cases) {
+      const ods = resolveOdsSource(url);
+      if (expected.family === 'ods') expect(ods, name).to.deep.equal(resolveSource(url));
+      else expect(ods, name).to.equal(undefined);
+      expect(resolveOdsSource(url, 'ods'), name).to.deep.equal(ods);
+      expect(resolveOdsSource(url, 'csv'), name).to.equal(undefined);
+    }
+  });
 
   it('resolves a relative URL against the document', () => {
     const source = resolveSource('/portal/files/populations-legales-2025.csv');

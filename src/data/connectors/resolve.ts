@@ -1,24 +1,17 @@
 /**
  * Recognises what a source URL points at from its SHAPE (path and query), never from its host:
  * the same software runs on many portals, and other software answers some of the same shapes.
+ * Opendatasoft's shapes are read first, by ods-source.ts.
  */
 import {QueryError} from '../errors.js';
 import type {ApiFamily, ResolvedSource} from '../types.js';
+import {absoluteUrl, add, compact, decode, odsApiRoot, recogniseOds, type Match} from './ods-source.js';
 
 const ACCEPTED_FORMS =
   'an Opendatasoft dataset page (…/explore/dataset/<id>/) or API URL (…/api/explore/v2.1/catalog/datasets/<id>…), ' +
   'a data.gouv.fr tabular-API URL (…/api/resources/<id>/data/) or resource URL (…/api/1/datasets/r/<id>), ' +
   'a CKAN datastore_search URL (…/api/3/action/datastore_search?resource_id=<id>), ' +
   'or a .csv, .json or .geojson file';
-
-/** A shape match: the family it implies, where the site's path starts, the id, URL filters. */
-interface Match {
-  family: ApiFamily;
-  /** Origin + path before the API's own path (`https://host/portal`), for building the API root. */
-  prefix?: string;
-  id?: string;
-  params?: Record<string, string[]>;
-}
 
 const FILE_FAMILIES: Record<string, ApiFamily> = {
   csv: 'csv',
@@ -53,7 +46,7 @@ export function resolveSource(url: string, api?: ApiFamily): ResolvedSource {
 function apiRoot(family: 'ods' | 'tabular' | 'ckan', prefix: string): string {
   switch (family) {
     case 'ods':
-      return `${prefix}/api/explore/v2.1/`;
+      return odsApiRoot(prefix);
     case 'tabular':
       return `${prefix}/api/`;
     case 'ckan':
@@ -67,22 +60,8 @@ function recognise(url: URL): Match | undefined {
   const origin = url.origin;
   let m: RegExpExecArray | null;
 
-  // Opendatasoft dataset page, any tab: /explore/dataset/<id>/table/?refine.commune=Orléans&q=parc
-  if ((m = /^(.*?)\/explore\/dataset\/([^/]+)(?:\/.*)?$/.exec(path))) {
-    return {family: 'ods', prefix: origin + m[1], id: decode(m[2]), params: odsPageParams(query)};
-  }
-  // Opendatasoft Explore v2.1 / v2.0: the dataset, /records, /exports/<fmt>, /facets…
-  if ((m = /^(.*?)\/api\/(?:explore\/v2\.[01]|v2)\/catalog\/datasets\/([^/]+)(?:\/.*)?$/.exec(path))) {
-    return {family: 'ods', prefix: origin + m[1], id: decode(m[2]), params: odsApiParams(query)};
-  }
-  // Opendatasoft v1: /api/records/1.0/search/?dataset=<id>&refine.commune=… (also analyze, download)
-  if ((m = /^(.*?)\/api\/records\/1\.0\/[a-z]+\/?$/.exec(path)) && query.get('dataset')) {
-    return {family: 'ods', prefix: origin + m[1], id: query.get('dataset')!, params: odsPageParams(query)};
-  }
-  // Opendatasoft v1 dataset metadata: /api/datasets/1.0/<id>/
-  if ((m = /^(.*?)\/api\/datasets\/1\.0\/([^/]+)\/?$/.exec(path)) && m[2] !== 'search') {
-    return {family: 'ods', prefix: origin + m[1], id: decode(m[2])};
-  }
+  const ods = recogniseOds(url);
+  if (ods) return ods;
   // data.gouv.fr tabular API: /api/resources/<rid>/data/?code__exact=45234 (also /profile/)
   if ((m = /^(.*?)\/api\/resources\/([^/]+)(?:\/.*)?$/.exec(path))) {
     return {family: 'tabular', prefix: origin + m[1], id: decode(m[2]), params: tabularParams(query)};
@@ -111,32 +90,6 @@ function recognise(url: URL): Match | undefined {
   return undefined;
 }
 
-/** Page and v1 forms: `refine.<field>=v`, `exclude.<field>=v`, `q=`, as v2.1 `refine`/`exclude`/`q`. */
-function odsPageParams(query: URLSearchParams): Record<string, string[]> | undefined {
-  const params: Record<string, string[]> = {};
-  for (const [name, value] of query) {
-    const facet = /^(refine|exclude)\.(.+)$/.exec(name);
-    if (facet) add(params, facet[1], `${facet[2]}:${value}`);
-    else if (name === 'q' && value.trim()) add(params, 'q', value);
-  }
-  odsApiFilters(query, params);
-  return Object.keys(params).length ? params : undefined;
-}
-
-/** v2.x forms: `refine=<field>:<v>`, `exclude=…`, `where=…`; v2.0's `q` too. */
-function odsApiParams(query: URLSearchParams): Record<string, string[]> | undefined {
-  const params: Record<string, string[]> = {};
-  odsApiFilters(query, params);
-  for (const value of query.getAll('q')) if (value.trim()) add(params, 'q', value);
-  return Object.keys(params).length ? params : undefined;
-}
-
-function odsApiFilters(query: URLSearchParams, params: Record<string, string[]>): void {
-  for (const name of ['refine', 'exclude', 'where'] as const) {
-    for (const value of query.getAll(name)) if (value.trim()) add(params, name, value);
-  }
-}
-
 /** Tabular column operators (`<col>__<op>`) and `columns`; paging parameters are the connector's. */
 function tabularParams(query: URLSearchParams): Record<string, string[]> | undefined {
   const params: Record<string, string[]> = {};
@@ -163,37 +116,9 @@ function ckanParams(action: string, query: URLSearchParams): Record<string, stri
   return Object.keys(params).length ? params : undefined;
 }
 
-function add(params: Record<string, string[]>, name: string, value: string): void {
-  (params[name] ??= []).push(value);
-}
-
-function decode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
-function absoluteUrl(url: string): URL | undefined {
-  const base = typeof document !== 'undefined' ? document.baseURI : globalThis.location?.href;
-  try {
-    return new URL(url.trim(), base);
-  } catch {
-    return undefined;
-  }
-}
-
 function unrecognised(url: string): QueryError {
   return new QueryError(`Unrecognised data URL "${url}": expected ${ACCEPTED_FORMS}`, {
     expected: 'api-url',
     found: url,
   });
-}
-
-function compact(source: ResolvedSource): ResolvedSource {
-  const out: ResolvedSource = {family: source.family, url: source.url, base: source.base};
-  if (source.id !== undefined) out.id = source.id;
-  if (source.params !== undefined) out.params = source.params;
-  return out;
 }

@@ -1,6 +1,7 @@
 /**
  * ISO 8601 dates as the expression language writes them (`date'2025-01-01'`,
- * `date'2025-01-01T10:00:00'`) and as datasets store them.
+ * `date'2025-01-01T10:00:00'`) and as datasets store them. How the engine compares and groups
+ * them is in ../engine-dates.ts.
  */
 
 export interface DateParts {
@@ -17,8 +18,6 @@ export interface DateParts {
 
 const ISO_DATE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
-
-const MS_PER_DAY = 86_400_000;
 
 function daysInMonth(year: number, month: number): number {
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
@@ -52,34 +51,4 @@ export function parseIsoDate(text: string): DateParts | undefined {
     parts.minute <= 59 &&
     parts.second <= 59;
   return valid ? parts : undefined;
-}
-
-/** The parts a Date shows in the browser's time zone: what the reader sees as its date. */
-export function localDateParts(date: Date): DateParts | undefined {
-  if (Number.isNaN(date.getTime())) return undefined;
-  return {
-    year: date.getFullYear(),
-    month: date.getMonth() + 1,
-    day: date.getDate(),
-    hour: date.getHours(),
-    minute: date.getMinutes(),
-    second: date.getSeconds(),
-    millisecond: date.getMilliseconds(),
-    hasTime: true,
-  };
-}
-
-/**
- * A number that orders date-times as they are written (wall-clock time; any zone offset is not
- * applied), so that filtering and time grouping agree on which day a value belongs to.
- */
-export function wallClockKey(parts: DateParts): number {
-  const date = new Date(0);
-  date.setUTCFullYear(parts.year, parts.month - 1, parts.day);
-  date.setUTCHours(parts.hour, parts.minute, parts.second, parts.millisecond);
-  return date.getTime();
-}
-
-export function addDays(key: number, days: number): number {
-  return key + days * MS_PER_DAY;
 }

@@ -9,11 +9,12 @@
  * (absent at the end of the text).
  */
 
-import type {Filter, GroupKey, Order, Selection} from '../types.js';
-import {parseFilterText, parseGroupByText, parseOrderByText, parseSelectText} from './parser.js';
+import type {Filter, Selection} from '../types.js';
+import {parseFilterText, parseSelectText} from './parser.js';
 
 export type {SyntaxExpected} from './syntax-error.js';
 export {formatFilter} from './format.js';
+export {parseGroupBy, parseOrderBy} from './key-parser.js';
 
 /**
  * A `where` expression: `population >= 2000 and (epci = "Orléans Métropole" or code in ("45", "21"))`.
@@ -48,28 +49,6 @@ export function parseSelect(text: string): Selection[] {
 export function firstSelection(text: string): Selection {
   const [selection] = parseSelectText(text);
   return selection ?? {type: 'aggregate', fn: 'count', as: 'count()'};
-}
-
-/**
- * `region, year(date) as année`: fields, or a date field truncated by `year`, `month`, `week`,
- * `day` or `hour`, each with an optional `as alias` (default: the field, or `year(date)`).
- * Blank text gives `[]`.
- *
- * @throws QueryError with `details.expected` one of the {@link SyntaxExpected} codes.
- */
-export function parseGroupBy(text: string): GroupKey[] {
-  return parseGroupByText(text);
-}
-
-/**
- * `-population, commune`, `commune desc`, `-sum(population)`: fields or calls (aggregates and
- * time units, keyed by their canonical text), descending with a leading `-` or a trailing
- * `desc`, ascending by default (`+`, `asc`). Blank text gives `[]`.
- *
- * @throws QueryError with `details.expected` one of the {@link SyntaxExpected} codes.
- */
-export function parseOrderBy(text: string): Order[] {
-  return parseOrderByText(text);
 }
 
 /**

@@ -1,15 +1,9 @@
-/** Recursive-descent parser of the expression language (README, "Expressions"). */
+/**
+ * Recursive-descent parser of the expression language (README, "Expressions"): filters and
+ * selections. Group keys and order keys are read by key-parser.ts, which extends this parser.
+ */
 
-import type {
-  AggregateFn,
-  CompareOp,
-  Filter,
-  GroupKey,
-  Literal,
-  Order,
-  Selection,
-  TimeUnit,
-} from '../types.js';
+import type {AggregateFn, CompareOp, Filter, Literal, Selection} from '../types.js';
 import {parseIsoDate} from './dates.js';
 import {tokenize, type Token} from './lexer.js';
 import {syntaxError, type SyntaxExpected} from './syntax-error.js';
@@ -27,7 +21,6 @@ export const FILTER_KEYWORDS: ReadonlySet<string> = new Set([
 ]);
 
 export const AGGREGATE_FNS: readonly AggregateFn[] = ['count', 'sum', 'avg', 'min', 'max', 'median'];
-export const TIME_UNITS: readonly TimeUnit[] = ['year', 'month', 'week', 'day', 'hour'];
 
 /** `sum(population)`, `count()`, `year(date)`: how results name a computed column. */
 export function canonicalCall(fn: string, field: string | undefined): string {
@@ -43,7 +36,7 @@ const FLIPPED: Record<CompareOp, CompareOp> = {
   '>=': '<=',
 };
 
-class Parser {
+export class Parser {
   private readonly tokens: Token[];
   private index = 0;
 
@@ -53,7 +46,7 @@ class Parser {
 
   // --- token access --------------------------------------------------------------------------
 
-  private peek(ahead = 0): Token {
+  protected peek(ahead = 0): Token {
     const token = this.tokens[Math.min(this.index + ahead, this.tokens.length - 1)];
     // An unclosed quote swallowed the rest of the text: nothing after it can be read.
     if (token.kind === 'unterminated') {
@@ -62,7 +55,7 @@ class Parser {
     return token;
   }
 
-  private next(): Token {
+  protected next(): Token {
     const token = this.peek();
     if (token.kind !== 'end') this.index += 1;
     return token;
@@ -73,21 +66,21 @@ class Parser {
     return syntaxError(this.text, token.start + 1, expected, found, wanted);
   }
 
-  private isPunct(token: Token, char: string): boolean {
+  protected isPunct(token: Token, char: string): boolean {
     return token.kind === 'punct' && token.value === char;
   }
 
-  private isWord(token: Token, word: string): boolean {
+  protected isWord(token: Token, word: string): boolean {
     return token.kind === 'name' && token.value.toLowerCase() === word;
   }
 
-  private expectPunct(char: string, expected: SyntaxExpected): void {
+  protected expectPunct(char: string, expected: SyntaxExpected): void {
     const token = this.peek();
     if (!this.isPunct(token, char)) throw this.error(token, expected);
     this.next();
   }
 
-  private isCall(): boolean {
+  protected isCall(): boolean {
     return this.peek().kind === 'name' && this.isPunct(this.peek(1), '(');
   }
 
@@ -252,7 +245,7 @@ class Parser {
     return items;
   }
 
-  private listField(): string {
+  protected listField(): string {
     const token = this.peek();
     if (!(token.kind === 'name' || (token.kind === 'quoted-name' && token.value))) {
       throw this.error(token, 'field');
@@ -262,7 +255,7 @@ class Parser {
   }
 
   /** After `fn(`: the argument and the `)`. `count` takes none, `*` or a field. */
-  private callArgument(fn: string): string | undefined {
+  protected callArgument(fn: string): string | undefined {
     if (fn === 'count') {
       const star = this.isPunct(this.peek(), '*');
       if (star) this.next();
@@ -276,7 +269,7 @@ class Parser {
     return field;
   }
 
-  private alias(): string | undefined {
+  protected alias(): string | undefined {
     if (!this.isWord(this.peek(), 'as')) return undefined;
     this.next();
     const token = this.peek();
@@ -287,7 +280,7 @@ class Parser {
   }
 
   /** `fn(` of a known function, answered lowercase; an error naming `known` otherwise. */
-  private callName<T extends string>(known: readonly T[], expected: SyntaxExpected, wanted?: string): T {
+  protected callName<T extends string>(known: readonly T[], expected: SyntaxExpected, wanted?: string): T {
     const token = this.peek();
     const fn = token.value.toLowerCase() as T;
     if (!known.includes(fn)) throw this.error(token, expected, wanted);
@@ -306,64 +299,13 @@ class Parser {
     const field = this.listField();
     return {type: 'field', field, as: this.alias() ?? field};
   }
-
-  groupKey(): GroupKey {
-    if (this.isCall()) {
-      const unit = this.callName(
-        TIME_UNITS,
-        'field',
-        'field name or time unit (year, month, week, day, hour)',
-      );
-      const field = this.listField();
-      this.expectPunct(')', 'closing-paren');
-      return {field, timeunit: unit, as: this.alias() ?? canonicalCall(unit, field)};
-    }
-    const field = this.listField();
-    return {field, as: this.alias() ?? field};
-  }
-
-  order(): Order {
-    const sign = this.peek();
-    const signed = this.isPunct(sign, '-') || this.isPunct(sign, '+');
-    if (signed) this.next();
-    let key: string;
-    if (this.isCall()) {
-      const fn = this.callName<string>(
-        [...AGGREGATE_FNS, ...TIME_UNITS],
-        'aggregate',
-        'aggregate function or time unit (count, sum, avg, min, max, median, year, month, week, day, hour)',
-      );
-      key = canonicalCall(fn, this.callArgument(fn));
-    } else {
-      key = this.listField();
-    }
-    let direction: Order['direction'] = this.isPunct(sign, '-') ? 'desc' : 'asc';
-    const word = this.peek();
-    if (!signed && (this.isWord(word, 'asc') || this.isWord(word, 'desc'))) {
-      this.next();
-      direction = word.value.toLowerCase() as Order['direction'];
-    }
-    return {key, direction};
-  }
 }
 
 export function parseFilterText(text: string): Filter {
   return new Parser(text).filter();
 }
 
-function parseList<T>(text: string, item: (parser: Parser) => T): T[] {
-  const parser = new Parser(text);
-  return parser.list(() => item(parser));
-}
-
 export function parseSelectText(text: string): Selection[] {
-  return parseList(text, (parser) => parser.selection());
-}
-
-export function parseGroupByText(text: string): GroupKey[] {
-  return parseList(text, (parser) => parser.groupKey());
-}
-
-export function parseOrderByText(text: string): Order[] {
-  return parseList(text, (parser) => parser.order());
+  const parser = new Parser(text);
+  return parser.list(() => parser.selection());
 }

@@ -1,0 +1,46 @@
+/**
+ * Dates as the widgets write them, with `Intl`'s formatters cached per language and options
+ * (format.ts re-exports them).
+ */
+import type {Lang} from './lang.js';
+
+/** The `Intl` locale of each UI language. */
+export const LOCALES: Record<Lang, string> = {fr: 'fr-FR', en: 'en'};
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The `Intl` date formatter of a language and options, built once (building one is costly). */
+export function dateFormatter(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang}|${JSON.stringify(options)}`;
+  let formatter = dateFormats.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(LOCALES[lang], options);
+    dateFormats.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** Reads a date given as a `Date`, an epoch in milliseconds or ISO text; undefined if invalid. */
+export function toDate(value: Date | string | number): Date | undefined {
+  let date: Date;
+  if (typeof value === 'string') {
+    // A bare ISO date is a calendar day, not UTC midnight (which is the day before west of Greenwich).
+    const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    date = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : new Date(value);
+  } else {
+    date = new Date(value);
+  }
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** `3 mars 2026 à 14:05` / `March 3, 2026 at 2:05 PM`; empty text for an invalid date. */
+export function formatDateTime(value: Date | string | number, lang: Lang): string {
+  const date = toDate(value);
+  return date ? dateFormatter(lang, {dateStyle: 'long', timeStyle: 'short'}).format(date) : '';
+}
+
+/** `14:05` / `2:05 PM`; empty text for an invalid date. */
+export function formatTime(value: Date | string | number, lang: Lang): string {
+  const date = toDate(value);
+  return date ? dateFormatter(lang, {timeStyle: 'short'}).format(date) : '';
+}

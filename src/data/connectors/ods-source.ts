@@ -1,0 +1,116 @@
+/**
+ * Opendatasoft's URL shapes, read by what the data layer always loads: a widget on a portal of the
+ * métropoles resolves its source at once, and any other URL loads the reader of every shape
+ * (resolve.ts), which tries these first. Recognised from the SHAPE (path and query), never the host.
+ */
+import type {ApiFamily, ResolvedSource} from '../types.js';
+
+/** A shape match: the family it implies, where the site's path starts, the id, URL filters. */
+export interface Match {
+  family: ApiFamily;
+  /** Origin + path before the API's own path (`https://host/portal`), for building the API root. */
+  prefix?: string;
+  id?: string;
+  params?: Record<string, string[]>;
+}
+
+/**
+ * The Opendatasoft source `url` points at, as `resolveSource` answers it (resolve.ts); `undefined`
+ * when `api` names another family or the URL has none of Opendatasoft's shapes.
+ */
+export function resolveOdsSource(url: string, api?: ApiFamily): ResolvedSource | undefined {
+  if (api !== undefined && api !== 'ods') return undefined;
+  const absolute = absoluteUrl(url);
+  const match = absolute && recogniseOds(absolute);
+  if (!match?.id || match.prefix === undefined) return undefined;
+  return compact({family: 'ods', url, base: odsApiRoot(match.prefix), id: match.id, params: match.params});
+}
+
+/** The root of Explore v2.1 on the site whose path starts at `prefix`. */
+export function odsApiRoot(prefix: string): string {
+  return `${prefix}/api/explore/v2.1/`;
+}
+
+/** The Opendatasoft shape of `url`, if it has one. */
+export function recogniseOds(url: URL): Match | undefined {
+  const path = url.pathname;
+  const query = url.searchParams;
+  const origin = url.origin;
+  let m: RegExpExecArray | null;
+
+  // Opendatasoft dataset page, any tab: /explore/dataset/<id>/table/?refine.commune=Orléans&q=parc
+  if ((m = /^(.*?)\/explore\/dataset\/([^/]+)(?:\/.*)?$/.exec(path))) {
+    return {family: 'ods', prefix: origin + m[1], id: decode(m[2]), params: odsPageParams(query)};
+  }
+  // Opendatasoft Explore v2.1 / v2.0: the dataset, /records, /exports/<fmt>, /facets…
+  if ((m = /^(.*?)\/api\/(?:explore\/v2\.[01]|v2)\/catalog\/datasets\/([^/]+)(?:\/.*)?$/.exec(path))) {
+    return {family: 'ods', prefix: origin + m[1], id: decode(m[2]), params: odsApiParams(query)};
+  }
+  // Opendatasoft v1: /api/records/1.0/search/?dataset=<id>&refine.commune=… (also analyze, download)
+  if ((m = /^(.*?)\/api\/records\/1\.0\/[a-z]+\/?$/.exec(path)) && query.get('dataset')) {
+    return {family: 'ods', prefix: origin + m[1], id: query.get('dataset')!, params: odsPageParams(query)};
+  }
+  // Opendatasoft v1 dataset metadata: /api/datasets/1.0/<id>/
+  if ((m = /^(.*?)\/api\/datasets\/1\.0\/([^/]+)\/?$/.exec(path)) && m[2] !== 'search') {
+    return {family: 'ods', prefix: origin + m[1], id: decode(m[2])};
+  }
+  return undefined;
+}
+
+/** Page and v1 forms: `refine.<field>=v`, `exclude.<field>=v`, `q=`, as v2.1 `refine`/`exclude`/`q`. */
+function odsPageParams(query: URLSearchParams): Record<string, string[]> | undefined {
+  const params: Record<string, string[]> = {};
+  for (const [name, value] of query) {
+    const facet = /^(refine|exclude)\.(.+)$/.exec(name);
+    if (facet) add(params, facet[1], `${facet[2]}:${value}`);
+    else if (name === 'q' && value.trim()) add(params, 'q', value);
+  }
+  odsApiFilters(query, params);
+  return Object.keys(params).length ? params : undefined;
+}
+
+/** v2.x forms: `refine=<field>:<v>`, `exclude=…`, `where=…`; v2.0's `q` too. */
+function odsApiParams(query: URLSearchParams): Record<string, string[]> | undefined {
+  const params: Record<string, string[]> = {};
+  odsApiFilters(query, params);
+  for (const value of query.getAll('q')) if (value.trim()) add(params, 'q', value);
+  return Object.keys(params).length ? params : undefined;
+}
+
+function odsApiFilters(query: URLSearchParams, params: Record<string, string[]>): void {
+  for (const name of ['refine', 'exclude', 'where'] as const) {
+    for (const value of query.getAll(name)) if (value.trim()) add(params, name, value);
+  }
+}
+
+/** Appends `value` to the list of `name`. */
+export function add(params: Record<string, string[]>, name: string, value: string): void {
+  (params[name] ??= []).push(value);
+}
+
+/** A path segment percent-decoded, or as it is when it is not valid percent-encoding. */
+export function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** `url` resolved against `document.baseURI`; `undefined` when it is no URL. */
+export function absoluteUrl(url: string): URL | undefined {
+  const base = typeof document !== 'undefined' ? document.baseURI : globalThis.location?.href;
+  try {
+    return new URL(url.trim(), base);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The source without its undefined fields. */
+export function compact(source: ResolvedSource): ResolvedSource {
+  const out: ResolvedSource = {family: source.family, url: source.url, base: source.base};
+  if (source.id !== undefined) out.id = source.id;
+  if (source.params !== undefined) out.params = source.params;
+  return out;
+}

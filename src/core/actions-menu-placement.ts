@@ -27,10 +27,11 @@ export class ActionsPlacement implements ReactiveController {
       return;
     }
     if (row !== this.row || widget !== this.widget) this.observe(widget, row);
-    // A new title, language or set of actions: placed again at once (the sizes may stay the same).
+    // A new title, language or set of actions: placed again (the sizes may stay the same) before
+    // the next paint, in the frame's own layout rather than forcing two in the middle of the update.
     const title = widget.querySelector(':scope > .title')?.textContent ?? '';
     const key = `${title}\n${row.textContent ?? ''}`;
-    if (key !== this.placedFor) this.place();
+    if (key !== this.placedFor) this.placeBeforePaint();
   }
 
   hostDisconnected(): void {
@@ -49,8 +50,7 @@ export class ActionsPlacement implements ReactiveController {
       if (now === sizes) return;
       sizes = now;
       // Out of the observer's callback: the layout it changes is reported at the next frame, not as a loop.
-      cancelAnimationFrame(this.frame);
-      this.frame = requestAnimationFrame(() => this.place());
+      this.placeBeforePaint();
     });
     this.observer.observe(widget);
     this.observer.observe(row);
@@ -63,6 +63,11 @@ export class ActionsPlacement implements ReactiveController {
     this.widget?.removeAttribute('data-actions');
     this.widget = this.row = undefined;
     this.placedFor = '';
+  }
+
+  private placeBeforePaint(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => this.place());
   }
 
   private rowWidth(): number {

@@ -221,6 +221,8 @@ describe('the actions row on the title’s line', function () {
 
   it('sits at the end of the title’s line when both fit, the title kept clear of it', async () => {
     const host = await menuHost(800);
+    // Placed in the frame's callbacks, before its first paint.
+    await new Promise((resolve) => requestAnimationFrame(resolve));
     expect(placement(host)).to.equal('inline');
     const title = box(host, '.title');
     const row = box(host, '.frame-actions');

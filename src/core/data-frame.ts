@@ -15,7 +15,7 @@ import type {DataView, LoadedState} from './data-task-controller.js';
 import type {WidgetReport} from './data-source.js';
 import {frameText} from './data-frame.messages.js';
 import {ConfigError} from './errors.js';
-import {dateFormatter, formatDateTime, toDate} from './format.js';
+import {formatDateTime, formatShortDate, toDate} from './format.js';
 import {errorMessage, t} from './i18n.js';
 import type {Lang} from './lang.js';
 import {safeLinkUrl} from './url.js';
@@ -197,7 +197,7 @@ export function renderFooter(meta: DatasetMeta, lang: Lang): unknown {
     items.push(
       html`<span class="date"
         ><span class="visually-hidden">${t(lang, 'footer.modified')} </span
-        >${dateFormatter(lang, {day: 'numeric', month: 'short', year: 'numeric'}).format(modified)}</span
+        >${formatShortDate(modified, lang)}</span
       >`,
     );
   }

@@ -20,6 +20,22 @@ export function dateFormatter(lang: Lang, options: Intl.DateTimeFormatOptions): 
   return formatter;
 }
 
+/** Short month names as `Intl` writes them with `month: 'short'`. */
+const SHORT_MONTHS: Record<Lang, readonly string[]> = {
+  fr: ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+};
+
+/**
+ * `19 déc. 2024` / `Dec 19, 2024`, as `Intl` writes `{day: 'numeric', month: 'short', year:
+ * 'numeric'}`, without it: a page's first `Intl.DateTimeFormat` costs 60 to 115 ms before a
+ * widget's footer shows (bench/RESULTS.md).
+ */
+export function formatShortDate(date: Date, lang: Lang): string {
+  const [day, month, year] = [date.getDate(), SHORT_MONTHS[lang][date.getMonth()], date.getFullYear()];
+  return lang === 'fr' ? `${day} ${month} ${year}` : `${month} ${day}, ${year}`;
+}
+
 /** Reads a date given as a `Date`, an epoch in milliseconds or ISO text; undefined if invalid. */
 export function toDate(value: Date | string | number): Date | undefined {
   let date: Date;

@@ -3,6 +3,7 @@ import {
   formatDate,
   formatDateTime,
   formatNumber,
+  formatShortDate,
   formatTime,
   normalizeSpaces,
   toDate,
@@ -150,5 +151,22 @@ describe('formatDate and formatDateTime', () => {
   it('gives empty text for an invalid date', () => {
     expect(formatDate('not a date', 'fr')).to.equal('');
     expect(formatDateTime('', 'en')).to.equal('');
+  });
+});
+
+describe('formatShortDate', () => {
+  it('writes every month of a year as Intl does, in French and English', () => {
+    for (const lang of ['fr', 'en'] as const) {
+      const intl = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+      });
+      for (let month = 0; month < 12; month++) {
+        const date = new Date(2024, month, month + 1);
+        expect(formatShortDate(date, lang), `${lang} ${month + 1}`).to.equal(intl.format(date));
+      }
+    }
+    expect(formatShortDate(new Date(2024, 11, 19), 'fr')).to.equal('19 déc. 2024');
   });
 });

@@ -15,7 +15,7 @@ import type {FormatLocaleDefinition} from 'd3-format';
 import {LOCALES} from './date-format.js';
 import type {Lang} from './lang.js';
 
-export {dateFormatter, formatDateTime, formatTime, toDate} from './date-format.js';
+export {dateFormatter, formatDateTime, formatShortDate, formatTime, toDate} from './date-format.js';
 // What only charts, tables and filters use, in a module a key figure's page never downloads.
 export {MONTHS, formatCode, formatDate, normalizeSpaces} from './format-words.js';
 

@@ -7,17 +7,27 @@ import type {Lang} from './lang.js';
 /** The `Intl` locale of each UI language. */
 export const LOCALES: Record<Lang, string> = {fr: 'fr-FR', en: 'en'};
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The `Intl` date formatter of a language and options, built once (building one is costly). */
-export function dateFormatter(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+/** The `Intl` formatter of a language and options from `cache`, built once (building one is costly). */
+export function cachedFormatter<Options, Formatter>(
+  cache: Map<string, Formatter>,
+  lang: Lang,
+  options: Options,
+  build: (locale: string, options: Options) => Formatter,
+): Formatter {
   const key = `${lang}|${JSON.stringify(options)}`;
-  let formatter = dateFormats.get(key);
+  let formatter = cache.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(LOCALES[lang], options);
-    dateFormats.set(key, formatter);
+    formatter = build(LOCALES[lang], options);
+    cache.set(key, formatter);
   }
   return formatter;
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The `Intl` date formatter of a language and options, built once. */
+export function dateFormatter(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return cachedFormatter(dateFormats, lang, options, (locale, opts) => new Intl.DateTimeFormat(locale, opts));
 }
 
 /** Short month names as `Intl` writes them with `month: 'short'`. */

@@ -12,7 +12,7 @@
  * never wrap alone.
  */
 import type {FormatLocaleDefinition} from 'd3-format';
-import {LOCALES} from './date-format.js';
+import {cachedFormatter} from './date-format.js';
 import type {Lang} from './lang.js';
 
 export {dateFormatter, formatDateTime, formatShortDate, formatTime, toDate} from './date-format.js';
@@ -63,13 +63,7 @@ export const NUMBER_LOCALES: Record<Lang, FormatLocaleDefinition> = {
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 function numberFormatter(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${lang}|${JSON.stringify(options)}`;
-  let formatter = numberFormats.get(key);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat(LOCALES[lang], options);
-    numberFormats.set(key, formatter);
-  }
-  return formatter;
+  return cachedFormatter(numberFormats, lang, options, (locale, opts) => new Intl.NumberFormat(locale, opts));
 }
 
 function clampDecimals(decimals: number | undefined): number | undefined {

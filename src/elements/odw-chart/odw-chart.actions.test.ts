@@ -76,6 +76,8 @@ describe('odw-chart actions, downloads, units and sizing', function () {
       );
       await drawn(el);
       expect(menuButton(el).getAttribute('aria-label')).to.equal('Actions : Population par commune');
+      // Placed in the frame's callbacks, before the next paint (src/core/actions-menu-placement.ts).
+      await new Promise((resolve) => requestAnimationFrame(resolve));
       expect(
         shadow(el).querySelector('.widget')!.getAttribute('data-actions'),
         'on the title’s line',

@@ -131,6 +131,8 @@ const errorWords = /\/src\/core\/error-words\.ts$/;
  */
 const notKeyFigureData =
   /\/src\/data\/(expression\/(format|key-parser)|facets|connectors\/(facets|ods-plan|ods-pages|resolve))\.ts$/;
+/** Imported for its effect by the widgets that group or page: it hands them to the connector. */
+const odsPagingReady = /\/src\/data\/connectors\/ods-paging-ready\.ts$/;
 /**
  * Of the widgets' shared code, what a key figure does not use: the colours charts and maps draw or
  * the builder checks, month names, long dates and codes (charts, tables, filters). Re-exported by
@@ -168,7 +170,7 @@ const coreChunk = (id, {getModuleInfo}) => {
   if (litDirectives.test(id)) return 'lit-directives';
   // Named, else `core` would take them in as what its modules import or re-export.
   if (errorWords.test(id)) return 'error-words';
-  if (notKeyFigureData.test(id) || notKeyFigureCore.test(id)) return 'widgets';
+  if (notKeyFigureData.test(id) || notKeyFigureCore.test(id) || odsPagingReady.test(id)) return 'widgets';
   if (!coreModules.some((pattern) => pattern.test(id))) return undefined;
   const info = getModuleInfo(id);
   const usesDirectives = info?.importedIds.some((imported) => litDirectives.test(imported));

@@ -72,7 +72,13 @@ export async function query(src: string, options: QueryOptions = {}): Promise<Qu
     : BLANK_KEYS;
   const normalized = normalizeWith(options, keys);
   const source = resolveOdsSource(src, options.api) ?? (await resolveOtherSource(src, options.api));
-  return (await connectorFor(source.family)).query(source, normalized, createFetchContext(options));
+  // No await on Opendatasoft's way to `fetch()`: the request leaves before the widget renders.
+  const connector = connectorFor(source.family);
+  return (connector instanceof Promise ? await connector : connector).query(
+    source,
+    normalized,
+    createFetchContext(options),
+  );
 }
 
 /** The fields (names, labels, types) and metadata (title, publisher, licence…) of a source. */

@@ -6,13 +6,13 @@ export {resolveSource} from './resolve.js';
 export type {FacetValues} from './util.js';
 
 /**
- * Opendatasoft's connector, the API of the métropoles' portals, comes with the data layer: a
- * widget's first request leaves without waiting for one more module. Each other family's is its
- * own chunk, loaded on first use: a page reading Opendatasoft never downloads the CKAN, tabular or
- * file code.
+ * Opendatasoft's connector, the API of the métropoles' portals, comes with the data layer and is
+ * answered at once: a widget's request leaves in the update that asks for it, before the widget
+ * renders its loading state. Each other family's is its own chunk, loaded on first use: a page
+ * reading Opendatasoft never downloads the CKAN, tabular or file code.
  */
-const CONNECTORS: Record<ApiFamily, () => Promise<Connector>> = {
-  ods: () => Promise.resolve(odsConnector),
+const CONNECTORS: Record<ApiFamily, () => Connector | Promise<Connector>> = {
+  ods: () => odsConnector,
   tabular: () => import('./tabular.js').then((module) => module.tabularConnector),
   ckan: () => import('./ckan.js').then((module) => module.ckanConnector),
   csv: () => import('./file.js').then((module) => module.csvConnector),
@@ -20,7 +20,7 @@ const CONNECTORS: Record<ApiFamily, () => Promise<Connector>> = {
   geojson: () => import('./file.js').then((module) => module.geojsonConnector),
 };
 
-/** The connector of an API family. */
-export function connectorFor(family: ApiFamily): Promise<Connector> {
+/** The connector of an API family: Opendatasoft's itself, the others once their module has loaded. */
+export function connectorFor(family: ApiFamily): Connector | Promise<Connector> {
   return CONNECTORS[family]();
 }

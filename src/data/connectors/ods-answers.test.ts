@@ -64,6 +64,18 @@ describe('Opendatasoft answers', () => {
     expect(odsDatasetInfo(SOURCE, {dataset: DATASET})).to.deep.equal(odsDatasetInfo(SOURCE, DATASET));
   });
 
+  it('reads an answer once: the same answer gives the same reading, another portal its own page', () => {
+    const answer = structuredClone(DATASET);
+    const first = odsDatasetInfo(SOURCE, answer);
+    expect(odsDatasetInfo(SOURCE, answer)).to.equal(first);
+    const elsewhere = {...SOURCE, base: 'https://data.angers.fr/api/explore/v2.1/'};
+    const there = odsDatasetInfo(elsewhere, answer);
+    expect(there.meta.pageUrl).to.equal(
+      'https://data.angers.fr/explore/dataset/om-mobilite-parcs-stationnement/',
+    );
+    expect(there.fields).to.deep.equal(first.fields);
+  });
+
   // A time unit's text becomes its period start in ods.ts (periods.ts), tested in ods.test.ts.
   it('grouped records: labels back to the query’s keys, a time unit’s text as the API wrote it', () => {
     const query = q({

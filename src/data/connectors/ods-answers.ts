@@ -34,8 +34,27 @@ export interface OdsFacets {
   facets?: Array<{name?: string; facets?: Array<{name?: string; value?: string; count?: number}>}>;
 }
 
-/** Fields and metadata from `catalog/datasets/<id>`; descriptions are HTML, kept as text. */
+/**
+ * What each answer of `catalog/datasets/<id>` was read as. Cached answers are shared (request.ts):
+ * a widget that queries again reads the same answer, whose HTML descriptions took 1 to 6 ms to turn
+ * into text, once.
+ */
+const readAnswers = new WeakMap<object, DatasetInfo>();
+
+/**
+ * Fields and metadata from `catalog/datasets/<id>`; descriptions are HTML, kept as text. The result
+ * is shared by every reader of the same answer: treat it as read-only.
+ */
 export function odsDatasetInfo(source: ResolvedSource, body: unknown): DatasetInfo {
+  const pageUrl = `${portalRoot(source)}explore/dataset/${encodeURIComponent(datasetId(source))}/`;
+  const known = isRecord(body) ? readAnswers.get(body) : undefined;
+  if (known?.meta.pageUrl === pageUrl) return known;
+  const info = readDatasetInfo(body, pageUrl);
+  if (isRecord(body)) readAnswers.set(body, info);
+  return info;
+}
+
+function readDatasetInfo(body: unknown, pageUrl: string): DatasetInfo {
   // v2.1 answers the dataset itself; v2.0 wraps it in `dataset`.
   const dataset = (
     isRecord(body) && isRecord(body.dataset) ? body.dataset : isRecord(body) ? body : {}
@@ -54,9 +73,7 @@ export function odsDatasetInfo(source: ResolvedSource, body: unknown): DatasetIn
   const metas = dataset.metas?.default ?? {};
   const text = (key: string) =>
     typeof metas[key] === 'string' && metas[key] ? (metas[key] as string) : undefined;
-  const meta: DatasetInfo['meta'] = {
-    pageUrl: `${portalRoot(source)}explore/dataset/${encodeURIComponent(datasetId(source))}/`,
-  };
+  const meta: DatasetInfo['meta'] = {pageUrl};
   const title = text('title');
   const description = text('description');
   const publisher = text('publisher');

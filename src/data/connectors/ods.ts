@@ -31,9 +31,37 @@ import type {
   Row,
 } from '../types.js';
 import {odsAnswerRows, odsDatasetInfo} from './ods-answers.js';
+import type {fetchPages} from './ods-pages.js';
+import type {planOdsQuery} from './ods-plan.js';
 import {init, records, RECORDS_MAX_LIMIT, RECORDS_MAX_WINDOW} from './ods-requests.js';
 import {datasetUrl, planOdsSelection} from './odsql.js';
 import {geoPointKeys, normalizeGeoPoints} from './util.js';
+
+/** The planning of group keys and order (ods-plan.ts) and the paging past one page (ods-pages.ts). */
+export interface OdsPaging {
+  planOdsQuery: typeof planOdsQuery;
+  fetchPages: typeof fetchPages;
+}
+
+/**
+ * Set by the widgets that group and page (src/data/connectors/ods-paging-ready.ts), or loaded by
+ * the first query that needs it: a query of those widgets sends its requests without waiting for an
+ * import, which waits for the main thread (a first render, a layout) before it resolves.
+ */
+let paging: OdsPaging | undefined;
+
+/** Hands the connector the paging modules, already loaded by the widget that imports them. */
+export function providePaging(modules: OdsPaging): void {
+  paging = modules;
+}
+
+async function loadPaging(): Promise<OdsPaging> {
+  const [{planOdsQuery}, {fetchPages}] = await Promise.all([
+    import('./ods-plan.js'),
+    import('./ods-pages.js'),
+  ]);
+  return (paging ??= {planOdsQuery, fetchPages});
+}
 
 export const odsConnector: Connector = {
   family: 'ods',
@@ -46,7 +74,9 @@ async function info(source: ResolvedSource, ctx: FetchContext): Promise<DatasetI
 }
 
 async function query(source: ResolvedSource, q: NormalizedQuery, ctx: FetchContext): Promise<QueryResult> {
-  const [dataset, {rows, total}] = await Promise.all([info(source, ctx), fetchRows(source, q, ctx)]);
+  // The records first: their answer takes longer than the dataset's, and the page's first `fetch()`
+  // costs the main thread a few milliseconds.
+  const [{rows, total}, dataset] = await Promise.all([fetchRows(source, q, ctx), info(source, ctx)]);
   // Periods are rare on a page's first draw (never a key figure's): their reading loads with them.
   if (q.groupBy.some((key) => key.timeunit)) (await import('./periods.js')).normalizePeriods(rows, q.groupBy);
   normalizeGeoPoints(
@@ -65,10 +95,8 @@ async function fetchRows(
   ctx: FetchContext,
 ): Promise<{rows: Row[]; total: number}> {
   // Group keys and order are planned by a module a key figure's page never downloads (ods-plan.ts).
-  const plan =
-    q.groupBy.length || q.orderBy.length
-      ? (await import('./ods-plan.js')).planOdsQuery(q, source)
-      : planOdsSelection(q, source);
+  const grouping = q.groupBy.length || q.orderBy.length ? (paging ?? (await loadPaging())) : undefined;
+  const plan = grouping ? grouping.planOdsQuery(q, source) : planOdsSelection(q, source);
   // Rare (an empty `in` list): the engine is loaded only then, keeping it off Opendatasoft pages.
   if (plan.matchesNothing) return (await import('../engine.js')).runQuery([], q);
   const offset = Math.max(0, q.offset ?? 0);
@@ -92,5 +120,5 @@ async function fetchRows(
       total: body.total_count ?? offset + (body.results?.length ?? 0),
     };
   }
-  return (await import('./ods-pages.js')).fetchPages(source, plan, ctx, {offset, limit});
+  return (paging ?? (await loadPaging())).fetchPages(source, plan, ctx, {offset, limit});
 }

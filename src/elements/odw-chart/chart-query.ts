@@ -9,6 +9,8 @@ import type {DataTarget} from '../../core/data-element.js';
 import {inFilter, orderFor, xKey, type ChartPlan} from './chart-plan.js';
 import {nextPeriod} from './chart-time.js';
 import type {ChartData, ChartPoint} from './chart-model.js';
+// The Opendatasoft connector plans this widget's grouped and paged queries without an import to wait for.
+import '../../data/connectors/ods-paging-ready.js';
 
 /** Runs one query of the chart on a target (the element's `runQuery` with its load options). */
 export type RunQuery = (

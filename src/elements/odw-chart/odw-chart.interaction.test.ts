@@ -3,7 +3,7 @@ import {formatFilter, parseFilter} from '../../data/index.js';
 import type {OdwKpi} from '../odw-kpi/odw-kpi.js';
 import '../odw-kpi/define.js';
 import type {OdwSource} from '../odw-source/odw-source.js';
-import {mount, normalize, part, shadow} from '../../../test/helpers.js';
+import {mount, normalize, part, shadow, uniqueTag, watchFetches} from '../../../test/helpers.js';
 import {
   FESTIVALS,
   ODS,
@@ -129,6 +129,40 @@ describe('odw-chart clicks, keyboard and filters', function () {
       expect(normalize(svg!.getAttribute('aria-label'))).to.equal(summary(chart));
       expect(shadow(chart).querySelectorAll('.points [role="option"]')).to.have.length(7);
       await expect(chart).to.be.accessible();
+    });
+  });
+
+  describe('requests', () => {
+    it('leave in the update that asks for them: the first draw’s, and the one after a filter', async () => {
+      const tag = uniqueTag('early');
+      const fetches = watchFetches(tag);
+      try {
+        const container = await mount(
+          html`<odw-source
+              id="early-source"
+              src=${ODS.replace('/portal/', `/portal/~tag=${tag}/`)}
+              where=${ORLEANS}
+            ></odw-source>
+            <odw-chart source="early-source" x="commune" y="sum(population)" sort="-y"></odw-chart>`,
+        );
+        const chart = container.querySelector('odw-chart')!;
+        const source = container.querySelector<OdwSource>('odw-source')!;
+        await chart.updateComplete;
+        const grouped = () =>
+          fetches.calls.filter((call) => decodeURIComponent(call.url).includes('group_by=commune'));
+        expect(grouped(), 'the records request, sent with the dataset’s').to.have.length(1);
+        await drawn(chart);
+        source.setFilter('test', parseFilter('population >= 10000'));
+        await chart.updateComplete;
+        expect(
+          grouped()
+            .map((call) => decodeURIComponent(call.url))
+            .at(-1),
+        ).to.contain('population >= 10000');
+        await waitUntil(() => marks(chart).length === 7, 'the 7 communes of 10 000 inhabitants or more');
+      } finally {
+        fetches.stop();
+      }
     });
   });
 

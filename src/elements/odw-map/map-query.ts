@@ -11,6 +11,8 @@ import {isDataSource} from '../../core/data-source.js';
 import type {ClassMethod} from './classify.js';
 import type {MapData} from './map-types.js';
 import {firstSelection, splitFields, valueLabel} from './map-text.js';
+// The Opendatasoft connector plans this widget's grouped and paged queries without an import to wait for.
+import '../../data/connectors/ods-paging-ready.js';
 
 export type MapEngine = typeof import('./map-engine.js');
 

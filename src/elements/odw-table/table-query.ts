@@ -8,6 +8,8 @@ import {parseOrderBy, resolveSource} from '../../data/index.js';
 import type {ApiFamily, FieldInfo, QueryOptions, QueryResult, Row, Selection} from '../../data/types.js';
 import type {DataTarget, LoadOptions} from '../../core/data-element.js';
 import {isNumeric, rowMatches, searchWords} from './cells.js';
+// The Opendatasoft connector plans this widget's grouped and paged queries without an import to wait for.
+import '../../data/connectors/ods-paging-ready.js';
 
 /** Families whose API searches full text; the table passes the text as the URL's `q`. */
 const FULL_TEXT_FAMILIES: ReadonlySet<ApiFamily> = new Set(['ods', 'ckan']);

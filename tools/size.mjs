@@ -52,7 +52,6 @@ const cdnBudgets = {
   'chunks/ckan': 4_500,
   // Issue 20 (7 December 2026): what a key figure needs, nothing more (rollup.config.mjs).
   'chunks/browser-rows': 700,
-  'chunks/collation': 400,
   'chunks/core': 24_900,
   // Loaded on a page's first error (src/core/i18n.ts `errorMessage`), and by the dashboard and the builder.
   'chunks/error-words': 2_500,

@@ -61,6 +61,7 @@ const NODE_TESTS = [
   'tools/portal/',
   'tools/package.test.mjs',
   'tools/syntax-floor.test.mjs',
+  'tools/compile-hints.test.mjs',
   'tools/import-graph.test.mjs',
   'tools/demo-pages.test.mjs',
 ];

@@ -16,9 +16,13 @@ export interface OfflineCopyOptions {
 
 const store = () => import('./offline-store.js');
 
-/** Keeps `payload` as the last good answer to `key` (`size` in characters). Never throws. */
+/**
+ * Keeps `payload` as the last good answer to `key` (`size` in characters). Never throws. The copy
+ * is written in a task of its own: IndexedDB clones the answer as it is written, which must not
+ * delay the widgets that draw it.
+ */
 export function saveCopy(key: string, payload: unknown, size: number): Promise<void> {
-  return store().then(
+  return new Promise((resolve) => setTimeout(resolve)).then(store).then(
     (offline) => offline.saveCopy(key, payload, size),
     () => undefined,
   );

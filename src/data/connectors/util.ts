@@ -110,16 +110,20 @@ export function groupKeyOf(
 
 /**
  * Plain text of an HTML fragment (metadata descriptions): scripts and styles go with their
- * content, block ends become line breaks, other tags go, entities are decoded. Parsed with DOMParser, whose documents are inert (no script runs, nothing
- * loads), and only `textContent` is read; the result is text and must be inserted as text.
+ * content, block ends become line breaks, other tags go, entities are decoded. Parsed as a
+ * `<template>`'s content, which is inert (no script runs, nothing loads) and, unlike a DOMParser
+ * document, costs no new document (up to 10 ms on a page's first answer); only `textContent` is
+ * read, and the result is text, to be inserted as text.
  */
 export function htmlToText(html: string): string {
   const marked = html
     .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
     .replace(/<br\s*\/?>|<\/(?:p|div|li|h[1-6]|tr|blockquote|pre|ul|ol|table)>/gi, '$&\n');
   let text: string;
-  if (typeof DOMParser !== 'undefined') {
-    text = new DOMParser().parseFromString(marked, 'text/html').body.textContent ?? '';
+  if (typeof document === 'object') {
+    const template = document.createElement('template');
+    template.innerHTML = marked;
+    text = template.content.textContent ?? '';
   } else {
     text = decodeEntities(marked.replace(/<[^>]*>/g, ''));
   }

@@ -77,6 +77,29 @@ describe('odw-chart axes and labels', () => {
     expect(thinned.labels.map((label) => label.full)).to.include('Saint-Jean-de-la-Ruelle');
   });
 
+  it('turns the labels once one cannot be written whole on two lines, without trying the others', () => {
+    // The 22 communes of Orléans Métropole in 40-pixel slots, as on a 900-pixel page.
+    const labels = Array.from({length: 22}, (_, index) => `${COMMUNES[index % 4]} ${index}`);
+    const measured: string[] = [];
+    const counting: Measure = (text) => {
+      measured.push(text);
+      return measure(text);
+    };
+    const axis = bottomCategoryAxis({
+      labels,
+      centres: labels.map((_, index) => 200 + (index + 0.5) * 40),
+      slot: 40,
+      measure: counting,
+      lineHeight: 16,
+      maxDepth: 200,
+      left: 0,
+    });
+    expect(axis.mode).to.equal('rotated');
+    expect(axis.labels.map((label) => label.full)).to.deep.equal(labels);
+    // Each label measured whole, to place it turned; only the first tried on two lines.
+    expect(measured.length).to.be.at.most(labels.length * 2 + 12);
+  });
+
   it('drops tick labels until none overlaps and keeps each inside the axis', () => {
     const ticks = Array.from({length: 12}, (_, v) => ({v, label: `${v} 000 000`}));
     const placed = spreadTicks(ticks, (tick) => 10 + tick.v * 25, measure, 0, 300);

@@ -105,8 +105,8 @@ export function bottomCategoryAxis(input: CategoryAxisInput): CategoryAxis {
       depth: lineHeight,
     };
   }
-  const wrapped = labels.map((label) => wrapText(label, room, measure, 2));
-  if (room > lineHeight * 2 && wrapped.every((wrap) => wrap.complete)) {
+  const wrapped = room > lineHeight * 2 ? wrapWhole(labels, room, measure) : undefined;
+  if (wrapped) {
     return {
       mode: 'wrapped',
       labels: wrapped.map((wrap, index) => ({
@@ -131,6 +131,21 @@ export function bottomCategoryAxis(input: CategoryAxisInput): CategoryAxis {
     placed.push({index, at: centres[index], lines: line ? [line] : [], full: labels[index]});
   }
   return {mode: 'rotated', labels: placed, depth: (widest + lineHeight) * Math.SQRT1_2};
+}
+
+/**
+ * Every label on two lines of `room`, or undefined from the first one that does not fit whole: the
+ * labels after it are not measured (each try of a break or a cut measures a new text, hundreds for
+ * a chart of the communes of a métropole).
+ */
+function wrapWhole(labels: string[], room: number, measure: Measure): Array<{lines: string[]}> | undefined {
+  const wrapped: Array<{lines: string[]}> = [];
+  for (const label of labels) {
+    const wrap = wrapText(label, room, measure, 2);
+    if (!wrap.complete) return undefined;
+    wrapped.push(wrap);
+  }
+  return wrapped;
 }
 
 /**

@@ -12,7 +12,7 @@
 import type {Filter, Selection} from '../types.js';
 import {parseFilterText, parseSelectText} from './parser.js';
 
-export type {SyntaxExpected} from './syntax-error.js';
+export type {SyntaxExpected} from './parser.js';
 export {formatFilter} from './format.js';
 export {parseGroupBy, parseOrderBy} from './key-parser.js';
 

@@ -1,10 +1,10 @@
 /**
  * Opendatasoft's answers and what they mean, without fetching: a dataset's fields and metadata
- * (v2.1 and v2.0), records as the query's rows, facets as values and counts.
+ * (v2.1 and v2.0), records as the query's rows. Facets are read in facets.ts.
  */
 import type {DatasetInfo, FieldInfo, FieldType, ResolvedSource, Row} from '../types.js';
 import {datasetId, type OdsPlan} from './odsql.js';
-import {type FacetValues, fieldType, htmlToText, isRecord} from './util.js';
+import {fieldType, htmlToText, isRecord} from './util.js';
 
 const ODS_TYPES: Record<string, FieldType> = {
   text: 'text',
@@ -28,10 +28,6 @@ interface OdsDataset {
 export interface OdsRecords {
   total_count?: number;
   results?: Row[];
-}
-
-export interface OdsFacets {
-  facets?: Array<{name?: string; facets?: Array<{name?: string; value?: string; count?: number}>}>;
 }
 
 /**
@@ -101,17 +97,6 @@ export function odsAnswerRows(apiRows: readonly Row[], plan: OdsPlan): Row[] {
     for (const [from, to] of plan.copies) row[to] = row[from];
     return row;
   });
-}
-
-/** The values and counts of each of `fields` in a `facets` answer, as the API's text (dates as `2024/03`…). */
-export function facetValues(fields: readonly string[], body: OdsFacets): FacetValues[] {
-  const byName = new Map((body.facets ?? []).map((facet) => [facet.name, facet.facets ?? []]));
-  return fields.map((field) => ({
-    field,
-    values: (byName.get(field) ?? [])
-      .filter((entry) => entry.value !== undefined || entry.name !== undefined)
-      .map((entry) => ({value: String(entry.value ?? entry.name), count: Number(entry.count ?? 0)})),
-  }));
 }
 
 /** The portal's root (`https://host/`), from the API root `https://host/api/explore/v2.1/`. */

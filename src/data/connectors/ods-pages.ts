@@ -8,7 +8,8 @@ import {QueryError} from '../errors.js';
 import type {FetchContext, ResolvedSource, Row} from '../types.js';
 import {odsAnswerRows} from './ods-answers.js';
 import {init, records, RECORDS_MAX_LIMIT, RECORDS_MAX_WINDOW} from './ods-requests.js';
-import {exportUrl, type OdsPlan} from './odsql.js';
+import {clauseParams, datasetPath, type OdsPlan} from './odsql.js';
+import {buildUrl} from './util.js';
 
 /** `records` bound of Explore v2.1 on groups. */
 const GROUPS_MAX_WINDOW = 20_000;
@@ -74,4 +75,11 @@ async function exportJson(
   if (!Array.isArray(body))
     throw new QueryError('The export did not answer a list of records', {expected: 'array'});
   return body as Row[];
+}
+
+/** `exports/json`: every row of the plan, or its first `limit`. */
+export function exportUrl(source: ResolvedSource, plan: OdsPlan, limit: number | undefined): string {
+  const params = clauseParams(source, plan);
+  if (limit !== undefined) params.push(['limit', String(limit)]);
+  return buildUrl(source.base, `${datasetPath(source)}/exports/json`, params);
 }

@@ -110,38 +110,22 @@ export function groupKeyOf(
 
 /**
  * Plain text of an HTML fragment (metadata descriptions): scripts and styles go with their
- * content, block ends become line breaks, other tags go, entities are decoded. Parsed with DOMParser, whose documents are inert (no script runs, nothing
- * loads), and only `textContent` is read; the result is text and must be inserted as text.
+ * content, block ends become line breaks, other tags go, entities are decoded. Parsed with
+ * DOMParser, whose documents are inert (no script runs, nothing loads), and only `textContent` is
+ * read; the result is text and must be inserted as text. (The data layer needs a document: the
+ * network layer resolves URLs against `document.baseURI`, request.ts.)
  */
 export function htmlToText(html: string): string {
   const marked = html
     .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
     .replace(/<br\s*\/?>|<\/(?:p|div|li|h[1-6]|tr|blockquote|pre|ul|ol|table)>/gi, '$&\n');
-  let text: string;
-  if (typeof DOMParser !== 'undefined') {
-    text = new DOMParser().parseFromString(marked, 'text/html').body.textContent ?? '';
-  } else {
-    text = decodeEntities(marked.replace(/<[^>]*>/g, ''));
-  }
+  const text = new DOMParser().parseFromString(marked, 'text/html').body.textContent ?? '';
   return text
     .split('\n')
     .map((line) => line.replace(/[ \t\r\f\v]+/g, ' ').trim())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-}
-
-const ENTITIES: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0'};
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, body: string) => {
-    if (body[0] === '#') {
-      const code =
-        body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-    }
-    return ENTITIES[body.toLowerCase()] ?? entity;
-  });
 }
 
 /** Maps a type name of another platform onto the Opendatasoft names; `text` when unknown. */

@@ -2,7 +2,7 @@
  * Opendatasoft's answers and what they mean, without fetching: a dataset's fields and metadata
  * (v2.1 and v2.0), records as the query's rows. Facets are read in facets.ts.
  */
-import type {DatasetInfo, FieldInfo, FieldType, ResolvedSource, Row} from '../types.js';
+import type {DatasetInfo, DatasetMeta, FieldInfo, FieldType, ResolvedSource, Row} from '../types.js';
 import {datasetId, type OdsPlan} from './odsql.js';
 import {fieldType, htmlToText, isRecord} from './util.js';
 
@@ -18,6 +18,16 @@ const ODS_TYPES: Record<string, FieldType> = {
   file: 'file',
   json: 'json',
 };
+
+/** The texts of the metadata (`metas.default`) and their names in `DatasetMeta`; descriptions are HTML. */
+const META_TEXTS = [
+  ['title', 'title'],
+  ['description', 'description'],
+  ['publisher', 'publisher'],
+  ['license', 'license'],
+  ['licenseUrl', 'license_url'],
+  ['modified', 'modified'],
+] as const;
 
 interface OdsDataset {
   dataset_id?: string;
@@ -67,21 +77,11 @@ function readDatasetInfo(body: unknown, pageUrl: string): DatasetInfo {
       return out;
     });
   const metas = dataset.metas?.default ?? {};
-  const text = (key: string) =>
-    typeof metas[key] === 'string' && metas[key] ? (metas[key] as string) : undefined;
-  const meta: DatasetInfo['meta'] = {pageUrl};
-  const title = text('title');
-  const description = text('description');
-  const publisher = text('publisher');
-  const license = text('license');
-  const licenseUrl = text('license_url');
-  const modified = text('modified');
-  if (title) meta.title = title;
-  if (description) meta.description = htmlToText(description);
-  if (publisher) meta.publisher = publisher;
-  if (license) meta.license = license;
-  if (licenseUrl) meta.licenseUrl = licenseUrl;
-  if (modified) meta.modified = modified;
+  const meta: DatasetMeta = {pageUrl};
+  for (const [name, key] of META_TEXTS) {
+    const value = metas[key];
+    if (typeof value === 'string' && value) meta[name] = name === 'description' ? htmlToText(value) : value;
+  }
   if (typeof metas.records_count === 'number') meta.recordsCount = metas.records_count;
   return {fields, meta};
 }

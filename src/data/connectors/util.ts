@@ -1,5 +1,5 @@
 /** Small helpers shared by the connectors. */
-import type {FieldInfo, FieldType, Filter, GroupKey, Row, Selection} from '../types.js';
+import type {FieldType, Filter, GroupKey, Selection} from '../types.js';
 
 /**
  * `base` + `path` + query string; every name and value percent-encoded (spaces as `%20`). An
@@ -31,32 +31,10 @@ export function toLatLon(value: unknown): unknown {
   return value;
 }
 
-/** Rewrites, in place, the `geo_point_2d` values of `rows` found under `keys` to `{lat, lon}`. */
-export function normalizeGeoPoints(rows: Row[], keys: readonly string[]): void {
-  if (!keys.length) return;
-  for (const row of rows) for (const key of keys) if (key in row) row[key] = toLatLon(row[key]);
-}
-
 /** One field's distinct values and how many records hold each. */
 export interface FacetValues {
   field: string;
   values: Array<{value: string | number | boolean; count: number}>;
-}
-
-/** Fields by name. */
-function fieldMap(fields: readonly FieldInfo[]): Map<string, FieldInfo> {
-  return new Map(fields.map((field) => [field.name, field]));
-}
-
-/** The keys of rows holding `geo_point_2d` values: fields of that type, or selections of them. */
-export function geoPointKeys(
-  fields: readonly FieldInfo[],
-  renamed: ReadonlyArray<{field: string; as: string}> = [],
-): string[] {
-  const types = fieldMap(fields);
-  const keys = fields.filter((field) => field.type === 'geo_point_2d').map((field) => field.name);
-  for (const {field, as} of renamed) if (types.get(field)?.type === 'geo_point_2d') keys.push(as);
-  return [...new Set(keys)];
 }
 
 /**

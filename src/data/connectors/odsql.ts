@@ -145,21 +145,20 @@ function aggregateExpression(selection: Extract<Selection, {type: 'aggregate'}>)
 /** A field name as ODSQL reads it: bare when a plain identifier, else in backquotes. */
 export function identifier(name: string): string {
   if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !KEYWORDS.has(name.toLowerCase())) return name;
-  return '`' + name.replace(/\\/g, '\\\\').replace(/`/g, '\\`') + '`';
+  return '`' + name.replace(/[\\`]/g, '\\$&') + '`';
 }
 
 /** A string literal: double quotes, with `\` and `"` escaped by a backslash. */
 export function stringLiteral(value: string): string {
-  return '"' + value.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
+  return '"' + value.replace(/[\\"]/g, '\\$&') + '"';
 }
 
 /** Serialises a filter (free of constants: see `simplifyFilter`) to an ODSQL `where` expression. */
 export function odsqlFilter(filter: Filter): string {
   switch (filter.type) {
     case 'and':
-      return filter.filters.map(operand).join(' and ');
     case 'or':
-      return filter.filters.map(operand).join(' or ');
+      return filter.filters.map(operand).join(` ${filter.type} `);
     case 'not':
       if (filter.filter.type === 'null') return `${identifier(filter.filter.field)} is not null`;
       return `not (${odsqlFilter(filter.filter)})`;

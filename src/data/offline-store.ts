@@ -117,25 +117,25 @@ async function save(key: string, payload: unknown, size: number): Promise<void> 
   const index = await readIndex(store);
   const now = Date.now();
   delete index[key];
-  // Expired first, then the oldest, until the new answer fits under the cap.
-  const byAge = Object.entries(index).sort(([, a], [, b]) => a.savedAt - b.savedAt);
-  let total = byAge.reduce((sum, [, entry]) => sum + entry.size, 0) + size;
-  for (const [name, entry] of byAge) {
-    if (total <= maxChars && now - entry.savedAt <= maxAge) break;
-    total -= entry.size;
+  // The oldest answers go first: while expired or while the new one does not fit under the cap,
+  // then while the storage is full, until nothing else is left to drop.
+  const byAge = Object.keys(index).sort((a, b) => index[a].savedAt - index[b].savedAt);
+  let total = size;
+  for (const name of byAge) total += index[name].size;
+  const dropOldest = async () => {
+    const name = byAge.shift()!;
+    total -= index[name].size;
     delete index[name];
     await store('delete', name);
-  }
-  // A full storage: drop the oldest and try again, until nothing else is left to drop.
+  };
+  while (byAge.length && (total > maxChars || now - index[byAge[0]].savedAt > maxAge)) await dropOldest();
   for (;;) {
     try {
       await store('put', key, {savedAt: now, payload} satisfies Entry);
       break;
     } catch (error) {
-      const oldest = Object.entries(index).sort(([, a], [, b]) => a.savedAt - b.savedAt)[0]?.[0];
-      if (!oldest) throw error;
-      delete index[oldest];
-      await store('delete', oldest);
+      if (!byAge.length) throw error;
+      await dropOldest();
     }
   }
   index[key] = {savedAt: now, size};

@@ -45,21 +45,20 @@ export interface FacetValues {
 export function simplifyFilter(filter: Filter | undefined): Filter | boolean {
   if (!filter) return true;
   switch (filter.type) {
-    case 'and': {
-      const parts: Filter[] = [];
-      for (const part of filter.filters.map(simplifyFilter)) {
-        if (part === false) return false;
-        if (part !== true) parts.push(part);
-      }
-      return parts.length === 0 ? true : parts.length === 1 ? parts[0] : {type: 'and', filters: parts};
-    }
+    case 'and':
     case 'or': {
+      // A part that is `decisive` (false in an `and`, true in an `or`) decides the whole.
+      const decisive = filter.type === 'or';
       const parts: Filter[] = [];
       for (const part of filter.filters.map(simplifyFilter)) {
-        if (part === true) return true;
-        if (part !== false) parts.push(part);
+        if (part === decisive) return decisive;
+        if (typeof part === 'object') parts.push(part);
       }
-      return parts.length === 0 ? false : parts.length === 1 ? parts[0] : {type: 'or', filters: parts};
+      return parts.length === 0
+        ? !decisive
+        : parts.length === 1
+          ? parts[0]
+          : {type: filter.type, filters: parts};
     }
     case 'not': {
       const inner = simplifyFilter(filter.filter);

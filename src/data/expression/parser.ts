@@ -88,24 +88,24 @@ export interface Token {
 const TOKEN =
   /\s+|(date(?=["']))?(["'`])((?:\\[\\"'`]|(?!\2)[^])*)(\2)?|(\d+(?:\.\d+)?(?:e[+-]?\d+)?)|([\p{L}_][\p{L}\p{M}\p{N}_]*)|([<>!]=|<>|[=<>])|([(),\-+*])|[^]/giu;
 
+/** The kinds of the tokens of TOKEN's last capturing groups, in their order. */
+const PLAIN_KINDS = ['number', 'name', 'operator', 'punct'];
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(TOKEN)) {
-    const [source, date, quote, quoted, closed, number, name, operator, punct] = match;
+    const [source, date, quote, quoted, closed, ...plain] = match;
     const start = match.index;
-    const token = (kind: string, value: string) => {
-      tokens.push({kind, value, text: source, start});
-    };
     if (quote && !closed) {
       const open = start + (date ? 4 : 0);
       tokens.push({kind: 'unterminated', value: '', text: text.slice(open), start: open});
     } else if (quote) {
-      token(date ? 'date' : quote === '`' ? 'quoted-name' : 'string', quoted.replace(/\\([\\"'`])/g, '$1'));
-    } else if (number) token('number', number);
-    else if (name) token('name', name);
-    else if (operator) token('operator', operator === '<>' ? '!=' : operator);
-    else if (punct) token('punct', punct);
-    else if (!/^\s/u.test(source)) token('invalid', source);
+      const kind = date ? 'date' : quote === '`' ? 'quoted-name' : 'string';
+      tokens.push({kind, value: quoted.replace(/\\([\\"'`])/g, '$1'), text: source, start});
+    } else if (source.trim()) {
+      const kind = PLAIN_KINDS[plain.findIndex(Boolean)] ?? 'invalid';
+      tokens.push({kind, value: source === '<>' ? '!=' : source, text: source, start});
+    }
   }
   tokens.push({kind: 'end', value: '', text: '', start: text.trimEnd().length});
   return tokens;

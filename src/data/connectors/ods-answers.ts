@@ -6,18 +6,12 @@ import type {DatasetInfo, DatasetMeta, FieldInfo, FieldType, ResolvedSource, Row
 import {datasetId, type OdsPlan} from './odsql.js';
 import {fieldType, htmlToText, isRecord} from './util.js';
 
-const ODS_TYPES: Record<string, FieldType> = {
-  text: 'text',
-  int: 'int',
-  double: 'double',
-  date: 'date',
-  datetime: 'datetime',
-  boolean: 'boolean',
-  geo_point_2d: 'geo_point_2d',
-  geo_shape: 'geo_shape',
-  file: 'file',
-  json: 'json',
-};
+/** Opendatasoft's field types, which are the ones the data layer names (any other reads as `text`). */
+const ODS_TYPES = Object.fromEntries(
+  'text int double date datetime boolean geo_point_2d geo_shape file json'
+    .split(' ')
+    .map((type) => [type, type]),
+) as Record<string, FieldType>;
 
 /** The texts of the metadata (`metas.default`) and their names in `DatasetMeta`; descriptions are HTML. */
 const META_TEXTS = [

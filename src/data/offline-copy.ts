@@ -14,14 +14,14 @@ export interface OfflineCopyOptions {
   onCopy(savedAt: Date): void;
 }
 
-/** What `use` answers once the store has loaded; undefined when it cannot load. */
-function inStore<T>(use: (store: typeof import('./offline-store.js')) => Promise<T>): Promise<T | undefined> {
-  return import('./offline-store.js').then(use, () => undefined);
-}
+const store = () => import('./offline-store.js');
 
 /** Keeps `payload` as the last good answer to `key` (`size` in characters). Never throws. */
 export function saveCopy(key: string, payload: unknown, size: number): Promise<void> {
-  return inStore((offline) => offline.saveCopy(key, payload, size));
+  return store().then(
+    (offline) => offline.saveCopy(key, payload, size),
+    () => undefined,
+  );
 }
 
 /** Whether `error` says the portal could not be reached (what the copy stands in for). */
@@ -42,7 +42,10 @@ export function withOfflineCopy<T>(
 ): Promise<T> {
   return answer.catch(async (error: unknown) => {
     if (!options.fallback || signal?.aborted || !isUnreachable(error)) throw error;
-    const copy = await inStore((offline) => offline.readCopy(key));
+    const copy = await store().then(
+      (offline) => offline.readCopy(key),
+      () => undefined,
+    );
     if (!copy) throw error;
     options.onCopy(copy.savedAt);
     return copy.payload as T;

@@ -31,51 +31,56 @@ export function odsApiRoot(prefix: string): string {
   return `${prefix}/api/explore/v2.1/`;
 }
 
-/**
- * Opendatasoft's URL shapes, the first that matches wins: the site's path is `$1`, the dataset id
- * `$2` (else `?dataset=`); then whether the URL's filters come in the page form too
- * (`refine.<field>=v`, see `odsParams`), none read when undefined.
- */
-const ODS_SHAPES: ReadonlyArray<[RegExp, boolean | undefined]> = [
-  // Dataset page, any tab: /explore/dataset/<id>/table/?refine.commune=Orléans&q=parc
-  [/^(.*?)\/explore\/dataset\/([^/]+)(?:\/.*)?$/, true],
-  // Explore v2.1 / v2.0: the dataset, /records, /exports/<fmt>, /facets…
-  [/^(.*?)\/api\/(?:explore\/v2\.[01]|v2)\/catalog\/datasets\/([^/]+)(?:\/.*)?$/, false],
-  // v1: /api/records/1.0/search/?dataset=<id>&refine.commune=… (also analyze, download)
-  [/^(.*?)\/api\/records\/1\.0\/[a-z]+\/?$/, true],
-  // v1 dataset metadata: /api/datasets/1.0/<id>/ (not its search)
-  [/^(.*?)\/api\/datasets\/1\.0\/(?!search\/?$)([^/]+)\/?$/, undefined],
-];
-
 /** The Opendatasoft shape of `url`, if it has one. */
 export function recogniseOds(url: URL): Match | undefined {
-  for (const [shape, pageForm] of ODS_SHAPES) {
-    const m = shape.exec(url.pathname);
-    if (!m) continue;
-    const id = m[2] === undefined ? url.searchParams.get('dataset') : decode(m[2]);
-    if (!id) continue;
-    const match: Match = {family: 'ods', prefix: url.origin + m[1], id};
-    if (pageForm !== undefined) match.params = odsParams(url.searchParams, pageForm);
-    return match;
+  const path = url.pathname;
+  const query = url.searchParams;
+  const origin = url.origin;
+  let m: RegExpExecArray | null;
+
+  // Opendatasoft dataset page, any tab: /explore/dataset/<id>/table/?refine.commune=Orléans&q=parc
+  if ((m = /^(.*?)\/explore\/dataset\/([^/]+)(?:\/.*)?$/.exec(path))) {
+    return {family: 'ods', prefix: origin + m[1], id: decode(m[2]), params: odsPageParams(query)};
+  }
+  // Opendatasoft Explore v2.1 / v2.0: the dataset, /records, /exports/<fmt>, /facets…
+  if ((m = /^(.*?)\/api\/(?:explore\/v2\.[01]|v2)\/catalog\/datasets\/([^/]+)(?:\/.*)?$/.exec(path))) {
+    return {family: 'ods', prefix: origin + m[1], id: decode(m[2]), params: odsApiParams(query)};
+  }
+  // Opendatasoft v1: /api/records/1.0/search/?dataset=<id>&refine.commune=… (also analyze, download)
+  if ((m = /^(.*?)\/api\/records\/1\.0\/[a-z]+\/?$/.exec(path)) && query.get('dataset')) {
+    return {family: 'ods', prefix: origin + m[1], id: query.get('dataset')!, params: odsPageParams(query)};
+  }
+  // Opendatasoft v1 dataset metadata: /api/datasets/1.0/<id>/
+  if ((m = /^(.*?)\/api\/datasets\/1\.0\/([^/]+)\/?$/.exec(path)) && m[2] !== 'search') {
+    return {family: 'ods', prefix: origin + m[1], id: decode(m[2])};
   }
   return undefined;
 }
 
-/**
- * The URL's filters as v2.1 `refine`/`exclude`/`where`/`q` lists: `refine=<field>:<v>`,
- * `exclude=…`, `where=…`, `q=…`, and in the page and v1 forms (`pageForm`) `refine.<field>=v` and
- * `exclude.<field>=v` too.
- */
-function odsParams(query: URLSearchParams, pageForm: boolean): Record<string, string[]> | undefined {
+/** Page and v1 forms: `refine.<field>=v`, `exclude.<field>=v`, `q=`, as v2.1 `refine`/`exclude`/`q`. */
+function odsPageParams(query: URLSearchParams): Record<string, string[]> | undefined {
   const params: Record<string, string[]> = {};
   for (const [name, value] of query) {
-    const facet = pageForm && /^(refine|exclude)\.(.+)$/.exec(name);
+    const facet = /^(refine|exclude)\.(.+)$/.exec(name);
     if (facet) add(params, facet[1], `${facet[2]}:${value}`);
+    else if (name === 'q' && value.trim()) add(params, 'q', value);
   }
-  for (const name of ['refine', 'exclude', 'where', 'q']) {
+  odsApiFilters(query, params);
+  return Object.keys(params).length ? params : undefined;
+}
+
+/** v2.x forms: `refine=<field>:<v>`, `exclude=…`, `where=…`; v2.0's `q` too. */
+function odsApiParams(query: URLSearchParams): Record<string, string[]> | undefined {
+  const params: Record<string, string[]> = {};
+  odsApiFilters(query, params);
+  for (const value of query.getAll('q')) if (value.trim()) add(params, 'q', value);
+  return Object.keys(params).length ? params : undefined;
+}
+
+function odsApiFilters(query: URLSearchParams, params: Record<string, string[]>): void {
+  for (const name of ['refine', 'exclude', 'where'] as const) {
     for (const value of query.getAll(name)) if (value.trim()) add(params, name, value);
   }
-  return Object.keys(params).length ? params : undefined;
 }
 
 /** Appends `value` to the list of `name`. */

@@ -38,8 +38,6 @@ export type SyntaxExpected =
   | 'date'
   | 'expression';
 
-export const AGGREGATE_FNS: readonly AggregateFn[] = ['count', 'sum', 'avg', 'min', 'max', 'median'];
-
 const EXPECTED_TEXT: Record<SyntaxExpected, string> = {
   'closing-paren': 'closing parenthesis',
   'opening-paren': 'opening parenthesis',
@@ -48,7 +46,7 @@ const EXPECTED_TEXT: Record<SyntaxExpected, string> = {
   operator: 'operator',
   end: 'end of expression',
   'string-end': 'closing quote',
-  aggregate: `aggregate function (${AGGREGATE_FNS.join(', ')})`,
+  aggregate: 'aggregate function (count, sum, avg, min, max, median)',
   comma: 'comma',
   date: 'valid date (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)',
   expression: 'expression',
@@ -56,6 +54,8 @@ const EXPECTED_TEXT: Record<SyntaxExpected, string> = {
 
 /** Words that cannot name a field in a filter without backquotes. */
 export const FILTER_KEYWORDS: ReadonlySet<string> = new Set('and or not in is null true false'.split(' '));
+
+export const AGGREGATE_FNS: readonly AggregateFn[] = ['count', 'sum', 'avg', 'min', 'max', 'median'];
 
 /** `sum(population)`, `count()`, `year(date)`: how results name a computed column. */
 export function canonicalCall(fn: string, field: string | undefined): string {

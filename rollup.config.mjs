@@ -114,7 +114,7 @@ const coreModules = [
   /node_modules\/@lit\/reactive-element\/(reactive-element|css-tag|decorators\/[a-z-]+)\.js$/,
   /\/src\/core\/[a-z-.]+\.ts$/,
   /\/src\/data\/(errors|query|request|request-settings|retryable-failure|types|index|offline-copy)\.ts$/,
-  /\/src\/data\/expression\/(index|lexer|parser|syntax-error|iso-dates)\.ts$/,
+  /\/src\/data\/expression\/(index|parser|dates)\.ts$/,
   /\/src\/data\/connectors\/(index|ods-source|util|ods|ods-requests|odsql|ods-answers)\.ts$/,
 ];
 /**

@@ -43,10 +43,10 @@ const BLANK_KEYS: KeyParsers = {parseGroupBy: () => [], parseOrderBy: () => []};
 function normalizeWith(options: QueryOptions, {parseGroupBy, parseOrderBy}: KeyParsers): NormalizedQuery {
   const {select, where, groupBy, orderBy, limit, offset} = options;
   const normalized: NormalizedQuery = {
-    select: typeof select === 'string' ? parseUnlessBlank(select, parseSelect, []) : (select ?? []),
+    select: parsedList(select, parseSelect),
     where: normalizeWhere(where),
-    groupBy: typeof groupBy === 'string' ? parseUnlessBlank(groupBy, parseGroupBy, []) : (groupBy ?? []),
-    orderBy: typeof orderBy === 'string' ? parseUnlessBlank(orderBy, parseOrderBy, []) : (orderBy ?? []),
+    groupBy: parsedList(groupBy, parseGroupBy),
+    orderBy: parsedList(orderBy, parseOrderBy),
   };
   if (limit !== undefined) normalized.limit = limit;
   if (offset !== undefined) normalized.offset = offset;
@@ -96,6 +96,11 @@ export function normalizeWhere(where: QueryOptions['where']): Filter | undefined
       typeof part === 'string' ? parseUnlessBlank(part, parseFilter, undefined) : part,
     ),
   );
+}
+
+/** A list given as text, parsed (a blank text is none), or as it is. */
+function parsedList<T>(list: string | T[] | undefined, parse: (text: string) => T[]): T[] {
+  return typeof list === 'string' ? parseUnlessBlank(list, parse, []) : (list ?? []);
 }
 
 function parseUnlessBlank<T, B>(text: string, parse: (text: string) => T, blank: B): T | B {

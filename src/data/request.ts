@@ -199,26 +199,30 @@ function startRequest(
 function waitFor(shared: SharedRequest, signal: AbortSignal | undefined): Promise<Payload> {
   shared.waiters++;
   if (!signal) return shared.promise;
-  return new Promise<Payload>((resolve, reject) => {
-    const onAbort = () => {
+  return abortable(shared.promise, signal, () => {
+    shared.waiters--;
+    if (shared.waiters === 0 && !shared.settled) {
+      shared.controller.abort();
+      for (const [slot, entry] of inFlight) if (entry === shared) inFlight.delete(slot);
+    }
+  });
+}
+
+/** `promise`, or an AbortError as soon as `signal` aborts, when `onAbort` runs too. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal, onAbort: () => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => {
       reject(abortError());
-      shared.waiters--;
-      if (shared.waiters === 0 && !shared.settled) {
-        shared.controller.abort();
-        for (const [slot, entry] of inFlight) if (entry === shared) inFlight.delete(slot);
-      }
+      onAbort();
     };
-    signal.addEventListener('abort', onAbort, {once: true});
-    shared.promise.then(
-      (payload) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(payload);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
+    const settle =
+      <V>(then: (value: V) => void) =>
+      (value: V) => {
+        signal.removeEventListener('abort', abort);
+        then(value);
+      };
+    signal.addEventListener('abort', abort, {once: true});
+    promise.then(settle(resolve), settle(reject));
   });
 }
 
@@ -318,21 +322,11 @@ function interpret(kind: BodyKind, url: string, response: Response, body: string
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(abortError());
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError());
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, {once: true});
-  });
+  if (signal.aborted) return Promise.reject(abortError());
+  let timer: ReturnType<typeof setTimeout>;
+  return abortable(new Promise((resolve) => (timer = setTimeout(resolve, ms))), signal, () =>
+    clearTimeout(timer),
+  );
 }
 
 function abortError(): DOMException {

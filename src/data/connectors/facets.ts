@@ -4,10 +4,13 @@
  */
 import type {FetchContext, Filter, ResolvedSource} from '../types.js';
 import {connectorFor} from './index.js';
-import {facetValues, type OdsFacets} from './ods-answers.js';
 import {init} from './ods-requests.js';
-import {facetsUrl} from './odsql.js';
-import {type FacetValues, simplifyFilter} from './util.js';
+import {commonParams, datasetPath, odsWhere} from './odsql.js';
+import {buildUrl, type FacetValues, simplifyFilter} from './util.js';
+
+export interface OdsFacets {
+  facets?: Array<{name?: string; facets?: Array<{name?: string; value?: string; count?: number}>}>;
+}
 
 /**
  * The values of `fields` and their record counts under `where` (and the source's own filters),
@@ -63,4 +66,22 @@ async function odsFacets(
   const filter = simplifyFilter(where);
   if (filter === false) return fields.map((field) => ({field, values: []}));
   return facetValues(fields, await ctx.fetchJson<OdsFacets>(facetsUrl(source, fields, filter), init(ctx)));
+}
+
+/** `facets` of `fields` under `where` (free of constants: see `simplifyFilter`) and the source's own filters. */
+export function facetsUrl(source: ResolvedSource, fields: readonly string[], where: Filter | true): string {
+  const params: Array<[string, string]> = fields.map((field) => ['facet', field]);
+  params.push(...commonParams(source, {where: odsWhere(where, source)}));
+  return buildUrl(source.base, `${datasetPath(source)}/facets`, params);
+}
+
+/** The values and counts of each of `fields` in a `facets` answer, as the API's text (dates as `2024/03`…). */
+export function facetValues(fields: readonly string[], body: OdsFacets): FacetValues[] {
+  const byName = new Map((body.facets ?? []).map((facet) => [facet.name, facet.facets ?? []]));
+  return fields.map((field) => ({
+    field,
+    values: (byName.get(field) ?? [])
+      .filter((entry) => entry.value !== undefined || entry.name !== undefined)
+      .map((entry) => ({value: String(entry.value ?? entry.name), count: Number(entry.count ?? 0)})),
+  }));
 }

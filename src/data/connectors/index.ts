@@ -15,10 +15,15 @@ const CONNECTORS: Record<ApiFamily, () => Connector | Promise<Connector>> = {
   ods: () => odsConnector,
   tabular: () => import('./tabular.js').then((module) => module.tabularConnector),
   ckan: () => import('./ckan.js').then((module) => module.ckanConnector),
-  csv: () => import('./file.js').then((module) => module.csvConnector),
-  json: () => import('./file.js').then((module) => module.jsonConnector),
-  geojson: () => import('./file.js').then((module) => module.geojsonConnector),
+  csv: () => loadFileConnector('csvConnector'),
+  json: () => loadFileConnector('jsonConnector'),
+  geojson: () => loadFileConnector('geojsonConnector'),
 };
+
+/** A connector of files (file.js: CSV, JSON, GeoJSON), once that module has loaded. */
+function loadFileConnector(name: 'csvConnector' | 'jsonConnector' | 'geojsonConnector'): Promise<Connector> {
+  return import('./file.js').then((module) => module[name]);
+}
 
 /** The connector of an API family: Opendatasoft's itself, the others once their module has loaded. */
 export function connectorFor(family: ApiFamily): Connector | Promise<Connector> {

@@ -1,6 +1,7 @@
 import {expect} from '@open-wc/testing';
 import type {ResolvedSource} from '../types.js';
-import {facetValues, odsAnswerRows, odsDatasetInfo} from './ods-answers.js';
+import {facetValues} from './facets.js';
+import {odsAnswerRows, odsDatasetInfo} from './ods-answers.js';
 import {planOdsQuery} from './ods-plan.js';
 import {q} from '../../../test/connector-queries.js';
 

@@ -1,23 +1,27 @@
 /**
  * Opendatasoft's answers and what they mean, without fetching: a dataset's fields and metadata
- * (v2.1 and v2.0), records as the query's rows, facets as values and counts.
+ * (v2.1 and v2.0), records as the query's rows. Facets are read in facets.ts.
  */
-import type {DatasetInfo, FieldInfo, FieldType, ResolvedSource, Row} from '../types.js';
+import type {DatasetInfo, DatasetMeta, FieldInfo, FieldType, ResolvedSource, Row} from '../types.js';
 import {datasetId, type OdsPlan} from './odsql.js';
-import {type FacetValues, fieldType, htmlToText, isRecord} from './util.js';
+import {fieldType, htmlToText, isRecord} from './util.js';
 
-const ODS_TYPES: Record<string, FieldType> = {
-  text: 'text',
-  int: 'int',
-  double: 'double',
-  date: 'date',
-  datetime: 'datetime',
-  boolean: 'boolean',
-  geo_point_2d: 'geo_point_2d',
-  geo_shape: 'geo_shape',
-  file: 'file',
-  json: 'json',
-};
+/** Opendatasoft's field types, which are the ones the data layer names (any other reads as `text`). */
+const ODS_TYPES = Object.fromEntries(
+  'text int double date datetime boolean geo_point_2d geo_shape file json'
+    .split(' ')
+    .map((type) => [type, type]),
+) as Record<string, FieldType>;
+
+/** The texts of the metadata (`metas.default`) and their names in `DatasetMeta`; descriptions are HTML. */
+const META_TEXTS = [
+  ['title', 'title'],
+  ['description', 'description'],
+  ['publisher', 'publisher'],
+  ['license', 'license'],
+  ['licenseUrl', 'license_url'],
+  ['modified', 'modified'],
+] as const;
 
 interface OdsDataset {
   dataset_id?: string;
@@ -28,10 +32,6 @@ interface OdsDataset {
 export interface OdsRecords {
   total_count?: number;
   results?: Row[];
-}
-
-export interface OdsFacets {
-  facets?: Array<{name?: string; facets?: Array<{name?: string; value?: string; count?: number}>}>;
 }
 
 /**
@@ -71,21 +71,11 @@ function readDatasetInfo(body: unknown, pageUrl: string): DatasetInfo {
       return out;
     });
   const metas = dataset.metas?.default ?? {};
-  const text = (key: string) =>
-    typeof metas[key] === 'string' && metas[key] ? (metas[key] as string) : undefined;
-  const meta: DatasetInfo['meta'] = {pageUrl};
-  const title = text('title');
-  const description = text('description');
-  const publisher = text('publisher');
-  const license = text('license');
-  const licenseUrl = text('license_url');
-  const modified = text('modified');
-  if (title) meta.title = title;
-  if (description) meta.description = htmlToText(description);
-  if (publisher) meta.publisher = publisher;
-  if (license) meta.license = license;
-  if (licenseUrl) meta.licenseUrl = licenseUrl;
-  if (modified) meta.modified = modified;
+  const meta: DatasetMeta = {pageUrl};
+  for (const [name, key] of META_TEXTS) {
+    const value = metas[key];
+    if (typeof value === 'string' && value) meta[name] = name === 'description' ? htmlToText(value) : value;
+  }
   if (typeof metas.records_count === 'number') meta.recordsCount = metas.records_count;
   return {fields, meta};
 }
@@ -101,17 +91,6 @@ export function odsAnswerRows(apiRows: readonly Row[], plan: OdsPlan): Row[] {
     for (const [from, to] of plan.copies) row[to] = row[from];
     return row;
   });
-}
-
-/** The values and counts of each of `fields` in a `facets` answer, as the API's text (dates as `2024/03`…). */
-export function facetValues(fields: readonly string[], body: OdsFacets): FacetValues[] {
-  const byName = new Map((body.facets ?? []).map((facet) => [facet.name, facet.facets ?? []]));
-  return fields.map((field) => ({
-    field,
-    values: (byName.get(field) ?? [])
-      .filter((entry) => entry.value !== undefined || entry.name !== undefined)
-      .map((entry) => ({value: String(entry.value ?? entry.name), count: Number(entry.count ?? 0)})),
-  }));
 }
 
 /** The portal's root (`https://host/`), from the API root `https://host/api/explore/v2.1/`. */

@@ -5,10 +5,11 @@
  * share (rollup.config.mjs), so a key figure's page never downloads it.
  */
 import {QueryError} from '../errors.js';
-import type {FetchContext, ResolvedSource, Row} from '../types.js';
+import type {FetchContext, FieldInfo, ResolvedSource, Row, Selection} from '../types.js';
 import {odsAnswerRows} from './ods-answers.js';
 import {init, records, RECORDS_MAX_LIMIT, RECORDS_MAX_WINDOW} from './ods-requests.js';
-import {exportUrl, type OdsPlan} from './odsql.js';
+import {clauseParams, datasetPath, type OdsPlan} from './odsql.js';
+import {buildUrl, toLatLon} from './util.js';
 
 /** `records` bound of Explore v2.1 on groups. */
 const GROUPS_MAX_WINDOW = 20_000;
@@ -74,4 +75,23 @@ async function exportJson(
   if (!Array.isArray(body))
     throw new QueryError('The export did not answer a list of records', {expected: 'array'});
   return body as Row[];
+}
+
+/** `exports/json`: every row of the plan, or its first `limit`. */
+export function exportUrl(source: ResolvedSource, plan: OdsPlan, limit: number | undefined): string {
+  const params = clauseParams(source, plan);
+  if (limit !== undefined) params.push(['limit', String(limit)]);
+  return buildUrl(source.base, `${datasetPath(source)}/exports/json`, params);
+}
+
+/**
+ * Rewrites, in place, the geo points of `rows` as `{lat, lon}`: exports write `geo_point_2d`
+ * values as `[lat, lon]`. Read under the fields of that type and the selections of them.
+ */
+export function readPoints(rows: Row[], fields: readonly FieldInfo[], select: readonly Selection[]): void {
+  const points = new Set(fields.filter((field) => field.type === 'geo_point_2d').map((field) => field.name));
+  const keys = [...points];
+  for (const selection of select)
+    if (selection.type === 'field' && points.has(selection.field)) keys.push(selection.as);
+  for (const row of rows) for (const key of keys) if (key in row) row[key] = toLatLon(row[key]);
 }

@@ -40,15 +40,15 @@ export function recogniseOds(url: URL): Match | undefined {
 
   // Opendatasoft dataset page, any tab: /explore/dataset/<id>/table/?refine.commune=Orléans&q=parc
   if ((m = /^(.*?)\/explore\/dataset\/([^/]+)(?:\/.*)?$/.exec(path))) {
-    return {family: 'ods', prefix: origin + m[1], id: decode(m[2]), params: odsPageParams(query)};
+    return {family: 'ods', prefix: origin + m[1], id: decode(m[2]), params: odsParams(query, true)};
   }
   // Opendatasoft Explore v2.1 / v2.0: the dataset, /records, /exports/<fmt>, /facets…
   if ((m = /^(.*?)\/api\/(?:explore\/v2\.[01]|v2)\/catalog\/datasets\/([^/]+)(?:\/.*)?$/.exec(path))) {
-    return {family: 'ods', prefix: origin + m[1], id: decode(m[2]), params: odsApiParams(query)};
+    return {family: 'ods', prefix: origin + m[1], id: decode(m[2]), params: odsParams(query, false)};
   }
   // Opendatasoft v1: /api/records/1.0/search/?dataset=<id>&refine.commune=… (also analyze, download)
   if ((m = /^(.*?)\/api\/records\/1\.0\/[a-z]+\/?$/.exec(path)) && query.get('dataset')) {
-    return {family: 'ods', prefix: origin + m[1], id: query.get('dataset')!, params: odsPageParams(query)};
+    return {family: 'ods', prefix: origin + m[1], id: query.get('dataset')!, params: odsParams(query, true)};
   }
   // Opendatasoft v1 dataset metadata: /api/datasets/1.0/<id>/
   if ((m = /^(.*?)\/api\/datasets\/1\.0\/([^/]+)\/?$/.exec(path)) && m[2] !== 'search') {
@@ -57,30 +57,21 @@ export function recogniseOds(url: URL): Match | undefined {
   return undefined;
 }
 
-/** Page and v1 forms: `refine.<field>=v`, `exclude.<field>=v`, `q=`, as v2.1 `refine`/`exclude`/`q`. */
-function odsPageParams(query: URLSearchParams): Record<string, string[]> | undefined {
+/**
+ * The URL's filters as v2.1 `refine`/`exclude`/`where`/`q` lists: `refine=<field>:<v>`,
+ * `exclude=…`, `where=…`, `q=…`, and in the page and v1 forms (`facets`) `refine.<field>=v` and
+ * `exclude.<field>=v` too.
+ */
+function odsParams(query: URLSearchParams, facets: boolean): Record<string, string[]> | undefined {
   const params: Record<string, string[]> = {};
   for (const [name, value] of query) {
-    const facet = /^(refine|exclude)\.(.+)$/.exec(name);
+    const facet = facets && /^(refine|exclude)\.(.+)$/.exec(name);
     if (facet) add(params, facet[1], `${facet[2]}:${value}`);
-    else if (name === 'q' && value.trim()) add(params, 'q', value);
   }
-  odsApiFilters(query, params);
-  return Object.keys(params).length ? params : undefined;
-}
-
-/** v2.x forms: `refine=<field>:<v>`, `exclude=…`, `where=…`; v2.0's `q` too. */
-function odsApiParams(query: URLSearchParams): Record<string, string[]> | undefined {
-  const params: Record<string, string[]> = {};
-  odsApiFilters(query, params);
-  for (const value of query.getAll('q')) if (value.trim()) add(params, 'q', value);
-  return Object.keys(params).length ? params : undefined;
-}
-
-function odsApiFilters(query: URLSearchParams, params: Record<string, string[]>): void {
-  for (const name of ['refine', 'exclude', 'where'] as const) {
+  for (const name of ['refine', 'exclude', 'where', 'q']) {
     for (const value of query.getAll(name)) if (value.trim()) add(params, name, value);
   }
+  return Object.keys(params).length ? params : undefined;
 }
 
 /** Appends `value` to the list of `name`. */

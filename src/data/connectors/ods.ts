@@ -31,16 +31,19 @@ import type {
   Row,
 } from '../types.js';
 import {odsAnswerRows, odsDatasetInfo} from './ods-answers.js';
-import type {fetchPages} from './ods-pages.js';
+import type {fetchPages, readPoints} from './ods-pages.js';
 import type {planOdsQuery} from './ods-plan.js';
 import {init, records, RECORDS_MAX_LIMIT, RECORDS_MAX_WINDOW} from './ods-requests.js';
 import {datasetUrl, planOdsSelection} from './odsql.js';
-import {geoPointKeys, normalizeGeoPoints} from './util.js';
 
-/** The planning of group keys and order (ods-plan.ts) and the paging past one page (ods-pages.ts). */
+/**
+ * The planning of group keys and order (ods-plan.ts), and the paging past one page with the
+ * reading of the geo points exports write (ods-pages.ts).
+ */
 export interface OdsPaging {
   planOdsQuery: typeof planOdsQuery;
   fetchPages: typeof fetchPages;
+  readPoints: typeof readPoints;
 }
 
 /**
@@ -56,11 +59,11 @@ export function providePaging(modules: OdsPaging): void {
 }
 
 async function loadPaging(): Promise<OdsPaging> {
-  const [{planOdsQuery}, {fetchPages}] = await Promise.all([
+  const [{planOdsQuery}, {fetchPages, readPoints}] = await Promise.all([
     import('./ods-plan.js'),
     import('./ods-pages.js'),
   ]);
-  return (paging ??= {planOdsQuery, fetchPages});
+  return (paging ??= {planOdsQuery, fetchPages, readPoints});
 }
 
 export const odsConnector: Connector = {
@@ -76,16 +79,11 @@ async function info(source: ResolvedSource, ctx: FetchContext): Promise<DatasetI
 async function query(source: ResolvedSource, q: NormalizedQuery, ctx: FetchContext): Promise<QueryResult> {
   // The records first: their answer takes longer than the dataset's, and the page's first `fetch()`
   // costs the main thread a few milliseconds.
-  const [{rows, total}, dataset] = await Promise.all([fetchRows(source, q, ctx), info(source, ctx)]);
+  const [{rows, total, pages}, dataset] = await Promise.all([fetchRows(source, q, ctx), info(source, ctx)]);
   // Periods are rare on a page's first draw (never a key figure's): their reading loads with them.
   if (q.groupBy.some((key) => key.timeunit)) (await import('./periods.js')).normalizePeriods(rows, q.groupBy);
-  normalizeGeoPoints(
-    rows,
-    geoPointKeys(
-      dataset.fields,
-      q.select.filter((selection) => selection.type === 'field'),
-    ),
-  );
+  // Only exports write geo points as `[lat, lon]`; one `records` page answers them as `{lat, lon}`.
+  pages?.readPoints(rows, dataset.fields, q.select);
   return {...dataset, rows, total};
 }
 
@@ -93,7 +91,7 @@ async function fetchRows(
   source: ResolvedSource,
   q: NormalizedQuery,
   ctx: FetchContext,
-): Promise<{rows: Row[]; total: number}> {
+): Promise<{rows: Row[]; total: number; pages?: OdsPaging}> {
   // Group keys and order are planned by a module a key figure's page never downloads (ods-plan.ts).
   const grouping = q.groupBy.length || q.orderBy.length ? (paging ?? (await loadPaging())) : undefined;
   const plan = grouping ? grouping.planOdsQuery(q, source) : planOdsSelection(q, source);
@@ -120,5 +118,6 @@ async function fetchRows(
       total: body.total_count ?? offset + (body.results?.length ?? 0),
     };
   }
-  return (paging ?? (await loadPaging())).fetchPages(source, plan, ctx, {offset, limit});
+  const pages = paging ?? (await loadPaging());
+  return {...(await pages.fetchPages(source, plan, ctx, {offset, limit})), pages};
 }

@@ -1,16 +1,9 @@
 import {expect} from '@open-wc/testing';
 import {QueryError} from '../errors.js';
 import type {Filter, ResolvedSource} from '../types.js';
-import {
-  datasetUrl,
-  exportUrl,
-  facetsUrl,
-  identifier,
-  odsqlFilter,
-  planOdsSelection,
-  recordsUrl,
-  stringLiteral,
-} from './odsql.js';
+import {datasetUrl, identifier, odsqlFilter, planOdsSelection, recordsUrl, stringLiteral} from './odsql.js';
+import {facetsUrl} from './facets.js';
+import {exportUrl} from './ods-pages.js';
 import {planOdsQuery} from './ods-plan.js';
 import {ORLEANS, q} from '../../../test/connector-queries.js';
 

@@ -1,6 +1,7 @@
 /**
  * A query as Opendatasoft's ODSQL clauses (`select`, `where`, `group_by`, `order_by`) and the
- * Explore v2.1 URLs that carry them, without fetching: field names bare or in backquotes, strings
+ * Explore v2.1 URLs that carry them (the `exports/json` one is in ods-pages.ts, `facets` in facets.ts),
+ * without fetching: field names bare or in backquotes, strings
  * in double quotes escaped, numbers and dates written by us, and the labels the answer comes back
  * under. Group keys (time units as `date_format`) and order keys are planned by ods-plan.ts.
  */
@@ -144,21 +145,20 @@ function aggregateExpression(selection: Extract<Selection, {type: 'aggregate'}>)
 /** A field name as ODSQL reads it: bare when a plain identifier, else in backquotes. */
 export function identifier(name: string): string {
   if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !KEYWORDS.has(name.toLowerCase())) return name;
-  return '`' + name.replace(/\\/g, '\\\\').replace(/`/g, '\\`') + '`';
+  return '`' + name.replace(/[\\`]/g, '\\$&') + '`';
 }
 
 /** A string literal: double quotes, with `\` and `"` escaped by a backslash. */
 export function stringLiteral(value: string): string {
-  return '"' + value.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
+  return '"' + value.replace(/[\\"]/g, '\\$&') + '"';
 }
 
 /** Serialises a filter (free of constants: see `simplifyFilter`) to an ODSQL `where` expression. */
 export function odsqlFilter(filter: Filter): string {
   switch (filter.type) {
     case 'and':
-      return filter.filters.map(operand).join(' and ');
     case 'or':
-      return filter.filters.map(operand).join(' or ');
+      return filter.filters.map(operand).join(` ${filter.type} `);
     case 'not':
       if (filter.filter.type === 'null') return `${identifier(filter.filter.field)} is not null`;
       return `not (${odsqlFilter(filter.filter)})`;
@@ -230,21 +230,8 @@ export function recordsUrl(
   return buildUrl(source.base, `${datasetPath(source)}/records`, params);
 }
 
-/** `exports/json`: every row of the plan, or its first `limit`. */
-export function exportUrl(source: ResolvedSource, plan: OdsPlan, limit: number | undefined): string {
-  const params = clauseParams(source, plan);
-  if (limit !== undefined) params.push(['limit', String(limit)]);
-  return buildUrl(source.base, `${datasetPath(source)}/exports/json`, params);
-}
-
-/** `facets` of `fields` under `where` (free of constants: see `simplifyFilter`) and the source's own filters. */
-export function facetsUrl(source: ResolvedSource, fields: readonly string[], where: Filter | true): string {
-  const params: Array<[string, string]> = fields.map((field) => ['facet', field]);
-  params.push(...commonParams(source, {where: odsWhere(where, source)}));
-  return buildUrl(source.base, `${datasetPath(source)}/facets`, params);
-}
-
-function commonParams(source: ResolvedSource, plan: Pick<OdsPlan, 'where'>): Array<[string, string]> {
+/** The filters of a request: the plan's `where`, the source's `refine` and `exclude`, and the answer's language. */
+export function commonParams(source: ResolvedSource, plan: Pick<OdsPlan, 'where'>): Array<[string, string]> {
   const params: Array<[string, string]> = [];
   if (plan.where) params.push(['where', plan.where]);
   for (const name of ['refine', 'exclude'] as const)
@@ -253,7 +240,8 @@ function commonParams(source: ResolvedSource, plan: Pick<OdsPlan, 'where'>): Arr
   return params;
 }
 
-function clauseParams(source: ResolvedSource, plan: OdsPlan): Array<[string, string]> {
+/** The query string of `records` and `exports/json` requests, before their paging. */
+export function clauseParams(source: ResolvedSource, plan: OdsPlan): Array<[string, string]> {
   const params: Array<[string, string]> = [];
   if (plan.select) params.push(['select', plan.select]);
   params.push(...commonParams(source, plan));
@@ -271,6 +259,7 @@ export function datasetId(source: ResolvedSource): string {
   return source.id;
 }
 
-function datasetPath(source: ResolvedSource): string {
+/** `catalog/datasets/<id>`, the path every request of a dataset starts with. */
+export function datasetPath(source: ResolvedSource): string {
   return `catalog/datasets/${encodeURIComponent(datasetId(source))}`;
 }

@@ -1,5 +1,5 @@
 /** Small helpers shared by the connectors. */
-import type {FieldInfo, FieldType, Filter, GroupKey, Row, Selection} from '../types.js';
+import type {FieldType, Filter, GroupKey, Selection} from '../types.js';
 
 /**
  * `base` + `path` + query string; every name and value percent-encoded (spaces as `%20`). An
@@ -31,32 +31,10 @@ export function toLatLon(value: unknown): unknown {
   return value;
 }
 
-/** Rewrites, in place, the `geo_point_2d` values of `rows` found under `keys` to `{lat, lon}`. */
-export function normalizeGeoPoints(rows: Row[], keys: readonly string[]): void {
-  if (!keys.length) return;
-  for (const row of rows) for (const key of keys) if (key in row) row[key] = toLatLon(row[key]);
-}
-
 /** One field's distinct values and how many records hold each. */
 export interface FacetValues {
   field: string;
   values: Array<{value: string | number | boolean; count: number}>;
-}
-
-/** Fields by name. */
-function fieldMap(fields: readonly FieldInfo[]): Map<string, FieldInfo> {
-  return new Map(fields.map((field) => [field.name, field]));
-}
-
-/** The keys of rows holding `geo_point_2d` values: fields of that type, or selections of them. */
-export function geoPointKeys(
-  fields: readonly FieldInfo[],
-  renamed: ReadonlyArray<{field: string; as: string}> = [],
-): string[] {
-  const types = fieldMap(fields);
-  const keys = fields.filter((field) => field.type === 'geo_point_2d').map((field) => field.name);
-  for (const {field, as} of renamed) if (types.get(field)?.type === 'geo_point_2d') keys.push(as);
-  return [...new Set(keys)];
 }
 
 /**
@@ -67,21 +45,20 @@ export function geoPointKeys(
 export function simplifyFilter(filter: Filter | undefined): Filter | boolean {
   if (!filter) return true;
   switch (filter.type) {
-    case 'and': {
-      const parts: Filter[] = [];
-      for (const part of filter.filters.map(simplifyFilter)) {
-        if (part === false) return false;
-        if (part !== true) parts.push(part);
-      }
-      return parts.length === 0 ? true : parts.length === 1 ? parts[0] : {type: 'and', filters: parts};
-    }
+    case 'and':
     case 'or': {
+      // A part that is `decisive` (false in an `and`, true in an `or`) decides the whole.
+      const decisive = filter.type === 'or';
       const parts: Filter[] = [];
       for (const part of filter.filters.map(simplifyFilter)) {
-        if (part === true) return true;
-        if (part !== false) parts.push(part);
+        if (part === decisive) return decisive;
+        if (typeof part === 'object') parts.push(part);
       }
-      return parts.length === 0 ? false : parts.length === 1 ? parts[0] : {type: 'or', filters: parts};
+      return parts.length === 0
+        ? !decisive
+        : parts.length === 1
+          ? parts[0]
+          : {type: filter.type, filters: parts};
     }
     case 'not': {
       const inner = simplifyFilter(filter.filter);
@@ -113,39 +90,22 @@ export function groupKeyOf(
  * content, block ends become line breaks, other tags go, entities are decoded. Parsed as a
  * `<template>`'s content, which is inert (no script runs, nothing loads) and, unlike a DOMParser
  * document, costs no new document (up to 10 ms on a page's first answer); only `textContent` is
- * read, and the result is text, to be inserted as text.
+ * read, and the result is text, to be inserted as text. (The data layer needs a document: the
+ * network layer resolves URLs against `document.baseURI`, request.ts.)
  */
 export function htmlToText(html: string): string {
   const marked = html
     .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
     .replace(/<br\s*\/?>|<\/(?:p|div|li|h[1-6]|tr|blockquote|pre|ul|ol|table)>/gi, '$&\n');
-  let text: string;
-  if (typeof document === 'object') {
-    const template = document.createElement('template');
-    template.innerHTML = marked;
-    text = template.content.textContent ?? '';
-  } else {
-    text = decodeEntities(marked.replace(/<[^>]*>/g, ''));
-  }
+  const template = document.createElement('template');
+  template.innerHTML = marked;
+  const text = template.content.textContent ?? '';
   return text
     .split('\n')
     .map((line) => line.replace(/[ \t\r\f\v]+/g, ' ').trim())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-}
-
-const ENTITIES: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0'};
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, body: string) => {
-    if (body[0] === '#') {
-      const code =
-        body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-    }
-    return ENTITIES[body.toLowerCase()] ?? entity;
-  });
 }
 
 /** Maps a type name of another platform onto the Opendatasoft names; `text` when unknown. */

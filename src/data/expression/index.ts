@@ -10,44 +10,15 @@
  */
 
 import type {Filter, Selection} from '../types.js';
-import {parseFilterText, parseSelectText} from './parser.js';
+import {parseSelect} from './parser.js';
 
-export type {SyntaxExpected} from './syntax-error.js';
+export {parseFilter, parseSelect, type SyntaxExpected} from './parser.js';
 export {formatFilter} from './format.js';
 export {parseGroupBy, parseOrderBy} from './key-parser.js';
 
-/**
- * A `where` expression: `population >= 2000 and (epci = "Orléans Métropole" or code in ("45", "21"))`.
- * Comparisons `= != <> < <= > >=` (also `literal op field`), `in (…)`, `not in (…)`,
- * `is null`, `is not null`, `and`, `or`, `not`, parentheses (precedence: not > and > or).
- * Literals: `"text"` or `'text'` (escapes `\"`, `\'`, `\\`), numbers (`-3`, `12.5`, `1e3`),
- * `true`/`false`, `date'2025-01-01'` / `date'2025-01-01T10:00:00'`. Field names: identifiers
- * (letters with accents, digits, `_`) or backquoted `` `any name` ``. Keywords ignore case.
- * Empty text is an error (expected `expression`).
- *
- * @throws QueryError with `details.expected` one of the {@link SyntaxExpected} codes.
- */
-export function parseFilter(text: string): Filter {
-  return parseFilterText(text);
-}
-
-/**
- * `count(), sum(population) as total, commune`: aggregates `count()` (also `count(*)`, or
- * `count(f)`: values of f that are not null), `sum`, `avg`, `min`, `max`, `median` of a field,
- * or bare fields; each with an optional `as alias`. The default alias is the canonical text
- * (`sum(population)`, `count()`: lowercase, no spaces, no backquotes) or the field name.
- * Blank text gives `[]` (every field).
- *
- * @throws QueryError with `details.expected` one of the {@link SyntaxExpected} codes;
- *   `aggregate` for an unknown function.
- */
-export function parseSelect(text: string): Selection[] {
-  return parseSelectText(text);
-}
-
 /** The first selection of `text` (a key figure's or a map's `value`), or `count()` when it has none. */
 export function firstSelection(text: string): Selection {
-  const [selection] = parseSelectText(text);
+  const [selection] = parseSelect(text);
   return selection ?? {type: 'aggregate', fn: 'count', as: 'count()'};
 }
 

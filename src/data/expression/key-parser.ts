@@ -5,49 +5,47 @@
  * figure's page never downloads it.
  */
 import type {GroupKey, Order, TimeUnit} from '../types.js';
-import {AGGREGATE_FNS, Parser, canonicalCall} from './parser.js';
+import {AGGREGATE_FNS, canonicalCall, parser, type Parser} from './parser.js';
 
 const TIME_UNITS: readonly TimeUnit[] = ['year', 'month', 'week', 'day', 'hour'];
 
-class KeyParser extends Parser {
-  groupKey(): GroupKey {
-    if (this.isCall()) {
-      const unit = this.callName(
-        TIME_UNITS,
-        'field',
-        'field name or time unit (year, month, week, day, hour)',
-      );
-      const field = this.listField();
-      this.expectPunct(')', 'closing-paren');
-      return {field, timeunit: unit, as: this.alias() ?? canonicalCall(unit, field)};
-    }
-    const field = this.listField();
-    return {field, as: this.alias() ?? field};
+function groupKey(reader: Parser): GroupKey {
+  if (reader.isCall()) {
+    const unit = reader.callName(
+      TIME_UNITS,
+      'field',
+      'field name or time unit (year, month, week, day, hour)',
+    );
+    const field = reader.field();
+    reader.expect(')', 'closing-paren');
+    return {field, timeunit: unit, as: reader.alias() ?? canonicalCall(unit, field)};
   }
+  const field = reader.field();
+  return {field, as: reader.alias() ?? field};
+}
 
-  order(): Order {
-    const sign = this.peek();
-    const signed = this.isPunct(sign, '-') || this.isPunct(sign, '+');
-    if (signed) this.next();
-    let key: string;
-    if (this.isCall()) {
-      const fn = this.callName<string>(
-        [...AGGREGATE_FNS, ...TIME_UNITS],
-        'aggregate',
-        'aggregate function or time unit (count, sum, avg, min, max, median, year, month, week, day, hour)',
-      );
-      key = canonicalCall(fn, this.callArgument(fn));
-    } else {
-      key = this.listField();
-    }
-    let direction: Order['direction'] = this.isPunct(sign, '-') ? 'desc' : 'asc';
-    const word = this.peek();
-    if (!signed && (this.isWord(word, 'asc') || this.isWord(word, 'desc'))) {
-      this.next();
-      direction = word.value.toLowerCase() as Order['direction'];
-    }
-    return {key, direction};
+function order(reader: Parser): Order {
+  const sign = reader.peek();
+  const signed = reader.isPunct(sign, '-') || reader.isPunct(sign, '+');
+  if (signed) reader.next();
+  let key: string;
+  if (reader.isCall()) {
+    const fn = reader.callName<string>(
+      [...AGGREGATE_FNS, ...TIME_UNITS],
+      'aggregate',
+      'aggregate function or time unit (count, sum, avg, min, max, median, year, month, week, day, hour)',
+    );
+    key = canonicalCall(fn, reader.callArgument(fn));
+  } else {
+    key = reader.field();
   }
+  let direction: Order['direction'] = reader.isPunct(sign, '-') ? 'desc' : 'asc';
+  const word = reader.peek();
+  if (!signed && (reader.isWord(word, 'asc') || reader.isWord(word, 'desc'))) {
+    reader.next();
+    direction = word.value.toLowerCase() as Order['direction'];
+  }
+  return {key, direction};
 }
 
 /**
@@ -58,8 +56,8 @@ class KeyParser extends Parser {
  * @throws QueryError with `details.expected` one of the {@link SyntaxExpected} codes.
  */
 export function parseGroupBy(text: string): GroupKey[] {
-  const parser = new KeyParser(text);
-  return parser.list(() => parser.groupKey());
+  const reader = parser(text);
+  return reader.list(() => groupKey(reader));
 }
 
 /**
@@ -70,6 +68,6 @@ export function parseGroupBy(text: string): GroupKey[] {
  * @throws QueryError with `details.expected` one of the {@link SyntaxExpected} codes.
  */
 export function parseOrderBy(text: string): Order[] {
-  const parser = new KeyParser(text);
-  return parser.list(() => parser.order());
+  const reader = parser(text);
+  return reader.list(() => order(reader));
 }

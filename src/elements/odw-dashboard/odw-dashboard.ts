@@ -1,6 +1,7 @@
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {normalizeLang, resolveLang, type Lang} from '../../core/lang.js';
 import {themeStyles} from '../../core/theme.js';
+import {dsfrStyles} from '../../core/theme-dsfr.js';
 import {hostStyles} from '../../core/data-element.styles.js';
 import type {DashboardConfig, ElementConfig} from './dashboard-config.js';
 import {dashboardStyles} from './odw-dashboard.styles.js';
@@ -90,7 +91,7 @@ export interface OdwDashboard extends AttributeValues<typeof dashboardAttributes
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class OdwDashboard extends LitElement {
-  static override styles = [themeStyles, hostStyles, dashboardStyles];
+  static override styles = [themeStyles, dsfrStyles, hostStyles, dashboardStyles];
 
   static override properties = propertiesOf(dashboardAttributes);
 

@@ -75,6 +75,8 @@ export const dsfrStyles = css`
   }
 `;
 
+const filled = new WeakSet<CSSStyleSheet>();
+
 /**
  * Gives `root` the DSFR's rules: they fill `sheet`, which every widget adopts; where stylesheets
  * cannot be adopted, the element's linked stylesheet holds them (tools/element-styles.mjs), or
@@ -82,7 +84,8 @@ export const dsfrStyles = css`
  */
 export function applyDsfrTheme(root: Node, sheet: CSSStyleSheet | undefined): void {
   if (sheet) {
-    if (!sheet.cssRules.length) sheet.replaceSync(dsfrStyles.cssText);
+    if (!filled.has(sheet)) sheet.replaceSync(dsfrStyles.cssText);
+    filled.add(sheet);
     return;
   }
   if (!(root instanceof ShadowRoot) || root.querySelector('link[rel="stylesheet"], style.odw-dsfr')) return;

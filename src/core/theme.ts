@@ -59,20 +59,22 @@ export const themeStyles = css`
 `;
 
 /**
- * The DSFR theme's rules (src/core/theme-dsfr.ts), filled when the first widget of that theme
- * asks for them: one stylesheet that the widgets adopt after `themeStyles`. Absent where
- * stylesheets cannot be adopted (theme-dsfr.ts then says where the rules go).
+ * The DSFR theme's rules (src/core/theme-dsfr.ts), filled when the first element of that theme
+ * asks for them: one stylesheet that the elements adopt after `themeStyles`. Until then it hides
+ * them rather than show another look. Absent where stylesheets cannot be adopted (theme-dsfr.ts
+ * then says where the rules go).
  */
 export const dsfrSheet: CSSStyleSheet | undefined = supportsAdoptingStyleSheets
   ? new CSSStyleSheet()
   : undefined;
+dsfrSheet?.replaceSync(":host([theme='dsfr']) { visibility: hidden; }");
 
 let dsfrTheme: typeof import('./theme-dsfr.js') | undefined;
 let dsfrLoading: Promise<unknown> | undefined;
 
 /**
- * Whether `host` may render in its theme now. The DSFR's rules load with the first widget of that
- * theme: until they are in, the widget draws nothing rather than another look, and updates once
+ * Whether `host` may render in its theme now. The DSFR's rules load with the first element of that
+ * theme: until they are in, a widget draws nothing rather than another look, and updates once
  * they are (its data loads meanwhile).
  */
 export function themeIn(host: ReactiveElement & {theme?: string}): boolean {

@@ -15,7 +15,7 @@ import {normalizeLang, resolveLang, type Lang} from './lang.js';
 import {linkedStylesRoot} from './linked-styles.js';
 import {OfflineCopyController} from './offline-copy-controller.js';
 import {PageSchemeController} from './page-scheme.js';
-import {RefreshController} from './refresh-controller.js';
+import type {RefreshController} from './refresh-controller.js';
 import {applyDefaults, propertiesOf, type AttributeValues} from './schema.js';
 import {sourceLinks, type SourceBinding, type SourceLink} from './source-link.js';
 import {dsfrSheet, themeIn, themeStyles} from './theme.js';
@@ -54,7 +54,7 @@ export interface OdwDataElement<D = unknown> extends AttributeValues<typeof data
  * frame. The controllers bind the `odw-source` (src/core/source-binding-controller.ts, which comes
  * with that element: src/core/source-link.ts), run the
  * query (src/core/data-task-controller.ts, which fires `odw-load` / `odw-error`), reload on a timer
- * (src/core/refresh-controller.ts), keep the offline copy, and follow the page's colour scheme;
+ * (src/core/refresh-controller.ts, loaded with the first widget given `refresh`), keep the offline copy, and follow the page's colour scheme;
  * src/core/data-frame.ts draws the title, the states (loading, empty, error with « Réessayer »,
  * stale) and the attribution footer. Subclasses implement `queryDependencies()`, `load()` and
  * `renderData()`.
@@ -146,10 +146,13 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
     },
   });
 
-  /** Reloads every `refresh` seconds; a slow portal's load finishes rather than requests piling up. */
-  protected readonly refreshTimer = new RefreshController(this, () => {
-    if (!this.dataTask.pending) this.reload();
-  });
+  /**
+   * Reloads every `refresh` seconds; a slow portal's load finishes rather than requests piling up.
+   * Made once its code is in, loaded when `refresh` is first given (no key figure without it
+   * downloads it).
+   */
+  protected refreshTimer?: RefreshController;
+  private refreshLoading = false;
 
   constructor() {
     super();
@@ -268,6 +271,14 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
     if (this.isConnected) this.bindSource();
+    if (!this.refreshLoading && Number(this.refresh) > 0) {
+      this.refreshLoading = true;
+      void import('./refresh-controller.js').then(({RefreshController}) => {
+        this.refreshTimer = new RefreshController(this, () => {
+          if (!this.dataTask.pending) this.reload();
+        });
+      });
+    }
   }
 
   /**

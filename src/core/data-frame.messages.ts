@@ -1,4 +1,4 @@
-import {messageCatalogue} from './i18n.js';
+import {messageCatalogue} from './messages.js';
 
 /** The notes of a widget whose source speaks for it (src/core/source-binding-controller.ts). */
 const fr = {

@@ -8,10 +8,9 @@
  * the widget keeps its title and label and shows a short note in place, without « Réessayer ».
  */
 import {html, nothing, type TemplateResult} from 'lit';
-import {QueryError} from '../data/errors.js';
 import type {DatasetMeta} from '../data/types.js';
 import type {DataView, LoadedState} from './data-task-controller.js';
-import {ConfigError} from './errors.js';
+import {isRetryable} from './errors.js';
 import {formatDateTime, formatShortDate, toDate} from './format.js';
 import {errorMessage, t} from './i18n.js';
 import type {Lang} from './lang.js';
@@ -113,11 +112,6 @@ export function renderSkeleton(lang: Lang): TemplateResult {
     <div class="skeleton-line short"></div>
     <div class="skeleton-line large"></div>
   </div>`;
-}
-
-/** Trying again cannot fix a wrong expression or attribute; it may fix the portal's failure. */
-export function isRetryable(error: unknown): boolean {
-  return !(error instanceof QueryError || error instanceof ConfigError);
 }
 
 export function renderError(error: unknown, lang: Lang, retry: () => void): TemplateResult {

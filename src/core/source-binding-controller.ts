@@ -2,9 +2,9 @@ import {html, type ReactiveController, type TemplateResult} from 'lit';
 import {DATA_SOURCE_TAG, isDataSource, type DataSource, type WidgetReport} from './data-source.js';
 import type {DataView} from './data-task-controller.js';
 import {announce, dropNews, expectNews} from './announcer.js';
-import {isRetryable} from './data-frame.js';
 import {frameText} from './data-frame.messages.js';
-import {formatDateTime} from './format.js';
+import {formatDateTime} from './date-format.js';
+import {isRetryable} from './errors.js';
 import type {Lang} from './lang.js';
 import {sourceLinks, type SourceBinding, type SourceBindingHost, type SourceLink} from './source-link.js';
 

@@ -141,10 +141,19 @@ const odsPagingReady = /\/src\/data\/connectors\/ods-paging-ready\.ts$/;
 const collation = /\/src\/data\/collation\.ts$/;
 /**
  * Of the widgets' shared code, what a key figure does not use: the colours charts and maps draw or
- * the builder checks, month names, long dates and codes (charts, tables, filters). Re-exported by
- * theme.ts and format.ts.
+ * the builder checks, month names, long dates and codes (charts, tables, filters), the events of
+ * sources and filters, and what tells a source's element from another. Re-exported by theme.ts,
+ * format.ts and events.ts.
  */
-const notKeyFigureCore = /\/src\/core\/(theme-colours|format-words)\.ts$/;
+const notKeyFigureCore = /\/src\/core\/(theme-colours|format-words|filter-events|data-source)\.ts$/;
+/**
+ * The binding of a widget to an `odw-source`: imported by the source's element, whose chunks the
+ * loader preloads with it (`widgets` among them), and loaded by a widget that names a source before
+ * (src/core/source-link.ts). It registers itself as it runs.
+ */
+const sourceBinding = /\/src\/core\/source-binding-controller\.ts$/;
+/** The DSFR theme, loaded with the first widget of that theme (src/core/theme.ts `themeIn`). */
+const dsfrTheme = /\/src\/core\/theme-dsfr\.ts$/;
 /** The key figure's module, the lightest widget: what it imports statically is `core`. */
 const keyFigure = resolve('src/elements/odw-kpi/define.ts');
 /** Lit directives used by some widgets only, kept out of `core`. */
@@ -176,9 +185,9 @@ const coreChunk = (id, {getModuleInfo}) => {
   if (litDirectives.test(id)) return 'lit-directives';
   // Named, else `core` would take them in as what its modules import or re-export.
   if (errorWords.test(id)) return 'error-words';
-  if ([notKeyFigureData, notKeyFigureCore, odsPagingReady, collation].some((pattern) => pattern.test(id))) {
-    return 'widgets';
-  }
+  if (dsfrTheme.test(id)) return 'theme-dsfr';
+  const shared = [notKeyFigureData, notKeyFigureCore, odsPagingReady, sourceBinding, collation];
+  if (shared.some((pattern) => pattern.test(id))) return 'widgets';
   if (!coreModules.some((pattern) => pattern.test(id))) return undefined;
   const info = getModuleInfo(id);
   const usesDirectives = info?.importedIds.some((imported) => litDirectives.test(imported));

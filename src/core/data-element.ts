@@ -1,13 +1,13 @@
-import {LitElement, html, type TemplateResult} from 'lit';
+import {LitElement, html, nothing, type TemplateResult} from 'lit';
 import {and, parseFilter, query} from '../data/index.js';
 import type {ApiFamily, Filter, QueryOptions, QueryResult} from '../data/types.js';
 import type {OfflineCopyOptions} from '../data/offline-copy.js';
 import {dataElementStyles, hostStyles, visuallyHiddenStyles} from './data-element.styles.js';
 import {dataElementAttributes} from './data-element.schema.js';
 import {DataTaskController, type Loaded, type RunOptions} from './data-task-controller.js';
-import {renderFrame, renderSkeleton, sourceReport} from './data-frame.js';
-import type {DataSource, WidgetReport} from './data-source.js';
-import {announce, announcerText, dropNews, expectNews, joinAnnouncer, leaveAnnouncer} from './announcer.js';
+import {renderFrame, renderSkeleton} from './data-frame.js';
+import type {DataSource} from './data-source.js';
+import {announcerText, joinAnnouncer, leaveAnnouncer} from './live-region.js';
 import {ConfigError} from './errors.js';
 import {t} from './i18n.js';
 import {levelAfterPrecedingHeading} from './heading-level.js';
@@ -15,10 +15,10 @@ import {normalizeLang, resolveLang, type Lang} from './lang.js';
 import {linkedStylesRoot} from './linked-styles.js';
 import {OfflineCopyController} from './offline-copy-controller.js';
 import {PageSchemeController} from './page-scheme.js';
-import {RefreshController} from './refresh-controller.js';
+import type {RefreshController} from './refresh-controller.js';
 import {applyDefaults, propertiesOf, type AttributeValues} from './schema.js';
-import {SourceBindingController} from './source-binding-controller.js';
-import {themeStyles} from './theme.js';
+import {sourceLinks, type SourceBinding, type SourceLink} from './source-link.js';
+import {dsfrSheet, themeIn, themeStyles} from './theme.js';
 
 export type {Loaded} from './data-task-controller.js';
 
@@ -51,9 +51,10 @@ export interface OdwDataElement<D = unknown> extends AttributeValues<typeof data
 
 /**
  * What every data widget is: attributes (src/core/data-element.schema.ts), controllers and a
- * frame. The controllers bind the `odw-source` (src/core/source-binding-controller.ts), run the
+ * frame. The controllers bind the `odw-source` (src/core/source-binding-controller.ts, which comes
+ * with that element: src/core/source-link.ts), run the
  * query (src/core/data-task-controller.ts, which fires `odw-load` / `odw-error`), reload on a timer
- * (src/core/refresh-controller.ts), keep the offline copy, and follow the page's colour scheme;
+ * (src/core/refresh-controller.ts, loaded with the first widget given `refresh`), keep the offline copy, and follow the page's colour scheme;
  * src/core/data-frame.ts draws the title, the states (loading, empty, error with « Réessayer »,
  * stale) and the attribution footer. Subclasses implement `queryDependencies()`, `load()` and
  * `renderData()`.
@@ -97,22 +98,21 @@ export interface OdwDataElement<D = unknown> extends AttributeValues<typeof data
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export abstract class OdwDataElement<D = unknown> extends LitElement {
-  static override styles = [themeStyles, hostStyles, visuallyHiddenStyles, dataElementStyles];
+  static override styles = [
+    themeStyles,
+    ...(dsfrSheet ? [dsfrSheet] : []),
+    hostStyles,
+    visuallyHiddenStyles,
+    dataElementStyles,
+  ];
 
   static override properties = propertiesOf(dataElementAttributes);
 
   /** Dark colours only where the page can be dark (src/core/page-scheme.ts). */
   protected readonly pageScheme = new PageSchemeController(this);
 
-  private readonly binding: SourceBindingController = new SourceBindingController(
-    this,
-    () => this.reload(),
-    () => {
-      this.announceNextLoad = true;
-      expectNews(this);
-    },
-    (): WidgetReport => sourceReport(this.dataTask.view(), () => this.focusBody()),
-  );
+  /** The binding to the `odw-source` that `source` names, made once its code is in. */
+  private binding?: SourceLink;
 
   /** The next load follows a change of the source's filters: its result is announced. */
   private announceNextLoad = false;
@@ -126,7 +126,7 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
 
   private readonly dataTask = new DataTaskController<D>(this, {
     key: () => this.queryKeyParts(),
-    ready: () => this.binding.state !== 'waiting',
+    ready: () => this.bindingState !== 'waiting',
     run: (options) => this.run(options),
     keepsDataWhileLoading: () => this.keepsDataWhileLoading(),
     onLoaded: (loaded) => {
@@ -134,23 +134,25 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
       this.lastLoadAnnounced = this.announceNextLoad;
       if (!this.announceNextLoad) return;
       this.announceNextLoad = false;
-      announce(
+      this.binding?.announce(
         this.isEmpty(loaded.data)
           ? this.emptyAnnouncement()
           : this.announcement(loaded.data, this.currentLang),
-        this,
       );
     },
     onFailed: () => {
       this.announceNextLoad = false;
-      dropNews(this);
+      this.binding?.dropNews();
     },
   });
 
-  /** Reloads every `refresh` seconds; a slow portal's load finishes rather than requests piling up. */
-  protected readonly refreshTimer = new RefreshController(this, () => {
-    if (!this.dataTask.pending) this.reload();
-  });
+  /**
+   * Reloads every `refresh` seconds; a slow portal's load finishes rather than requests piling up.
+   * Made once its code is in, loaded when `refresh` is first given (no key figure without it
+   * downloads it).
+   */
+  protected refreshTimer?: RefreshController;
+  private refreshLoading = false;
 
   constructor() {
     super();
@@ -169,7 +171,12 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
 
   /** The `odw-source` this widget is bound to, once found and defined. */
   get sourceElement(): DataSource | undefined {
-    return this.binding.source;
+    return this.binding?.source;
+  }
+
+  /** Where the widget stands with its `source`; `waiting` while the binding's code loads. */
+  private get bindingState(): SourceBinding {
+    return this.binding?.state ?? (this.source?.trim() ? 'waiting' : 'none');
   }
 
   /** Reloads the data from the portal, bypassing the cache. */
@@ -263,10 +270,41 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
-    if (this.isConnected) this.binding.bind();
+    if (this.isConnected) this.bindSource();
+    if (!this.refreshLoading && Number(this.refresh) > 0) {
+      this.refreshLoading = true;
+      void import('./refresh-controller.js').then(({RefreshController}) => {
+        this.refreshTimer = new RefreshController(this, () => {
+          if (!this.dataTask.pending) this.reload();
+        });
+      });
+    }
+  }
+
+  /**
+   * Looks the source up again. A source named before the binding's code is in (the source's
+   * element brings it) loads that code: the page has the source's chunks on their way already.
+   */
+  private bindSource(): void {
+    const Binding = sourceLinks.Binding;
+    if (!this.binding && this.source?.trim()) {
+      if (!Binding) {
+        void import('./source-binding-controller.js').then(() => this.requestUpdate());
+        return;
+      }
+      this.binding = new Binding(
+        this,
+        () => this.reload(),
+        () => (this.announceNextLoad = true),
+        () => this.dataTask.view(),
+        () => this.focusBody(),
+      );
+    }
+    this.binding?.bind();
   }
 
   protected override render(): unknown {
+    if (!themeIn(this)) return nothing;
     const lang = this.currentLang;
     const spoken = announcerText(this);
     const frame = renderFrame<D>({
@@ -274,8 +312,8 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
       title: this.title,
       description: this.description,
       headingLevel: this.headingLevel ?? this.pageHeadingLevel,
-      noAttribution: this.noAttribution || this.binding.cited,
-      shared: this.binding.shared,
+      noAttribution: this.noAttribution || Boolean(this.binding?.cited),
+      shared: this.binding?.shared ? this.binding : undefined,
       label: this.stateLabel(),
       view: this.dataTask.view(),
       renderData: (data) => this.renderData(data, lang),
@@ -310,9 +348,9 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
 
   /** What defines the query (the run counter aside). */
   private queryKeyParts(): unknown[] {
-    const source = this.binding.source;
+    const source = this.binding?.source;
     return [
-      this.binding.state,
+      this.bindingState,
       this.source,
       source?.src,
       source?.api,
@@ -327,8 +365,8 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
   }
 
   private resolveTarget(): DataTarget {
-    if (this.binding.state === 'missing') throw new ConfigError('source-not-found', this.source);
-    const source = this.binding.source;
+    if (this.bindingState === 'missing') throw new ConfigError('source-not-found', this.source);
+    const source = this.binding?.source;
     const src = (source ? source.src : this.src)?.trim();
     if (!src) throw new ConfigError('no-source');
     const sourceFilter = source?.filter;

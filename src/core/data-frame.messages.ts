@@ -1,6 +1,6 @@
-import {messageCatalogue} from './i18n.js';
+import {messageCatalogue} from './messages.js';
 
-/** The frame's notes for a widget whose source speaks for it (src/core/data-frame.ts). */
+/** The notes of a widget whose source speaks for it (src/core/source-binding-controller.ts). */
 const fr = {
   'frame.unavailable': 'Données indisponibles',
   'frame.since': 'Données du {date}',

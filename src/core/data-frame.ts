@@ -8,16 +8,13 @@
  * the widget keeps its title and label and shows a short note in place, without « Réessayer ».
  */
 import {html, nothing, type TemplateResult} from 'lit';
-import {join} from 'lit/directives/join.js';
-import {QueryError} from '../data/errors.js';
 import type {DatasetMeta} from '../data/types.js';
 import type {DataView, LoadedState} from './data-task-controller.js';
-import type {WidgetReport} from './data-source.js';
-import {frameText} from './data-frame.messages.js';
-import {ConfigError} from './errors.js';
+import {isRetryable} from './errors.js';
 import {formatDateTime, formatShortDate, toDate} from './format.js';
 import {errorMessage, t} from './i18n.js';
 import type {Lang} from './lang.js';
+import type {SharedNotes} from './source-link.js';
 import {safeLinkUrl} from './url.js';
 
 export interface FrameContent<D> {
@@ -26,8 +23,11 @@ export interface FrameContent<D> {
   description?: string;
   headingLevel?: number;
   noAttribution: boolean;
-  /** The widget's bound source says its failures and stale notices (one alert for all its widgets). */
-  shared: boolean;
+  /**
+   * Given when the widget's bound source says its failures and stale notices (one alert for all
+   * its widgets): the notes the widget shows in place (src/core/source-binding-controller.ts).
+   */
+  shared?: SharedNotes;
   /** The widget's own label (a key figure's, a control's), kept in the error state. */
   label?: string;
   view: DataView<D>;
@@ -85,9 +85,7 @@ function renderBody<D>(content: FrameContent<D>): {body: unknown; meta?: Dataset
         : nothing;
       const state =
         content.shared && isRetryable(view.error)
-          ? html`<p class="status error unavailable" part="status">
-              ${frameText(lang, 'frame.unavailable')}
-            </p>`
+          ? content.shared.unavailable(lang)
           : renderError(view.error, lang, content.retry);
       return {body: html`${label}${state}`, busy: false};
     }
@@ -96,7 +94,12 @@ function renderBody<D>(content: FrameContent<D>): {body: unknown; meta?: Dataset
       const data = content.isEmpty(loaded.data)
         ? html`<p class="status empty" part="status">${t(lang, 'empty')}</p>`
         : content.renderData(loaded.data);
-      const notice = view.stale ? renderStaleNotice(loaded, lang, content.retry, content.shared) : nothing;
+      const notice = !view.stale
+        ? nothing
+        : content.shared
+          ? // The source says why and offers « Réessayer »; the widget dates what it shows.
+            content.shared.since(loaded.copiedAt ?? loaded.loadedAt, lang)
+          : renderStaleNotice(loaded, lang, content.retry);
       return {body: html`${data}${notice}`, meta: loaded.result.meta, busy: view.busy};
     }
   }
@@ -111,26 +114,6 @@ export function renderSkeleton(lang: Lang): TemplateResult {
   </div>`;
 }
 
-/** Trying again cannot fix a wrong expression or attribute; it may fix the portal's failure. */
-export function isRetryable(error: unknown): boolean {
-  return !(error instanceof QueryError || error instanceof ConfigError);
-}
-
-/**
- * What a widget bound to a source tells it after a render: the failure the source says once
- * (only one that trying again may fix: a wrong attribute is the widget's own), the time of the
- * old data shown, and the dataset's description.
- */
-export function sourceReport<D>(view: DataView<D>, focus: () => void): WidgetReport {
-  if (view.kind === 'error') return isRetryable(view.error) ? {error: view.error, focus} : {focus};
-  if (view.kind !== 'data') return {focus};
-  const {loaded} = view;
-  const meta = loaded.result.meta;
-  if (!view.stale) return {meta, focus};
-  const offline = Boolean(loaded.copiedAt);
-  return {meta, stale: {since: loaded.copiedAt ?? loaded.loadedAt, offline}, focus};
-}
-
 export function renderError(error: unknown, lang: Lang, retry: () => void): TemplateResult {
   return html`<div class="status error" part="status" role="alert">
     <p>${errorMessage(error, lang)}</p>
@@ -138,19 +121,7 @@ export function renderError(error: unknown, lang: Lang, retry: () => void): Temp
   </div>`;
 }
 
-function renderStaleNotice<D>(
-  loaded: LoadedState<D>,
-  lang: Lang,
-  retry: () => void,
-  shared: boolean,
-): TemplateResult {
-  if (shared) {
-    // The source says why and offers « Réessayer »; the widget dates what it shows.
-    const since = formatDateTime(loaded.copiedAt ?? loaded.loadedAt, lang);
-    return html`<p class="status stale shared" part="status">
-      ${frameText(lang, 'frame.since', {date: since})}
-    </p>`;
-  }
+function renderStaleNotice<D>(loaded: LoadedState<D>, lang: Lang, retry: () => void): TemplateResult {
   return html`<div class="status stale" part="status" role="status">
     <p>
       ${
@@ -202,7 +173,10 @@ export function renderFooter(meta: DatasetMeta, lang: Lang): unknown {
     );
   }
   if (items.length === 0) return nothing;
+  const separated = items.flatMap((item, index) =>
+    index ? [html`<span aria-hidden="true"> · </span>`, item] : [item],
+  );
   return html`<div class="footer" part="footer">
-    <p>${join(items, () => html`<span aria-hidden="true"> · </span>`)}</p>
+    <p>${separated}</p>
   </div>`;
 }

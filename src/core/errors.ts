@@ -1,4 +1,5 @@
 /** Errors of a widget's own configuration (as opposed to the data layer's, in `data/errors.ts`). */
+import {QueryError} from '../data/errors.js';
 
 export type ConfigErrorReason =
   /** `source="id"` names no `odw-source` in the document. */
@@ -28,4 +29,9 @@ export class ConfigError extends Error {
 /** An aborted request (element removed, query superseded): never shown, never reported. */
 export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
+}
+
+/** Trying again cannot fix a wrong expression or attribute; it may fix the portal's failure. */
+export function isRetryable(error: unknown): boolean {
+  return !(error instanceof QueryError || error instanceof ConfigError);
 }

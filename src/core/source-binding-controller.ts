@@ -1,28 +1,38 @@
-import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {html, type ReactiveController, type TemplateResult} from 'lit';
 import {DATA_SOURCE_TAG, isDataSource, type DataSource, type WidgetReport} from './data-source.js';
+import type {DataView} from './data-task-controller.js';
+import {announce, dropNews, expectNews} from './announcer.js';
+import {frameText} from './data-frame.messages.js';
+import {formatDateTime} from './date-format.js';
+import {isRetryable} from './errors.js';
+import type {Lang} from './lang.js';
+import {sourceLinks, type SourceBinding, type SourceBindingHost, type SourceLink} from './source-link.js';
+
+export type {SourceBinding, SourceBindingHost} from './source-link.js';
 
 /**
- * Where the widget stands with its `source`:
- * - `none`: no `source` attribute (the widget reads its own `src`);
- * - `bound`: the `odw-source` is found and upgraded;
- * - `waiting`: found, but its definition has not loaded yet;
- * - `missing`: no element has that id (yet: a source added later binds then).
+ * What a bound widget tells its source after a render: the failure the source says once (only
+ * one that trying again may fix: a wrong attribute is the widget's own), the time of the old data
+ * shown, and the dataset's description.
  */
-export type SourceBinding = 'none' | 'bound' | 'waiting' | 'missing';
-
-export interface SourceBindingHost extends ReactiveControllerHost, HTMLElement {
-  /** The `id` of the `odw-source` to bind to. */
-  readonly source?: string;
+export function sourceReport<D>(view: DataView<D>, focus: () => void): WidgetReport {
+  if (view.kind === 'error') return isRetryable(view.error) ? {error: view.error, focus} : {focus};
+  if (view.kind !== 'data') return {focus};
+  const {loaded} = view;
+  const meta = loaded.result.meta;
+  if (!view.stale) return {meta, focus};
+  const offline = Boolean(loaded.copiedAt);
+  return {meta, stale: {since: loaded.copiedAt ?? loaded.loadedAt, offline}, focus};
 }
 
 /**
  * Binds a widget to the `odw-source` its `source` names, in its own root first, then the document;
  * re-renders the widget when the source's filters or address change, and calls `onRefresh` when
  * the source asks its widgets to reload. Call `bind()` before each render. After each render it
- * tells the source what `report` says (a failure, old data, the dataset's description): the source
- * shows one alert and one « Réessayer » for all its widgets.
+ * tells the source what the widget shows (`view`): the source shows one alert and one
+ * « Réessayer » for all its widgets. Loaded with the source's element (src/core/source-link.ts).
  */
-export class SourceBindingController implements ReactiveController {
+export class SourceBindingController implements ReactiveController, SourceLink {
   state: SourceBinding = 'none';
   /** The bound source, once found and upgraded. */
   source?: DataSource;
@@ -34,8 +44,10 @@ export class SourceBindingController implements ReactiveController {
     private readonly onRefresh: () => void,
     /** The source's filters changed (a reader will want to hear what that changed). */
     private readonly onFilterChange: () => void = () => undefined,
-    /** What to tell the source after each render. */
-    private readonly reportToSource: () => WidgetReport | undefined = () => undefined,
+    /** What the widget shows, told to the source after each render. */
+    private readonly view?: () => DataView<unknown>,
+    /** Gives the widget's body the focus: where the source's « Réessayer » leaves it. */
+    private readonly focus: () => void = () => undefined,
   ) {
     host.addController(this);
   }
@@ -53,8 +65,28 @@ export class SourceBindingController implements ReactiveController {
     return Boolean(this.source?.citedAround(this.host));
   }
 
+  unavailable(lang: Lang): TemplateResult {
+    return html`<p class="status error unavailable" part="status">
+      ${frameText(lang, 'frame.unavailable')}
+    </p>`;
+  }
+
+  since(date: Date, lang: Lang): TemplateResult {
+    return html`<p class="status stale shared" part="status">
+      ${frameText(lang, 'frame.since', {date: formatDateTime(date, lang)})}
+    </p>`;
+  }
+
+  announce(text: string): void {
+    announce(text, this.host);
+  }
+
+  dropNews(): void {
+    dropNews(this.host);
+  }
+
   hostUpdated(): void {
-    this.source?.report(this.host, this.reportToSource());
+    this.source?.report(this.host, this.view && sourceReport(this.view(), this.focus));
   }
 
   hostDisconnected(): void {
@@ -102,6 +134,7 @@ export class SourceBindingController implements ReactiveController {
     const requery = () => this.host.requestUpdate();
     const filtered = () => {
       this.onFilterChange();
+      expectNews(this.host);
       this.host.requestUpdate();
     };
     const refresh = () => this.onRefresh();
@@ -126,3 +159,5 @@ export class SourceBindingController implements ReactiveController {
     };
   }
 }
+
+sourceLinks.Binding = SourceBindingController;

@@ -4,7 +4,7 @@
  * Re-exported by theme.ts; a module of its own so that a key figure's page never downloads it.
  */
 import {unsafeCSS, type CSSResult} from 'lit';
-import {dark, dsfrLight, light, type Theme} from './theme-tokens.js';
+import {DSFR_BACKGROUND, dark, light, type Theme} from './theme-tokens.js';
 
 /**
  * The backgrounds a widget of `theme` is drawn on (both for `auto`, which follows the system), for
@@ -14,7 +14,7 @@ import {dark, dsfrLight, light, type Theme} from './theme-tokens.js';
 export function themeBackgrounds(theme: Theme | undefined): string[] {
   if (theme === 'dark') return [dark.background];
   if (theme === 'auto') return [light.background, dark.background];
-  if (theme === 'dsfr') return [dsfrLight.background];
+  if (theme === 'dsfr') return [DSFR_BACKGROUND];
   return [light.background];
 }
 

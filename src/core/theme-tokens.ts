@@ -1,6 +1,9 @@
 /**
- * The values of the design tokens in each theme (theme.ts turns them into CSS custom properties).
+ * The values of the design tokens in each theme (theme.ts turns them into CSS custom properties;
+ * the DSFR's are in theme-dsfr.ts, loaded with the first widget of that theme).
  */
+import {unsafeCSS, type CSSResult} from 'lit';
+
 export type Theme = 'light' | 'dark' | 'auto' | 'dsfr';
 
 /** The tokens; each is exposed as `--odw-<name>` (public) and `--_odw-<name>` (resolved). */
@@ -8,7 +11,8 @@ export type Tokens = Record<string, string>;
 
 const SYSTEM_FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
-const shared: Tokens = {
+/** What every theme shares; the DSFR's radius and font differ (src/core/theme-dsfr.ts). */
+export const shared: Tokens = {
   'font-size': '1rem',
   'font-size-small': '0.875rem',
   'font-size-title': '1.125rem',
@@ -83,55 +87,8 @@ export const dark: Tokens = {
   'palette-8': '#e8e8e8',
 };
 
-/**
- * DSFR 1.x colours. Where the page loads the DSFR CSS, its custom properties win (and follow its
- * own dark mode, `data-fr-theme="dark"`); the values after them are the DSFR's light ones. Marianne
- * when the page loads it. The palette is blue France and illustrative colours that reach 3:1.
- */
-const dsfrColours: Array<[token: string, dsfrProperty: string, value: string]> = [
-  ['text-color', 'text-title-grey', '#161616'],
-  ['muted-color', 'text-mention-grey', '#666666'],
-  ['background', 'background-default-grey', '#ffffff'],
-  ['surface', 'background-alt-grey', '#f6f6f6'],
-  ['border-color', 'border-default-grey', '#dddddd'],
-  ['accent', 'text-action-high-blue-france', '#000091'],
-  ['error-color', 'text-default-error', '#ce0500'],
-  ['error-surface', 'background-contrast-error', '#ffe9e9'],
-  ['warning-color', 'text-default-warning', '#b34000'],
-  ['warning-surface', 'background-contrast-warning', '#ffe9e6'],
-  ['positive-color', 'text-default-success', '#18753c'],
-  ['negative-color', 'text-default-error', '#ce0500'],
-  ['skeleton-color', 'background-contrast-grey', '#eeeeee'],
-  ['palette-1', 'blue-france-sun-113-625', '#000091'],
-  ['palette-2', 'pink-tuile-main-556', '#ce614a'],
-  ['palette-3', 'green-menthe-main-548', '#009081'],
-  ['palette-4', 'purple-glycine-main-494', '#a558a0'],
-  ['palette-5', 'blue-cumulus-main-526', '#417dc4'],
-  ['palette-6', 'brown-caramel-sun-425-moon-901', '#845d48'],
-  ['palette-7', 'green-tilleul-verveine-sun-418-moon-817', '#66673d'],
-  ['palette-8', 'red-marianne-main-472', '#e1000f'],
-];
-
-const dsfrShared: Tokens = {
-  ...shared,
-  radius: '0',
-  'font-family': 'Marianne, arial, sans-serif',
-  // The DSFR draws its focus ring in this blue, in light and dark mode alike.
-  'focus-color': '#0a76f6',
-};
-
-/** The DSFR's own values: for print, where the page's DSFR may be in dark mode. */
-export const dsfrLight: Tokens = {
-  ...dsfrShared,
-  ...Object.fromEntries(dsfrColours.map(([token, , value]) => [token, value])),
-};
-
-export const dsfr: Tokens = {
-  ...dsfrShared,
-  ...Object.fromEntries(
-    dsfrColours.map(([token, property, value]) => [token, `var(--${property}, ${value})`]),
-  ),
-};
+/** The DSFR's background (src/core/theme-dsfr.ts), for the builder's checks without that theme. */
+export const DSFR_BACKGROUND = '#ffffff';
 
 /** Windows high contrast and the like: system colours only, whatever the page set. */
 export const forcedColors: Tokens = {
@@ -150,3 +107,12 @@ export const forcedColors: Tokens = {
   'focus-color': 'Highlight',
   'skeleton-color': 'GrayText',
 };
+
+/** `--_odw-x: var(--odw-x, value)`, or `--_odw-x: value` where the page must not override. */
+export function declarations(tokens: Tokens, overridable = true): CSSResult {
+  return unsafeCSS(
+    Object.entries(tokens)
+      .map(([name, value]) => `--_odw-${name}: ${overridable ? `var(--odw-${name}, ${value})` : value};`)
+      .join('\n'),
+  );
+}

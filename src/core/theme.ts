@@ -16,8 +16,8 @@
  * Every colour pair a widget draws passes WCAG 2.1 AA in every theme: text ≥ 4.5:1 on its
  * background, palette colours, focus ring and control borders ≥ 3:1 (test/theme/contrast.test.ts).
  */
-import {css, unsafeCSS, type CSSResult} from 'lit';
-import {dark, dsfr, dsfrLight, forcedColors, light, type Tokens} from './theme-tokens.js';
+import {css, supportsAdoptingStyleSheets, type ReactiveElement} from 'lit';
+import {dark, declarations, forcedColors, light} from './theme-tokens.js';
 
 export type {Theme} from './theme-tokens.js';
 
@@ -26,15 +26,6 @@ export {darkDrawingPrintedLight, themeBackgrounds} from './theme-colours.js';
 
 /** Names of every token, for documentation and for code that reads them (charts, maps). */
 export const TOKEN_NAMES: readonly string[] = Object.keys(light);
-
-/** `--_odw-x: var(--odw-x, value)`, or `--_odw-x: value` where the page must not override. */
-function declarations(tokens: Tokens, overridable = true): CSSResult {
-  return unsafeCSS(
-    Object.entries(tokens)
-      .map(([name, value]) => `--_odw-${name}: ${overridable ? `var(--odw-${name}, ${value})` : value};`)
-      .join('\n'),
-  );
-}
 
 /** Token declarations for every theme; include first in each element's `static styles`. */
 export const themeStyles = css`
@@ -50,9 +41,6 @@ export const themeStyles = css`
   :host([theme='dark']) {
     ${declarations(dark)}
   }
-  :host([theme='dsfr']) {
-    ${declarations(dsfr)}
-  }
   @media print {
     :host,
     :host(:not([theme])),
@@ -60,9 +48,6 @@ export const themeStyles = css`
     :host([theme='light']),
     :host([theme='dark']) {
       ${declarations(light)}
-    }
-    :host([theme='dsfr']) {
-      ${declarations(dsfrLight)}
     }
   }
   @media (forced-colors: active) {
@@ -72,3 +57,33 @@ export const themeStyles = css`
     }
   }
 `;
+
+/**
+ * The DSFR theme's rules (src/core/theme-dsfr.ts), filled when the first element of that theme
+ * asks for them: one stylesheet that the elements adopt after `themeStyles`. Until then it hides
+ * them rather than show another look. Absent where stylesheets cannot be adopted (theme-dsfr.ts
+ * then says where the rules go).
+ */
+export const dsfrSheet: CSSStyleSheet | undefined = supportsAdoptingStyleSheets
+  ? new CSSStyleSheet()
+  : undefined;
+dsfrSheet?.replaceSync(":host([theme='dsfr']) { visibility: hidden; }");
+
+let dsfrTheme: typeof import('./theme-dsfr.js') | undefined;
+let dsfrLoading: Promise<unknown> | undefined;
+
+/**
+ * Whether `host` may render in its theme now. The DSFR's rules load with the first element of that
+ * theme: until they are in, a widget draws nothing rather than another look, and updates once
+ * they are (its data loads meanwhile).
+ */
+export function themeIn(host: ReactiveElement & {theme?: string}): boolean {
+  if (host.theme !== 'dsfr') return true;
+  if (dsfrTheme) {
+    dsfrTheme.applyDsfrTheme(host.renderRoot, dsfrSheet);
+    return true;
+  }
+  dsfrLoading ??= import('./theme-dsfr.js').then((module) => (dsfrTheme = module));
+  void dsfrLoading.then(() => host.requestUpdate());
+  return false;
+}

@@ -33,6 +33,8 @@ async function lightTokens(theme: Theme = 'light'): Promise<Record<string, strin
   const probe = document.createElement('odw-kpi');
   probe.setAttribute('theme', theme);
   document.body.append(probe);
+  // The DSFR's rules load with the first widget of that theme, which draws once they are in.
+  await waitUntil(() => probe.shadowRoot?.querySelector('[part~="base"]'), 'the probe drawn');
   const values = tokens(probe);
   probe.remove();
   return values;

@@ -1,6 +1,6 @@
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {normalizeLang, resolveLang, type Lang} from '../../core/lang.js';
-import {themeStyles} from '../../core/theme.js';
+import {dsfrSheet, themeIn, themeStyles} from '../../core/theme.js';
 import {hostStyles} from '../../core/data-element.styles.js';
 import type {DashboardConfig, ElementConfig} from './dashboard-config.js';
 import {dashboardStyles} from './odw-dashboard.styles.js';
@@ -90,7 +90,7 @@ export interface OdwDashboard extends AttributeValues<typeof dashboardAttributes
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class OdwDashboard extends LitElement {
-  static override styles = [themeStyles, hostStyles, dashboardStyles];
+  static override styles = [themeStyles, ...(dsfrSheet ? [dsfrSheet] : []), hostStyles, dashboardStyles];
 
   static override properties = propertiesOf(dashboardAttributes);
 
@@ -169,6 +169,9 @@ export class OdwDashboard extends LitElement {
   }
 
   protected override render(): TemplateResult {
+    // The DSFR's rules load with the first element of that theme; the dashboard stays hidden until
+    // they are in (src/core/theme.ts), its widgets and their requests start meanwhile.
+    themeIn(this);
     const lang = this.currentLang;
     const config = this.configuration;
     const title = (this.title?.trim() || config?.title?.trim()) ?? '';

@@ -14,6 +14,8 @@ import {resolveLang} from '../../core/lang.js';
 import {PageSchemeController} from '../../core/page-scheme.js';
 import {applyDefaults, propertiesOf, type AttributeValues} from '../../core/schema.js';
 import {linkedStylesRoot} from '../../core/linked-styles.js';
+// The widgets' binding to a source comes with it: a page without a source never downloads it.
+import '../../core/source-binding-controller.js';
 import {
   composedContains,
   datasetKey,

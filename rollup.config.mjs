@@ -275,10 +275,14 @@ const chunkFiles = {
 /** V8's explicit compile hint: every function of the file is compiled as it loads. */
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
-/** Puts the compile hint on the first line of a chunk; its source map moves down one line. */
+/**
+ * Puts the compile hint on the first line of a chunk; its source map moves down one line. Not on a
+ * chunk of a few functions (a schema, the key figure's own), whose compiling takes no time worth
+ * the hint's bytes on a key figure's page.
+ */
 function hintEagerCompile(bundle, fileName) {
   const chunk = bundle[fileName];
-  if (chunk.code.startsWith(COMPILE_HINT)) return;
+  if (chunk.code.length < 8_000 || chunk.code.startsWith(COMPILE_HINT)) return;
   chunk.code = `${COMPILE_HINT}\n${chunk.code}`;
   const mapFile = bundle[`${fileName}.map`];
   if (mapFile?.type === 'asset') {

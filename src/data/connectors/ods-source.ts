@@ -1,7 +1,8 @@
 /**
- * Opendatasoft's URL shapes, read by what the data layer always loads: a widget on a portal of the
- * métropoles resolves its source at once, and any other URL loads the reader of every shape
- * (resolve.ts), which tries these first. Recognised from the SHAPE (path and query), never the host.
+ * Opendatasoft's URL shapes of today (dataset pages, Explore v2.1 and v2.0), read by what the data
+ * layer always loads: a widget on a portal of the métropoles resolves its source at once, and any
+ * other URL, the v1 API's included, loads the reader of every shape (resolve.ts), which tries these
+ * first. Recognised from the SHAPE (path and query), never the host.
  */
 import type {ApiFamily, ResolvedSource} from '../types.js';
 
@@ -46,14 +47,7 @@ export function recogniseOds(url: URL): Match | undefined {
   if ((m = /^(.*?)\/api\/(?:explore\/v2\.[01]|v2)\/catalog\/datasets\/([^/]+)(?:\/.*)?$/.exec(path))) {
     return {family: 'ods', prefix: origin + m[1], id: decode(m[2]), params: odsParams(query, false)};
   }
-  // Opendatasoft v1: /api/records/1.0/search/?dataset=<id>&refine.commune=… (also analyze, download)
-  if ((m = /^(.*?)\/api\/records\/1\.0\/[a-z]+\/?$/.exec(path)) && query.get('dataset')) {
-    return {family: 'ods', prefix: origin + m[1], id: query.get('dataset')!, params: odsParams(query, true)};
-  }
-  // Opendatasoft v1 dataset metadata: /api/datasets/1.0/<id>/
-  if ((m = /^(.*?)\/api\/datasets\/1\.0\/([^/]+)\/?$/.exec(path)) && m[2] !== 'search') {
-    return {family: 'ods', prefix: origin + m[1], id: decode(m[2])};
-  }
+  // The v1 shapes, rare on a page, are read by resolve.ts.
   return undefined;
 }
 
@@ -62,7 +56,7 @@ export function recogniseOds(url: URL): Match | undefined {
  * `exclude=…`, `where=…`, `q=…`, and in the page and v1 forms (`facets`) `refine.<field>=v` and
  * `exclude.<field>=v` too.
  */
-function odsParams(query: URLSearchParams, facets: boolean): Record<string, string[]> | undefined {
+export function odsParams(query: URLSearchParams, facets: boolean): Record<string, string[]> | undefined {
   const params: Record<string, string[]> = {};
   for (const [name, value] of query) {
     const facet = facets && /^(refine|exclude)\.(.+)$/.exec(name);

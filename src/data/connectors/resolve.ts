@@ -1,11 +1,20 @@
 /**
  * Recognises what a source URL points at from its SHAPE (path and query), never from its host:
  * the same software runs on many portals, and other software answers some of the same shapes.
- * Opendatasoft's shapes are read first, by ods-source.ts.
+ * Opendatasoft's shapes of today are read first, by ods-source.ts, then its v1 API's.
  */
 import {QueryError} from '../errors.js';
 import type {ApiFamily, ResolvedSource} from '../types.js';
-import {absoluteUrl, add, compact, decode, odsApiRoot, recogniseOds, type Match} from './ods-source.js';
+import {
+  absoluteUrl,
+  add,
+  compact,
+  decode,
+  odsApiRoot,
+  odsParams,
+  recogniseOds,
+  type Match,
+} from './ods-source.js';
 
 const ACCEPTED_FORMS =
   'an Opendatasoft dataset page (…/explore/dataset/<id>/) or API URL (…/api/explore/v2.1/catalog/datasets/<id>…), ' +
@@ -62,6 +71,14 @@ function recognise(url: URL): Match | undefined {
 
   const ods = recogniseOds(url);
   if (ods) return ods;
+  // Opendatasoft v1: /api/records/1.0/search/?dataset=<id>&refine.commune=… (also analyze, download)
+  if ((m = /^(.*?)\/api\/records\/1\.0\/[a-z]+\/?$/.exec(path)) && query.get('dataset')) {
+    return {family: 'ods', prefix: origin + m[1], id: query.get('dataset')!, params: odsParams(query, true)};
+  }
+  // Opendatasoft v1 dataset metadata: /api/datasets/1.0/<id>/
+  if ((m = /^(.*?)\/api\/datasets\/1\.0\/([^/]+)\/?$/.exec(path)) && m[2] !== 'search') {
+    return {family: 'ods', prefix: origin + m[1], id: decode(m[2])};
+  }
   // data.gouv.fr tabular API: /api/resources/<rid>/data/?code__exact=45234 (also /profile/)
   if ((m = /^(.*?)\/api\/resources\/([^/]+)(?:\/.*)?$/.exec(path))) {
     return {family: 'tabular', prefix: origin + m[1], id: decode(m[2]), params: tabularParams(query)};

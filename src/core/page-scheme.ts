@@ -16,13 +16,27 @@ export function pageCanBeDark(host: Element): boolean {
   return [inherited, meta].some((scheme) => /\bdark\b/.test(scheme) && !/\bonly light\b/.test(scheme));
 }
 
-/** Marks its host with DARK_PAGE_ATTRIBUTE when its page can be dark, each time it is connected. */
+/**
+ * Marks its host with DARK_PAGE_ATTRIBUTE when its page can be dark, each time it is connected:
+ * after the update that follows, before the page paints. Reading the page's `color-scheme` makes
+ * the browser compute the page's styles (a few milliseconds on a page's first widget): the
+ * widget's request has left by then.
+ */
 export class PageSchemeController implements ReactiveController {
+  private connected = false;
+
   constructor(private readonly host: ReactiveElement) {
     host.addController(this);
   }
 
   hostConnected(): void {
+    this.connected = true;
+    this.host.requestUpdate();
+  }
+
+  hostUpdated(): void {
+    if (!this.connected) return;
+    this.connected = false;
     this.host.toggleAttribute(DARK_PAGE_ATTRIBUTE, pageCanBeDark(this.host));
   }
 }

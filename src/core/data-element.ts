@@ -94,7 +94,6 @@ export interface OdwDataElement<D = unknown> extends AttributeValues<typeof data
  * @cssprop --odw-radius - Corner radius.
  * @cssprop --odw-spacing - Padding of the widget.
  * @cssprop --odw-spacing-small - Gaps inside the widget.
- * @cssprop --odw-palette-1 - First categorical colour (`--odw-palette-1` … `--odw-palette-8`).
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export abstract class OdwDataElement<D = unknown> extends LitElement {

@@ -2,7 +2,7 @@
  * The values of the design tokens in each theme (theme.ts turns them into CSS custom properties;
  * the DSFR's are in theme-dsfr.ts, loaded with the first widget of that theme).
  */
-import {unsafeCSS, type CSSResult} from 'lit';
+import {css, unsafeCSS, type CSSResult} from 'lit';
 
 export type Theme = 'light' | 'dark' | 'auto' | 'dsfr';
 
@@ -24,10 +24,7 @@ export const shared: Tokens = {
   'border-width': '1px',
 };
 
-/**
- * The palette is Okabe–Ito (distinguishable with the common colour-vision deficiencies), its
- * orange, sky blue, reddish purple and yellow darkened to reach 3:1 on the background and surface.
- */
+/** The light theme; its categorical palette, which only charts and maps draw with, is in theme-colours.ts. */
 export const light: Tokens = {
   ...shared,
   'font-family': SYSTEM_FONTS,
@@ -45,21 +42,9 @@ export const light: Tokens = {
   'negative-color': '#b42318',
   'focus-color': '#0b5fad',
   'skeleton-color': '#e6eaef',
-  'palette-1': '#0072b2',
-  'palette-2': '#bd8200',
-  'palette-3': '#009e73',
-  'palette-4': '#d55e00',
-  'palette-5': '#c474a0',
-  'palette-6': '#4795c1',
-  'palette-7': '#000000',
-  'palette-8': '#97902a',
 };
 
-/**
- * Okabe–Ito, its green, vermilion and blue a little lighter and a light grey in place of black:
- * every colour reaches 3:1 on this background and surface. No dark colour equals a light one (see
- * `darkDrawingPrintedLight`).
- */
+/** The dark theme. No dark colour equals a light one (see theme-colours.ts `darkDrawingPrintedLight`). */
 export const dark: Tokens = {
   ...shared,
   'font-family': SYSTEM_FONTS,
@@ -77,14 +62,6 @@ export const dark: Tokens = {
   'negative-color': '#ff8a80',
   'focus-color': '#6cb6ff',
   'skeleton-color': '#2a313c',
-  'palette-1': '#56b4e9',
-  'palette-2': '#e69f00',
-  'palette-3': '#1aa57c',
-  'palette-4': '#f0e442',
-  'palette-5': '#cc79a7',
-  'palette-6': '#e66a10',
-  'palette-7': '#1f7fc4',
-  'palette-8': '#e8e8e8',
 };
 
 /** The DSFR's background (src/core/theme-dsfr.ts), for the builder's checks without that theme. */
@@ -115,4 +92,34 @@ export function declarations(tokens: Tokens, overridable = true): CSSResult {
       .map(([name, value]) => `--_odw-${name}: ${overridable ? `var(--odw-${name}, ${value})` : value};`)
       .join('\n'),
   );
+}
+
+/**
+ * A widget's `light` or `dark` tokens after its theme, its page (page-scheme.ts) and the medium:
+ * printed, every theme but the DSFR takes its light values.
+ */
+export function schemeStyles(lightTokens: Tokens, darkTokens: Tokens): CSSResult {
+  return css`
+    :host {
+      ${declarations(lightTokens)}
+    }
+    @media (prefers-color-scheme: dark) {
+      :host(:not([theme])[data-odw-dark-page]),
+      :host([theme='auto']) {
+        ${declarations(darkTokens)}
+      }
+    }
+    :host([theme='dark']) {
+      ${declarations(darkTokens)}
+    }
+    @media print {
+      :host,
+      :host(:not([theme])),
+      :host([theme='auto']),
+      :host([theme='light']),
+      :host([theme='dark']) {
+        ${declarations(lightTokens)}
+      }
+    }
+  `;
 }

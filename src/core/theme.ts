@@ -17,39 +17,19 @@
  * background, palette colours, focus ring and control borders ≥ 3:1 (test/theme/contrast.test.ts).
  */
 import {css, supportsAdoptingStyleSheets, type ReactiveElement} from 'lit';
-import {dark, declarations, forcedColors, light} from './theme-tokens.js';
+import {dark, declarations, forcedColors, light, schemeStyles} from './theme-tokens.js';
 
 export type {Theme} from './theme-tokens.js';
 
 // What only charts, maps and the builder use, in a module a key figure's page never downloads.
-export {darkDrawingPrintedLight, themeBackgrounds} from './theme-colours.js';
+export {darkDrawingPrintedLight, paletteStyles, themeBackgrounds} from './theme-colours.js';
 
-/** Names of every token, for documentation and for code that reads them (charts, maps). */
-export const TOKEN_NAMES: readonly string[] = Object.keys(light);
-
-/** Token declarations for every theme; include first in each element's `static styles`. */
+/**
+ * Token declarations for every theme; include first in each element's `static styles`. The
+ * categorical palette is in `paletteStyles`, which the elements that draw with it include.
+ */
 export const themeStyles = css`
-  :host {
-    ${declarations(light)}
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme])[data-odw-dark-page]),
-    :host([theme='auto']) {
-      ${declarations(dark)}
-    }
-  }
-  :host([theme='dark']) {
-    ${declarations(dark)}
-  }
-  @media print {
-    :host,
-    :host(:not([theme])),
-    :host([theme='auto']),
-    :host([theme='light']),
-    :host([theme='dark']) {
-      ${declarations(light)}
-    }
-  }
+  ${schemeStyles(light, dark)}
   @media (forced-colors: active) {
     :host,
     :host([theme]) {

@@ -1,7 +1,9 @@
 import {css} from 'lit';
-import {darkDrawingPrintedLight} from '../../core/theme.js';
+import {darkDrawingPrintedLight, paletteStyles} from '../../core/theme.js';
 
+// The categorical palette's tokens come first: only the widgets that draw with it carry them.
 export const chartStyles = css`
+  ${paletteStyles}
   .chart {
     margin: 0;
     display: flex;

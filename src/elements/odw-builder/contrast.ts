@@ -11,7 +11,7 @@ import type {Message} from './message.js';
 /** WCAG 1.4.11: non-text contrast of graphical objects. */
 export const GRAPHICAL_CONTRAST = 3;
 
-/** The categorical palette's size: `--odw-palette-1…8` (src/core/theme.ts). */
+/** The categorical palette's size: `--odw-palette-1…8` (src/core/theme-colours.ts). */
 export const PALETTE_SIZE = 8;
 
 /** The colours of a palette as typed: separated by commas, spaces or semicolons. */

@@ -206,13 +206,16 @@ export class OdwChart extends OdwDataElement<ChartData> {
   private readonly whileSentForVega = () => void loadEngine().catch(() => undefined);
 
   /**
-   * While the first request travels, the font is set up for measuring, after the other widgets'
-   * requests. A chart already drawn has measured in it: its new requests leave the main thread
-   * free for the answer.
+   * While the first request travels, the font is set up for measuring: once this update is over
+   * (the other widgets' updates, queued before, have sent their requests), and before the answer
+   * comes back, which a timer could not promise. A chart already drawn has measured in it: its new
+   * requests leave the main thread free for the answer.
    */
   private readonly whileSent = () => {
     if (this.scenes.scene) return;
-    setTimeout(() => prepareFont(readChartTheme(this).font, chartFontSize()));
+    queueMicrotask(() => {
+      if (this.isConnected) prepareFont(readChartTheme(this).font, chartFontSize());
+    });
   };
 
   /** A new filter redraws the chart in place: the one drawn stays, marked busy, meanwhile. */

@@ -4,6 +4,16 @@
  */
 import type {ApiFamily, Filter, NormalizedQuery, ResolvedSource} from '../src/data/types.js';
 
+/** The Explore v2.1 root of the Opendatasoft connector's tests. */
+export const ODS_BASE = 'https://data.example.fr/api/explore/v2.1/';
+/** Its dataset `pop`, read at `/records`. */
+export const ODS_POP: ResolvedSource = {
+  family: 'ods',
+  url: `${ODS_BASE}catalog/datasets/pop/records`,
+  base: ODS_BASE,
+  id: 'pop',
+};
+
 /** A normalized query: nothing selected, grouped or sorted, but the `parts` given. */
 export function q(parts: Partial<NormalizedQuery>): NormalizedQuery {
   return {select: [], groupBy: [], orderBy: [], ...parts};

@@ -1,15 +1,9 @@
 import {expect} from '@open-wc/testing';
-import type {FetchContext, ResolvedSource} from '../types.js';
+import type {FetchContext} from '../types.js';
 import {odsConnector} from './ods.js';
-import {q} from '../../../test/connector-queries.js';
+import {ODS_POP, q} from '../../../test/connector-queries.js';
 
-const BASE = 'https://data.example.fr/api/explore/v2.1/';
-const SOURCE: ResolvedSource = {
-  family: 'ods',
-  url: `${BASE}catalog/datasets/pop/records`,
-  base: BASE,
-  id: 'pop',
-};
+const SOURCE = ODS_POP;
 
 /** A context whose requests never answer: what matters is when each one is sent. */
 function pendingContext(): {ctx: FetchContext; sent: string[]; second: Promise<void>} {

@@ -2,15 +2,10 @@ import {expect} from '@open-wc/testing';
 import type {FetchContext, NormalizedQuery, ResolvedSource} from '../types.js';
 import {facets} from './facets.js';
 import {odsConnector} from './ods.js';
-import {ORLEANS, q} from '../../../test/connector-queries.js';
+import {ODS_BASE, ODS_POP, ORLEANS, q} from '../../../test/connector-queries.js';
 
-const BASE = 'https://data.example.fr/api/explore/v2.1/';
-const SOURCE: ResolvedSource = {
-  family: 'ods',
-  url: `${BASE}catalog/datasets/pop/records`,
-  base: BASE,
-  id: 'pop',
-};
+const BASE = ODS_BASE;
+const SOURCE = ODS_POP;
 
 const METADATA = {
   dataset_id: 'pop',

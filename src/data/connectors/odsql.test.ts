@@ -5,15 +5,10 @@ import {datasetUrl, identifier, odsqlFilter, planOdsSelection, recordsUrl, strin
 import {facetsUrl} from './facets.js';
 import {exportUrl} from './ods-pages.js';
 import {planOdsQuery} from './ods-plan.js';
-import {ORLEANS, q} from '../../../test/connector-queries.js';
+import {ODS_BASE, ODS_POP, ORLEANS, q} from '../../../test/connector-queries.js';
 
-const BASE = 'https://data.example.fr/api/explore/v2.1/';
-const SOURCE: ResolvedSource = {
-  family: 'ods',
-  url: `${BASE}catalog/datasets/pop/records`,
-  base: BASE,
-  id: 'pop',
-};
+const BASE = ODS_BASE;
+const SOURCE = ODS_POP;
 
 describe('ODSQL: filters as where expressions', () => {
   const s = (value: string) => ({type: 'string' as const, value});

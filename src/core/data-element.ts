@@ -223,6 +223,12 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
     return title ? t(this.currentLang, 'announce.empty', {name: title}) : '';
   }
 
+  /**
+   * The bound source's filters changed, and the new query is about to start: what the widget's
+   * query must forget first (a table goes back to its first page).
+   */
+  protected sourceFilterChanged(): void {}
+
   /** The widget's own label (a key figure's, a control's), kept when its data cannot be shown. */
   protected stateLabel(): string | undefined {
     return undefined;
@@ -294,7 +300,12 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
       this.binding = new Binding(
         this,
         () => this.reload(),
-        () => (this.announceNextLoad = true),
+        () => {
+          this.announceNextLoad = true;
+          this.sourceFilterChanged();
+          // The new query's request leaves in the event that told of the filter, not in the update.
+          this.dataTask.runIfQueryChanged();
+        },
         () => this.dataTask.view(),
         () => this.focusBody(),
       );

@@ -91,6 +91,15 @@ export class DataTaskController<D> implements ReactiveController {
   }
 
   hostUpdate(): void {
+    this.runIfQueryChanged();
+  }
+
+  /**
+   * Starts a load when the query changed since the last one, as an update does: a widget calls it
+   * where it learns of the change (a source's filter event), so that the request leaves then
+   * rather than in the update that follows. That update finds the query unchanged.
+   */
+  runIfQueryChanged(): void {
     const key = [this.runCount, ...this.options.key()];
     const previous = this.previousKey;
     this.previousKey = key;

@@ -133,7 +133,7 @@ describe('odw-chart clicks, keyboard and filters', function () {
   });
 
   describe('requests', () => {
-    it('leave in the update that asks for them: the first draw’s, and the one after a filter', async () => {
+    it('leave in the update that asks for them, and in the event of a filter change', async () => {
       const tag = uniqueTag('early');
       const fetches = watchFetches(tag);
       try {
@@ -153,12 +153,14 @@ describe('odw-chart clicks, keyboard and filters', function () {
         expect(grouped(), 'the records request, sent with the dataset’s').to.have.length(1);
         await drawn(chart);
         source.setFilter('test', parseFilter('population >= 10000'));
-        await chart.updateComplete;
+        // Sent in the filter's event itself, before any update of the chart.
         expect(
           grouped()
             .map((call) => decodeURIComponent(call.url))
             .at(-1),
         ).to.contain('population >= 10000');
+        await chart.updateComplete;
+        expect(grouped(), 'one request for the new filter').to.have.length(2);
         await waitUntil(() => marks(chart).length === 7, 'the 7 communes of 10 000 inhabitants or more');
       } finally {
         fetches.stop();

@@ -165,6 +165,11 @@ export class OdwTable extends OdwDataElement<TableData> {
     return true;
   }
 
+  /** A new filter shows its first page: set before the new query starts, in the filter's event. */
+  protected override sourceFilterChanged(): void {
+    this.page = 1;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('sort')) this.activeSort = this.sort?.trim() || undefined;
     super.willUpdate(changed);

@@ -117,8 +117,19 @@ export class OdwSource extends LitElement implements DataSource {
    * @throws QueryError when `where` does not parse.
    */
   get filter(): Filter | undefined {
-    const base = this.where?.trim() ? parseFilter(this.where) : undefined;
-    return and(base, ...this.filters);
+    return and(this.baseFilter, ...this.filters);
+  }
+
+  /** The base `where` as parsed, kept while its text stays the same: every bound widget's query reads it. */
+  private parsedWhere?: {text: string; filter: Filter | undefined};
+
+  /** The base `where` parsed; undefined when blank. @throws QueryError when it does not parse. */
+  private get baseFilter(): Filter | undefined {
+    const text = this.where ?? '';
+    if (this.parsedWhere?.text !== text) {
+      this.parsedWhere = {text, filter: text.trim() ? parseFilter(text) : undefined};
+    }
+    return this.parsedWhere.filter;
   }
 
   private readonly filtersByKey = new Map<string, Filter>();
@@ -137,8 +148,10 @@ export class OdwSource extends LitElement implements DataSource {
    * @throws QueryError when `where` does not parse.
    */
   filterExcept(key: string): Filter | undefined {
-    const base = this.where?.trim() ? parseFilter(this.where) : undefined;
-    return and(base, ...this.filterEntries.filter(([other]) => other !== key).map(([, filter]) => filter));
+    return and(
+      this.baseFilter,
+      ...this.filterEntries.filter(([other]) => other !== key).map(([, filter]) => filter),
+    );
   }
 
   /** The filter set under `key` (one per control: `key` is usually the control's id or field). */

@@ -285,13 +285,9 @@ function hintEagerCompile(bundle, fileName) {
   if (chunk.code.length < 8_000 || chunk.code.startsWith(COMPILE_HINT)) return;
   chunk.code = `${COMPILE_HINT}\n${chunk.code}`;
   const mapFile = bundle[`${fileName}.map`];
-  if (mapFile?.type === 'asset') {
-    const map = JSON.parse(String(mapFile.source));
-    map.mappings = `;${map.mappings}`;
-    mapFile.source = JSON.stringify(map);
-  } else if (chunk.map) {
-    chunk.map.mappings = `;${chunk.map.mappings}`;
-  }
+  const map = JSON.parse(String(mapFile.source));
+  map.mappings = `;${map.mappings}`;
+  mapFile.source = JSON.stringify(map);
 }
 
 /**

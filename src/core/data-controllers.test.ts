@@ -6,7 +6,7 @@ import {expect, waitUntil} from '@open-wc/testing';
 import {LitElement} from 'lit';
 import FakeTimers from '@sinonjs/fake-timers';
 import type {QueryResult} from '../data/types.js';
-import {DataTaskController, type DataView, type Loaded, type RunOptions} from './data-task-controller.js';
+import {BUSY_DELAY, DataTaskController, type DataView, type Loaded, type RunOptions} from './data-task-controller.js';
 import {RefreshController} from './refresh-controller.js';
 import {SourceBindingController} from './source-binding-controller.js';
 import {OwnFilter} from './own-filter.js';
@@ -28,6 +28,7 @@ class TaskHost extends LitElement {
   keeps = false;
   ready = true;
   runs: PendingRun[] = [];
+  updates = 0;
   readonly task = new DataTaskController<string>(this, {
     key: () => [this.query],
     ready: () => this.ready,
@@ -35,6 +36,10 @@ class TaskHost extends LitElement {
       new Promise<Loaded<string>>((resolve, reject) => this.runs.push({options, resolve, reject})),
     keepsDataWhileLoading: () => this.keeps,
   });
+
+  protected override updated(): void {
+    this.updates++;
+  }
 }
 customElements.define('test-task-host', TaskHost);
 
@@ -109,6 +114,49 @@ describe('DataTaskController', () => {
     host.requestUpdate();
     await host.updateComplete;
     expect(kind(host.task.view()), 'a table keeps its rows while paging').to.equal('data:first:busy');
+  });
+
+  it('marks the data on screen busy only when the new answer is slow, and renders a quick one once', async () => {
+    const host = await taskHost();
+    host.keeps = true;
+    host.runs[0].resolve({data: 'first', result: RESULT});
+    await settle(host);
+    const clock = FakeTimers.install({toFake: ['setTimeout', 'clearTimeout']});
+    const loaded = () => new Promise((resolve) => host.addEventListener('odw-load', resolve, {once: true}));
+    try {
+      const before = host.updates;
+      // As a source's filter event does: the load starts outside any update.
+      host.query = 'b';
+      expect(host.task.runIfQueryChanged(), 'a new query starts a load').to.equal(true);
+      await host.updateComplete;
+      clock.tick(BUSY_DELAY - 1);
+      await host.updateComplete;
+      expect(host.updates, 'nothing to render while a quick answer may come').to.equal(before);
+      clock.tick(1);
+      await host.updateComplete;
+      expect(host.updates).to.equal(before + 1);
+      expect(kind(host.task.view())).to.equal('data:first:busy');
+      const second = loaded();
+      host.runs[1].resolve({data: 'second', result: RESULT});
+      await second;
+      await host.updateComplete;
+      expect(kind(host.task.view())).to.equal('data:second');
+      expect(host.updates).to.equal(before + 2);
+
+      host.query = 'c';
+      host.task.runIfQueryChanged();
+      expect(host.task.runIfQueryChanged(), 'the same query again starts nothing').to.equal(false);
+      const third = loaded();
+      host.runs[2].resolve({data: 'third', result: RESULT});
+      await third;
+      await host.updateComplete;
+      clock.tick(BUSY_DELAY);
+      await host.updateComplete;
+      expect(kind(host.task.view())).to.equal('data:third');
+      expect(host.updates, 'a quick answer: one render, never busy').to.equal(before + 3);
+    } finally {
+      clock.uninstall();
+    }
   });
 
   it('marks data from the offline copy stale', async () => {

@@ -304,7 +304,7 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
           this.announceNextLoad = true;
           this.sourceFilterChanged();
           // The new query's request leaves in the event that told of the filter, not in the update.
-          this.dataTask.runIfQueryChanged();
+          return this.dataTask.runIfQueryChanged();
         },
         () => this.dataTask.view(),
         () => this.focusBody(),

@@ -56,6 +56,13 @@ export type DataView<D> =
 /** Where the current load is: none run yet (or waiting), running, answered, failed. */
 type TaskStatus = 'initial' | 'pending' | 'complete' | 'error';
 
+/**
+ * How long data on screen waits before it is marked busy while a new load runs. An answer that
+ * comes sooner replaces it in one render: no dimming flashes, and no render competes with the
+ * request (Nielsen's 0.1 s feels instant; a mark after 0.2 s says the click was heard).
+ */
+export const BUSY_DELAY = 200;
+
 /** What `runTask` answers when it did not load: the status goes back to `initial`. */
 const NOT_RUN = Symbol('not run');
 
@@ -82,6 +89,8 @@ export class DataTaskController<D> implements ReactiveController {
   /** Counts loads: an older load's outcome, arriving late, is dropped. */
   private callId = 0;
   private running?: AbortController;
+  /** The render that marks the data on screen busy, if the load is still running then. */
+  private busyTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -97,14 +106,16 @@ export class DataTaskController<D> implements ReactiveController {
   /**
    * Starts a load when the query changed since the last one, as an update does: a widget calls it
    * where it learns of the change (a source's filter event), so that the request leaves then
-   * rather than in the update that follows. That update finds the query unchanged.
+   * rather than in the update that follows. That update finds the query unchanged. Answers
+   * whether a load started.
    */
-  runIfQueryChanged(): void {
+  runIfQueryChanged(): boolean {
     const key = [this.runCount, ...this.options.key()];
     const previous = this.previousKey;
     this.previousKey = key;
-    if (previous?.length === key.length && previous.every((part, i) => Object.is(part, key[i]))) return;
+    if (previous?.length === key.length && previous.every((part, i) => Object.is(part, key[i]))) return false;
     void this.run(key);
+    return true;
   }
 
   hostConnected(): void {
@@ -116,6 +127,7 @@ export class DataTaskController<D> implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    clearTimeout(this.busyTimer);
     if (this.status === 'pending') {
       this.running?.abort(new DOMException('The widget was removed', 'AbortError'));
       this.rerunOnConnect = true;
@@ -170,7 +182,11 @@ export class DataTaskController<D> implements ReactiveController {
   private async run(key: readonly unknown[]): Promise<void> {
     this.running?.abort();
     this.status = 'pending';
-    this.host.requestUpdate();
+    clearTimeout(this.busyTimer);
+    // Data kept on screen only gains the busy mark: later, if the answer is slow. Anything else
+    // (the placeholder instead of data, an error retried) shows now.
+    if (this.view().kind === 'data') this.busyTimer = setTimeout(() => this.host.requestUpdate(), BUSY_DELAY);
+    else this.host.requestUpdate();
     const call = ++this.callId;
     this.running = new AbortController();
     let loaded: LoadedState<D> | typeof NOT_RUN | undefined;
@@ -183,6 +199,7 @@ export class DataTaskController<D> implements ReactiveController {
       failure = error;
     }
     if (call !== this.callId) return;
+    clearTimeout(this.busyTimer);
     // As with @lit/task, the callbacks run while the status still says `pending`.
     if (loaded === NOT_RUN) this.status = 'initial';
     else if (!failed) {

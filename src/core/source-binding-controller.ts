@@ -42,8 +42,11 @@ export class SourceBindingController implements ReactiveController, SourceLink {
   constructor(
     private readonly host: SourceBindingHost,
     private readonly onRefresh: () => void,
-    /** The source's filters changed (a reader will want to hear what that changed). */
-    private readonly onFilterChange: () => void = () => undefined,
+    /**
+     * The source's filters changed (a reader will want to hear what that changed). Answers whether
+     * that started a load, which renders the widget itself when there is something to show.
+     */
+    private readonly onFilterChange: () => boolean = () => false,
     /** What the widget shows, told to the source after each render. */
     private readonly view?: () => DataView<unknown>,
     /** Gives the widget's body the focus: where the source's « Réessayer » leaves it. */
@@ -133,9 +136,8 @@ export class SourceBindingController implements ReactiveController, SourceLink {
     this.stopWaiting = undefined;
     const requery = () => this.host.requestUpdate();
     const filtered = () => {
-      this.onFilterChange();
       expectNews(this.host);
-      this.host.requestUpdate();
+      if (!this.onFilterChange()) this.host.requestUpdate();
     };
     const refresh = () => this.onRefresh();
     source.addEventListener('odw-filter-change', filtered);

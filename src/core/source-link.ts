@@ -53,8 +53,8 @@ export type SourceLinkFactory = new (
   host: SourceBindingHost,
   /** The source asks its widgets to reload. */
   onRefresh: () => void,
-  /** The source's filters changed: the widget's next load is news. */
-  onFilterChange?: () => void,
+  /** The source's filters changed: the widget's next load is news. Answers whether one started. */
+  onFilterChange?: () => boolean,
   /** What the widget shows, told to the source after each render. */
   view?: () => DataView<unknown>,
   /** Gives the widget's body the focus. */

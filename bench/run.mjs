@@ -371,8 +371,7 @@ if (sections.has('timing')) {
     definition: {
       drawn:
         'performance.now() (ms since navigation start) when the widget is fully drawn: odw-kpi shows « 293 673 »; odw-chart fired odw-chart-drawn and its SVG holds 22 bar marks; vega-embed: the embed promise resolved and the SVG holds 22 bar marks',
-      rerender:
-        `from the filter change (population >= 10000) to the redraw with 7 bars: ours odw-source.setFilter() until odw-chart-drawn with 7 marks; vega-embed: fetch the filtered rows from the emulator, view.data() and runAsync() until 7 marks. The filter changes ${SETTLE_MS} ms after the first draw, on a quiet page, as a reader's click would`,
+      rerender: `from the filter change (population >= 10000) to the redraw with 7 bars: ours odw-source.setFilter() until odw-chart-drawn with 7 marks; vega-embed: fetch the filtered rows from the emulator, view.data() and runAsync() until 7 marks. The filter changes ${SETTLE_MS} ms after the first draw, on a quiet page, as a reader's click would`,
       rerenderSplit:
         "rerenderRequestSentMedian / rerenderAnswerInMedian: when the re-render's request to the emulator left and when its answer was in (resource timing startTime and responseEnd), ms after the filter change; before the first and after the second is the page's own work",
     },

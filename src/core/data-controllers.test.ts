@@ -6,7 +6,13 @@ import {expect, waitUntil} from '@open-wc/testing';
 import {LitElement} from 'lit';
 import FakeTimers from '@sinonjs/fake-timers';
 import type {QueryResult} from '../data/types.js';
-import {BUSY_DELAY, DataTaskController, type DataView, type Loaded, type RunOptions} from './data-task-controller.js';
+import {
+  BUSY_DELAY,
+  DataTaskController,
+  type DataView,
+  type Loaded,
+  type RunOptions,
+} from './data-task-controller.js';
 import {RefreshController} from './refresh-controller.js';
 import {SourceBindingController} from './source-binding-controller.js';
 import {OwnFilter} from './own-filter.js';

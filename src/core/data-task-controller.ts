@@ -183,9 +183,11 @@ export class DataTaskController<D> implements ReactiveController {
     this.running?.abort();
     this.status = 'pending';
     clearTimeout(this.busyTimer);
+    const keyText = JSON.stringify(key.slice(1));
     // Data kept on screen only gains the busy mark: later, if the answer is slow. Anything else
     // (the placeholder instead of data, an error retried) shows now.
-    if (this.view().kind === 'data') this.busyTimer = setTimeout(() => this.host.requestUpdate(), BUSY_DELAY);
+    const keepsData = this.last && (this.last.key === keyText || this.options.keepsDataWhileLoading());
+    if (keepsData) this.busyTimer = setTimeout(() => this.host.requestUpdate(), BUSY_DELAY);
     else this.host.requestUpdate();
     const call = ++this.callId;
     this.running = new AbortController();
@@ -193,7 +195,7 @@ export class DataTaskController<D> implements ReactiveController {
     let failure: unknown;
     let failed = false;
     try {
-      loaded = await this.runTask(JSON.stringify(key.slice(1)), this.running.signal);
+      loaded = await this.runTask(keyText, this.running.signal);
     } catch (error) {
       failed = true;
       failure = error;

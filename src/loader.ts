@@ -76,6 +76,13 @@ function load(element: Element): void {
   const tag = element.localName;
   const loader = elementModules[tag];
   if (!loader || customElements.get(tag)) return;
+  // A chart's data leaves now, while its code downloads (src/elements/odw-chart/chart-prefetch.ts).
+  if (tag === 'odw-chart') {
+    void import('./elements/odw-chart/chart-prefetch.js').then(
+      ({prefetchChart}) => prefetchChart(element),
+      () => undefined,
+    );
+  }
   const seen = waiting.get(tag);
   if (seen) {
     seen.add(element);

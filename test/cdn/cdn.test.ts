@@ -31,6 +31,19 @@ describe('a blank page with the CDN build', function () {
     expect(page.problems).to.deep.equal([]);
     expect(bars()).to.have.length(22);
     expect(normalize(chart.shadowRoot!.querySelector('#summary')?.textContent)).to.contain('Orléans');
+    // The loader asked for the chart's data while its module downloaded; the chart joined those requests.
+    const portal = page.document
+      .defaultView!.performance.getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .filter((url) => url.includes('/portal/'));
+    expect(
+      portal.filter((url) => url.includes('/records?')),
+      'one request for the records',
+    ).to.have.length(1);
+    expect(
+      portal.filter((url) => url.endsWith('/populations-legales-2025')),
+      'one for the dataset',
+    ).to.have.length(1);
   });
 
   it('shows the figure from one script tag and one odw-kpi', async () => {

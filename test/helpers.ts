@@ -216,17 +216,21 @@ export async function untilOnClock(
 /**
  * The page's requests whose decoded URL holds `text`, as they leave (`fetch` is wrapped until
  * `stop()`): `pending()` counts those not yet settled, body read included, so that a test waits on
- * the network rather than for a while.
+ * the network rather than for a while; `ok` marks those answered with success.
  */
 export function watchFetches(text: string) {
   const realFetch = window.fetch;
-  const calls: Array<{url: string; settled: boolean}> = [];
+  const calls: Array<{url: string; settled: boolean; ok: boolean}> = [];
   window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
     const url = input instanceof Request ? input.url : String(input);
     const answer = realFetch(input, init);
     if (!decodeURIComponent(url).includes(text)) return answer;
-    const call = {url, settled: false};
+    const call = {url, settled: false, ok: false};
     calls.push(call);
+    answer.then(
+      (response) => (call.ok = response.ok),
+      () => undefined,
+    );
     const body = answer.then((response) => response.clone().text());
     const settle = () => (call.settled = true);
     void body.then(settle, settle);

@@ -152,8 +152,7 @@ export class DataTaskController<D> implements ReactiveController {
   }
 
   view(): DataView<D> {
-    const current = this.last?.key === JSON.stringify(this.options.key()) ? this.last : undefined;
-    const kept = current ?? (this.options.keepsDataWhileLoading() ? this.last : undefined);
+    const {current, kept} = this.onScreen(JSON.stringify(this.options.key()));
     switch (this.status) {
       case 'complete': {
         const loaded = this.value!;
@@ -179,6 +178,15 @@ export class DataTaskController<D> implements ReactiveController {
     }
   }
 
+  /**
+   * The last data if it answers the query `key` (`current`), and the data that stays on screen
+   * while that query loads (`kept`: the current data, or the last if the widget keeps it).
+   */
+  private onScreen(key: string): {current?: LoadedState<D>; kept?: LoadedState<D>} {
+    const current = this.last?.key === key ? this.last : undefined;
+    return {current, kept: current ?? (this.options.keepsDataWhileLoading() ? this.last : undefined)};
+  }
+
   private async run(key: readonly unknown[]): Promise<void> {
     this.running?.abort();
     this.status = 'pending';
@@ -186,8 +194,7 @@ export class DataTaskController<D> implements ReactiveController {
     const keyText = JSON.stringify(key.slice(1));
     // Data kept on screen only gains the busy mark: later, if the answer is slow. Anything else
     // (the placeholder instead of data, an error retried) shows now.
-    const keepsData = this.last && (this.last.key === keyText || this.options.keepsDataWhileLoading());
-    if (keepsData) this.busyTimer = setTimeout(() => this.host.requestUpdate(), BUSY_DELAY);
+    if (this.onScreen(keyText).kept) this.busyTimer = setTimeout(() => this.host.requestUpdate(), BUSY_DELAY);
     else this.host.requestUpdate();
     const call = ++this.callId;
     this.running = new AbortController();

@@ -12,26 +12,6 @@ const ORLEANS = 'epci = "Orléans Métropole"';
 
 const holders: HTMLElement[] = [];
 
-/** The page's requests whose URL holds `text`, in order, each marked once answered with success. */
-function answeredFetches(text: string) {
-  const realFetch = window.fetch;
-  const calls: Array<{url: string; ok: boolean}> = [];
-  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = input instanceof Request ? input.url : String(input);
-    const answer = realFetch(input, init);
-    if (url.includes(text)) {
-      const call = {url, ok: false};
-      calls.push(call);
-      answer.then(
-        (response) => (call.ok = response.ok),
-        () => undefined,
-      );
-    }
-    return answer;
-  };
-  return {calls, stop: () => (window.fetch = realFetch)};
-}
-
 function markup(html: string): HTMLElement {
   const holder = document.createElement('div');
   holder.innerHTML = html;
@@ -91,7 +71,7 @@ describe('prefetchChart', function () {
       <odw-chart source="${tag}" type="column" x="commune" y="sum(population)" sort="-y"></odw-chart>
       <odw-chart src="${src}" where='${ORLEANS}' type="bar" x="commune" y="sum(population)" sort="-y" limit="5" others></odw-chart>`);
     const charts = [...holder.querySelectorAll('odw-chart')];
-    const fetches = answeredFetches(tag);
+    const fetches = watchFetches(tag);
     try {
       for (const chart of charts) prefetchChart(chart);
       const sent = fetches.calls.map((call) => call.url);

@@ -10,8 +10,8 @@
  */
 import {and, parseFilter, query} from '../../data/index.js';
 import type {ApiFamily, Filter} from '../../data/types.js';
-import type {AttributeSchema} from '../../core/schema.js';
-import {attributeName} from '../../core/schema.js';
+import {defaultConverter} from 'lit';
+import {propertiesOf, type AttributeSchema} from '../../core/schema.js';
 import {dataElementAttributes} from '../../core/data-element.schema.js';
 import {chartAttributes} from './odw-chart.schema.js';
 import {sourceAttributes} from '../odw-source/odw-source.schema.js';
@@ -61,14 +61,13 @@ function parsed(where: string | undefined): Filter | undefined {
   return where?.trim() ? parseFilter(where) : undefined;
 }
 
-/** The values the element's properties take from its attributes, as Lit converts them. */
+/** The values the element's properties take from its attributes: Lit's conversion, else the default. */
 function markupValues(element: Element, schema: AttributeSchema): Record<string, unknown> {
   const values: Record<string, unknown> = {};
-  for (const [property, spec] of Object.entries(schema)) {
-    const text = element.getAttribute(attributeName(property, spec));
-    if (spec.kind === 'boolean') values[property] = text !== null || (spec.default ?? false);
-    else if (text === null) values[property] = spec.default;
-    else values[property] = spec.kind === 'text' ? text : Number(text);
+  for (const [property, declaration] of Object.entries(propertiesOf(schema))) {
+    const text = element.getAttribute(declaration.attribute as string);
+    values[property] =
+      text === null ? schema[property].default : defaultConverter.fromAttribute!(text, declaration.type);
   }
   return values;
 }

@@ -20,13 +20,26 @@ import {
 const ODS_PATH = 'ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records';
 const ORLEANS = 'epci = "Orléans Métropole"';
 
+/** The records of the emulator, logged under `tag` and cut off by the outage named `tag`. */
 function taggedOds(tag: string): string {
-  return `/portal/~tag=${tag}/${ODS_PATH}`;
+  return `/portal/~tag=${tag},outage=${tag}/${ODS_PATH}`;
 }
 
-async function setOutage(down: boolean): Promise<void> {
-  const response = await fetch('/portal/__outage', {method: 'POST', body: JSON.stringify({down})});
+/** The outages a test turned on, turned off after it. */
+const outagesOn = new Set<string>();
+
+/**
+ * Cuts the emulator off, or back on, for the URLs of `tag` only: the tests that run meanwhile in
+ * other browsers against the same emulator go on (tools/portal/outage.mjs).
+ */
+async function setOutage(tag: string, down: boolean): Promise<void> {
+  const response = await fetch('/portal/__outage', {
+    method: 'POST',
+    body: JSON.stringify({down, name: tag}),
+  });
   expect(response.ok, 'the emulator switched').to.equal(true);
+  if (down) outagesOn.add(tag);
+  else outagesOn.delete(tag);
 }
 
 /** The keys the offline copy holds in IndexedDB. */
@@ -74,7 +87,7 @@ describe('offline copy (degraded mode that survives a reload)', function () {
     clock = undefined;
     fetches?.stop();
     fetches = undefined;
-    await setOutage(false);
+    for (const tag of outagesOn) await setOutage(tag, false);
     Object.assign(requestSettings, savedSettings);
     Object.assign(offlineCopySettings, savedOffline);
     await clearOfflineCopies();
@@ -91,7 +104,7 @@ describe('offline copy (degraded mode that survives a reload)', function () {
 
     // « Reload »: nothing in memory, the portal unreachable.
     clearCache();
-    await setOutage(true);
+    await setOutage(tag, true);
     // The offline retries and the requests' timeouts on a fake clock; the emulator answers on time.
     clock = FakeTimers.install({
       toFake: ['setTimeout', 'clearTimeout'],
@@ -133,7 +146,7 @@ describe('offline copy (degraded mode that survives a reload)', function () {
     // Back up: the next try replaces the copy and the notice goes.
     await clock.tickAsync(OFFLINE_RETRY_MAX);
     await until(() => pendingDelays(on).includes(OFFLINE_RETRY_MAX), 'a minute at most');
-    await setOutage(false);
+    await setOutage(tag, false);
     const asked = fetches.calls.length;
     await clock.tickAsync(OFFLINE_RETRY_FIRST);
     expect(fetches.calls.length, 'no try before its time').to.equal(asked);
@@ -161,7 +174,7 @@ describe('offline copy (degraded mode that survives a reload)', function () {
     first.remove();
     expect(await keptKeys()).to.deep.equal([]);
     clearCache();
-    await setOutage(true);
+    await setOutage(tag, true);
     const el = await kpi(template);
     await waitUntil(() => part(el, 'status')?.getAttribute('role') === 'alert', 'error', {timeout: 15_000});
     expect(text(el, 'status')).to.match(/ne répond pas/);
@@ -196,7 +209,8 @@ describe('offline copy (degraded mode that survives a reload)', function () {
     const inFlight = taggedOds(uniqueTag());
     // The map's field lookup and a widget's query ask for the same metadata at once.
     await Promise.all([datasetInfo(inFlight), datasetInfo(inFlight, {offlineCopy: keeps})]);
-    const cached = taggedOds(uniqueTag());
+    const cachedTag = uniqueTag();
+    const cached = taggedOds(cachedTag);
     await datasetInfo(cached);
     await datasetInfo(cached, {offlineCopy: keeps});
     const metadata = (src: string) => new URL(src.replace(/\/records$/, ''), document.baseURI).href;
@@ -208,7 +222,7 @@ describe('offline copy (degraded mode that survives a reload)', function () {
       'both answers kept',
       {timeout: 10_000},
     );
-    await setOutage(true);
+    await setOutage(cachedTag, true);
     clearCache();
     const info = await datasetInfo(cached, {offlineCopy: keeps});
     expect(info.meta.title).to.equal('Populations légales 2025 des communes');
@@ -252,7 +266,7 @@ describe('offline copy (degraded mode that survives a reload)', function () {
         // Down at reload with nothing kept: the usual error, no crash.
         el.remove();
         clearCache();
-        await setOutage(true);
+        await setOutage(tag, true);
         const again = await kpi(
           html`<odw-kpi src=${taggedOds(tag)} value="sum(population)" where=${ORLEANS}></odw-kpi>`,
         );

@@ -89,6 +89,11 @@ it('keeps fault sequences, and answers a cut connection or an outage with a netw
     portal(new Request(`${server.url}/portal/${faults}${records}`)).then((response) => response.status);
   assert.deepEqual([await status('~seq=twice'), await status('~seq=twice')], [500, 200]);
   assert.equal((await portal(new Request(`${server.url}/portal/~cut${records}`))).type, 'error');
+  await portal(
+    new Request(`${server.url}/portal/__outage`, {method: 'POST', body: '{"down": true, "name": "story"}'}),
+  );
+  assert.equal((await portal(new Request(`${server.url}/portal/~outage=story${records}`))).type, 'error');
+  assert.equal(await status('~outage=other'), 200);
   await portal(new Request(`${server.url}/portal/__outage`, {method: 'POST', body: '{"down": true}'}));
   assert.equal((await portal(new Request(`${server.url}/portal${records}`))).type, 'error');
 });

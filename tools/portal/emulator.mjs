@@ -238,7 +238,7 @@ export function createEmulator({files, ckanSql = false}) {
       rest = rest.slice(faultMatch[0].length);
     }
 
-    const switched = await outage.handle(request, rest);
+    const switched = await outage.handle(request, rest, url.searchParams);
     if (switched === DROP) return DROP;
     if (switched) return withCors(switched);
 
@@ -248,6 +248,8 @@ export function createEmulator({files, ckanSql = false}) {
     let faults;
     try {
       faults = parseFaultSpec(decodeURIComponent(faultSegment.slice(1)));
+      // A dropped request reaches nothing: it takes no fault of its sequence and is not logged.
+      if (outage.drops(faults.outage)) return DROP;
       if (faults.seq !== undefined) {
         const next = sequences.get(faults.seq)?.shift() ?? 'ok';
         faults = {...faults, ...parseFaultSpec(next)};

@@ -1,5 +1,9 @@
 // Fault injection of the portal emulator: `/portal/~<spec>/…` answers an error status, a slow, cut,
-// malformed or HTML answer instead of the data, as real portals and proxies sometimes do.
+// malformed or HTML answer instead of the data, as real portals and proxies sometimes do. The spec is
+// a comma-separated list (`~tag=a1,status=500,latency=200`): `status=<code>`, `retry-after=<s>`,
+// `reset-after=<s>`, `latency=<ms>`, `malformed`, `cut`, `html`, `ckan-sql`, `tag=<name>` (the request
+// log of `__requests?tag=`), `seq=<name>` (the next fault of a sequence posted to `__faults`) and
+// `outage=<name>` (no answer while `__outage` has that name down, outage.mjs).
 import {ckanErrorResponse, ckanHelpUrl} from './ckan.mjs';
 import {odsQuotaResponse} from './ods.mjs';
 import {jsonResponse} from './http.mjs';
@@ -74,6 +78,11 @@ export function parseFaultSpec(text) {
       case 'seq':
         if (!value) throw new Error(`Invalid fault "${item}": expected seq=<name>`);
         faults.seq = value;
+        break;
+      case 'outage':
+        // Dropped while the outage of that name is on (outage.mjs).
+        if (!value) throw new Error(`Invalid fault "${item}": expected outage=<name>`);
+        faults.outage = value;
         break;
       default:
         throw new Error(`Unknown fault "${item}"`);

@@ -1,4 +1,5 @@
 import {expect} from '@open-wc/testing';
+import FakeTimers, {type InstalledClock} from '@sinonjs/fake-timers';
 import {FormatError, HttpError, NetworkError, QueryError, QuotaError} from './errors.js';
 import {clearCache, createFetchContext, requestSettings} from './request.js';
 import {failureOf, failureOfText, ODS_MALFORMED, TABULAR_MALFORMED} from '../../test/real-answers.js';
@@ -11,6 +12,8 @@ const JSON_FILE = 'files/populations-45-21-49.json';
 const CSV_FILE = 'files/populations-legales-2025.csv';
 /** The browser's fetch: the tests wrap `window.fetch` to see what the request layer sends. */
 const realFetch = window.fetch.bind(window);
+/** Real waits, for the emulator, even while a test runs the request layer on a fake clock. */
+const realSetTimeout = window.setTimeout.bind(window);
 
 function newTag(): string {
   return `req${Math.random().toString(36).slice(2, 10)}`;
@@ -60,7 +63,7 @@ async function waitUntil(condition: () => Promise<boolean>, what: string, timeou
 }
 
 function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve) => realSetTimeout(resolve, ms));
 }
 
 interface RecordsPage {
@@ -318,26 +321,64 @@ describe('request layer', () => {
   });
 
   describe('timeout', () => {
+    // The attempts' timeouts and the backoff between them run on a fake clock; the emulator answers
+    // in real time, so a slow answer never beats the clock, however loaded the machine.
+    let clock: InstalledClock | undefined;
+    afterEach(() => {
+      clock?.uninstall();
+      clock = undefined;
+    });
+
     it('abandons slow attempts, retries, then fails with a timed-out NetworkError', async () => {
-      requestSettings.retries = 1;
+      const timeout = 100;
+      requestSettings.retries = 2;
+      clock = FakeTimers.install({toFake: ['setTimeout', 'clearTimeout']});
       const tag = newTag();
-      const startedAt = performance.now();
-      const error = await rejectionOf(
-        createFetchContext({timeout: 100}).fetchJson(portal(tag, JSON_FILE, 'latency=1500')),
+      let settled = false;
+      const answer = createFetchContext({timeout}).fetchJson(portal(tag, JSON_FILE, 'latency=60000'));
+      answer.then(
+        () => (settled = true),
+        () => (settled = true),
       );
-      expect(performance.now() - startedAt).to.be.lessThan(1_000);
+      for (let attempt = 1; attempt <= requestSettings.retries + 1; attempt++) {
+        // Sent, and received by the emulator, which holds it.
+        await waitUntil(async () => (await countLogged(tag)) === attempt, `attempt ${attempt}`);
+        expect(fetchCalls).to.have.length(attempt);
+        const {signal} = fetchCalls[attempt - 1].init!;
+        await clock.tickAsync(timeout - 1);
+        expect(signal!.aborted, `attempt ${attempt} before its timeout`).to.equal(false);
+        await clock.tickAsync(1);
+        expect(signal!.aborted, `attempt ${attempt} at its timeout`).to.equal(true);
+        if (attempt <= requestSettings.retries) {
+          // The backoff before the next attempt, the one timer left; the next attempt leaves when it ends.
+          expect(settled, `a retry after attempt ${attempt}`).to.equal(false);
+          await waitUntil(async () => clock!.countTimers() === 1, `the backoff after attempt ${attempt}`);
+          const abortedAt = clock.now;
+          await clock.nextAsync();
+          expect(clock.now - abortedAt).to.be.within(requestSettings.baseDelay / 2, requestSettings.maxDelay);
+        }
+      }
+      const error = await rejectionOf(answer);
       expect(error).to.be.instanceOf(NetworkError);
       expect(error).to.include({timedOut: true, code: 'timeout'});
-      expect(await countLogged(tag)).to.equal(2);
+      expect(fetchCalls).to.have.length(requestSettings.retries + 1);
       expect(fetchCalls.every((call) => call.init!.signal!.aborted)).to.equal(true);
+      expect(await countLogged(tag)).to.equal(requestSettings.retries + 1);
+      expect(clock.countTimers(), 'no timer left behind').to.equal(0);
     });
 
     it('succeeds when the answer comes within the timeout', async () => {
+      const timeout = 2_000;
+      clock = FakeTimers.install({toFake: ['setTimeout', 'clearTimeout']});
       const tag = newTag();
-      const answer = await createFetchContext({timeout: 2_000}).fetchJson(
-        portal(tag, JSON_FILE, 'latency=100'),
-      );
-      expect(answer).to.be.an('array');
+      const answer = createFetchContext({timeout}).fetchJson(portal(tag, JSON_FILE, 'latency=100'));
+      await waitUntil(async () => (await countLogged(tag)) === 1, 'the request');
+      // The clock stands 1 ms short of the timeout while the emulator takes its 100 ms (real time).
+      await clock.tickAsync(timeout - 1);
+      expect(await answer).to.be.an('array');
+      expect(fetchCalls).to.have.length(1);
+      expect(fetchCalls[0].init!.signal!.aborted).to.equal(false);
+      expect(clock.countTimers(), 'the timeout is cleared').to.equal(0);
     });
   });
 

@@ -256,6 +256,10 @@ const chunkFiles = {
       const needs = module && indices(closure(module), new Set([module.fileName]));
       if (needs?.length) graph.needs[name] = needs;
     }
+    // A chart's early requests (src/loader.ts `requestEarly`): the chunks their module imports.
+    const prefetch = holding(/\/src\/elements\/odw-chart\/chart-prefetch\.ts$/);
+    if (!prefetch) this.error('No chunk holds src/elements/odw-chart/chart-prefetch.ts');
+    graph.needs['chart-prefetch'] = indices(closure(prefetch), new Set([prefetch.fileName]));
     // What a widget's first draw runs: V8 compiles it whole while it downloads (explicit compile
     // hints), off the main thread, instead of each function on its first call. Other engines read
     // a comment.

@@ -226,10 +226,18 @@ if (process.argv.includes('--serve')) {
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Headless Chromium 156 still builds its window's omnibox popup: two WebUI renderers that load and
+ * compile their own scripts while the measured page loads, which on a 2-core machine made every
+ * page's first draw about 1.6 times longer (vega-embed's 600 ms instead of 360). Turned off, each
+ * page is measured alone.
+ */
+const QUIET_CHROMIUM = '--disable-features=WebUIOmniboxAimPopup,WebUIOmniboxPopup';
+
 const browser = await puppeteer.launch({
   executablePath: chrome,
   headless: true,
-  args: [...chromiumArgs, '--window-size=1280,900'],
+  args: [...chromiumArgs, QUIET_CHROMIUM, '--window-size=1280,900'],
   defaultViewport: {width: 1280, height: 900},
   protocolTimeout: 120_000,
 });
@@ -251,6 +259,7 @@ const results = {
   notes: [
     '@gouvfr/dsfr-chart: BarChart/BarChart.js alone defines <bar-chart> but draws nothing (no error); DSFRChart.js (all charts) does and is the one compared. The DSFR CSS and JS API it asks for are not loaded.',
     '@opendatasoft/visualizations: the ES build imports chart.js, maplibre-gl, luxon… by bare name (needs a bundler); the UMD build, which bundles them all, runs on a plain page and is the one measured.',
+    `Chromium runs with ${QUIET_CHROMIUM}: headless, it otherwise builds its omnibox popup's two WebUI renderers while each page loads, which competed with every page for the CPU (runs before 8 December 2026).`,
     'Timings are cold loads (a fresh browser context each, so an empty cache), one tab at a time, in a browser without DevTools network tracking (it costs the page main-thread time for every response); the pages take turns run after run; under load from other processes they vary by ±30 %: compare medians of the same run.',
   ],
 };
@@ -265,7 +274,7 @@ const timingBrowser = sections.has('timing')
       executablePath: chrome,
       headless: true,
       networkEnabled: false,
-      args: [...chromiumArgs, '--window-size=1280,900'],
+      args: [...chromiumArgs, QUIET_CHROMIUM, '--window-size=1280,900'],
       defaultViewport: {width: 1280, height: 900},
       protocolTimeout: 120_000,
     })

@@ -34,7 +34,7 @@ declare global {
 interface ChunkFiles {
   /** Names in `chunks/`, without `.js`. */
   files: readonly string[];
-  /** Indices in `files`, by tag. */
+  /** Indices in `files`, by tag, and under `chart-prefetch` those of a chart's early requests. */
   needs: Record<string, readonly number[]>;
 }
 const chunkFiles = import.meta.odwChunks;
@@ -42,10 +42,16 @@ const chunkFiles = import.meta.odwChunks;
 /** The elements seen of each tag whose module is loading: told in words if it cannot load. */
 const waiting = new Map<string, Set<Element>>();
 
-/** Preloads the chunks a tag needs. */
-function preload(tag: string): void {
+/**
+ * The key of `ChunkFiles.needs` under which the build lists the chunks of a chart's early requests
+ * (src/elements/odw-chart/chart-prefetch.ts and what it imports).
+ */
+const CHART_PREFETCH = 'chart-prefetch';
+
+/** Preloads the chunks a tag needs, or those of a chart's early requests. */
+function preload(name: string): void {
   if (!chunkFiles) return;
-  for (const index of chunkFiles.needs[tag] ?? []) {
+  for (const index of chunkFiles.needs[name] ?? []) {
     const link = document.createElement('link');
     link.rel = 'modulepreload';
     link.href = new URL(`./chunks/${chunkFiles.files[index]}.js`, import.meta.url).href;
@@ -72,17 +78,28 @@ function reportFailure(element: Element): void {
   element.append(message);
 }
 
+/** Whether the chunks of a chart's early requests were asked for. */
+let chartPrefetchPreloaded = false;
+
+/**
+ * A chart's data leaves while its code downloads (src/elements/odw-chart/chart-prefetch.ts). Its
+ * few chunks are asked for before any widget's own: on HTTP/1.1 the browser opens six connections
+ * to a host, and the request for the data waits for the last of these chunks.
+ */
+function requestEarly(element: Element): void {
+  if (element.localName !== 'odw-chart' || customElements.get('odw-chart')) return;
+  void import('./elements/odw-chart/chart-prefetch.js').then(
+    ({prefetchChart}) => prefetchChart(element),
+    () => undefined,
+  );
+  if (!chartPrefetchPreloaded) preload(CHART_PREFETCH);
+  chartPrefetchPreloaded = true;
+}
+
 function load(element: Element): void {
   const tag = element.localName;
   const loader = elementModules[tag];
   if (!loader || customElements.get(tag)) return;
-  // A chart's data leaves now, while its code downloads (src/elements/odw-chart/chart-prefetch.ts).
-  if (tag === 'odw-chart') {
-    void import('./elements/odw-chart/chart-prefetch.js').then(
-      ({prefetchChart}) => prefetchChart(element),
-      () => undefined,
-    );
-  }
   const seen = waiting.get(tag);
   if (seen) {
     seen.add(element);
@@ -106,8 +123,10 @@ function load(element: Element): void {
 
 /** Loads the modules of the undefined `odw-*` elements in `root` and its subtree. */
 export function discover(root: Document | Element | DocumentFragment): void {
-  if (root instanceof Element && !customElements.get(root.localName)) load(root);
-  for (const element of root.querySelectorAll(':not(:defined)')) load(element);
+  const found = [...root.querySelectorAll(':not(:defined)')];
+  if (root instanceof Element && !customElements.get(root.localName)) found.unshift(root);
+  found.forEach(requestEarly);
+  found.forEach(load);
 }
 
 /** Created on first use, so that importing this module does nothing. */

@@ -50,6 +50,24 @@ describe('a blank page with the CDN build', function () {
     ).to.have.length(1);
   });
 
+  it('asks for the chunks of a chart’s early requests before any widget’s own, a source’s included', async () => {
+    const page = await openPage('/test/cdn/source-chart.html', 'odw-chart');
+    const chart = page.document.querySelector('odw-chart')!;
+    const bars = () => chart.shadowRoot?.querySelectorAll('.vega svg .mark-rect path') ?? [];
+    await waitUntil(() => bars().length === 22 || page.problems.length, 'the chart drew', {timeout: 30_000});
+    expect(page.problems).to.deep.equal([]);
+    // The chunks named without their hash, in the order the loader asked for them.
+    const preloads = [
+      ...page.document.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]'),
+    ].map((link) => /chunks\/(.+)-[\w-]{6}\.js$/.exec(link.href)?.[1]);
+    // src/elements/odw-chart/chart-prefetch.ts and what it imports: the Lit, frame and data core, the
+    // chart's queries, both schemas, and the group-key reader its query loads.
+    const early = ['core', 'odw-chart.schema', 'odw-source.schema', 'chart-query', 'widgets'];
+    expect(preloads.slice(0, early.length)).to.have.members(early);
+    // Then the source's chunks and the chart's own: the drawing code's d3-array among the last.
+    expect(preloads.indexOf('d3-array')).to.be.greaterThan(early.length - 1);
+  });
+
   it('shows the figure from one script tag and one odw-kpi', async () => {
     const page = await openPage('/test/cdn/kpi.html', 'odw-kpi');
     const kpi = page.document.querySelector('odw-kpi')!;

@@ -1,4 +1,4 @@
-import {readdirSync, existsSync} from 'node:fs';
+import {readdirSync, readFileSync, existsSync} from 'node:fs';
 import {resolve} from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -28,6 +28,25 @@ const vegaForVegaLite = {
       return resolve('src/elements/odw-chart/vega-lite-shim.ts');
     }
     return null;
+  },
+};
+
+/**
+ * Vega's scenegraph draws with every d3-shape curve; the chart's own SVG needs d3-shape's arc, line,
+ * area and fill symbols only. One shared d3-shape module put all of it in the chart's chunk (rollup
+ * splits at modules, and that one is a single file): Vega now reads a copy of its own, in the chunk
+ * only a `.spec` loads, and a chart's page downloads only what the chart draws with.
+ */
+const VEGA_COPY = '?vega-copy';
+const vegaOwnD3Shape = {
+  name: 'vega-own-d3-shape',
+  async resolveId(source, importer, options) {
+    if (source !== 'd3-shape' || !importer?.includes('/node_modules/vega-scenegraph/')) return null;
+    const resolved = await this.resolve(source, importer, {...options, skipSelf: true});
+    return resolved && {...resolved, id: `${resolved.id}${VEGA_COPY}`};
+  },
+  load(id) {
+    return id.endsWith(VEGA_COPY) ? readFileSync(id.slice(0, -VEGA_COPY.length), 'utf8') : null;
   },
 };
 
@@ -81,6 +100,17 @@ const lazyColourSchemes = {
           lookup,
       );
       text.appendLeft(at('schemes[name] = scheme;')[0], 'delete unbuilt[name];\n    ');
+      return {code: text.toString(), map: text.generateMap({hires: true})};
+    }
+    // The chart's d3-shape (Vega reads its own copy, `vega-own-d3-shape`): its curves made by
+    // calling a factory are pure too, so that those the chart never draws with are left out.
+    if (id.endsWith('/node_modules/d3-shape/dist/d3-shape.mjs')) {
+      const text = new MagicString(code);
+      for (const statement of this.parse(code).body) {
+        if (statement.type !== 'VariableDeclaration') continue;
+        for (const {init} of statement.declarations)
+          if (init?.type === 'CallExpression') text.appendLeft(init.start, '/*#__PURE__*/ ');
+      }
       return {code: text.toString(), map: text.generateMap({hires: true})};
     }
     if (id.includes('/node_modules/d3-scale-chromatic/')) {
@@ -463,6 +493,7 @@ export default [
     plugins: [
       sourceByTag,
       vegaForVegaLite,
+      vegaOwnD3Shape,
       vegaPerOperator,
       lazyColourSchemes,
       chunkFiles,

@@ -68,6 +68,16 @@ describe('a blank page with the CDN build', function () {
     expect(preloads.indexOf('d3-array')).to.be.greaterThan(early.length - 1);
   });
 
+  it('draws a Vega-Lite specification with Vega, whose curves are its own (rollup.config.mjs)', async () => {
+    const page = await openPage('/test/cdn/spec-chart.html', 'odw-chart');
+    const chart = page.document.querySelector('odw-chart')!;
+    const area = () => chart.shadowRoot?.querySelector<SVGPathElement>('.vega svg .mark-area path');
+    await waitUntil(() => area()?.getAttribute('d') || page.problems.length, 'Vega drew', {timeout: 30_000});
+    expect(page.problems).to.deep.equal([]);
+    // A monotone area through 22 communes: cubic segments (`C`), as d3-shape's curveMonotoneX writes them.
+    expect(area()!.getAttribute('d')).to.match(/^M[^C]+C/);
+  });
+
   it('shows the figure from one script tag and one odw-kpi', async () => {
     const page = await openPage('/test/cdn/kpi.html', 'odw-kpi');
     const kpi = page.document.querySelector('odw-kpi')!;

@@ -75,6 +75,9 @@ describe('request layer', () => {
   const defaults = {...requestSettings};
   const originalFetch = window.fetch;
   let fetchCalls: Array<{url: string; init: RequestInit | undefined}>;
+  // The tests that wait for timers (timeouts, backoff, Retry-After) run them on a fake clock; the
+  // emulator answers in real time, so a slow answer never beats the clock, however loaded the machine.
+  let clock: InstalledClock | undefined;
 
   beforeEach(() => {
     clearCache();
@@ -87,6 +90,8 @@ describe('request layer', () => {
   });
 
   afterEach(() => {
+    clock?.uninstall();
+    clock = undefined;
     window.fetch = originalFetch;
     Object.assign(requestSettings, defaults);
   });
@@ -304,31 +309,35 @@ describe('request layer', () => {
 
     it('stops waiting between retries as soon as it is aborted', async () => {
       Object.assign(requestSettings, {baseDelay: 600, maxDelay: 600});
+      clock = FakeTimers.install({toFake: ['setTimeout', 'clearTimeout']});
       const tag = newTag();
       const controller = new AbortController();
-      const answer = createFetchContext({signal: controller.signal}).fetchJson(
+      // No timeout per attempt: once the 500 is read, the one timer is the backoff's.
+      const answer = createFetchContext({signal: controller.signal, timeout: 0}).fetchJson(
         portal(tag, JSON_FILE, 'status=500'),
       );
-      await waitUntil(async () => (await countLogged(tag)) === 1, 'the first attempt');
-      await delay(30);
-      const abortedAt = performance.now();
+      let settled = false;
+      answer.then(
+        () => (settled = true),
+        () => (settled = true),
+      );
+      await waitUntil(async () => clock!.countTimers() === 1, 'the backoff after the first attempt');
+      expect(await countLogged(tag), 'the first attempt').to.equal(1);
+      const abortedAt = clock.now;
       controller.abort();
-      expect(await rejectionOf(answer)).to.have.property('name', 'AbortError');
-      expect(performance.now() - abortedAt).to.be.lessThan(100);
-      await delay(700);
+      await delay(0); // real time: the promises settle while the fake clock stands still
+      expect(settled, 'settled at the abort, before the backoff ends').to.equal(true);
+      expect(clock.now).to.equal(abortedAt);
+      const error = await rejectionOf(answer);
+      expect(error).to.be.instanceOf(DOMException).with.property('name', 'AbortError');
+      expect(clock.countTimers(), 'the backoff timer is cleared').to.equal(0);
+      await clock.tickAsync(requestSettings.maxDelay);
+      expect(fetchCalls, 'no retry after the abort').to.have.length(1);
       expect(await countLogged(tag), 'no retry after the abort').to.equal(1);
     });
   });
 
   describe('timeout', () => {
-    // The attempts' timeouts and the backoff between them run on a fake clock; the emulator answers
-    // in real time, so a slow answer never beats the clock, however loaded the machine.
-    let clock: InstalledClock | undefined;
-    afterEach(() => {
-      clock?.uninstall();
-      clock = undefined;
-    });
-
     it('abandons slow attempts, retries, then fails with a timed-out NetworkError', async () => {
       const timeout = 100;
       requestSettings.retries = 2;
@@ -399,12 +408,20 @@ describe('request layer', () => {
     });
 
     it('waits as long as a short Retry-After asks on a 429, then answers', async () => {
+      // Date too: the wait is Retry-After's date minus now, exactly 1 000 ms on a clock standing still.
+      clock = FakeTimers.install({now: Date.now(), toFake: ['setTimeout', 'clearTimeout', 'Date']});
       const tag = newTag();
       const sequence = await faultSequence(['status=429,retry-after=1', 'ok']);
-      const startedAt = performance.now();
-      const answer = await createFetchContext({}).fetchJson(portal(tag, JSON_FILE, `seq=${sequence}`));
-      expect(answer).to.be.an('array');
-      expect(performance.now() - startedAt).to.be.greaterThan(900);
+      // No timeout per attempt: once the 429 is read, the one timer is the wait before the retry.
+      const answer = createFetchContext({timeout: 0}).fetchJson(portal(tag, JSON_FILE, `seq=${sequence}`));
+      await waitUntil(async () => clock!.countTimers() === 1, 'the wait after the 429');
+      expect(await countLogged(tag), 'the first attempt').to.equal(1);
+      await clock.tickAsync(999);
+      expect(fetchCalls, 'no retry 1 ms before the second is up').to.have.length(1);
+      expect(clock.countTimers(), 'still waiting').to.equal(1);
+      await clock.tickAsync(1);
+      expect(fetchCalls, 'the retry once the second is up').to.have.length(2);
+      expect(await answer).to.be.an('array').that.is.not.empty;
       expect(await countLogged(tag)).to.equal(2);
     });
 

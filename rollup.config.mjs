@@ -35,7 +35,8 @@ const vegaForVegaLite = {
  * Vega's scenegraph draws with every d3-shape curve; the chart's own SVG needs d3-shape's arc, line,
  * area and fill symbols only. One shared d3-shape module put all of it in the chart's chunk (rollup
  * splits at modules, and that one is a single file): Vega now reads a copy of its own, in the chunk
- * only a `.spec` loads, and a chart's page downloads only what the chart draws with.
+ * only a `.spec` loads. In the chart's copy, the curves made by calling a factory are marked pure, so
+ * that those the chart never draws with are left out.
  */
 const VEGA_COPY = '?vega-copy';
 const vegaOwnD3Shape = {
@@ -47,6 +48,16 @@ const vegaOwnD3Shape = {
   },
   load(id) {
     return id.endsWith(VEGA_COPY) ? readFileSync(id.slice(0, -VEGA_COPY.length), 'utf8') : null;
+  },
+  transform(code, id) {
+    if (!id.endsWith('/node_modules/d3-shape/dist/d3-shape.mjs')) return null;
+    const text = new MagicString(code);
+    for (const statement of this.parse(code).body) {
+      if (statement.type !== 'VariableDeclaration') continue;
+      for (const {init} of statement.declarations)
+        if (init?.type === 'CallExpression') text.appendLeft(init.start, '/*#__PURE__*/ ');
+    }
+    return {code: text.toString(), map: text.generateMap({hires: true})};
   },
 };
 
@@ -100,17 +111,6 @@ const lazyColourSchemes = {
           lookup,
       );
       text.appendLeft(at('schemes[name] = scheme;')[0], 'delete unbuilt[name];\n    ');
-      return {code: text.toString(), map: text.generateMap({hires: true})};
-    }
-    // The chart's d3-shape (Vega reads its own copy, `vega-own-d3-shape`): its curves made by
-    // calling a factory are pure too, so that those the chart never draws with are left out.
-    if (id.endsWith('/node_modules/d3-shape/dist/d3-shape.mjs')) {
-      const text = new MagicString(code);
-      for (const statement of this.parse(code).body) {
-        if (statement.type !== 'VariableDeclaration') continue;
-        for (const {init} of statement.declarations)
-          if (init?.type === 'CallExpression') text.appendLeft(init.start, '/*#__PURE__*/ ');
-      }
       return {code: text.toString(), map: text.generateMap({hires: true})};
     }
     if (id.includes('/node_modules/d3-scale-chromatic/')) {

@@ -259,7 +259,7 @@ const results = {
   notes: [
     '@gouvfr/dsfr-chart: BarChart/BarChart.js alone defines <bar-chart> but draws nothing (no error); DSFRChart.js (all charts) does and is the one compared. The DSFR CSS and JS API it asks for are not loaded.',
     '@opendatasoft/visualizations: the ES build imports chart.js, maplibre-gl, luxon… by bare name (needs a bundler); the UMD build, which bundles them all, runs on a plain page and is the one measured.',
-    `Chromium runs with ${QUIET_CHROMIUM}: headless, it otherwise builds its omnibox popup's two WebUI renderers while each page loads, which competed with every page for the CPU (runs before 8 December 2026).`,
+    `Chromium runs with ${QUIET_CHROMIUM}: headless, it otherwise builds its omnibox popup's two WebUI renderers while each page loads, which competed with every page for the CPU (the runs up to bench/results/2026-12-07-chart-15.json).`,
     'Timings are cold loads (a fresh browser context each, so an empty cache), one tab at a time, in a browser without DevTools network tracking (it costs the page main-thread time for every response); the pages take turns run after run; under load from other processes they vary by ±30 %: compare medians of the same run.',
   ],
 };

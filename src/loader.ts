@@ -48,10 +48,15 @@ const waiting = new Map<string, Set<Element>>();
  */
 const CHART_PREFETCH = 'chart-prefetch';
 
-/** Preloads the chunks a tag needs, or those of a chart's early requests. */
+/** The chunks asked for already, by index in `ChunkFiles.files`: tags share most of theirs. */
+const preloaded = new Set<number>();
+
+/** Preloads the chunks a tag needs, or those of a chart's early requests, not asked for yet. */
 function preload(name: string): void {
   if (!chunkFiles) return;
   for (const index of chunkFiles.needs[name] ?? []) {
+    if (preloaded.has(index)) continue;
+    preloaded.add(index);
     const link = document.createElement('link');
     link.rel = 'modulepreload';
     link.href = new URL(`./chunks/${chunkFiles.files[index]}.js`, import.meta.url).href;
@@ -78,9 +83,6 @@ function reportFailure(element: Element): void {
   element.append(message);
 }
 
-/** Whether the chunks of a chart's early requests were asked for. */
-let chartPrefetchPreloaded = false;
-
 /**
  * A chart's data leaves while its code downloads (src/elements/odw-chart/chart-prefetch.ts). Its
  * few chunks are asked for before any widget's own: on HTTP/1.1 the browser opens six connections
@@ -92,8 +94,7 @@ function requestEarly(element: Element): void {
     ({prefetchChart}) => prefetchChart(element),
     () => undefined,
   );
-  if (!chartPrefetchPreloaded) preload(CHART_PREFETCH);
-  chartPrefetchPreloaded = true;
+  preload(CHART_PREFETCH);
 }
 
 function load(element: Element): void {

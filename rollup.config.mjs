@@ -34,15 +34,18 @@ const vegaForVegaLite = {
 /**
  * Vega's scenegraph draws with every d3-shape curve; the chart's own SVG needs d3-shape's arc, line,
  * area and fill symbols only. One shared d3-shape module put all of it in the chart's chunk (rollup
- * splits at modules, and that one is a single file): Vega now reads a copy of its own, in the chunk
- * only a `.spec` loads. In the chart's copy, the curves made by calling a factory are marked pure, so
- * that those the chart never draws with are left out.
+ * splits at modules, and that one is a single file): Vega now reads a copy of its own, and of
+ * d3-path, in the chunk only a `.spec` loads. The chart's d3-shape and d3-path then stay in the
+ * chunk of the chart types that draw with them (src/elements/odw-chart/chart-shape-layouts.ts). In
+ * the chart's copy, the curves made by calling a factory are marked pure, so that those the chart
+ * never draws with are left out.
  */
 const VEGA_COPY = '?vega-copy';
 const vegaOwnD3Shape = {
   name: 'vega-own-d3-shape',
   async resolveId(source, importer, options) {
-    if (source !== 'd3-shape' || !importer?.includes('/node_modules/vega-scenegraph/')) return null;
+    const byVega = importer?.includes('/node_modules/vega-scenegraph/') || importer?.endsWith(VEGA_COPY);
+    if ((source !== 'd3-shape' && source !== 'd3-path') || !byVega) return null;
     const resolved = await this.resolve(source, importer, {...options, skipSelf: true});
     return resolved && {...resolved, id: `${resolved.id}${VEGA_COPY}`};
   },
@@ -290,6 +293,12 @@ const chunkFiles = {
     const prefetch = holding(/\/src\/elements\/odw-chart\/chart-prefetch\.ts$/);
     if (!prefetch) this.error('No chunk holds src/elements/odw-chart/chart-prefetch.ts');
     graph.needs['chart-prefetch'] = indices(closure(prefetch), new Set([prefetch.fileName]));
+    const shapeLayouts = holding(/\/src\/elements\/odw-chart\/chart-shape-layouts\.ts$/);
+    if (!shapeLayouts) this.error('No chunk holds src/elements/odw-chart/chart-shape-layouts.ts');
+    // Those the chart's tag does not already preload: the layouts and the chart's own module.
+    const chart = holding(/\/src\/elements\/odw-chart\/define\.ts$/);
+    const chartFiles = new Set([...closure(chart)].filter((name) => name !== chart.fileName));
+    graph.needs['chart-shape-layouts'] = indices(closure(shapeLayouts), chartFiles);
     // What a widget's first draw runs: V8 compiles it whole while it downloads (explicit compile
     // hints), off the main thread, instead of each function on its first call. Other engines read
     // a comment.
@@ -298,6 +307,9 @@ const chunkFiles = {
         .filter((name) => name !== 'odw-builder')
         .flatMap((name) => [...closure(holding(new RegExp(`/src/elements/${name}/define\\.ts$`)))]),
     );
+    // The layouts of lines, areas, scatters and pies: loaded by the charts that draw them, and
+    // asked for early when the markup names such a type (src/elements/odw-chart/chart-prefetch.ts).
+    firstDraw.add(shapeLayouts.fileName);
     for (const fileName of firstDraw) hintEagerCompile(bundle, fileName);
     const entry = chunks.find((chunk) => chunk.isEntry);
     const placeholder = new RegExp(`(["'])${GRAPH_PLACEHOLDER}\\1`);

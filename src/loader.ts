@@ -34,7 +34,10 @@ declare global {
 interface ChunkFiles {
   /** Names in `chunks/`, without `.js`. */
   files: readonly string[];
-  /** Indices in `files`, by tag, and under `chart-prefetch` those of a chart's early requests. */
+  /**
+   * Indices in `files`, by tag; under `chart-prefetch` those of a chart's early requests, under
+   * `chart-shape-layouts` those of the layouts some chart types draw with.
+   */
   needs: Record<string, readonly number[]>;
 }
 const chunkFiles = import.meta.odwChunks;
@@ -91,7 +94,7 @@ function reportFailure(element: Element): void {
 function requestEarly(element: Element): void {
   if (element.localName !== 'odw-chart' || customElements.get('odw-chart')) return;
   void import('./elements/odw-chart/chart-prefetch.js').then(
-    ({prefetchChart}) => prefetchChart(element),
+    ({prefetchChart}) => prefetchChart(element, preload),
     () => undefined,
   );
   preload(CHART_PREFETCH);

@@ -48,6 +48,27 @@ describe('a blank page with the CDN build', function () {
       [...portal].filter((url) => url.endsWith('/populations-legales-2025')),
       'one for the dataset',
     ).to.have.length(1);
+    // Columns are drawn without d3-shape: its chunk never downloads.
+    const scripts = page.document
+      .defaultView!.performance.getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .filter((url) => url.includes('/dist/'));
+    expect(scripts.filter((url) => url.includes('/chart-shape-layouts-'))).to.deep.equal([]);
+  });
+
+  it('draws a donut with the layouts it loads, asked for by the loader as it met the tag', async () => {
+    const page = await openPage('/test/cdn/donut-chart.html', 'odw-chart');
+    const chart = page.document.querySelector('odw-chart')!;
+    const slices = () => chart.shadowRoot?.querySelectorAll('.vega svg .mark-arc path') ?? [];
+    await waitUntil(() => slices().length || page.problems.length, 'the donut drew', {timeout: 30_000});
+    expect(page.problems).to.deep.equal([]);
+    // Five communes and « Autres », each an arc (`A`) of d3-shape's.
+    expect(slices()).to.have.length(6);
+    for (const slice of slices()) expect(slice.getAttribute('d')).to.match(/^M[^A]+A/);
+    const preloads = [
+      ...page.document.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]'),
+    ].map((link) => /chunks\/(.+)-[\w-]{6}\.js$/.exec(link.href)?.[1]);
+    expect(preloads).to.include('chart-shape-layouts');
   });
 
   it('asks for the chunks of a chart’s early requests before any widget’s own, a source’s included', async () => {

@@ -1,10 +1,10 @@
 /**
  * The column, line, area and scatter charts laid out in pixels: axes sized from their measured
  * labels, titles wrapped rather than cut, value labels given room, then the marks placed with the
- * scales of chart-scale.ts and d3-shape. The value axis's title stands above the plot, the other's
- * below its labels. Horizontal bars are laid out by chart-bars.ts.
+ * scales of chart-scale.ts: columns here, lines, areas and points by chart-lines.ts (d3-shape,
+ * loaded with those types only). The value axis's title stands above the plot, the other's below
+ * its labels. Horizontal bars are laid out by chart-bars.ts.
  */
-import {area as areaShape, line as lineShape, symbol, symbolsFill} from 'd3-shape';
 import {formatNumber} from '../../core/format.js';
 import {
   bottomCategoryAxis,
@@ -15,11 +15,10 @@ import {
   type Tick,
 } from './chart-axes.js';
 import type {ChartData, ChartPoint} from './chart-model.js';
+import type {placeLineMarks} from './chart-lines.js';
 import {
-  DASHES,
   PATTERN_COUNT,
   seriesFill,
-  seriesStroke,
   type LayoutInput,
   type Rule,
   type Scene,
@@ -42,13 +41,16 @@ import {
   valueTitle,
 } from './chart-geometry.js';
 
-/** Lays out a column, bar, line, area or scatter chart. */
-export function layoutCartesian(input: LayoutInput): Scene {
-  return input.data.plan.type === 'bar' ? layoutBars(input) : layoutVertical(input);
+/** Places the marks of a line, area or scatter chart (chart-lines.ts, loaded with those types). */
+export type PlaceLines = typeof placeLineMarks;
+
+/** Lays out a column, bar, line, area or scatter chart; the last three need `placeLines`. */
+export function layoutCartesian(input: LayoutInput, placeLines?: PlaceLines): Scene {
+  return input.data.plan.type === 'bar' ? layoutBars(input) : layoutVertical(input, placeLines);
 }
 
 /** Column, line, area and scatter: values up the left axis. */
-function layoutVertical(input: LayoutInput): Scene {
+function layoutVertical(input: LayoutInput, placeLines: PlaceLines | undefined): Scene {
   const {data, points, width, height, theme, measure, fontSize, lang} = input;
   const {plan} = data;
   const {lineHeight, ascent, middle} = metrics(fontSize);
@@ -240,58 +242,20 @@ function layoutVertical(input: LayoutInput): Scene {
       }
     }
   } else {
-    const area = plan.type === 'area';
-    const symbolSize = Math.max(24, Math.min(64, (fontSize * fontSize) / 2.5));
-    for (const name of visibleSeries) {
-      const s = data.series.indexOf(name);
-      const series = points.filter((point) => point.s === name);
-      if (!scatter) {
-        const path = area
-          ? areaShape<ChartPoint>()
-              .defined((point) => point.ok)
-              .x(xOf)
-              .y0((point) => y(point.v0))
-              .y1((point) => y(point.v1))(series)
-          : lineShape<ChartPoint>()
-              .defined((point) => point.ok)
-              .x(xOf)
-              .y((point) => y(point.v1))(series);
-        lines.push({
-          s,
-          d: path ?? '',
-          area,
-          colour: area
-            ? seriesFill(theme, s, input.patternId)
-            : shade
-              ? theme.sequential.end
-              : seriesStroke(theme, s),
-          dash: theme.forced ? DASHES[s % DASHES.length] : undefined,
-        });
-      }
-      // Series told apart by their symbols' shapes too, not by colour alone.
-      const shape = symbol(symbolsFill[s % symbolsFill.length], symbolSize)()!;
-      for (const point of series) {
-        if (point.v === null) continue;
-        const cx = xOf(point);
-        const cy = y(point.v1);
-        const r = Math.sqrt(symbolSize) / 2 + 1;
-        marks.push({
-          i: point.i,
-          s,
-          d: shape,
-          at: {x: cx, y: cy},
-          fill: theme.forced ? 'CanvasText' : colourOf(point),
-          stroke: shade ? theme.sequential.end : theme.forced ? 'Canvas' : theme.background,
-          box: {x: cx - r, y: cy - r, width: 2 * r, height: 2 * r},
-        });
-        if (input.labels && !scatter) {
-          const written = valueLabel(point);
-          if (slot === 0 || measure(written) <= slot * 0.95) {
-            texts.push(text('value-label', cx, cy - r - 4, [written], written, 'middle', theme.text));
-          }
-        }
-      }
-    }
+    if (!placeLines) throw new Error(`The ${plan.type} chart's marks are not loaded`);
+    const placed = placeLines({
+      input,
+      series: visibleSeries,
+      xOf,
+      y,
+      slot,
+      colourOf,
+      shaded: Boolean(shade),
+      valueLabel,
+    });
+    lines.push(...placed.lines);
+    marks.push(...placed.marks);
+    texts.push(...placed.texts);
   }
   return {
     width,

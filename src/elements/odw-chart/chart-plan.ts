@@ -14,6 +14,14 @@ const CHART_TYPES: readonly string[] = chartAttributes.type.values;
 const TIME_UNITS: readonly string[] = chartAttributes.timeunit.values;
 
 export type ChartType = (typeof chartAttributes.type.values)[number];
+
+/**
+ * Whether a chart of `type` draws with d3-shape (chart-shape-layouts.ts): lines, areas, scatters,
+ * pies and donuts. Columns and bars are rectangles of their own.
+ */
+export function drawsShapes(type: ChartType): boolean {
+  return type !== 'column' && type !== 'bar';
+}
 export type StackMode = (typeof chartAttributes.stack.values)[number];
 export type ChartSort = (typeof chartAttributes.sort.values)[number];
 

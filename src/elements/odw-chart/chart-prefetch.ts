@@ -15,7 +15,7 @@ import {propertiesOf, type AttributeSchema} from '../../core/schema.js';
 import {dataElementAttributes} from '../../core/data-element.schema.js';
 import {chartAttributes} from './odw-chart.schema.js';
 import {sourceAttributes} from '../odw-source/odw-source.schema.js';
-import {planChart, type ChartAttributes} from './chart-plan.js';
+import {drawsShapes, planChart, type ChartAttributes} from './chart-plan.js';
 import {loadChart} from './chart-query.js';
 
 /** The source attributes a chart's query reads (src/elements/odw-source/odw-source.ts). */
@@ -26,8 +26,11 @@ interface SourceMarkup {
   where?: string;
 }
 
-/** Sends the first requests of `element`, an `odw-chart` not yet defined. Never throws. */
-export function prefetchChart(element: Element): void {
+/**
+ * Sends the first requests of `element`, an `odw-chart` not yet defined, and asks `preload` (the
+ * loader's) for the files of the layouts its type draws with. Never throws.
+ */
+export function prefetchChart(element: Element, preload: (need: string) => void = () => {}): void {
   try {
     // Defined meanwhile: the element asks for itself.
     if (customElements.get(element.localName)) return;
@@ -48,6 +51,8 @@ export function prefetchChart(element: Element): void {
     const api = source ? source.api : (widget.api as ApiFamily | undefined);
     const apiKey = source ? source.apiKey : (widget.apiKey as string | undefined);
     const plan = planChart(widget as ChartAttributes);
+    // A line's, an area's, a scatter's or a pie's layouts download while its data travels.
+    if (drawsShapes(plan.type)) preload(SHAPE_LAYOUTS);
     const target = {src: new URL(src, document.baseURI).href, api, apiKey, sourceFilter, where};
     void loadChart(plan, target, (queried, options) =>
       query(queried.src, {where: queried.where, ...options, api: queried.api, apiKey: queried.apiKey}),
@@ -56,6 +61,9 @@ export function prefetchChart(element: Element): void {
     // A mistake in the markup: the element, once defined, says what it is.
   }
 }
+
+/** The key under which the build lists the files of chart-shape-layouts.ts (rollup.config.mjs). */
+export const SHAPE_LAYOUTS = 'chart-shape-layouts';
 
 function parsed(where: string | undefined): Filter | undefined {
   return where?.trim() ? parseFilter(where) : undefined;

@@ -2,11 +2,13 @@
  * The scene a chart draws (chart-scene.ts), laid out again only when what it depends on changed:
  * the data, the size, the theme, the text size, the series shown, the value labels, the language.
  */
+import type {ReactiveElement} from 'lit';
 import type {Lang} from '../../core/i18n.js';
 import type {ChartData} from './chart-model.js';
 import {visiblePoints, type ChartTheme, type Scene} from './chart-scene.js';
 import {layoutCartesian} from './chart-layout.js';
-import {layoutRound} from './chart-round.js';
+import {drawsShapes} from './chart-plan.js';
+import {loadShapeLayouts, shapeLayouts} from './chart-shape-loader.js';
 import {canvasMeasure} from './chart-text.js';
 import {chartFontSize, readChartTheme} from './chart-theme.js';
 
@@ -29,10 +31,21 @@ export class ChartScenes {
   private key = '';
   private data?: ChartData;
 
-  /** The scene of `request`, read in `element`'s theme; undefined until the chart has a width. */
-  sceneFor(element: Element, request: SceneRequest): Scene | undefined {
+  /**
+   * The scene of `request`, read in `element`'s theme; undefined until the chart has a width, and
+   * until the layouts of its type are loaded (the element is then updated again).
+   */
+  sceneFor(element: ReactiveElement, request: SceneRequest): Scene | undefined {
     const {data, lang, width, height, grow, hidden, labels, patternId} = request;
     if (width <= 0) return undefined;
+    const layouts = drawsShapes(data.plan.type) ? shapeLayouts() : undefined;
+    if (drawsShapes(data.plan.type) && !layouts) {
+      loadShapeLayouts().then(
+        () => element.requestUpdate(),
+        () => undefined,
+      );
+      return undefined;
+    }
     const theme = readChartTheme(element);
     const fontSize = chartFontSize();
     const key = JSON.stringify([theme, fontSize, width, height, grow, [...hidden], labels, lang]);
@@ -52,7 +65,8 @@ export class ChartScenes {
       patternId,
     };
     const round = data.plan.type === 'pie' || data.plan.type === 'donut';
-    this.scene = round ? layoutRound(input) : layoutCartesian(input);
+    this.scene =
+      layouts && round ? layouts.layoutRound(input) : layoutCartesian(input, layouts?.placeLineMarks);
     this.key = key;
     this.data = data;
     return this.scene;

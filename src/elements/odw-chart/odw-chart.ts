@@ -4,7 +4,7 @@ import {OdwDataElement, type DataTarget, type LoadOptions, type Loaded} from '..
 import {OdwSelectEvent} from '../../core/events.js';
 import type {Lang} from '../../core/i18n.js';
 import type {ChartData} from './chart-model.js';
-import {planChart} from './chart-plan.js';
+import {drawsShapes, planChart} from './chart-plan.js';
 import {checkSpec} from './chart-vega-lite.js';
 import {OdwChartDrawnEvent} from './chart-events.js';
 import {chartStyles} from './odw-chart.styles.js';
@@ -31,6 +31,7 @@ import {MarkPointer, showPointerTip} from './chart-tooltip.js';
 import {chartFontSize, readChartTheme, vegaLiteTheme} from './chart-theme.js';
 import {ChartAnswers} from './chart-answers.js';
 import {ChartScenes} from './chart-scenes.js';
+import {loadShapeLayouts} from './chart-shape-loader.js';
 import {renderChart} from './chart-view.js';
 
 let chartCount = 0;
@@ -195,9 +196,12 @@ export class OdwChart extends OdwDataElement<ChartData> {
     // A chart that filters its source on a click still shows every category.
     const scoped: DataTarget = {...target, where: this.ownFilter.whereWithoutOwn()};
     options = {...options, onSend: spec ? this.whileSentForVega : this.whileSent};
+    // The layouts of a line, area, scatter or pie load while the data travels.
+    const layouts = !spec && drawsShapes(plan.type) ? loadShapeLayouts() : undefined;
     const {result, othersRows} = await loadChart(plan, scoped, (queried, query) =>
       this.runQuery(queried, query, options),
     );
+    await layouts;
     const unit = this.unit?.trim() || undefined;
     return {data: this.answers.build(plan, result, {lang, unit, othersRows}), result};
   }

@@ -1,0 +1,26 @@
+/**
+ * Loads chart-shape-layouts.ts, once per page, for the chart types that draw with d3-shape
+ * (chart-plan.ts `drawsShapes`). In the CDN build the loader has already asked for its files when
+ * the markup named such a type (chart-prefetch.ts).
+ */
+export type ShapeLayouts = typeof import('./chart-shape-layouts.js');
+
+let loaded: ShapeLayouts | undefined;
+let loading: Promise<ShapeLayouts> | undefined;
+
+/** The layouts, once loaded. */
+export function shapeLayouts(): ShapeLayouts | undefined {
+  return loaded;
+}
+
+/** Loads the layouts; after a failure, the next call tries again. */
+export function loadShapeLayouts(): Promise<ShapeLayouts> {
+  loading ??= import('./chart-shape-layouts.js').then(
+    (layouts) => (loaded = layouts),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}

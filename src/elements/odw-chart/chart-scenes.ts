@@ -2,13 +2,12 @@
  * The scene a chart draws (chart-scene.ts), laid out again only when what it depends on changed:
  * the data, the size, the theme, the text size, the series shown, the value labels, the language.
  */
-import type {ReactiveElement} from 'lit';
 import type {Lang} from '../../core/i18n.js';
 import type {ChartData} from './chart-model.js';
 import {visiblePoints, type ChartTheme, type Scene} from './chart-scene.js';
 import {layoutCartesian} from './chart-layout.js';
 import {drawsShapes} from './chart-plan.js';
-import {loadShapeLayouts, shapeLayouts} from './chart-shape-loader.js';
+import {shapeLayouts} from './chart-shape-loader.js';
 import {canvasMeasure} from './chart-text.js';
 import {chartFontSize, readChartTheme} from './chart-theme.js';
 
@@ -32,20 +31,13 @@ export class ChartScenes {
   private data?: ChartData;
 
   /**
-   * The scene of `request`, read in `element`'s theme; undefined until the chart has a width, and
-   * until the layouts of its type are loaded (the element is then updated again).
+   * The scene of `request`, read in `element`'s theme; undefined until the chart has a width. A
+   * line, area, scatter, pie or donut is laid out with chart-shape-layouts.ts, which the chart's
+   * load awaits before its data is drawn (odw-chart.ts).
    */
-  sceneFor(element: ReactiveElement, request: SceneRequest): Scene | undefined {
+  sceneFor(element: Element, request: SceneRequest): Scene | undefined {
     const {data, lang, width, height, grow, hidden, labels, patternId} = request;
     if (width <= 0) return undefined;
-    const layouts = drawsShapes(data.plan.type) ? shapeLayouts() : undefined;
-    if (drawsShapes(data.plan.type) && !layouts) {
-      loadShapeLayouts().then(
-        () => element.requestUpdate(),
-        () => undefined,
-      );
-      return undefined;
-    }
     const theme = readChartTheme(element);
     const fontSize = chartFontSize();
     const key = JSON.stringify([theme, fontSize, width, height, grow, [...hidden], labels, lang]);
@@ -65,8 +57,9 @@ export class ChartScenes {
       patternId,
     };
     const round = data.plan.type === 'pie' || data.plan.type === 'donut';
-    this.scene =
-      layouts && round ? layouts.layoutRound(input) : layoutCartesian(input, layouts?.placeLineMarks);
+    this.scene = round
+      ? shapeLayouts().layoutRound(input)
+      : layoutCartesian(input, drawsShapes(data.plan.type) ? shapeLayouts().placeLineMarks : undefined);
     this.key = key;
     this.data = data;
     return this.scene;

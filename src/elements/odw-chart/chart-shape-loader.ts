@@ -8,8 +8,9 @@ export type ShapeLayouts = typeof import('./chart-shape-layouts.js');
 let loaded: ShapeLayouts | undefined;
 let loading: Promise<ShapeLayouts> | undefined;
 
-/** The layouts, once loaded. */
-export function shapeLayouts(): ShapeLayouts | undefined {
+/** The layouts, which `loadShapeLayouts()` has loaded. */
+export function shapeLayouts(): ShapeLayouts {
+  if (!loaded) throw new Error('chart-shape-layouts.ts is not loaded: await loadShapeLayouts() first');
   return loaded;
 }
 

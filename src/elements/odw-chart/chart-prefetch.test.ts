@@ -64,6 +64,35 @@ describe('prefetchChart', function () {
     ).to.deep.equal([]);
   });
 
+  it('asks the loader for the layouts of the types drawn with d3-shape, not for columns and bars', () => {
+    const tag = uniqueTag('prefetch');
+    const src = `/portal/~tag=${tag}/${ODS_PATH}`;
+    const holder = markup(
+      ['column', 'bar', 'line', 'area', 'scatter', 'pie', 'donut']
+        .map((type) => `<odw-chart src="${src}" type="${type}" x="commune" y="sum(population)"></odw-chart>`)
+        .join(''),
+    );
+    const fetches = watchFetches(tag);
+    try {
+      const asked = [...holder.querySelectorAll('odw-chart')].map((chart) => {
+        const needs: string[] = [];
+        prefetchChart(chart, (need) => needs.push(need));
+        return `${chart.getAttribute('type')}: ${needs.join(' ')}`;
+      });
+      expect(asked).to.deep.equal([
+        'column: ',
+        'bar: ',
+        'line: chart-shape-layouts',
+        'area: chart-shape-layouts',
+        'scatter: chart-shape-layouts',
+        'pie: chart-shape-layouts',
+        'donut: chart-shape-layouts',
+      ]);
+    } finally {
+      fetches.stop();
+    }
+  });
+
   it('sends the requests of charts on a source and on their own `src` at once, and the charts once defined ask no more', async () => {
     const tag = uniqueTag('prefetch');
     const src = `/portal/~tag=${tag}/${ODS_PATH}`;

@@ -104,7 +104,10 @@ export class ActionsPlacement implements ReactiveController {
   }
 }
 
-/** Whether a word of the title reaches past its content box (into the room kept for the row). */
+/**
+ * Whether a word of the title reaches past its content box (into the room kept for the row): beside
+ * the row, the title breaks no word (actions-menu.styles.ts), so a word too long shows here.
+ */
 function overflows(title: HTMLElement): boolean {
   const text = document.createRange();
   text.selectNodeContents(title);

@@ -92,3 +92,46 @@ describe('the frame on a phone: title, actions and footer never taller than the 
     }
   }
 });
+
+/** Whether a word of `element`'s text is drawn on two lines (broken where it does not fit). */
+function breaksAWord(element: Element): boolean {
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const word of node.textContent!.matchAll(/\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, word.index);
+      range.setEnd(node, word.index + word[0].length);
+      if (new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1) return true;
+    }
+  }
+  return false;
+}
+
+describe('a title beside the actions row', function () {
+  this.timeout(60_000);
+
+  // At 320 px « Colonnes » is wider than the room the row leaves it: broken there (« Colonn-es »)
+  // the frame was no taller, so the row stayed beside it.
+  for (const [width, title] of [
+    [320, 'Colonnes'],
+    [320, 'Population'],
+    [390, 'Population des communes d’Orléans Métropole'],
+  ] as const) {
+    it(`breaks no word at ${width} px: « ${title} »`, async () => {
+      const container = await mount(
+        html`<odw-chart
+          title=${title}
+          src=${ODS}
+          where=${ORLEANS}
+          x="commune"
+          y="sum(population)"
+        ></odw-chart>`,
+        width,
+      );
+      const el = container.querySelector('odw-chart')!;
+      await waitUntil(() => part(el, 'chart') && part(el, 'actions'), 'chart drawn', {timeout: 20_000});
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      expect(breaksAWord(part(el, 'title')!)).to.equal(false);
+    });
+  }
+});

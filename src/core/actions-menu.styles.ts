@@ -20,9 +20,12 @@ export const actionsMenuStyles = css`
     max-width: 100%;
     margin-inline-start: auto;
   }
+  /* Beside the row, a word of the title never breaks: one that does not fit overflows, and the
+     row goes under the title (actions-menu-placement.ts). */
   .widget[data-actions='inline'] > .title {
     min-height: var(--_odw-actions-height);
     padding-inline-end: calc(var(--_odw-actions-width) + var(--_odw-spacing-small));
+    overflow-wrap: normal;
   }
   .widget[data-actions='inline'] .frame-actions {
     position: absolute;

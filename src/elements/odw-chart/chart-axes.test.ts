@@ -20,6 +20,16 @@ describe('odw-chart axes and labels', () => {
     expect(ticks.map((tick) => normalize(tick.label))).to.include('100 000');
   });
 
+  it('ends an axis whose labels are thinned near the data: finer ticks, not half of it empty', () => {
+    // Two ticks: 0, 100 000 and 200 000 for 116 344; the bars of a phone's chart filled half the axis.
+    expect(linearTicks([0, 116_344], 2, 'fr').domain).to.deep.equal([0, 200_000]);
+    const {domain, ticks} = linearTicks([0, 116_344], 2, 'fr', false, true);
+    expect(domain).to.deep.equal([0, 150_000]);
+    expect(ticks.map((tick) => tick.v)).to.deep.equal([0, 50_000, 100_000, 150_000]);
+    // Already near: as `count` asks.
+    expect(linearTicks([0, 116_344], 5, 'fr', false, true).domain).to.deep.equal([0, 120_000]);
+  });
+
   it('writes shares as percentages in either language', () => {
     expect(normalize(linearTicks([0, 1], 5, 'fr').ticks.at(-1)!.label)).to.equal('1');
     expect(normalize(linearTicks([0, 1], 5, 'fr', true).ticks.at(-1)!.label)).to.equal('100 %');

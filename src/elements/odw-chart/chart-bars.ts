@@ -84,7 +84,7 @@ export function layoutBars(input: LayoutInput): Scene {
   const centres = labels.map((_, index) => top + (index + 0.5) * slot);
 
   const valueCount = Math.max(2, Math.min(8, Math.floor((right - left) / 80)));
-  const values = linearTicks(extent(drawn, percent, true), valueCount, lang, percent);
+  const values = linearTicks(extent(drawn, percent, true), valueCount, lang, percent, true);
   const x = linear(values.domain, [left, right]);
   const grid: Rule[] = values.ticks.map((tick) => ({x1: x(tick.v), x2: x(tick.v), y1: top, y2: plotBottom}));
   const zero = x(Math.max(values.domain[0], 0));

@@ -105,7 +105,7 @@ function layoutVertical(input: LayoutInput, placeLines: PlaceLines | undefined):
     let ticks: Tick[];
     let position: (value: number) => number;
     if (scatter) {
-      const xValues = linearTicks(domainOf(), count, lang);
+      const xValues = linearTicks(domainOf(), count, lang, false, true);
       const scale = linear(xValues.domain, [left, right]);
       position = (value) => scale(value);
       ticks = xValues.ticks;
@@ -209,6 +209,9 @@ function layoutVertical(input: LayoutInput, placeLines: PlaceLines | undefined):
     const grouped = visibleSeries.length > 1 && !plan.stack;
     const band = slot * 0.8;
     const inner = grouped ? band / visibleSeries.length : band;
+    // Every column's value, or none: the few narrow enough alone would read as a choice.
+    const valuesFit =
+      input.labels && drawn.every((point) => measure(valueLabel(point)) <= Math.max(inner, slot * 0.9));
     for (const point of drawn) {
       const k = visibleSeries.indexOf(point.s);
       const x = left + point.c * slot + slot * 0.1 + (grouped ? k * inner : 0);
@@ -228,11 +231,10 @@ function layoutVertical(input: LayoutInput, placeLines: PlaceLines | undefined):
         stroke: shade ? theme.sequential.end : theme.forced ? 'CanvasText' : undefined,
         box,
       });
-      if (input.labels) {
+      if (valuesFit) {
         const written = valueLabel(point);
-        const fits = measure(written) <= Math.max(inner, slot * 0.9);
         const stacked = Boolean(plan.stack) && visibleSeries.length > 1;
-        if (fits && (!stacked || box.height >= lineHeight)) {
+        if (!stacked || box.height >= lineHeight) {
           const above = point.v! >= 0 ? box.y - 4 : box.y + box.height + ascent + 2;
           const yText = stacked ? box.y + box.height / 2 + middle : above;
           texts.push(

@@ -72,6 +72,10 @@ export function placeLineMarks(placed: LineMarksInput): LineMarks {
       });
     }
     const shape = symbol(symbolsFill[s % symbolsFill.length], symbolSize)()!;
+    // Every point's value when each fits its slot, else the latest one only (where a line is read).
+    const fits = (point: ChartPoint) => slot === 0 || measure(valueLabel(point)) <= slot * 0.95;
+    const valued = series.filter((point) => point.v !== null);
+    const labelled = valued.every(fits) ? valued : valued.slice(-1).filter(fits);
     for (const point of series) {
       if (point.v === null) continue;
       const cx = xOf(point);
@@ -86,11 +90,9 @@ export function placeLineMarks(placed: LineMarksInput): LineMarks {
         stroke: shaded ? theme.sequential.end : theme.forced ? 'Canvas' : theme.background,
         box: {x: cx - r, y: cy - r, width: 2 * r, height: 2 * r},
       });
-      if (input.labels && !scatter) {
+      if (input.labels && !scatter && labelled.includes(point)) {
         const written = valueLabel(point);
-        if (slot === 0 || measure(written) <= slot * 0.95) {
-          drawn.texts.push(text('value-label', cx, cy - r - 4, [written], written, 'middle', theme.text));
-        }
+        drawn.texts.push(text('value-label', cx, cy - r - 4, [written], written, 'middle', theme.text));
       }
     }
   }

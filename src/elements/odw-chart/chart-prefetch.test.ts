@@ -90,6 +90,8 @@ describe('prefetchChart', function () {
       ]);
     } finally {
       fetches.stop();
+      // Not defined by the next test's import: its charts are the ones it waits for.
+      holder.remove();
     }
   });
 

@@ -175,6 +175,34 @@ describe('odw-chart layout', function () {
     });
   }
 
+  it('writes every value, or of a line its latest only: never the few narrow enough alone', async () => {
+    const values = async (type: string, width: number) => {
+      const el = await chartOf(
+        html`<odw-chart
+          type=${type}
+          src=${ODS}
+          x="commune"
+          y="sum(population)"
+          where=${ORLEANS}
+          sort="-y"
+          limit="8"
+          labels
+        ></odw-chart>`,
+        width,
+      );
+      await drawn(el);
+      return [...shadow(el).querySelectorAll('.role-value-label text')].map((text) =>
+        normalize(text.textContent).trim(),
+      );
+    };
+    expect(await values('column', 1280)).to.have.length(8);
+    // At 460 px 116 344 is wider than its column, the seven others are not: no value at all, rather
+    // than every one but the largest.
+    expect(await values('column', 460)).to.deep.equal([]);
+    expect(await values('line', 1280)).to.have.length(8);
+    expect(await values('line', 460)).to.deep.equal(['9 838']);
+  });
+
   it('writes the labels horizontally when they fit, on two lines at 1 280 px', async () => {
     const el = await chartOf(
       html`<odw-chart

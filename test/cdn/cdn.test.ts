@@ -14,6 +14,13 @@ async function openPage(path: string, tag: string): Promise<WatchedPage> {
   return page;
 }
 
+/** The chunks the loader preloaded, named without their hash, in the order it asked for them. */
+function preloadedChunks(page: WatchedPage): Array<string | undefined> {
+  return [...page.document.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map(
+    (link) => /chunks\/(.+)-[\w-]{6}\.js$/.exec(link.href)?.[1],
+  );
+}
+
 describe('a blank page with the CDN build', function () {
   this.timeout(60_000);
 
@@ -65,9 +72,7 @@ describe('a blank page with the CDN build', function () {
     // Five communes and « Autres », each an arc (`A`) of d3-shape's.
     expect(slices()).to.have.length(6);
     for (const slice of slices()) expect(slice.getAttribute('d')).to.match(/^M[^A]+A/);
-    const preloads = [
-      ...page.document.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]'),
-    ].map((link) => /chunks\/(.+)-[\w-]{6}\.js$/.exec(link.href)?.[1]);
+    const preloads = preloadedChunks(page);
     expect(preloads).to.include('chart-shape-layouts');
   });
 
@@ -77,10 +82,7 @@ describe('a blank page with the CDN build', function () {
     const bars = () => chart.shadowRoot?.querySelectorAll('.vega svg .mark-rect path') ?? [];
     await waitUntil(() => bars().length === 22 || page.problems.length, 'the chart drew', {timeout: 30_000});
     expect(page.problems).to.deep.equal([]);
-    // The chunks named without their hash, in the order the loader asked for them.
-    const preloads = [
-      ...page.document.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]'),
-    ].map((link) => /chunks\/(.+)-[\w-]{6}\.js$/.exec(link.href)?.[1]);
+    const preloads = preloadedChunks(page);
     // src/elements/odw-chart/chart-prefetch.ts and what it imports: the Lit, frame and data core, the
     // chart's queries, both schemas, and the group-key reader its query loads.
     const early = ['core', 'odw-chart.schema', 'odw-source.schema', 'chart-query', 'widgets'];

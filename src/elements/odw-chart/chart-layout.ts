@@ -210,9 +210,10 @@ function layoutVertical(input: LayoutInput, placeLines: PlaceLines | undefined):
     const band = slot * 0.8;
     const inner = grouped ? band / visibleSeries.length : band;
     // Every column's value, or none: the few narrow enough alone would read as a choice.
+    const written = input.labels ? drawn.map(valueLabel) : [];
     const valuesFit =
-      input.labels && drawn.every((point) => measure(valueLabel(point)) <= Math.max(inner, slot * 0.9));
-    for (const point of drawn) {
+      written.length > 0 && written.every((label) => measure(label) <= Math.max(inner, slot * 0.9));
+    for (const [index, point] of drawn.entries()) {
       const k = visibleSeries.indexOf(point.s);
       const x = left + point.c * slot + slot * 0.1 + (grouped ? k * inner : 0);
       const y0 = y(point.v0);
@@ -232,14 +233,12 @@ function layoutVertical(input: LayoutInput, placeLines: PlaceLines | undefined):
         box,
       });
       if (valuesFit) {
-        const written = valueLabel(point);
+        const label = written[index];
         const stacked = Boolean(plan.stack) && visibleSeries.length > 1;
         if (!stacked || box.height >= lineHeight) {
           const above = point.v! >= 0 ? box.y - 4 : box.y + box.height + ascent + 2;
           const yText = stacked ? box.y + box.height / 2 + middle : above;
-          texts.push(
-            text('value-label', box.x + box.width / 2, yText, [written], written, 'middle', theme.text),
-          );
+          texts.push(text('value-label', box.x + box.width / 2, yText, [label], label, 'middle', theme.text));
         }
       }
     }

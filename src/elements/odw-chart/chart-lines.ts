@@ -5,6 +5,7 @@
  */
 import {area as areaShape, line as lineShape, symbol, symbolsFill} from 'd3-shape';
 import type {ChartPoint} from './chart-model.js';
+import type {Measure} from './chart-text.js';
 import {
   DASHES,
   seriesFill,
@@ -72,10 +73,7 @@ export function placeLineMarks(placed: LineMarksInput): LineMarks {
       });
     }
     const shape = symbol(symbolsFill[s % symbolsFill.length], symbolSize)()!;
-    // Every point's value when each fits its slot, else the latest one only (where a line is read).
-    const fits = (point: ChartPoint) => slot === 0 || measure(valueLabel(point)) <= slot * 0.95;
-    const valued = series.filter((point) => point.v !== null);
-    const labelled = valued.every(fits) ? valued : valued.slice(-1).filter(fits);
+    const labels = input.labels && !scatter ? valueLabels(series, slot, measure, valueLabel) : new Map();
     for (const point of series) {
       if (point.v === null) continue;
       const cx = xOf(point);
@@ -90,11 +88,29 @@ export function placeLineMarks(placed: LineMarksInput): LineMarks {
         stroke: shaded ? theme.sequential.end : theme.forced ? 'Canvas' : theme.background,
         box: {x: cx - r, y: cy - r, width: 2 * r, height: 2 * r},
       });
-      if (input.labels && !scatter && labelled.includes(point)) {
-        const written = valueLabel(point);
+      const written = labels.get(point);
+      if (written)
         drawn.texts.push(text('value-label', cx, cy - r - 4, [written], written, 'middle', theme.text));
-      }
     }
   }
   return drawn;
+}
+
+/**
+ * The values written on a line: every point's when each fits its slot, else the latest one only
+ * (where a line is read), never the few narrow enough alone.
+ */
+function valueLabels(
+  series: readonly ChartPoint[],
+  slot: number,
+  measure: Measure,
+  valueLabel: (point: ChartPoint) => string,
+): Map<ChartPoint, string> {
+  const written = new Map(
+    series.filter((point) => point.v !== null).map((point) => [point, valueLabel(point)] as const),
+  );
+  const fits = (text: string) => slot === 0 || measure(text) <= slot * 0.95;
+  if ([...written.values()].every(fits)) return written;
+  const [latest, text] = [...written].at(-1) ?? [];
+  return latest && text && fits(text) ? new Map([[latest, text]]) : new Map();
 }

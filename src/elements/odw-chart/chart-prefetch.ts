@@ -18,6 +18,9 @@ import {sourceAttributes} from '../odw-source/odw-source.schema.js';
 import {drawsShapes, planChart, type ChartAttributes} from './chart-plan.js';
 import {loadChart} from './chart-query.js';
 
+/** The key under which the build lists the files of chart-shape-layouts.ts (rollup.config.mjs). */
+const SHAPE_LAYOUTS = 'chart-shape-layouts';
+
 /** The source attributes a chart's query reads (src/elements/odw-source/odw-source.ts). */
 interface SourceMarkup {
   src?: string;
@@ -61,9 +64,6 @@ export function prefetchChart(element: Element, preload: (need: string) => void 
     // A mistake in the markup: the element, once defined, says what it is.
   }
 }
-
-/** The key under which the build lists the files of chart-shape-layouts.ts (rollup.config.mjs). */
-export const SHAPE_LAYOUTS = 'chart-shape-layouts';
 
 function parsed(where: string | undefined): Filter | undefined {
   return where?.trim() ? parseFilter(where) : undefined;

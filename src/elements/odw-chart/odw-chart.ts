@@ -197,11 +197,10 @@ export class OdwChart extends OdwDataElement<ChartData> {
     const scoped: DataTarget = {...target, where: this.ownFilter.whereWithoutOwn()};
     options = {...options, onSend: spec ? this.whileSentForVega : this.whileSent};
     // The layouts of a line, area, scatter or pie load while the data travels.
-    const layouts = !spec && drawsShapes(plan.type) ? loadShapeLayouts() : undefined;
-    const {result, othersRows} = await loadChart(plan, scoped, (queried, query) =>
-      this.runQuery(queried, query, options),
-    );
-    await layouts;
+    const [{result, othersRows}] = await Promise.all([
+      loadChart(plan, scoped, (queried, query) => this.runQuery(queried, query, options)),
+      !spec && drawsShapes(plan.type) ? loadShapeLayouts() : undefined,
+    ]);
     const unit = this.unit?.trim() || undefined;
     return {data: this.answers.build(plan, result, {lang, unit, othersRows}), result};
   }

@@ -80,6 +80,15 @@ export default {
   reporters: [defaultReporter(), summaryReporter()],
   filterBrowserLogs: ({args}) => !String(args[0]).startsWith('Lit is in dev mode'),
   middleware: [
+    // `/slow-css/<path>` serves <path>, each stylesheet 1.5 s late: a page as it is while its styles
+    // are still on their way (test/cdn/embed.test.ts).
+    async function slowStylesheets(context, next) {
+      if (!context.path.startsWith('/slow-css/')) return next();
+      const stylesheet = context.path.endsWith('.css');
+      context.url = context.url.slice('/slow-css'.length);
+      if (stylesheet) await new Promise((resolve) => setTimeout(resolve, 1_500));
+      return next();
+    },
     // Pages under test/csp/ and test/cdn/ are served with the strict policy the README's
     // "Security and Content-Security-Policy" promises to work under.
     async function strictCsp(context, next) {

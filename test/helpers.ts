@@ -216,7 +216,7 @@ export async function untilOnClock(
 /**
  * The page's requests whose decoded URL holds `text`, as they leave (`fetch` is wrapped until
  * `stop()`): `pending()` counts those not yet settled, body read included, so that a test waits on
- * the network rather than for a while; `ok` marks those answered with success.
+ * the network rather than for a while; `ok` marks those answered in full with success.
  */
 export function watchFetches(text: string) {
   const realFetch = window.fetch;
@@ -227,11 +227,13 @@ export function watchFetches(text: string) {
     if (!decodeURIComponent(url).includes(text)) return answer;
     const call = {url, settled: false, ok: false};
     calls.push(call);
-    answer.then(
-      (response) => (call.ok = response.ok),
-      () => undefined,
+    // Answered once its body is read: an attempt cut mid-body (timed out under load) is retried.
+    const body = answer.then((response) =>
+      response
+        .clone()
+        .text()
+        .then((text) => ((call.ok = response.ok), text)),
     );
-    const body = answer.then((response) => response.clone().text());
     const settle = () => (call.settled = true);
     void body.then(settle, settle);
     return body.then(() => answer);

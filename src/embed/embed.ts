@@ -98,15 +98,33 @@ async function knownAttributes(tag: string): Promise<string[] | undefined> {
   return [...((definition as unknown as {observedAttributes?: string[]}).observedAttributes ?? [])];
 }
 
+/**
+ * The page's stylesheet, applied. WebKit, so Safari on every iPhone, runs a module script before a
+ * stylesheet still on its way: a widget shown then sits within the body's default margins, the
+ * height posted is wrong, and both jump when the styles come. A stylesheet that failed is waited
+ * for no longer than its resource timing entry says.
+ */
+function stylesheetApplied(): Promise<void> {
+  const link = document.querySelector<HTMLLinkElement>('link[rel="stylesheet"]');
+  if (!link || link.sheet || performance.getEntriesByName(link.href).length > 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    link.addEventListener('load', () => resolve(), {once: true});
+    link.addEventListener('error', () => resolve(), {once: true});
+  });
+}
+
 async function start(): Promise<void> {
+  // The widget's code loads meanwhile: waiting costs nothing where the styles come first.
+  const styled = stylesheetApplied();
   const config = query.get('config');
   const tag = config !== null ? 'odw-dashboard' : (query.get('tag') ?? '').trim().toLowerCase();
   if (!TAGS.includes(tag)) {
+    await styled;
     const list = TAGS.join(', ');
     fail(tag ? say('unknownTag', {name: tag, list}) : say('noTag', {list}));
     return;
   }
-  const known = await knownAttributes(tag);
+  const [known] = await Promise.all([knownAttributes(tag), styled]);
   if (!known) {
     fail(say('notLoaded', {tag}));
     return;

@@ -65,6 +65,31 @@ describe('the embed page', function () {
     expect(height).to.be.within(50, 400);
   });
 
+  it('shows its widget once its stylesheet is in, however late, never within the default margins', async () => {
+    const path = `/slow-css${embedUrl({tag: 'odw-kpi', src: ODS, value: 'count()', label: 'Communes'})}`;
+    const frame = document.createElement('iframe');
+    frame.width = '390';
+    frame.height = '600';
+    frames.push(frame);
+    frame.src = path;
+    document.body.append(frame);
+    while (!frame.contentDocument?.URL.endsWith(path)) await new Promise((resolve) => setTimeout(resolve));
+    const page = frame.contentDocument!;
+    // The body's margin when the widget enters the page: WebKit runs the page's script before a
+    // stylesheet still travelling.
+    const marginsShown: string[] = [];
+    new MutationObserver((changes) => {
+      for (const change of changes)
+        for (const node of change.addedNodes)
+          if ((node as Element).localName === 'odw-kpi' && (node.parentNode as Element).id === 'embed')
+            marginsShown.push(page.defaultView!.getComputedStyle(page.body).marginLeft);
+    }).observe(page, {childList: true, subtree: true});
+    await waitUntil(() => marginsShown.length > 0, 'the widget shown', {timeout: 30_000});
+    expect(marginsShown).to.deep.equal(['0px']);
+    const kpi = page.querySelector('odw-kpi')!;
+    expect(kpi.getBoundingClientRect().width, 'the widget fills the frame').to.equal(390);
+  });
+
   it('draws a chart under its own policy and posts its new height when it grows', async () => {
     const url = embedUrl({
       tag: 'odw-chart',

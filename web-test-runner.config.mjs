@@ -80,6 +80,20 @@ export default {
   reporters: [defaultReporter(), summaryReporter()],
   filterBrowserLogs: ({args}) => !String(args[0]).startsWith('Lit is in dev mode'),
   middleware: [
+    // `/failing/<name>/<path>` serves <path>, but answers 503 for a file whose name starts with
+    // <name>: a chunk a CDN lost or could not send (test/cdn/cdn.test.ts).
+    async function failingFiles(context, next) {
+      const failing = /^\/failing\/([^/]+)(\/.*)$/.exec(context.path);
+      if (!failing) return next();
+      const [, name, path] = failing;
+      if (path.slice(path.lastIndexOf('/') + 1).startsWith(name)) {
+        context.status = 503;
+        context.body = 'Service Unavailable';
+        return;
+      }
+      context.url = context.url.slice(`/failing/${name}`.length);
+      return next();
+    },
     // `/slow-css/<path>` serves <path>, each stylesheet 1.5 s late: a page as it is while its styles
     // are still on their way (test/cdn/embed.test.ts).
     async function slowStylesheets(context, next) {

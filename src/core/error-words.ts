@@ -168,10 +168,10 @@ export function describeError(error: unknown, lang: Lang): string {
   if (error instanceof QuotaError) return describeQuotaError(error, lang);
   if (error instanceof QueryError) return describeQueryError(error, lang);
   if (error instanceof FormatError) return errorText(lang, 'error.format');
+  // An error of an element's own, which words itself (an invalid attribute, code that did not load).
+  const describe = (error as {describe?: unknown} | undefined)?.describe;
+  if (typeof describe === 'function') return String(describe.call(error, lang));
   if (error instanceof ConfigError) {
-    if (error.reason === 'invalid' && 'describe' in error && typeof error.describe === 'function') {
-      return String(error.describe(lang));
-    }
     return error.reason === 'source-not-found'
       ? errorText(lang, 'error.source-not-found', {id: error.detail ?? ''})
       : errorText(lang, 'error.no-source');

@@ -31,7 +31,14 @@ export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
-/** Trying again cannot fix a wrong expression or attribute; it may fix the portal's failure. */
+/**
+ * Trying again cannot fix a wrong expression or attribute, nor an error that says so
+ * (`retryable: false`); it may fix the portal's failure.
+ */
 export function isRetryable(error: unknown): boolean {
-  return !(error instanceof QueryError || error instanceof ConfigError);
+  return !(
+    error instanceof QueryError ||
+    error instanceof ConfigError ||
+    (error as {retryable?: boolean} | undefined)?.retryable === false
+  );
 }

@@ -1,7 +1,7 @@
 import {expect, html} from '@open-wc/testing';
 import {render, type TemplateResult} from 'lit';
 import {FormatError, HttpError, NetworkError, QueryError, QuotaError} from '../data/errors.js';
-import {ConfigError} from './errors.js';
+import {ConfigError, isRetryable} from './errors.js';
 import {formatDateTime} from './format.js';
 import {describeError, normalizeLang, resolveLang, t} from './i18n.js';
 import {
@@ -215,5 +215,21 @@ describe('describeError', () => {
     );
     expect(describeError(new ConfigError('no-source'), 'en')).to.match(/^No data source/);
     expect(describeError(new TypeError('boom'), 'fr')).to.equal('Les données n’ont pas pu être chargées.');
+  });
+
+  it('lets an error of an element word itself, and say that trying again cannot fix it', () => {
+    class CodeMissing extends Error {
+      readonly retryable = false;
+      describe(lang: string): string {
+        return lang === 'fr' ? 'Le code manque.' : 'The code is missing.';
+      }
+    }
+    expect(describeError(new CodeMissing(), 'fr')).to.equal('Le code manque.');
+    expect(describeError(new CodeMissing(), 'en')).to.equal('The code is missing.');
+    expect(isRetryable(new CodeMissing()), 'no « Réessayer »').to.equal(false);
+    expect(isRetryable(new NetworkError('down', 'https://example.org')), 'the portal may come back').to.equal(
+      true,
+    );
+    expect(isRetryable(new ConfigError('no-source'))).to.equal(false);
   });
 });

@@ -5,7 +5,7 @@
  * `dist/` first when it is older than the sources (tools/test.mjs).
  */
 import {expect, waitUntil} from '@open-wc/testing';
-import {normalize, watchPage, type WatchedPage} from '../helpers.js';
+import {errorText, normalize, watchPage, type WatchedPage} from '../helpers.js';
 
 /** Opens `path`, listening before any element is defined (checked), so nothing an element does escapes. */
 async function openPage(path: string, tag: string): Promise<WatchedPage> {
@@ -74,6 +74,29 @@ describe('a blank page with the CDN build', function () {
     for (const slice of slices()) expect(slice.getAttribute('d')).to.match(/^M[^A]+A/);
     const preloads = preloadedChunks(page);
     expect(preloads).to.include('chart-shape-layouts');
+  });
+
+  it('says to reload the page when the layouts of its donut could not be downloaded', async () => {
+    const page = await openPage('/failing/chart-shape-layouts/test/cdn/donut-chart.html', 'odw-chart');
+    const chart = page.document.querySelector('odw-chart')!;
+    // The data came; the code did not, and browsers keep a failed module until the page reloads:
+    // no « Réessayer » that cannot work. (The short sentence shows while the error words load.)
+    const said = 'Le code du graphique n’a pas pu être téléchargé. Rechargez la page.';
+    await waitUntil(() => errorText(chart) === said, `« ${said} », not « ${errorText(chart)} »`, {
+      timeout: 30_000,
+    });
+    expect(chart.shadowRoot!.querySelector('[role="alert"]')).to.exist;
+    expect(chart.shadowRoot!.querySelector('button')).to.equal(null);
+    expect(page.problems).to.deep.equal([]);
+  });
+
+  it('says to reload the page when Vega, for its specification, could not be downloaded', async () => {
+    const page = await openPage('/failing/vega-engine/test/cdn/spec-chart.html', 'odw-chart');
+    const chart = page.document.querySelector('odw-chart')!;
+    const alert = () => normalize(chart.shadowRoot?.querySelector('[role="alert"]')?.textContent);
+    await waitUntil(() => alert(), 'an error shown', {timeout: 30_000});
+    expect(alert()).to.equal('Le code du graphique n’a pas pu être téléchargé. Rechargez la page.');
+    expect(page.problems).to.deep.equal([]);
   });
 
   it('asks for the chunks of a chart’s early requests before any widget’s own, a source’s included', async () => {

@@ -3,6 +3,8 @@
  * (chart-plan.ts `drawsShapes`). In the CDN build the loader has already asked for its files when
  * the markup named such a type (chart-prefetch.ts).
  */
+import {ChartCodeError} from './chart-code-error.js';
+
 export type ShapeLayouts = typeof import('./chart-shape-layouts.js');
 
 let loaded: ShapeLayouts | undefined;
@@ -14,13 +16,12 @@ export function shapeLayouts(): ShapeLayouts {
   return loaded;
 }
 
-/** Loads the layouts; after a failure, the next call tries again. */
+/** Loads the layouts. A failed download stays failed until the page reloads (chart-code-error.ts). */
 export function loadShapeLayouts(): Promise<ShapeLayouts> {
   loading ??= import('./chart-shape-layouts.js').then(
     (layouts) => (loaded = layouts),
     (error: unknown) => {
-      loading = undefined;
-      throw error;
+      throw new ChartCodeError(error);
     },
   );
   return loading;

@@ -11,6 +11,7 @@ import {OdwChartDrawnEvent} from './chart-events.js';
 import {describeChart} from './chart-summary.js';
 import {mergeSpec, vegaLiteSpec} from './chart-vega-lite.js';
 import type {ChartView} from './vega-engine.js';
+import {ChartCodeError} from './chart-code-error.js';
 
 /** What the controller reads of its chart. */
 export interface SpecHost extends ReactiveElement {
@@ -31,11 +32,10 @@ export interface SpecDrawingOptions {
 
 let enginePromise: Promise<typeof import('./vega-engine.js')> | undefined;
 
-/** Vega, downloaded once; a failed download is tried again next time. */
+/** Vega, downloaded once. A failed download stays failed until the page reloads (chart-code-error.ts). */
 export function loadEngine(): Promise<typeof import('./vega-engine.js')> {
   enginePromise ??= import('./vega-engine.js').catch((error: unknown) => {
-    enginePromise = undefined;
-    throw error;
+    throw new ChartCodeError(error);
   });
   return enginePromise;
 }

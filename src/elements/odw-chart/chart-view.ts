@@ -10,6 +10,7 @@ import {renderLegend} from './chart-legend.js';
 import type {ChartData, ChartPoint} from './chart-model.js';
 import type {ChartTheme, Scene} from './chart-scene.js';
 import {chartText} from './odw-chart.messages.js';
+import {ChartCodeError} from './chart-code-error.js';
 
 export interface ChartViewHandlers {
   click: (event: MouseEvent) => void;
@@ -85,7 +86,11 @@ export function renderChart(view: ChartView): TemplateResult {
     ${
       view.drawError
         ? html`<p class="status error" part="status" role="alert">
-            ${chartText(lang, 'chart.error.render', {message: errorText(view.drawError)})}
+            ${
+              view.drawError instanceof ChartCodeError
+                ? view.drawError.describe(lang)
+                : chartText(lang, 'chart.error.render', {message: errorText(view.drawError)})
+            }
           </p>`
         : nothing
     }

@@ -39,6 +39,7 @@ const fr = {
   'chart.error.spec-url':
     'Spécification refusée : elle charge des données depuis « {url} ». Un graphique ne lit que sa source.',
   'chart.error.render': 'Le graphique n’a pas pu être dessiné : {message}',
+  'chart.error.code': 'Le code du graphique n’a pas pu être téléchargé. Rechargez la page.',
   'chart.error.color': 'color doit valoir value, et non « {value} ».',
   'chart.error.color-series':
     'color="value" nuance une seule série selon sa valeur : il ne s’applique ni à plusieurs séries ni aux secteurs d’un diagramme circulaire.',
@@ -152,6 +153,7 @@ const en: Record<keyof typeof fr, string> = {
   'chart.error.spec-json': 'The JSON specification of the chart is invalid: {message}',
   'chart.error.spec-url': 'Specification refused: it loads data from “{url}”. A chart only reads its source.',
   'chart.error.render': 'The chart could not be drawn: {message}',
+  'chart.error.code': 'The chart’s code could not be downloaded. Reload the page.',
   'chart.error.color': 'color must be value, not “{value}”.',
   'chart.error.color-series':
     'color="value" shades one series by its value: it does not apply to several series or to pie slices.',

@@ -350,9 +350,12 @@ const chunkName = (chunk) => {
       : [];
   const element = defines.map((id) => /\/src\/elements\/(odw-[a-z-]+)\/define\.ts$/.exec(id)).find(Boolean);
   if (element) return element[1];
+  const packageOf = (id) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(id)?.[1].replace('/', '-');
+  // The d3 modules the map's and Vega's engines share: one name, whichever module rollup names it by.
+  const packages = new Set(chunk.moduleIds.map(packageOf));
+  if (packages.size > 1 && [...packages].every((name) => name?.startsWith('d3-'))) return 'd3-shared';
   if (chunk.name !== 'index') return chunk.name;
-  const module = chunk.facadeModuleId ?? chunk.moduleIds.at(-1) ?? '';
-  return /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(module)?.[1].replace('/', '-') ?? chunk.name;
+  return packageOf(chunk.facadeModuleId ?? chunk.moduleIds.at(-1) ?? '') ?? chunk.name;
 };
 
 /**

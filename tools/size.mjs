@@ -50,7 +50,7 @@ const pageBudgets = {
  * hash) and of each npm entry with the modules it imports (its dependencies such as Lit or Vega
  * left out, as the app's bundler shares them): the size measured on 22 November 2026 (23 November
  * for `core`, `chart-engine` and the npm entries, which import the Opendatasoft connector since
- * then, and for `chart-engine-full` and `d3-timer`, since the chart draws its own axes and colour
+ * then, and for `chart-engine-full` and `d3-shared` (then named `d3-timer`), since the chart draws its own axes and colour
  * schemes are built on first use; 7 December 2026 for `file`, `odw-kpi` and the npm entries that
  * exceeded theirs, which carry the APIs' error words, refusals, code typing and adaptive decimals
  * since then) plus 5 %, rounded up to 100 bytes. A file without a budget fails too: give it one.
@@ -70,7 +70,7 @@ const cdnBudgets = {
   'chunks/periods': 700,
   // 7 December 2026: d3-array's nice and ticks, shared by the chart's own scales and the map.
   'chunks/d3-array': 2_500,
-  'chunks/d3-timer': 23_500,
+  'chunks/d3-shared': 23_500,
   'chunks/engine': 3_100,
   'chunks/file': 3_400,
   'chunks/lit-directives': 1_200,
@@ -79,8 +79,11 @@ const cdnBudgets = {
   // 7 December 2026: the chart's own drawing (layout, SVG; Vega only in vega-engine). 20.0 kB since
   // 8 December, without d3-shape and the layouts drawn with it (lines, areas, scatters, pies), in a
   // chunk that only the charts of those types load (src/elements/odw-chart/chart-shape-layouts.ts).
+  // 19.5 kB since, without the drawing of a page's Vega-Lite specification, which only a chart with
+  // one loads (src/elements/odw-chart/chart-spec-drawing.ts).
   'chunks/odw-chart': 21_000,
   'chunks/chart-shape-layouts': 6_400,
+  'chunks/chart-spec-drawing': 1_700,
   // 7 December 2026, evening: a chart's first requests, sent by the loader while the chart's code
   // downloads (src/elements/odw-chart/chart-prefetch.ts), with the plan and queries it shares with
   // the element, and the source's attributes it reads (0.7, 4.6 and 0.3 kB, + 5 %).

@@ -55,12 +55,15 @@ describe('a blank page with the CDN build', function () {
       [...portal].filter((url) => url.endsWith('/populations-legales-2025')),
       'one for the dataset',
     ).to.have.length(1);
-    // Columns are drawn without d3-shape: its chunk never downloads.
+    // Columns are drawn without d3-shape, and without a specification's drawing: neither chunk
+    // downloads.
     const scripts = page.document
       .defaultView!.performance.getEntriesByType('resource')
       .map((entry) => entry.name)
       .filter((url) => url.includes('/dist/'));
-    expect(scripts.filter((url) => url.includes('/chart-shape-layouts-'))).to.deep.equal([]);
+    expect(
+      scripts.filter((url) => /\/(chart-shape-layouts|chart-spec-drawing|vega)-/.test(url)),
+    ).to.deep.equal([]);
   });
 
   it('draws a donut with the layouts it loads, asked for by the loader as it met the tag', async () => {
@@ -82,7 +85,7 @@ describe('a blank page with the CDN build', function () {
     // The data came; the code did not, and browsers keep a failed module until the page reloads:
     // no « Réessayer » that cannot work. (The short sentence shows while the error words load.)
     const said = 'Le code du graphique n’a pas pu être téléchargé. Rechargez la page.';
-    await waitUntil(() => errorText(chart) === said, `« ${said} », not « ${errorText(chart)} »`, {
+    await waitUntil(() => errorText(chart) === said, `« ${said} »`, {
       timeout: 30_000,
     });
     expect(chart.shadowRoot!.querySelector('[role="alert"]')).to.exist;
@@ -90,14 +93,16 @@ describe('a blank page with the CDN build', function () {
     expect(page.problems).to.deep.equal([]);
   });
 
-  it('says to reload the page when Vega, for its specification, could not be downloaded', async () => {
-    const page = await openPage('/failing/vega-engine/test/cdn/spec-chart.html', 'odw-chart');
-    const chart = page.document.querySelector('odw-chart')!;
-    const alert = () => normalize(chart.shadowRoot?.querySelector('[role="alert"]')?.textContent);
-    await waitUntil(() => alert(), 'an error shown', {timeout: 30_000});
-    expect(alert()).to.equal('Le code du graphique n’a pas pu être téléchargé. Rechargez la page.');
-    expect(page.problems).to.deep.equal([]);
-  });
+  for (const chunk of ['chart-spec-drawing', 'vega-engine'])
+    it(`says to reload the page when ${chunk}, for its specification, could not be downloaded`, async () => {
+      const page = await openPage(`/failing/${chunk}/test/cdn/spec-chart.html`, 'odw-chart');
+      const chart = page.document.querySelector('odw-chart')!;
+      const said = 'Le code du graphique n’a pas pu être téléchargé. Rechargez la page.';
+      const alert = () => normalize(chart.shadowRoot?.querySelector('[role="alert"]')?.textContent);
+      await waitUntil(() => alert() === said, `« ${said} »`, {timeout: 30_000});
+      expect(chart.shadowRoot!.querySelector('button.retry, [part~="retry"]')).to.equal(null);
+      expect(page.problems).to.deep.equal([]);
+    });
 
   it('asks for the chunks of a chart’s early requests before any widget’s own, a source’s included', async () => {
     const page = await openPage('/test/cdn/source-chart.html', 'odw-chart');

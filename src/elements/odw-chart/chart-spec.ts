@@ -1,17 +1,15 @@
 /**
  * The `.spec` path of odw-chart: a page's Vega-Lite specification (the `.spec` property or a
- * `<script type="application/json">` child, read as text and never run), merged into the chart's
- * and drawn by Vega-Lite and Vega, which load only then (vega-engine.ts).
+ * `<script type="application/json">` child, read as text and never run), checked before any
+ * request. Its drawing (chart-spec-drawing.ts) loads only for a chart that has one, while the data
+ * travels, and Vega only when it draws: a chart without a specification downloads neither.
  */
 import type {ReactiveController, ReactiveElement} from 'lit';
-import type {Lang} from '../../core/i18n.js';
 import type {ChartData} from './chart-model.js';
 import {ChartConfigError} from './chart-plan.js';
-import {OdwChartDrawnEvent} from './chart-events.js';
-import {describeChart} from './chart-summary.js';
-import {mergeSpec, vegaLiteSpec} from './chart-vega-lite.js';
-import type {ChartView} from './vega-engine.js';
 import {ChartCodeError} from './chart-code-error.js';
+import type {SpecDrawing, SpecDrawingOptions} from './chart-spec-drawing.js';
+import type {ChartView} from './vega-engine.js';
 
 /** What the controller reads of its chart. */
 export interface SpecHost extends ReactiveElement {
@@ -20,40 +18,41 @@ export interface SpecHost extends ReactiveElement {
   readonly description?: string;
 }
 
-export interface SpecDrawingOptions {
-  lang: () => Lang;
-  /** The drawing's size, 0 wide until known. */
-  size: () => {width: number; height: number};
-  /** The text of the mark under the pointer (undefined: none), at the pointer. */
-  tooltip: (text: string | undefined, clientX: number, clientY: number) => void;
-  /** A mark clicked: its point's index. */
-  choose: (index: number) => void;
-}
+type DrawingModule = typeof import('./chart-spec-drawing.js');
 
-let enginePromise: Promise<typeof import('./vega-engine.js')> | undefined;
+let drawingModule: Promise<DrawingModule> | undefined;
 
-/** Vega, downloaded once. A failed download stays failed until the page reloads (chart-code-error.ts). */
-export function loadEngine(): Promise<typeof import('./vega-engine.js')> {
-  enginePromise ??= import('./vega-engine.js').catch((error: unknown) => {
+/** The drawing's module, downloaded once; a failed download stays failed (chart-code-error.ts). */
+function loadDrawingModule(): Promise<DrawingModule> {
+  drawingModule ??= import('./chart-spec-drawing.js').catch((error: unknown) => {
     throw new ChartCodeError(error);
   });
-  return enginePromise;
+  return drawingModule;
 }
 
-export class ChartSpecDrawing implements ReactiveController {
+/** Throws when the specification would load anything (data, image, lookup) from a URL. */
+export function checkSpec(spec: unknown): void {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'url' && typeof value === 'string')
+        throw new ChartConfigError('chart.error.spec-url', {url: value});
+      visit(value);
+    }
+  };
+  visit(spec);
+}
+
+export class ChartSpec implements ReactiveController {
   /** The JSON child's text, read at each connection and update. */
   childText?: string;
-  /** Why the last drawing failed, shown by the chart. */
-  error?: unknown;
-  private view?: ChartView;
-  private drawnData?: ChartData;
-  private drawnContainer?: HTMLElement;
-  private drawnSize = '';
-  private drawing?: Promise<void>;
+  /** The drawing, once its module loaded (`load`). */
+  private drawing?: SpecDrawing;
 
   constructor(
     private readonly host: SpecHost,
-    private readonly options: SpecDrawingOptions,
+    private readonly options: Omit<SpecDrawingOptions, 'userSpec'>,
   ) {
     host.addController(this);
   }
@@ -63,10 +62,7 @@ export class ChartSpecDrawing implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.view?.finalize();
-    this.view = undefined;
-    this.drawnData = undefined;
-    this.drawnContainer = undefined;
+    this.drawing?.finalize();
   }
 
   /** Whether the chart is drawn from a page's specification. */
@@ -74,9 +70,14 @@ export class ChartSpecDrawing implements ReactiveController {
     return Boolean(this.host.spec || this.childText?.trim());
   }
 
+  /** Why the last drawing failed, shown by the chart. */
+  get error(): unknown {
+    return this.drawing?.error;
+  }
+
   /** The Vega view, for the downloads, when a specification is drawn. */
   get vegaView(): ChartView | undefined {
-    return this.view;
+    return this.drawing?.vegaView;
   }
 
   readChild(): void {
@@ -95,71 +96,20 @@ export class ChartSpecDrawing implements ReactiveController {
     }
   }
 
+  /** Loads the drawing, then starts Vega's download (its failure is the drawing's to show). */
+  async load(): Promise<void> {
+    const {SpecDrawing, loadEngine} = await loadDrawingModule();
+    this.drawing ??= new SpecDrawing(this.host, {...this.options, userSpec: () => this.userSpec()});
+    void loadEngine().catch(() => undefined);
+  }
+
   /** The colours or the scheme changed: the next update draws again. */
   forget(): void {
-    this.drawnData = undefined;
+    this.drawing?.forget();
   }
 
   /** Draws `data` when it, the container or the size changed since the last drawing. */
-  async drawIfNeeded(data: ChartData | undefined): Promise<void> {
-    const container = this.host.renderRoot.querySelector<HTMLElement>('.vega');
-    const {width, height} = this.options.size();
-    if (!container || !data || !container.isConnected || width <= 0) return;
-    const size = `${width}x${height}`;
-    if (this.drawing) {
-      await this.drawing;
-      return this.drawIfNeeded(data);
-    }
-    if (data === this.drawnData && container === this.drawnContainer && size === this.drawnSize) return;
-    this.drawing = this.draw(container, data, size).finally(() => (this.drawing = undefined));
-    await this.drawing;
-  }
-
-  private async draw(container: HTMLElement, data: ChartData, size: string): Promise<void> {
-    const {width, height} = this.options.size();
-    try {
-      const pageSpec = this.userSpec()!;
-      if (this.view && data === this.drawnData && container === this.drawnContainer) {
-        await this.view.resize(width, height);
-      } else {
-        const engine = await loadEngine();
-        const lang = this.options.lang();
-        const spec = await engine.compileVegaLite(mergeSpec(vegaLiteSpec(data, {width, height}), pageSpec));
-        const updated =
-          this.view && container === this.drawnContainer && (await this.view.update(spec, lang));
-        if (!updated) {
-          this.view?.finalize();
-          this.view = await engine.draw(spec, {
-            container,
-            lang,
-            tooltip: (event, text) => this.options.tooltip(text, event?.clientX ?? 0, event?.clientY ?? 0),
-            click: (_event, datum) => {
-              if (datum && typeof datum.i === 'number') this.options.choose(datum.i);
-            },
-          });
-        }
-      }
-      this.label(container, data);
-      this.error = undefined;
-    } catch (error) {
-      this.error = error;
-    }
-    this.drawnData = data;
-    this.drawnContainer = container;
-    this.drawnSize = size;
-    this.host.requestUpdate();
-    this.host.dispatchEvent(new OdwChartDrawnEvent());
-  }
-
-  /** Vega's SVG is one image named by the summary. */
-  private label(container: HTMLElement, data: ChartData): void {
-    for (const name of ['role', 'aria-roledescription', 'aria-label']) container.removeAttribute(name);
-    const svgElement = container.querySelector('svg');
-    if (!svgElement) return;
-    svgElement.setAttribute('role', 'img');
-    const description = this.host.description?.trim();
-    const summary = describeChart(data, this.options.lang());
-    svgElement.setAttribute('aria-label', description ? `${summary}. ${description}` : summary);
-    svgElement.setAttribute('part', 'svg');
+  drawIfNeeded(data: ChartData | undefined): Promise<void> {
+    return this.drawing?.drawIfNeeded(data) ?? Promise.resolve();
   }
 }

@@ -1,29 +1,14 @@
 /**
  * The `.spec` path: the chart's data and encodings as a Vega-Lite specification, into which the
  * page's specification is merged before the (lazily loaded) Vega-Lite compiler runs. Data comes
- * only from the widget's source: a specification that names a URL is refused.
+ * only from the widget's source: a specification that names a URL is refused (chart-spec.ts).
  *
  * The data rows carry `category` (the x label), `time` (epoch ms on a time axis), `series`,
  * `value`, and the stack bounds `start` / `end`.
  */
 import type {ChartData} from './chart-model.js';
-import {ChartConfigError} from './chart-plan.js';
 
 type Json = Record<string, unknown>;
-
-/** Throws when the specification would load anything (data, image, lookup) from a URL. */
-export function checkSpec(spec: unknown): void {
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (!node || typeof node !== 'object') return;
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'url' && typeof value === 'string')
-        throw new ChartConfigError('chart.error.spec-url', {url: value});
-      visit(value);
-    }
-  };
-  visit(spec);
-}
 
 /** Deep merge: objects merge, anything else (arrays included) from `extra` replaces. */
 export function mergeSpec(base: Json, extra: object): Json {

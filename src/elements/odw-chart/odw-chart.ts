@@ -5,7 +5,6 @@ import {OdwSelectEvent} from '../../core/events.js';
 import type {Lang} from '../../core/i18n.js';
 import type {ChartData} from './chart-model.js';
 import {drawsShapes, planChart} from './chart-plan.js';
-import {checkSpec} from './chart-vega-lite.js';
 import {OdwChartDrawnEvent} from './chart-events.js';
 import {chartStyles} from './odw-chart.styles.js';
 import {actionsMenuStyles} from '../../core/actions-menu.styles.js';
@@ -25,7 +24,7 @@ import type {TopLevelSpec} from 'vega-lite';
 import {chartToVegaLite} from './chart-to-vega-lite.js';
 import {categoryFilter, loadChart, selectedCategory, selectedDatum} from './chart-query.js';
 import {ChartSizeController, authorHeight, plotHeight} from './chart-size.js';
-import {ChartSpecDrawing, loadEngine} from './chart-spec.js';
+import {ChartSpec, checkSpec} from './chart-spec.js';
 import {MarkFocus} from './chart-focus.js';
 import {MarkPointer, showPointerTip} from './chart-tooltip.js';
 import {chartFontSize, readChartTheme, vegaLiteTheme} from './chart-theme.js';
@@ -128,7 +127,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
   private readonly display = new DisplayController(this, () => this.onColoursChange());
 
   /** A page's Vega-Lite specification, drawn by Vega. */
-  private readonly specDrawing = new ChartSpecDrawing(this, {
+  private readonly pageSpec = new ChartSpec(this, {
     lang: () => this.currentLang,
     size: () => ({width: this.size.width, height: this.plotHeight}),
     tooltip: (text, x, y) => this.showPointerTip(text, x, y),
@@ -183,30 +182,28 @@ export class OdwChart extends OdwDataElement<ChartData> {
 
   protected override queryDependencies(): readonly unknown[] {
     const {type, x, y, series, stack, sort, limit, others, timeunit, color, unit, spec} = this;
-    const childSpec = this.specDrawing.childText;
+    const childSpec = this.pageSpec.childText;
     return [type, x, y, series, stack, sort, limit, others, timeunit, color, unit, spec, childSpec];
   }
 
   protected override async load(target: DataTarget, options: LoadOptions): Promise<Loaded<ChartData>> {
     // Everything is checked before the first request.
     const plan = planChart(this);
-    const spec = this.specDrawing.userSpec();
+    const spec = this.pageSpec.userSpec();
     if (spec) checkSpec(spec);
     const lang = this.currentLang;
     // A chart that filters its source on a click still shows every category.
     const scoped: DataTarget = {...target, where: this.ownFilter.whereWithoutOwn()};
-    options = {...options, onSend: spec ? this.whileSentForVega : this.whileSent};
-    // The layouts of a line, area, scatter or pie load while the data travels.
+    if (!spec) options = {...options, onSend: this.whileSent};
+    // The drawing of a specification, or the layouts of a line, area, scatter or pie, load while the
+    // data travels.
     const [{result, othersRows}] = await Promise.all([
       loadChart(plan, scoped, (queried, query) => this.runQuery(queried, query, options)),
-      !spec && drawsShapes(plan.type) ? loadShapeLayouts() : undefined,
+      spec ? this.pageSpec.load() : drawsShapes(plan.type) ? loadShapeLayouts() : undefined,
     ]);
     const unit = this.unit?.trim() || undefined;
     return {data: this.answers.build(plan, result, {lang, unit, othersRows}), result};
   }
-
-  /** While a page's specification's request travels, Vega loads (the drawing reports an engine that failed to). */
-  private readonly whileSentForVega = () => void loadEngine().catch(() => undefined);
 
   /**
    * While the first request travels, the font is set up for measuring: once this update is over
@@ -252,7 +249,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
       selected: selectedCategory(data, this.ownFilter.current),
       title: this.title,
       hidden: this.hiddenSeries,
-      drawError: this.specDrawing.error,
+      drawError: this.pageSpec.error,
       actions: this.actions.render(lang, this.answers.metaOf(loaded)),
       table: this.actions.renderTable(lang, () => renderTable(data, summary, lang)),
       on: {
@@ -268,7 +265,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
   }
 
   private hasSpec(): boolean {
-    return Boolean(this.spec || this.specDrawing.childText?.trim());
+    return this.pageSpec.active;
   }
 
   /** Values written on the marks: `labels="off"` hides them, `labels` shows them; on for pie and donut. */
@@ -325,9 +322,9 @@ export class OdwChart extends OdwDataElement<ChartData> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.specDrawing.readChild();
+    this.pageSpec.readChild();
     if (this.hasSpec()) {
-      void this.specDrawing.drawIfNeeded(this.shownData);
+      void this.pageSpec.drawIfNeeded(this.shownData);
       return;
     }
     const scene = this.scenes.scene;
@@ -348,7 +345,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
 
   /** Forced colours or the colour scheme changed: the same data, drawn again in the new colours. */
   private readonly onColoursChange = () => {
-    this.specDrawing.forget();
+    this.pageSpec.forget();
     this.requestUpdate();
   };
 
@@ -384,7 +381,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
   /** What the downloads are made from. */
   private drawing(): ChartDrawing {
     return {
-      view: this.specDrawing.vegaView,
+      view: this.pageSpec.vegaView,
       svg: this.renderRoot.querySelector<SVGSVGElement>('.chart-svg'),
       theme: this.scenes.theme,
       fontSize: chartFontSize(),

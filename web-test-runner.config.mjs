@@ -81,17 +81,20 @@ export default {
   filterBrowserLogs: ({args}) => !String(args[0]).startsWith('Lit is in dev mode'),
   middleware: [
     // `/failing/<name>/<path>` serves <path>, but answers 503 for a file whose name starts with
-    // <name>: a chunk a CDN lost or could not send (test/cdn/cdn.test.ts).
-    async function failingFiles(context, next) {
-      const failing = /^\/failing\/([^/]+)(\/.*)$/.exec(context.path);
-      if (!failing) return next();
-      const [, name, path] = failing;
-      if (path.slice(path.lastIndexOf('/') + 1).startsWith(name)) {
+    // <name>: a chunk a CDN lost or could not send. `/late/<name>/<path>` serves that file a second
+    // late: a chunk that loses a race it would win (test/cdn/cdn.test.ts).
+    async function chunksServedBadly(context, next) {
+      const bad = /^\/(failing|late)\/([^/]+)(\/.*)$/.exec(context.path);
+      if (!bad) return next();
+      const [, how, name, path] = bad;
+      const concerned = path.slice(path.lastIndexOf('/') + 1).startsWith(name);
+      if (concerned && how === 'failing') {
         context.status = 503;
         context.body = 'Service Unavailable';
         return;
       }
-      context.url = context.url.slice(`/failing/${name}`.length);
+      context.url = context.url.slice(`/${how}/${name}`.length);
+      if (concerned) await new Promise((resolve) => setTimeout(resolve, 1_000));
       return next();
     },
     // `/slow-css/<path>` serves <path>, each stylesheet 1.5 s late: a page as it is while its styles

@@ -7,7 +7,7 @@ import {FormatError, HttpError, NetworkError, QueryError, QuotaError} from '../d
 import {ConfigError} from './errors.js';
 import {formatDateTime, formatTime, toDate} from './format.js';
 import type {Lang} from './lang.js';
-import {GENERIC_ERROR, errorWords, messageCatalogue} from './messages.js';
+import {GENERIC_ERROR, errorWords, messageCatalogue, ownWords} from './messages.js';
 
 const fr = {
   'error.network': 'Le portail de données ne répond pas. Vérifiez votre connexion.',
@@ -168,9 +168,8 @@ export function describeError(error: unknown, lang: Lang): string {
   if (error instanceof QuotaError) return describeQuotaError(error, lang);
   if (error instanceof QueryError) return describeQueryError(error, lang);
   if (error instanceof FormatError) return errorText(lang, 'error.format');
-  // An error of an element's own, which words itself (an invalid attribute, code that did not load).
-  const describe = (error as {describe?: unknown} | undefined)?.describe;
-  if (typeof describe === 'function') return String(describe.call(error, lang));
+  const own = ownWords(error, lang);
+  if (own !== undefined) return own;
   if (error instanceof ConfigError) {
     return error.reason === 'source-not-found'
       ? errorText(lang, 'error.source-not-found', {id: error.detail ?? ''})

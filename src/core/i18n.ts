@@ -4,7 +4,7 @@
  * its first error (`errorMessage`), every page that draws without one never does.
  */
 import type {Lang} from './lang.js';
-import {GENERIC_ERROR, errorWords, interpolate, type MessageParams} from './messages.js';
+import {GENERIC_ERROR, errorWords, interpolate, ownWords, type MessageParams} from './messages.js';
 
 export {LANGS, normalizeLang, resolveLang, type Lang} from './lang.js';
 export {messageCatalogue, type MessageParams} from './messages.js';
@@ -52,11 +52,14 @@ export function t(lang: Lang, key: MessageKey, params: MessageParams = {}): stri
 
 /**
  * What failed, in `lang`, as the frame shows it: `describeError`'s sentence once its words are
- * loaded; before, a short sentence in a text node that the detailed one replaces as soon as the
- * words arrive (a page without error never downloads them). Plain text, never HTML.
+ * loaded; before, an element's own error says its own at once, and any other a short sentence in a
+ * text node that the detailed one replaces as soon as the words arrive (a page without error never
+ * downloads them). Plain text, never HTML.
  */
 export function errorMessage(error: unknown, lang: Lang): string | Text {
   if (errorWords.describe) return errorWords.describe(error, lang);
+  const own = ownWords(error, lang);
+  if (own !== undefined) return own;
   const text = document.createTextNode(GENERIC_ERROR[lang]);
   void import('./error-words.js').then(
     ({describeError}) => (text.data = describeError(error, lang)),

@@ -26,6 +26,15 @@ export const GENERIC_ERROR: Record<Lang, string> = {
 };
 
 /**
+ * The sentence of an element's own error, which words itself (an invalid attribute, code that did
+ * not load): no need to wait for the error words.
+ */
+export function ownWords(error: unknown, lang: Lang): string | undefined {
+  const describe = (error as {describe?: unknown} | undefined)?.describe;
+  return typeof describe === 'function' ? String(describe.call(error, lang)) : undefined;
+}
+
+/**
  * `describeError` of src/core/error-words.ts, set when that module runs: the frame then words an
  * error at once, without importing the module (which would load it on every page).
  */

@@ -99,7 +99,9 @@ describe('hardening: requests and lifecycle', function () {
     );
     const kpi = container.querySelector('odw-kpi')!;
     await drawn(kpi);
-    // The timer does run: a second request comes.
+    // The timer does run: a second request comes. Its controller loads on its own (it may come in
+    // after the figure under load): armed first, then the clock moves.
+    await waitUntil(() => clock!.countTimers() > 0, 'the refresh timer armed', {timeout: 10_000});
     const sent = taggedCalls(tag).length;
     await clock.tickAsync(1000);
     await waitUntil(async () => (await requestsTagged(tag)).length > sent, 'refreshed', {timeout: 10_000});
@@ -120,6 +122,7 @@ describe('hardening: requests and lifecycle', function () {
       container,
     );
     for (const widget of container.querySelectorAll('odw-kpi, odw-table')) await drawn(widget);
+    await waitUntil(() => clock!.countTimers() > 0, 'the refresh timer armed', {timeout: 10_000});
     const sent = taggedCalls(tag).length;
     await clock.tickAsync(1000);
     await waitUntil(async () => (await requestsTagged(tag)).length > sent, 'refreshed', {timeout: 10_000});

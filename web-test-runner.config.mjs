@@ -97,13 +97,13 @@ export default {
       if (concerned) await new Promise((resolve) => setTimeout(resolve, 1_000));
       return next();
     },
-    // `/slow-css/<path>` serves <path>, each stylesheet 1.5 s late: a page as it is while its styles
-    // are still on their way (test/cdn/embed.test.ts).
+    // `/slow-css/<ms>/<path>` serves <path>, each stylesheet <ms> milliseconds late: a page as it is
+    // while its styles are still on their way (test/cdn/embed.test.ts).
     async function slowStylesheets(context, next) {
-      if (!context.path.startsWith('/slow-css/')) return next();
-      const stylesheet = context.path.endsWith('.css');
-      context.url = context.url.slice('/slow-css'.length);
-      if (stylesheet) await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const slow = /^\/slow-css\/(\d+)(\/.*)$/.exec(context.path);
+      if (!slow) return next();
+      context.url = context.url.slice(`/slow-css/${slow[1]}`.length);
+      if (slow[2].endsWith('.css')) await new Promise((resolve) => setTimeout(resolve, Number(slow[1])));
       return next();
     },
     // Pages under test/csp/ and test/cdn/ are served with the strict policy the README's

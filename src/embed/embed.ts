@@ -23,6 +23,8 @@ const TAGS = ['odw-kpi', 'odw-chart', 'odw-map', 'odw-table', 'odw-dashboard'];
 const URL_ATTRIBUTES = ['src', 'config', 'shapes', 'tiles'];
 /** How long the widget's code may take to load before the page says it could not. */
 const DEFINE_TIMEOUT = 20_000;
+/** How long the widget waits for the page's stylesheet before showing without it. */
+const STYLESHEET_TIMEOUT = 3_000;
 
 const MESSAGES = {
   fr: {
@@ -102,7 +104,7 @@ async function knownAttributes(tag: string): Promise<string[] | undefined> {
  * The page's stylesheet, applied. WebKit, so Safari on every iPhone, runs a module script before a
  * stylesheet still on its way: a widget shown then sits within the body's default margins, the
  * height posted is wrong, and both jump when the styles come. A stylesheet that failed is waited
- * for no longer than its resource timing entry says.
+ * for no longer than its resource timing entry says, one that never comes no more than 3 s.
  */
 function stylesheetApplied(): Promise<void> {
   const link = document.querySelector<HTMLLinkElement>('link[rel="stylesheet"]');
@@ -110,6 +112,7 @@ function stylesheetApplied(): Promise<void> {
   return new Promise((resolve) => {
     link.addEventListener('load', () => resolve(), {once: true});
     link.addEventListener('error', () => resolve(), {once: true});
+    setTimeout(resolve, STYLESHEET_TIMEOUT);
   });
 }
 

@@ -65,29 +65,50 @@ describe('the embed page', function () {
     expect(height).to.be.within(50, 400);
   });
 
-  it('shows its widget once its stylesheet is in, however late, never within the default margins', async () => {
-    const path = `/slow-css${embedUrl({tag: 'odw-kpi', src: ODS, value: 'count()', label: 'Communes'})}`;
+  /**
+   * The body's left margin each time a widget enters the page served with its stylesheet `delay` ms
+   * late, and when: WebKit runs the page's script before a stylesheet still travelling.
+   */
+  async function shownWithStylesheetLate(delay: number) {
+    const path = `/slow-css/${delay}${embedUrl({tag: 'odw-kpi', src: ODS, value: 'count()', label: 'Communes'})}`;
     const frame = document.createElement('iframe');
     frame.width = '390';
     frame.height = '600';
     frames.push(frame);
+    const opened = performance.now();
     frame.src = path;
     document.body.append(frame);
     while (!frame.contentDocument?.URL.endsWith(path)) await new Promise((resolve) => setTimeout(resolve));
     const page = frame.contentDocument!;
-    // The body's margin when the widget enters the page: WebKit runs the page's script before a
-    // stylesheet still travelling.
-    const marginsShown: string[] = [];
+    const shown: Array<{margin: string; after: number}> = [];
     new MutationObserver((changes) => {
       for (const change of changes)
         for (const node of change.addedNodes)
           if ((node as Element).localName === 'odw-kpi' && (node.parentNode as Element).id === 'embed')
-            marginsShown.push(page.defaultView!.getComputedStyle(page.body).marginLeft);
+            shown.push({
+              margin: page.defaultView!.getComputedStyle(page.body).marginLeft,
+              after: performance.now() - opened,
+            });
     }).observe(page, {childList: true, subtree: true});
-    await waitUntil(() => marginsShown.length > 0, 'the widget shown', {timeout: 30_000});
-    expect(marginsShown).to.deep.equal(['0px']);
-    const kpi = page.querySelector('odw-kpi')!;
+    await waitUntil(() => shown.length > 0, 'the widget shown', {timeout: 30_000});
+    return {shown, kpi: page.querySelector('odw-kpi')!};
+  }
+
+  it('shows its widget once its stylesheet is in, however late, never within the default margins', async () => {
+    const {shown, kpi} = await shownWithStylesheetLate(1_500);
+    expect(shown.map(({margin}) => margin)).to.deep.equal(['0px']);
     expect(kpi.getBoundingClientRect().width, 'the widget fills the frame').to.equal(390);
+  });
+
+  it('waits for a stylesheet 3 s at most, then shows its widget without it rather than not at all', async () => {
+    const {shown} = await shownWithStylesheetLate(6_000);
+    expect(shown).to.have.length(1);
+    // Chromium and Firefox run no script before the stylesheet: the widget comes with it, styled.
+    // WebKit runs the page's script at once, which shows the widget unstyled after 3 s.
+    const [{margin, after}] = shown;
+    if (margin === '0px') expect(after, 'with the stylesheet').to.be.at.least(5_900);
+    else
+      expect([margin, after >= 2_900 && after < 5_900], 'unstyled, after 3 s').to.deep.equal(['8px', true]);
   });
 
   it('draws a chart under its own policy and posts its new height when it grows', async () => {

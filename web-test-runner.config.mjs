@@ -82,19 +82,21 @@ export default {
   middleware: [
     // `/failing/<name>/<path>` serves <path>, but answers 503 for a file whose name starts with
     // <name>: a chunk a CDN lost or could not send. `/late/<name>/<path>` serves that file a second
-    // late: a chunk that loses a race it would win (test/cdn/cdn.test.ts).
+    // late: a chunk that loses a race it would win. Both may be repeated (test/cdn/cdn.test.ts).
     async function chunksServedBadly(context, next) {
-      const bad = /^\/(failing|late)\/([^/]+)(\/.*)$/.exec(context.path);
-      if (!bad) return next();
-      const [, how, name, path] = bad;
-      const concerned = path.slice(path.lastIndexOf('/') + 1).startsWith(name);
-      if (concerned && how === 'failing') {
+      const rules = [];
+      for (let bad; (bad = /^\/(failing|late)\/([^/]+)(\/.*)$/.exec(context.path)); ) {
+        rules.push({how: bad[1], name: bad[2]});
+        context.url = context.url.slice(`/${bad[1]}/${bad[2]}`.length);
+      }
+      const file = context.path.slice(context.path.lastIndexOf('/') + 1);
+      const concerned = rules.filter(({name}) => file.startsWith(name));
+      if (concerned.some(({how}) => how === 'failing')) {
         context.status = 503;
         context.body = 'Service Unavailable';
         return;
       }
-      context.url = context.url.slice(`/${how}/${name}`.length);
-      if (concerned) await new Promise((resolve) => setTimeout(resolve, 1_000));
+      if (concerned.length) await new Promise((resolve) => setTimeout(resolve, 1_000));
       return next();
     },
     // `/slow-css/<ms>/<path>` serves <path>, each stylesheet <ms> milliseconds late: a page as it is

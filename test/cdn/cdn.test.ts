@@ -7,9 +7,13 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import {errorText, normalize, watchPage, type WatchedPage} from '../helpers.js';
 
-/** Opens `path`, listening before any element is defined (checked), so nothing an element does escapes. */
+/**
+ * Opens `path`, listening before any element is defined (checked), so nothing an element does
+ * escapes: the loader comes a second late (/late/ in web-test-runner.config.mjs), else a loaded
+ * WebKit may define the element from its cache before the page is seen.
+ */
 async function openPage(path: string, tag: string): Promise<WatchedPage> {
-  const page = await watchPage(path, tag, 1000, 700);
+  const page = await watchPage(`/late/open-data-widgets${path}`, tag, 1000, 700);
   expect(page.definedEarly, `${tag} not defined yet when listening starts`).to.equal(false);
   return page;
 }

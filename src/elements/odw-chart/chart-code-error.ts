@@ -18,3 +18,15 @@ export class ChartCodeError extends Error {
     return chartText(lang, 'chart.error.code');
   }
 }
+
+/**
+ * `load`, run once per page: a code chunk's dynamic import. Its failure becomes a `ChartCodeError`,
+ * kept as the browser keeps the failed module.
+ */
+export function chartCodeLoader<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      throw new ChartCodeError(error);
+    }));
+}

@@ -3,12 +3,11 @@
  * (chart-plan.ts `drawsShapes`). In the CDN build the loader has already asked for its files when
  * the markup named such a type (chart-prefetch.ts).
  */
-import {ChartCodeError} from './chart-code-error.js';
+import {chartCodeLoader} from './chart-code-error.js';
 
 export type ShapeLayouts = typeof import('./chart-shape-layouts.js');
 
 let loaded: ShapeLayouts | undefined;
-let loading: Promise<ShapeLayouts> | undefined;
 
 /** The layouts, which `loadShapeLayouts()` has loaded. */
 export function shapeLayouts(): ShapeLayouts {
@@ -16,13 +15,7 @@ export function shapeLayouts(): ShapeLayouts {
   return loaded;
 }
 
-/** Loads the layouts. A failed download stays failed until the page reloads (chart-code-error.ts). */
-export function loadShapeLayouts(): Promise<ShapeLayouts> {
-  loading ??= import('./chart-shape-layouts.js').then(
-    (layouts) => (loaded = layouts),
-    (error: unknown) => {
-      throw new ChartCodeError(error);
-    },
-  );
-  return loading;
-}
+/** Loads the layouts, once per page. */
+export const loadShapeLayouts = chartCodeLoader(() =>
+  import('./chart-shape-layouts.js').then((layouts) => (loaded = layouts)),
+);

@@ -10,7 +10,7 @@ import {OdwChartDrawnEvent} from './chart-events.js';
 import {describeChart} from './chart-summary.js';
 import {mergeSpec, vegaLiteSpec} from './chart-vega-lite.js';
 import type {ChartView} from './vega-engine.js';
-import {ChartCodeError} from './chart-code-error.js';
+import {chartCodeLoader} from './chart-code-error.js';
 
 /** What the drawing reads of its chart. */
 export interface SpecHost extends ReactiveElement {
@@ -29,15 +29,8 @@ export interface SpecDrawingOptions {
   choose: (index: number) => void;
 }
 
-let enginePromise: Promise<typeof import('./vega-engine.js')> | undefined;
-
-/** Vega, downloaded once. A failed download stays failed until the page reloads (chart-code-error.ts). */
-export function loadEngine(): Promise<typeof import('./vega-engine.js')> {
-  enginePromise ??= import('./vega-engine.js').catch((error: unknown) => {
-    throw new ChartCodeError(error);
-  });
-  return enginePromise;
-}
+/** Vega, downloaded once. */
+export const loadEngine = chartCodeLoader(() => import('./vega-engine.js'));
 
 export class SpecDrawing {
   /** Why the last drawing failed, shown by the chart. */

@@ -7,7 +7,7 @@
 import type {ReactiveController, ReactiveElement} from 'lit';
 import type {ChartData} from './chart-model.js';
 import {ChartConfigError} from './chart-plan.js';
-import {ChartCodeError} from './chart-code-error.js';
+import {chartCodeLoader} from './chart-code-error.js';
 import type {SpecDrawing, SpecDrawingOptions} from './chart-spec-drawing.js';
 import type {ChartView} from './vega-engine.js';
 
@@ -18,17 +18,8 @@ export interface SpecHost extends ReactiveElement {
   readonly description?: string;
 }
 
-type DrawingModule = typeof import('./chart-spec-drawing.js');
-
-let drawingModule: Promise<DrawingModule> | undefined;
-
-/** The drawing's module, downloaded once; a failed download stays failed (chart-code-error.ts). */
-function loadDrawingModule(): Promise<DrawingModule> {
-  drawingModule ??= import('./chart-spec-drawing.js').catch((error: unknown) => {
-    throw new ChartCodeError(error);
-  });
-  return drawingModule;
-}
+/** The drawing's module, downloaded once. */
+const loadDrawingModule = chartCodeLoader(() => import('./chart-spec-drawing.js'));
 
 /** Throws when the specification would load anything (data, image, lookup) from a URL. */
 export function checkSpec(spec: unknown): void {

@@ -85,7 +85,7 @@ export default {
     // late: a chunk that loses a race it would win. Both may be repeated (test/cdn/cdn.test.ts).
     async function chunksServedBadly(context, next) {
       const rules = [];
-      for (let bad; (bad = /^\/(failing|late)\/([^/]+)(\/.*)$/.exec(context.path)); ) {
+      for (let bad; (bad = /^\/(failing|late)\/([^/]+)(\/.*)$/.exec(context.path));) {
         rules.push({how: bad[1], name: bad[2]});
         context.url = context.url.slice(`/${bad[1]}/${bad[2]}`.length);
       }

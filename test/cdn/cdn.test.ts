@@ -43,8 +43,7 @@ describe('a blank page with the CDN build', function () {
     expect(bars()).to.have.length(22);
     expect(normalize(chart.shadowRoot!.querySelector('#summary')?.textContent)).to.contain('Orléans');
     // The loader asked for the chart's data while its module downloaded; the chart asked the same
-    // questions (a retry repeats a URL: another engine's test may cut the emulator off meanwhile,
-    // src/core/offline-copy.test.ts).
+    // questions (a set of URLs: an attempt cut under load and retried repeats its URL).
     const portal = new Set(
       page.document
         .defaultView!.performance.getEntriesByType('resource')

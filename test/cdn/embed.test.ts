@@ -21,6 +21,16 @@ function heightsFrom(frame: () => Window | null | undefined): number[] {
   return heights;
 }
 
+/**
+ * The widget the page shows, once shown: the page defines its tag, then shows the widget when its
+ * stylesheet is in (src/embed/embed.ts), which under load may come later.
+ */
+async function shownWidget(document: Document, tag: string): Promise<HTMLElement> {
+  const widget = () => document.querySelector<HTMLElement>(`#embed > ${tag}`);
+  await waitUntil(widget, `the ${tag} shown`, {timeout: 30_000});
+  return widget()!;
+}
+
 /** The host page of the resize test, loaded by hand to listen before its script runs. */
 const frames: HTMLIFrameElement[] = [];
 afterEach(() => {
@@ -54,7 +64,7 @@ describe('the embed page', function () {
       .and.match(/style-src 'self';/)
       .and.match(/default-src 'none'/);
     expect(policy).not.to.match(/unsafe-inline|unsafe-eval/);
-    const kpi = page.document.querySelector('odw-kpi')!;
+    const kpi = await shownWidget(page.document, 'odw-kpi');
     const value = () => normalize(kpi.shadowRoot?.querySelector('[part~="value"]')?.textContent);
     await waitUntil(() => value() || page.problems.length, 'the key figure', {timeout: 30_000});
     expect(page.problems).to.deep.equal([]);
@@ -128,7 +138,7 @@ describe('the embed page', function () {
     const page = await watchPage(url, 'odw-chart', 390, 600);
     // In view, as a visitor's frame is: Firefox pauses the resize notifications of a frame out of view.
     page.document.defaultView?.frameElement?.scrollIntoView();
-    const chart = page.document.querySelector('odw-chart')!;
+    const chart = await shownWidget(page.document, 'odw-chart');
     const bars = () => chart.shadowRoot?.querySelectorAll('.vega svg .mark-rect path') ?? [];
     await waitUntil(() => bars().length === 22 || page.problems.length, 'the chart drew', {timeout: 30_000});
     expect(page.problems).to.deep.equal([]);
@@ -149,7 +159,7 @@ describe('the embed page', function () {
   it('draws a dashboard template from config= with its parameter from the URL', async () => {
     const url = embedUrl({config: '/examples/portrait-commune.json', commune: '45302'});
     const page = await watchPage(url, 'odw-dashboard', 1000, 800);
-    const dashboard = page.document.querySelector('odw-dashboard')!;
+    const dashboard = await shownWidget(page.document, 'odw-dashboard');
     const title = () => normalize(dashboard.shadowRoot?.querySelector('[part~="title"]')?.textContent);
     await waitUntil(() => title() === 'Saran en chiffres', `title ${title()}`, {timeout: 30_000});
     expect(dashboard.getAttribute('params')).to.equal('commune=45302');

@@ -13,7 +13,7 @@ import type {ChartView} from './vega-engine.js';
 import {chartCodeLoader} from './chart-code-error.js';
 
 /** What the drawing reads of its chart. */
-export interface SpecHost extends ReactiveElement {
+export interface SpecDrawingHost extends ReactiveElement {
   readonly description?: string;
 }
 
@@ -42,7 +42,7 @@ export class SpecDrawing {
   private drawing?: Promise<void>;
 
   constructor(
-    private readonly host: SpecHost,
+    private readonly host: SpecDrawingHost,
     private readonly options: SpecDrawingOptions,
   ) {}
 

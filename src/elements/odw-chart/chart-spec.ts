@@ -4,18 +4,16 @@
  * request. Its drawing (chart-spec-drawing.ts) loads only for a chart that has one, while the data
  * travels, and Vega only when it draws: a chart without a specification downloads neither.
  */
-import type {ReactiveController, ReactiveElement} from 'lit';
+import type {ReactiveController} from 'lit';
 import type {ChartData} from './chart-model.js';
 import {ChartConfigError} from './chart-plan.js';
 import {chartCodeLoader} from './chart-code-error.js';
-import type {SpecDrawing, SpecDrawingOptions} from './chart-spec-drawing.js';
+import type {SpecDrawing, SpecDrawingOptions, SpecDrawingHost} from './chart-spec-drawing.js';
 import type {ChartView} from './vega-engine.js';
 
-/** What the controller reads of its chart. */
-export interface SpecHost extends ReactiveElement {
-  /** The `.spec` property. */
+/** What the controller reads of its chart: what its drawing reads, and the `.spec` property. */
+export interface SpecHost extends SpecDrawingHost {
   readonly spec?: object;
-  readonly description?: string;
 }
 
 /** The drawing's module, downloaded once. */

@@ -136,7 +136,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
 
   /** The marks' keyboard walk and the focused mark's tooltip. */
   private readonly markFocus = new MarkFocus(this, {
-    data: () => (this.hasSpec() ? undefined : this.shownData),
+    data: () => (this.pageSpec.active ? undefined : this.shownData),
     hidden: () => this.hiddenSeries,
     scene: () => this.scenes.scene,
     plotWidth: () => this.size.width,
@@ -146,7 +146,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
 
   /** The tooltip of the mark under the pointer; a click chooses it. */
   private readonly pointer = new MarkPointer({
-    points: () => (this.hasSpec() ? undefined : (this.shownData?.points ?? [])),
+    points: () => (this.pageSpec.active ? undefined : (this.shownData?.points ?? [])),
     show: (text, x, y) => this.showPointerTip(text, x, y),
     choose: (index) => this.choose(index),
   });
@@ -232,7 +232,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
     this.shownData = data;
     const summary = describeChart(data, lang);
     const label = this.description?.trim() ? `${summary}. ${this.description.trim()}` : summary;
-    const byVega = this.hasSpec();
+    const byVega = this.pageSpec.active;
     const scene = byVega ? undefined : this.layout(data, lang);
     const theme = this.scenes.theme;
     return renderChart({
@@ -262,10 +262,6 @@ export class OdwChart extends OdwDataElement<ChartData> {
         toggle: this.toggleSeries,
       },
     });
-  }
-
-  private hasSpec(): boolean {
-    return this.pageSpec.active;
   }
 
   /** Values written on the marks: `labels="off"` hides them, `labels` shows them; on for pie and donut. */
@@ -323,7 +319,7 @@ export class OdwChart extends OdwDataElement<ChartData> {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.pageSpec.readChild();
-    if (this.hasSpec()) {
+    if (this.pageSpec.active) {
       void this.pageSpec.drawIfNeeded(this.shownData);
       return;
     }

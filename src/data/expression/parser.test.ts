@@ -69,6 +69,11 @@ describe('parseFilter', () => {
     ['Année = 2025', cmp('Année', '=', num(2025))],
     ['région_2 = "x"', cmp('région_2', '=', str('x'))],
     ['_id = 1', cmp('_id', '=', num(1))],
+    ['Libellé_Œuvre2 = "x"', cmp('Libellé_Œuvre2', '=', str('x'))],
+    ['Ｅ = 1', cmp('Ｅ', '=', num(1))],
+    ['КОД = DATE"2025-01-01"', cmp('КОД', '=', {type: 'date', value: '2025-01-01'})],
+    ['e\u0301 = 1E3', cmp('e\u0301', '=', num(1000))],
+    ['a\u00a0=\u00a01', a1],
     ['`type` = "a"', cmp('type', '=', str('a'))],
     ['`code postal` = "45000"', cmp('code postal', '=', str('45000'))],
     ['`and` = 1', cmp('and', '=', num(1))],
@@ -344,6 +349,11 @@ describe('expression errors', () => {
     [parseFilter, "d = date''", 5, 'date', "date''"],
     [parseFilter, '`` = 1', 1, 'field', '``'],
     [parseFilter, 'a = 12abc', 7, 'end', 'abc'],
+    // characters beyond ASCII that a name cannot hold
+    [parseFilter, 'prix€ = 1', 5, 'operator', '€'],
+    [parseFilter, 'a = 1 and \u0301b = 2', 11, 'field', '\u0301'],
+    [parseFilter, 'a = 1 and ٣b = 2', 11, 'field', '٣'],
+    [parseFilter, 'a = 1 and b😀 = 2', 12, 'operator', '😀'],
   ];
   for (const [parse, text, column, expected, found] of cases) {
     it(`${parse.name}(${JSON.stringify(text)}) fails at column ${column}, expected ${expected}`, () => {

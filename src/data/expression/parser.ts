@@ -83,17 +83,37 @@ export interface Token {
 /**
  * One token per match, in this order: blanks; a quoted run (string, `` `name` `` or `date'…'`:
  * only quotes and backslashes are escapes, so `C:\data` keeps its backslash; the closing quote
- * may be missing); a number; a name; an operator; a punctuation; any other character.
+ * may be missing); a number; a name (letters, marks, digits and `_`, first a letter or `_`); an
+ * operator; a punctuation; any other character.
  */
 const TOKEN =
   /\s+|(date(?=["']))?(["'`])((?:\\[\\"'`]|(?!\2)[^])*)(\2)?|(\d+(?:\.\d+)?(?:e[+-]?\d+)?)|([\p{L}_][\p{L}\p{M}\p{N}_]*)|([<>!]=|<>|[=<>])|([(),\-+*])|[^]/giu;
+
+/**
+ * TOKEN, reading any character beyond ASCII as part of a name. V8 takes about 2 ms to compile TOKEN's
+ * Unicode classes, 8 ms on a phone-slow CPU, the first time a page reads an expression, which is
+ * often a reader's first filter; this one compiles ten times faster. Its tokens are TOKEN's
+ * whenever each name it reads is a NAME.
+ */
+const BROAD_TOKEN =
+  /\s+|([dD][aA][tT][eE](?=["']))?(["'`])((?:\\[\\"'`]|(?!\2)[^])*)(\2)?|(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|([A-Za-z_\u0080-\u{10ffff}][\w\u0080-\u{10ffff}]*)|([<>!]=|<>|[=<>])|([(),\-+*])|[^]/gu;
+
+const NAME = /^[\p{L}_][\p{L}\p{M}\p{N}_]*$/u;
 
 /** The kinds of the tokens of TOKEN's last capturing groups, in their order. */
 const PLAIN_KINDS = ['number', 'name', 'operator', 'punct'];
 
 function tokenize(text: string): Token[] {
+  const tokens = tokensBy(BROAD_TOKEN, text);
+  const misread = tokens.some(
+    (token) => token.kind === 'name' && /[^\0-\x7f]/.test(token.value) && !NAME.test(token.value),
+  );
+  return misread ? tokensBy(TOKEN, text) : tokens;
+}
+
+function tokensBy(pattern: RegExp, text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN)) {
+  for (const match of text.matchAll(pattern)) {
     const [source, date, quote, quoted, closed, ...plain] = match;
     const start = match.index;
     if (quote && !closed) {

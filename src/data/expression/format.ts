@@ -1,12 +1,10 @@
 /** Filters back to text, in the expression language. */
 
 import type {Filter, Literal} from '../types.js';
-import {FILTER_KEYWORDS} from './parser.js';
-
-const PLAIN_NAME = /^[\p{L}_][\p{L}\p{M}\p{N}_]*$/u;
+import {FILTER_KEYWORDS, isPlainName} from './parser.js';
 
 function formatName(name: string): string {
-  return PLAIN_NAME.test(name) && !FILTER_KEYWORDS.has(name.toLowerCase())
+  return isPlainName(name) && !FILTER_KEYWORDS.has(name.toLowerCase())
     ? name
     : `\`${name.replace(/[\\`]/g, '\\$&')}\``;
 }

@@ -93,21 +93,27 @@ const TOKEN =
  * TOKEN, reading any character beyond ASCII as part of a name. V8 takes about 2 ms to compile TOKEN's
  * Unicode classes, 8 ms on a phone-slow CPU, the first time a page reads an expression, which is
  * often a reader's first filter; this one compiles ten times faster. Its tokens are TOKEN's
- * whenever each name it reads is a NAME.
+ * whenever each name it reads is plain (isPlainName).
  */
 const BROAD_TOKEN =
   /\s+|([dD][aA][tT][eE](?=["']))?(["'`])((?:\\[\\"'`]|(?!\2)[^])*)(\2)?|(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|([A-Za-z_\u0080-\u{10ffff}][\w\u0080-\u{10ffff}]*)|([<>!]=|<>|[=<>])|([(),\-+*])|[^]/gu;
 
 const NAME = /^[\p{L}_][\p{L}\p{M}\p{N}_]*$/u;
 
+/**
+ * Whether `name` is written without backquotes: letters, marks, digits and `_`, first a letter or
+ * `_`. The Unicode classes are compiled only for a name beyond ASCII (see BROAD_TOKEN).
+ */
+export function isPlainName(name: string): boolean {
+  return /[^\0-\x7f]/.test(name) ? NAME.test(name) : /^[A-Za-z_]\w*$/.test(name);
+}
+
 /** The kinds of the tokens of TOKEN's last capturing groups, in their order. */
 const PLAIN_KINDS = ['number', 'name', 'operator', 'punct'];
 
 function tokenize(text: string): Token[] {
   const tokens = tokensBy(BROAD_TOKEN, text);
-  const misread = tokens.some(
-    (token) => token.kind === 'name' && /[^\0-\x7f]/.test(token.value) && !NAME.test(token.value),
-  );
+  const misread = tokens.some((token) => token.kind === 'name' && !isPlainName(token.value));
   return misread ? tokensBy(TOKEN, text) : tokens;
 }
 

@@ -5,6 +5,7 @@
  * tabular API cannot search.
  */
 import {parseOrderBy, resolveSource} from '../../data/index.js';
+import {isPlainName} from '../../data/expression/parser.js';
 import type {ApiFamily, FieldInfo, QueryOptions, QueryResult, Row, Selection} from '../../data/types.js';
 import type {DataTarget, LoadOptions} from '../../core/data-element.js';
 import {isNumeric, rowMatches, searchWords} from './cells.js';
@@ -114,5 +115,5 @@ function guessType(rows: readonly Row[], name: string): FieldInfo['type'] {
 
 /** A field name as the expression language reads it in `sort` (backquoted when not plain). */
 export function formatFieldName(name: string): string {
-  return /^[\p{L}_][\p{L}\p{M}\p{N}_]*$/u.test(name) ? name : `\`${name.replace(/[\\`]/g, '\\$&')}\``;
+  return isPlainName(name) ? name : `\`${name.replace(/[\\`]/g, '\\$&')}\``;
 }

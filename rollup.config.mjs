@@ -82,6 +82,39 @@ const vegaPerOperator = {
 };
 
 /**
+ * Vega-Lite and Vega as Safari 15.0 to 15.3 run them (tools/browser-floor.mjs): Vega-Lite calls
+ * `structuredClone` as it loads and Vega's `hasOwnProperty` calls `Object.hasOwn`, both missing
+ * there, so a `.spec` chart would not draw. Vega-Lite gets src/elements/odw-chart/structured-copy.ts
+ * instead, and `hasOwnProperty` the call every engine has. tools/api-floor.test.mjs checks the
+ * build.
+ */
+const structuredCopy = resolve('src/elements/odw-chart/structured-copy.ts');
+const vegaAtFloor = {
+  name: 'vega-at-floor',
+  transform(code, id) {
+    const replacements = id.endsWith('/vega-lite/build/index.js')
+      ? [
+          [
+            'const duplicate = structuredClone;',
+            `import {structuredCopy} from ${JSON.stringify(structuredCopy)};\nconst duplicate = structuredCopy;`,
+          ],
+          ['Object.getPrototypeOf(structuredClone({}))', 'Object.getPrototypeOf(structuredCopy({}))'],
+        ]
+      : id.endsWith('/vega-util/build/hasOwnProperty.js')
+        ? [['Object.hasOwn(object, property)', 'Object.prototype.hasOwnProperty.call(object, property)']]
+        : [];
+    if (!replacements.length) return null;
+    const text = new MagicString(code);
+    for (const [from, to] of replacements) {
+      const at = code.indexOf(from);
+      if (at < 0) this.error(`${id} changed: update vega-at-floor in rollup.config.mjs`);
+      text.overwrite(at, at + from.length, to);
+    }
+    return {code: text.toString(), map: text.generateMap({hires: true})};
+  },
+};
+
+/**
  * Colour schemes are built when first asked for, not when their module loads. `vega-scale` turns
  * its fifty continuous schemes into interpolators as it loads, and d3-scale-chromatic builds every
  * interpolator it exports: colour parsing on every cold chart or map page, for schemes neither uses
@@ -511,6 +544,7 @@ export default [
       vegaOwnD3Shape,
       vegaPerOperator,
       lazyColourSchemes,
+      vegaAtFloor,
       chunkFiles,
       nodeResolve({exportConditions: ['production']}),
       typescript({

@@ -1,10 +1,10 @@
 /**
  * What a visitor sees where the widgets cannot run as designed (README, "Browser support"): an
- * engine without constructable stylesheets under a strict CSP, an element whose code is refused, a
- * page whose scripts are all refused.
+ * engine with only what Safari 15.0 has, an engine without constructable stylesheets under a strict
+ * CSP, an element whose code is refused, a page whose scripts are all refused.
  */
 import {expect, waitUntil} from '@open-wc/testing';
-import {loadFrame, normalize, watchPage} from '../helpers.js';
+import {drawn, loadFrame, normalize, watchPage} from '../helpers.js';
 
 /** Whether `element` takes room on the page and is not hidden. */
 function shown(element: Element | null): boolean {
@@ -15,6 +15,37 @@ function shown(element: Element | null): boolean {
 
 describe('engines and pages where the widgets cannot run as designed', function () {
   this.timeout(60_000);
+
+  it('draws every widget at 390 px in an engine with only what Safari 15.0 has', async () => {
+    const page = await watchPage('/test/cdn/floor-engine.html', 'odw-chart', 390, 900);
+    const win = page.document.defaultView as Window & typeof globalThis;
+    const has = (path: string) =>
+      path.split('.').reduce<unknown>((object, key) => (object as Record<string, unknown>)?.[key], win) !==
+      undefined;
+    const removed = [
+      'Array.prototype.at',
+      'String.prototype.at',
+      'Object.hasOwn',
+      'structuredClone',
+      'OffscreenCanvas',
+    ];
+    expect(removed.filter(has), 'the page removed them').to.deep.equal([]);
+    expect('adoptedStyleSheets' in win.Document.prototype).to.equal(false);
+    const widgets = [...page.document.querySelectorAll('odw-kpi, odw-chart, odw-map, odw-filter, odw-table')];
+    expect(widgets).to.have.length(13);
+    for (const widget of widgets) await drawn(widget);
+    const chart = (id: string) => page.document.getElementById(id)!.shadowRoot!;
+    const summary = (id: string) => normalize(chart(id).querySelector('#summary')?.textContent);
+    // What called what Safari 15.0 lacks: the names of several series, a line's latest value alone.
+    expect(summary('bar')).to.include('2 séries (Population municipale et Population comptée à part)');
+    // Eight values do not all fit a line at 390 px: only the latest may be written.
+    expect(
+      chart('line').querySelectorAll('.vega svg .role-mark circle, .vega svg .role-mark path').length,
+    ).to.be.greaterThan(0);
+    expect(chart('line').querySelectorAll('.value-label').length).to.be.lessThan(2);
+    expect(chart('spec').querySelectorAll('.vega svg path').length).to.be.greaterThan(0);
+    expect(page.problems).to.deep.equal([]);
+  });
 
   it('styles the widgets from linked stylesheets where constructable ones are missing, under a strict CSP', async () => {
     const page = await watchPage('/test/cdn/no-constructable-stylesheets.html', 'odw-kpi', 900, 700);

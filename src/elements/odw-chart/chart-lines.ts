@@ -111,6 +111,6 @@ function valueLabels(
   );
   const fits = (text: string) => slot === 0 || measure(text) <= slot * 0.95;
   if ([...written.values()].every(fits)) return written;
-  const [latest, text] = [...written].at(-1) ?? [];
+  const [latest, text] = [...written][written.size - 1] ?? [];
   return latest && text && fits(text) ? new Map([[latest, text]]) : new Map();
 }

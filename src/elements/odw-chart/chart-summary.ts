@@ -220,7 +220,7 @@ class Summary {
     if (ordered.length === 1) {
       return chartText(this.lang, 'chart.describe.value-at', {
         value: this.value(first.value),
-        when: this.at(first),
+        when: this.when('at', first),
       });
     }
     const range = `${this.from(first)} ${this.when('to', last)}`;
@@ -245,9 +245,9 @@ class Summary {
     const highest = ordered.reduce((best, point) => (point.value > best.value ? point : best));
     const extremes = chartText(this.lang, 'chart.describe.extremes', {
       min: this.value(lowest.value),
-      minWhen: this.at(lowest),
+      minWhen: this.when('at', lowest),
       max: this.value(highest.value),
-      maxWhen: this.at(highest),
+      maxWhen: this.when('at', highest),
     });
     return trend + this.separator() + extremes;
   }
@@ -267,10 +267,6 @@ class Summary {
     return chartText(this.lang, `chart.describe.${position}.${this.whenKind()}` as ChartMessageKey, {
       when: text,
     });
-  }
-
-  private at(point: Dated): string {
-    return this.when('at', point);
   }
 
   /** « de janvier », « d’avril », « d’Orléans ». */
@@ -406,7 +402,7 @@ class Summary {
     if (items.length < 2) return items.join('');
     return chartText(this.lang, 'chart.describe.and', {
       first: items.slice(0, -1).join(', '),
-      last: items.at(-1)!,
+      last: items[items.length - 1],
     });
   }
 }

@@ -22,8 +22,10 @@ const caches = new Map<string, Map<string, number>>();
 /** Widths as the browser draws `family` at `size` pixels, cached per text. */
 export function canvasMeasure(family: string, size: number): Measure {
   context ??=
+    // eslint-disable-next-line no-restricted-globals -- checked first: Safari before 16.4 lacks it
     typeof OffscreenCanvas === 'function'
-      ? new OffscreenCanvas(1, 1).getContext('2d')
+      ? // eslint-disable-next-line no-restricted-globals -- checked on the line above
+        new OffscreenCanvas(1, 1).getContext('2d')
       : document.createElement('canvas').getContext('2d');
   const font = `${size}px ${family}`;
   let cache = caches.get(font);

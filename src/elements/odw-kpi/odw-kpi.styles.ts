@@ -9,7 +9,9 @@ export const kpiStyles = css`
   .label {
     margin: 0;
     font-weight: 600;
-    /* Two lines kept for the label: the figures of cards side by side stay level when one wraps. */
+    /* Two lines kept for the label: the figures of cards side by side stay level when one wraps.
+       The first line serves engines without the lh unit (Safari before 16.4, Firefox before 120). */
+    min-height: calc(2em * var(--_odw-line-height));
     min-height: 2lh;
   }
   .value {

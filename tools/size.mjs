@@ -30,10 +30,12 @@ import {findChromium, installHint, chromiumArgs} from './chromium.mjs';
  * 26.0 kB (budget measured + 2 %, to keep what was won): the expression parser in one module, the
  * binding to a source, the live region's news, the refresh timer, the DSFR theme, the palette, the
  * export, facet and geo-point reading and the v1 URL shapes out of `core`, the offline store
- * without idb-keyval.
+ * without idb-keyval. On 8 December 2026, 26.5 kB with the tokenizer's second regular expression,
+ * then 26.7 kB (budget 26.7): a widget whose drawing throws says so in words (src/core/data-element.ts
+ * `drawData`) instead of showing its loading placeholder for good.
  */
 const pageBudgets = {
-  'one odw-kpi': 26_600,
+  'one odw-kpi': 26_700,
   // Issue 14: at most 80 kB (aim 60) since the chart draws its own SVG; 69.1 kB on 7 December 2026,
   // with its summaries and its Vega-Lite equivalent; 64.6 kB after issue 20.
   'one odw-chart': 80_000,

@@ -5,10 +5,10 @@ import type {OfflineCopyOptions} from '../data/offline-copy.js';
 import {dataElementStyles, hostStyles, visuallyHiddenStyles} from './data-element.styles.js';
 import {dataElementAttributes} from './data-element.schema.js';
 import {DataTaskController, type Loaded, type RunOptions} from './data-task-controller.js';
-import {renderFrame, renderSkeleton} from './data-frame.js';
+import {renderError, renderFrame, renderSkeleton} from './data-frame.js';
 import type {DataSource} from './data-source.js';
 import {announcerText, joinAnnouncer, leaveAnnouncer} from './live-region.js';
-import {ConfigError} from './errors.js';
+import {ConfigError, DRAW_FAILURE} from './errors.js';
 import {t} from './i18n.js';
 import {levelAfterPrecedingHeading} from './heading-level.js';
 import {normalizeLang, resolveLang, type Lang} from './lang.js';
@@ -326,7 +326,7 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
       shared: this.binding?.shared ? this.binding : undefined,
       label: this.stateLabel(),
       view: this.dataTask.view(),
-      renderData: (data) => this.renderData(data, lang),
+      renderData: (data) => this.drawData(data, lang),
       isEmpty: (data) => this.isEmpty(data),
       renderPlaceholder: () => this.renderSkeleton(lang),
       retry: () => this.retry(),
@@ -335,6 +335,19 @@ export abstract class OdwDataElement<D = unknown> extends LitElement {
       ? frame
       : html`${frame}
           <div class="visually-hidden" role="status" aria-live="polite">${spoken}</div>`;
+  }
+
+  /**
+   * The data drawn, or a sentence saying that it could not be: an exception while drawing would
+   * otherwise leave the loading placeholder, busy, for good.
+   */
+  private drawData(data: D, lang: Lang): unknown {
+    try {
+      return this.renderData(data, lang);
+    } catch (error) {
+      console.error(this, error);
+      return renderError(DRAW_FAILURE, lang, () => this.retry());
+    }
   }
 
   /** « Réessayer » disappears once pressed: the focus it had goes to the widget's body. */

@@ -1,5 +1,6 @@
 /** Errors of a widget's own configuration (as opposed to the data layer's, in `data/errors.ts`). */
 import {QueryError} from '../data/errors.js';
+import type {Lang} from './lang.js';
 
 export type ConfigErrorReason =
   /** `source="id"` names no `odw-source` in the document. */
@@ -25,6 +26,16 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/**
+ * The data came, but drawing it threw (src/core/data-element.ts `drawData`): an engine lacking
+ * what the drawing calls, data the drawing did not expect. Trying again would draw the same.
+ */
+export const DRAW_FAILURE = {
+  retryable: false,
+  describe: (lang: Lang) =>
+    lang === 'fr' ? 'Ce contenu n’a pas pu s’afficher.' : 'This content could not be shown.',
+};
 
 /** An aborted request (element removed, query superseded): never shown, never reported. */
 export function isAbortError(error: unknown): boolean {

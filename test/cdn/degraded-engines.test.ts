@@ -16,7 +16,7 @@ function shown(element: Element | null): boolean {
 describe('engines and pages where the widgets cannot run as designed', function () {
   this.timeout(60_000);
 
-  it('draws every widget at 390 px in an engine with only what Safari 15.0 has', async () => {
+  it('draws every widget and a dashboard at 390 px in an engine with only what Safari 15.0 has', async () => {
     const page = await watchPage('/test/cdn/floor-engine.html', 'odw-chart', 390, 900);
     const win = page.document.defaultView as Window & typeof globalThis;
     const has = (path: string) =>
@@ -34,6 +34,15 @@ describe('engines and pages where the widgets cannot run as designed', function 
     const widgets = [...page.document.querySelectorAll('odw-kpi, odw-chart, odw-map, odw-filter, odw-table')];
     expect(widgets).to.have.length(13);
     for (const widget of widgets) await drawn(widget);
+    // The shared template a métropole hosts, with its own sources, key figures, chart, map and table.
+    const dashboard = page.document.querySelector('odw-dashboard')!;
+    const kinds = 'odw-kpi, odw-chart, odw-map, odw-filter, odw-table';
+    await waitUntil(() => dashboard.shadowRoot?.querySelectorAll(kinds).length, 'the dashboard’s widgets', {
+      timeout: 30_000,
+    });
+    const inDashboard = [...dashboard.shadowRoot!.querySelectorAll(kinds)];
+    expect(inDashboard.length).to.be.greaterThan(4);
+    for (const widget of inDashboard) await drawn(widget);
     const chart = (id: string) => page.document.getElementById(id)!.shadowRoot!;
     const summary = (id: string) => normalize(chart(id).querySelector('#summary')?.textContent);
     // What called what Safari 15.0 lacks: the names of several series, a line's latest value alone.

@@ -11,6 +11,7 @@ import {describeChart} from './chart-summary.js';
 import {mergeSpec, vegaLiteSpec} from './chart-vega-lite.js';
 import type {ChartView} from './vega-engine.js';
 import {chartCodeLoader} from './chart-code-error.js';
+import {sentence} from '../../core/sentence.js';
 
 /** What the drawing reads of its chart. */
 export interface SpecDrawingHost extends ReactiveElement {
@@ -123,7 +124,7 @@ export class SpecDrawing {
     svgElement.setAttribute('role', 'img');
     const description = this.host.description?.trim();
     const summary = describeChart(data, this.options.lang());
-    svgElement.setAttribute('aria-label', description ? `${summary}. ${description}` : summary);
+    svgElement.setAttribute('aria-label', description ? `${sentence(summary)} ${description}` : summary);
     svgElement.setAttribute('part', 'svg');
   }
 }

@@ -15,7 +15,8 @@ import type {Lang} from '../../core/i18n.js';
 import type {Category, ChartData, ChartPoint} from './chart-model.js';
 import type {StackMode} from './chart-plan.js';
 import {chartText, type ChartMessageKey} from './odw-chart.messages.js';
-import {dateText, nounOf, pearson, pluralForm, sentence} from './chart-words.js';
+import {sentence} from '../../core/sentence.js';
+import {dateText, nounOf, pearson, pluralForm} from './chart-words.js';
 
 /** Slices named one by one in a pie's summary; the rest are summed up (all, if one more). */
 const NAMED_SLICES = 5;

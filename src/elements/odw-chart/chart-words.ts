@@ -56,12 +56,3 @@ export function pearson(xs: number[], ys: number[]): number {
   });
   return sxy / Math.sqrt(sxx * syy);
 }
-
-/**
- * Starts a sentence with a capital (the messages are written in lower case, to be read after a
- * series' name too) and ends it once: « 524 hab. » takes no second full stop.
- */
-export function sentence(text: string): string {
-  const capitalized = text.charAt(0).toLocaleUpperCase() + text.slice(1);
-  return /[.…!?]$/.test(text) ? capitalized : `${capitalized}.`;
-}

@@ -15,6 +15,7 @@ import {
   openTable,
   rgb,
   fakeForcedColors,
+  summary,
 } from './chart-helpers.test.js';
 describe('odw-chart colours, system settings, accessibility and security', function () {
   this.timeout(40_000);
@@ -203,6 +204,8 @@ describe('odw-chart colours, system settings, accessibility and security', funct
           ></odw-chart>`,
         );
         await drawn(el);
+        // The summary ends its own sentence: one full stop before the description, never two.
+        expect(summary(el)).to.match(/[^.]\. Population municipale 2025$/);
         await openTable(el);
         await expect(el).to.be.accessible();
       });

@@ -32,6 +32,7 @@ import {ChartAnswers} from './chart-answers.js';
 import {ChartScenes} from './chart-scenes.js';
 import {loadShapeLayouts} from './chart-shape-loader.js';
 import {renderChart} from './chart-view.js';
+import {sentence} from '../../core/sentence.js';
 
 let chartCount = 0;
 
@@ -231,7 +232,8 @@ export class OdwChart extends OdwDataElement<ChartData> {
     const data = this.answers.inLanguage(loaded, lang);
     this.shownData = data;
     const summary = describeChart(data, lang);
-    const label = this.description?.trim() ? `${summary}. ${this.description.trim()}` : summary;
+    // The summary ends its own sentence: one full stop before the description, never two.
+    const label = this.description?.trim() ? `${sentence(summary)} ${this.description.trim()}` : summary;
     const byVega = this.pageSpec.active;
     const scene = byVega ? undefined : this.layout(data, lang);
     const theme = this.scenes.theme;

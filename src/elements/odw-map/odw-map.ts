@@ -31,6 +31,7 @@ import {OwnFilter} from '../../core/own-filter.js';
 import {applyDefaults, propertiesOf, type AttributeValues} from '../../core/schema.js';
 import {mapAttributes} from './odw-map.schema.js';
 import {mapText, type MapMessageKey} from './odw-map.messages.js';
+import {sentence} from '../../core/sentence.js';
 
 export {PLAN_IGN, TILE_PRESETS} from './map-controls.js';
 
@@ -202,7 +203,10 @@ export class OdwMap extends OdwDataElement<MapData> implements MapSettings {
     }
     this.renderedData = data;
     const label = mapText(lang, 'map.label');
-    this.mapHost.setAttribute('aria-label', this.title?.trim() ? `${this.title.trim()}. ${label}` : label);
+    this.mapHost.setAttribute(
+      'aria-label',
+      this.title?.trim() ? `${sentence(this.title.trim())} ${label}` : label,
+    );
     const legend = {
       lang,
       label: this.named('map.legend'),

@@ -7,6 +7,7 @@ import {
   joinableOutlines,
   keyFields,
   mapModes,
+  nameField,
   splitAggregate,
   suggestDashboard,
   suggestWidget,
@@ -101,6 +102,19 @@ describe('odw-builder suggestions', () => {
       value: 'count()',
       label: undefined,
     });
+  });
+
+  it('names the areas of a choropleth by a field of the data when it has one for the level', () => {
+    const communes = [field('code_insee', 'text'), field('libelle_commune', 'text'), field('n', 'int')];
+    expect(suggestWidget('map', communes)).to.deep.include({
+      mode: 'choropleth',
+      shapes: 'communes-45-loiret.geojson',
+      key: 'code_insee',
+      label: 'libelle_commune',
+    });
+    expect(nameField(POPULATION, 'region')?.name).to.equal('region');
+    expect(nameField(POPULATION, 'departement')).to.equal(undefined);
+    expect(nameField([field('commune', 'int')], 'commune'), 'a name is text').to.equal(undefined);
   });
 
   it('proposes a choropleth of départements for population data', () => {
@@ -348,6 +362,7 @@ describe('odw-builder snippet', () => {
             mode: 'choropleth',
             shapes: 'departements.geojson',
             key: 'code_departement',
+            label: 'departement',
             value: 'sum(population)',
           },
         ],
@@ -358,6 +373,7 @@ describe('odw-builder snippet', () => {
       shapes: 'https://example.fr/data/departements.geojson',
       'shapes-key': 'code',
       key: 'code_departement',
+      label: 'departement',
       value: 'sum(population)',
     });
   });

@@ -254,14 +254,28 @@ describe('builder reducer', () => {
     it('joins a map to an outline, and drops it for points', () => {
       const map = reduce(loaded(), {type: 'choose-kind', kind: 'map'});
       const regions = reduce(map, {type: 'choose-outline', file: 'regions.geojson'});
-      expect(regions.build?.widgets[0]).to.deep.include({shapes: 'regions.geojson', key: 'code_region'});
+      // Named by the data's own names (`label`), which the outlines may write without their article.
+      expect(regions.build?.widgets[0]).to.deep.include({
+        shapes: 'regions.geojson',
+        key: 'code_region',
+        label: 'region',
+      });
+      // No code of commune to join: the outline is chosen, its names are still the data's.
+      const communes = reduce(map, {type: 'choose-outline', file: 'communes-45-loiret.geojson'});
+      expect(communes.build?.widgets[0]).to.deep.include({key: undefined, label: 'commune'});
       expect(reduce(regions, {type: 'choose-outline', file: 'nowhere.geojson'})).to.equal(regions);
       const points = reduce(regions, {type: 'choose-map-mode', mode: 'points'});
-      expect(points.build?.widgets[0]).to.deep.include({mode: 'points', shapes: undefined, key: undefined});
+      expect(points.build?.widgets[0]).to.deep.include({
+        mode: 'points',
+        shapes: undefined,
+        key: undefined,
+        label: undefined,
+      });
       const back = reduce(points, {type: 'choose-map-mode', mode: 'choropleth'});
       expect(back.build?.widgets[0]).to.deep.include({
         shapes: 'departements.geojson',
         key: 'code_departement',
+        label: undefined,
         value: 'sum(population)',
       });
     });

@@ -34,6 +34,7 @@ import {
   isDate,
   isNumeric,
   keyFields,
+  nameField,
   mainMeasure,
   outlineOf,
   preferredOutline,
@@ -164,6 +165,7 @@ function chooseMapMode(model: BuilderModel, mode: MapMode): BuilderModel {
       mode,
       shapes: undefined,
       key: undefined,
+      label: undefined,
       value: undefined,
       description: undefined,
     });
@@ -175,6 +177,7 @@ function chooseMapMode(model: BuilderModel, mode: MapMode): BuilderModel {
     mode,
     shapes: outline?.file,
     key: outline ? keyFields(fields, outline.level)[0]?.name : undefined,
+    label: outline ? nameField(fields, outline.level)?.name : undefined,
     value: widgetOf(model)?.value ?? aggregate(measure ? 'sum' : 'count', measure?.name),
     description: undefined,
   });
@@ -186,7 +189,8 @@ function chooseOutline(model: BuilderModel, file: string): BuilderModel {
   const keys = keyFields(fieldsOf(model), outline.level);
   const current = widgetOf(model)?.key;
   const key = keys.some((field) => field.name === current) ? current : keys[0]?.name;
-  return updateWidget(model, {shapes: file, key, description: undefined});
+  const label = nameField(fieldsOf(model), outline.level)?.name;
+  return updateWidget(model, {shapes: file, key, label, description: undefined});
 }
 
 /** A whole positive number, or undefined when empty; an error on the input otherwise. */

@@ -107,6 +107,7 @@ function kindAttributes(widget: WidgetState, ctx: SnippetContext): Attributes {
         push(attributes, 'shapes', new URL(outline.file, ctx.shapesBase).href);
         push(attributes, 'shapes-key', outline.shapesKey);
         push(attributes, 'key', widget.key);
+        push(attributes, 'label', widget.label);
         push(attributes, 'value', widget.value);
       }
       break;

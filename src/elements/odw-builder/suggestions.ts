@@ -32,6 +32,13 @@ const LEVEL_PATTERNS: Record<OutlineLevel, RegExp> = {
   region: /^(code_?reg(ion)?|reg(ion)?_?code)$/i,
 };
 
+/** Field names holding the name of each area of a level, as the INSEE writes it (« La Chapelle-Saint-Mesmin »). */
+const NAME_PATTERNS: Record<OutlineLevel, RegExp> = {
+  commune: /^(commune|nom_?(de_?la_?)?commune|libelle_?commune|lib_?com(mune)?|libgeo|nom_?com)$/i,
+  departement: /^(departement|nom_?(du_?)?dep(artement)?|libelle_?dep(artement)?|lib_?dep)$/i,
+  region: /^(region|nom_?(de_?la_?)?reg(ion)?|libelle_?reg(ion)?|lib_?reg)$/i,
+};
+
 export const AGGREGATES: readonly AggregateFn[] = ['count', 'sum', 'avg', 'min', 'max', 'median'];
 
 const NUMERIC_TYPES = new Set(['int', 'double']);
@@ -58,6 +65,14 @@ export function hasGeo(fields: readonly FieldInfo[]): boolean {
 /** The fields whose values are codes of `level`, best match first. */
 export function keyFields(fields: readonly FieldInfo[], level: OutlineLevel): FieldInfo[] {
   return fields.filter((field) => field.type === 'text' && LEVEL_PATTERNS[level].test(field.name));
+}
+
+/**
+ * The field naming each area of `level` in the data, if the dataset has one: the map names its
+ * areas by it (`label`) rather than by the outlines, which may drop an article.
+ */
+export function nameField(fields: readonly FieldInfo[], level: OutlineLevel): FieldInfo | undefined {
+  return fields.find((field) => field.type === 'text' && NAME_PATTERNS[level].test(field.name));
 }
 
 /** The outlines some field of the dataset can be joined to. */
@@ -187,11 +202,13 @@ export function suggestWidget(kind: WidgetKind, fields: readonly FieldInfo[]): W
     case 'map': {
       const outline = preferredOutline(fields);
       if (!hasGeo(fields) && outline) {
+        const label = nameField(fields, outline.level)?.name;
         return {
           kind,
           mode: 'choropleth',
           shapes: outline.file,
           key: keyFields(fields, outline.level)[0].name,
+          ...(label ? {label} : {}),
           value,
         };
       }

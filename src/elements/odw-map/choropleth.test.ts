@@ -23,6 +23,7 @@ import {
   blobUrl,
   warnings,
 } from './map-harness.test.js';
+import {requestLog, uniqueTag} from '../../../test/helpers.js';
 
 describe('odw-map: choropleth', function () {
   mapSuite(this);
@@ -90,6 +91,35 @@ describe('odw-map: choropleth', function () {
     const csv = el.toCsv();
     expect(csv.split('\r\n')[0]).to.equal('Nom,Code,Population municipale (somme),Classe');
     expect(csv).to.include('\r\nOrléans,45234,116344,5\r\n');
+  });
+
+  it('names each area by a field of the data with `label`, over the outlines’ own names', async () => {
+    const tag = uniqueTag('label');
+    const el = await mountMap(
+      html`<odw-map
+        src=${`/portal/~tag=${tag}/ods/api/explore/v2.1/catalog/datasets/populations-legales-2025/records`}
+        where=${ORLEANS}
+        shapes=${LOIRET}
+        shapes-key="code"
+        key="code_insee"
+        label="commune"
+        value="sum(population)"
+        only-matched
+      ></odw-map>`,
+    );
+    // The outlines (IGN Admin Express via france-geojson) drop the article the INSEE keeps.
+    expect(normalize(area(el, '45075').getAttribute('aria-label'))).to.equal(
+      'La Chapelle-Saint-Mesmin : 10 492, classe 4 sur 5',
+    );
+    expect(areas(el)).to.have.length(22);
+    const rows = await openTable(el);
+    expect(rows.map((row) => row[0])).to.include('La Chapelle-Saint-Mesmin');
+    const grouped = (await requestLog(tag)).map(decodeURIComponent).filter((url) => url.includes('group_by'));
+    expect(grouped.join('\n')).to.match(/group_by=code_insee,\s*commune/);
+    const plain = await mountMap(orleansMap());
+    expect(normalize(area(plain, '45075').getAttribute('aria-label'))).to.equal(
+      'Chapelle-Saint-Mesmin : 10 492, classe 4 sur 5',
+    );
   });
 
   it('reports the data keys that match no outline: the overseas départements', async () => {

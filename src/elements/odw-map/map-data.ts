@@ -164,6 +164,8 @@ export interface ChoroplethInput {
   shapes: FeatureCollection;
   shapesKey: string;
   shapesLabel?: string;
+  /** The data field naming each area (`label`), over the outlines' own names. */
+  labelField?: string;
   keyField: string;
   /** Key of the value in result rows (`sum(population)`). */
   valueKey: string;
@@ -188,7 +190,9 @@ export function prepareChoropleth(input: ChoroplethInput): ChoroplethData {
     const key = keyText(feature.properties?.[shapesKey]);
     const row = rowsByKey.get(key);
     if (row) seen.add(key);
-    const name = labelKey ? keyText(feature.properties?.[labelKey]) : '';
+    const name =
+      (input.labelField && row ? keyText(row[input.labelField]) : '') ||
+      (labelKey ? keyText(feature.properties?.[labelKey]) : '');
     areas.push({
       key,
       name: name || key,

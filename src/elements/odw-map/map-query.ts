@@ -107,6 +107,8 @@ export async function loadMap(
       return {data: {mode: 'invalid', problem: shapes ? 'no-join' : 'no-geo'}, result: EMPTY};
     }
     const selection = firstSelection(settings.value?.trim() || 'count()');
+    // The data's own name of each area, read with its key (one name per key).
+    const label = settings.label?.trim() || undefined;
     const shapesSource = sourceOfShapes(shapes, context.root);
     const shapesUrl = new URL(shapesSource.src, document.baseURI).href;
     const [engine, result, features] = await Promise.all([
@@ -114,8 +116,15 @@ export async function loadMap(
       context.runQuery(
         target,
         selection.type === 'aggregate'
-          ? {select: [selection], groupBy: key}
-          : {select: [{type: 'field', field: key, as: key}, selection], limit: MAX_ROWS},
+          ? {select: [selection], groupBy: label ? `${key}, ${label}` : key}
+          : {
+              select: [
+                {type: 'field', field: key, as: key},
+                ...(label ? [{type: 'field' as const, field: label, as: label}] : []),
+                selection,
+              ],
+              limit: MAX_ROWS,
+            },
         options,
       ),
       enginePromise.then((engine) =>
@@ -136,6 +145,7 @@ export async function loadMap(
       shapes: features,
       shapesKey,
       shapesLabel: settings.shapesLabel?.trim() || undefined,
+      labelField: label,
       keyField: key,
       valueKey: selection.as,
       method,

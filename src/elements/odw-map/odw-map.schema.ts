@@ -32,7 +32,7 @@ export const mapAttributes = defineAttributes({
   color: {kind: 'text'},
   /** Points: a numeric field (`capacite`), the area of each point proportional to it; or an aggregate of one (`sum(capacite)`): the portal groups the records by location (`group_by` the `geo_point_2d` field, or `lat` and `lon`, and `color` and `label` when set) and each location is one point sized by its aggregate; clusters announce the aggregate of their points (`sum`, `avg`, `min`, `max`). A size legend shows the smallest and largest value. */
   size: {kind: 'text'},
-  /** Points: the field naming a point (table, screen readers, popup title). */
+  /** The field naming a point, or an area over its outline's own name (table, screen readers, search, popup title); for areas, one name per `key` (`commune`). */
   label: {kind: 'text'},
   /** Fields shown when an area or point is activated (`nom,capacite`). A `<template>` child with `{{field}}` placeholders replaces it; values are inserted as text. */
   popup: {kind: 'text'},

@@ -106,7 +106,15 @@ export class OdwFilter extends OdwDataElement<FilterData> {
   private inputTimer?: ReturnType<typeof setTimeout>;
   private lastData?: FilterData;
 
-  private readonly moreObserver = new ResizeObserver(() => this.showMoreBelow());
+  /**
+   * The list's size changed: its count of hidden choices is written in the next frame, not in the
+   * observer's callback, where the line it adds or removes would be reported again as a loop.
+   */
+  private readonly moreObserver = new ResizeObserver(() => {
+    cancelAnimationFrame(this.moreFrame);
+    this.moreFrame = requestAnimationFrame(() => this.showMoreBelow());
+  });
+  private moreFrame = 0;
 
   constructor() {
     super();
@@ -139,6 +147,7 @@ export class OdwFilter extends OdwDataElement<FilterData> {
     super.disconnectedCallback();
     clearTimeout(this.inputTimer);
     this.moreObserver.disconnect();
+    cancelAnimationFrame(this.moreFrame);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

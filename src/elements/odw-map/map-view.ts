@@ -33,6 +33,7 @@ export class MapView {
   private readonly behavior: ZoomBehavior<HTMLElement, unknown>;
   private readonly hostSelection: Selection<HTMLElement, unknown, null, undefined>;
   private readonly resizeObserver: ResizeObserver;
+  private resizeFrame = 0;
   private options: MapViewOptions;
   private data?: MapData;
   private projection: GeoProjection = geoMercator();
@@ -70,7 +71,12 @@ export class MapView {
     host.addEventListener('touchmove', this.onTouchMove, {passive: true});
     host.addEventListener('focusin', this.onFocusIn);
     host.addEventListener('focusout', this.onFocusOut);
-    this.resizeObserver = new ResizeObserver(() => this.layout());
+    // Laid out in the next frame: sizes changed inside the observer's callback are reported again,
+    // as a loop (an error event in WebKit, which a page's error tracker would log).
+    this.resizeObserver = new ResizeObserver(() => {
+      cancelAnimationFrame(this.resizeFrame);
+      this.resizeFrame = requestAnimationFrame(() => this.layout());
+    });
     this.resizeObserver.observe(host);
   }
 
@@ -149,6 +155,7 @@ export class MapView {
 
   destroy(): void {
     this.resizeObserver.disconnect();
+    cancelAnimationFrame(this.resizeFrame);
     this.hostSelection.on('.zoom', null);
     this.host.removeEventListener('keydown', this.onKeyDown);
     this.host.removeEventListener('click', this.onClick);

@@ -7,7 +7,8 @@ import {MISSING_AT_FLOOR} from './tools/browser-floor.mjs';
 
 /**
  * What the floor's engines lack (tools/browser-floor.mjs), kept out of the code that runs there:
- * methods by name, static members on their object, globals unless checked first.
+ * methods by name, static members on their object, globals. A use that checks first says so in a
+ * disable comment (src/elements/odw-chart/chart-text.ts).
  */
 const floorMessage = ({api, since}) =>
   `${api} is missing in the floor's engines (${since}): tools/browser-floor.mjs`;

@@ -34,7 +34,7 @@ function withoutComments(code) {
 }
 
 /**
- * Each use in `code` of an API missing at the floor, as `line:column api (since …)`; a call that
+ * Each use in `source` of an API missing at the floor, as `line:column api (since …)`; a call that
  * could be either of two methods (`.at(`) names both.
  */
 export function apisBelowFloor(source) {

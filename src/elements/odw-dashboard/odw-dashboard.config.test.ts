@@ -58,6 +58,7 @@ describe('odw-dashboard', function () {
       expect(table.getAttribute('page-size')).to.equal('5');
       const [filter] = configured(dashboard, 'odw-filter');
       expect(filter.parentElement).to.equal(part(dashboard, 'filters'));
+      expect(getComputedStyle(part(dashboard, 'filters')!).display).to.equal('grid');
       const [angers] = configured(dashboard, 'odw-source');
       expect(angers.id).to.equal('angers');
       expect(angers.getAttribute('refresh')).to.equal('600');
@@ -168,6 +169,8 @@ describe('odw-dashboard', function () {
       const [kpi] = configured(dashboard, 'odw-kpi');
       expect(kpi.getAttribute('source')).to.equal('dash-config-src-source');
       await kpiShows(kpi, '293 673');
+      // No filters: no empty « Filtres » group for a screen reader, and no gap it would take.
+      expect(getComputedStyle(part(dashboard, 'filters')!).display).to.equal('none');
     });
   });
 

@@ -61,6 +61,10 @@ export const dashboardStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
     gap: var(--odw-dashboard-gap, var(--_odw-spacing));
   }
+  /* A dashboard without filters: no empty « Filtres » group for a screen reader, no gap on the page. */
+  .filters[hidden] {
+    display: none;
+  }
 
   .params {
     display: flex;

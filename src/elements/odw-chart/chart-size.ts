@@ -1,4 +1,5 @@
 import type {ReactiveController, ReactiveElement} from 'lit';
+import {FrameResizeObserver} from '../../core/frame-resize-observer.js';
 
 /** The element's part the drawing fills: present in every state, so its width is known before the data. */
 const BODY = '[part~="body"]';
@@ -11,10 +12,8 @@ const BODY = '[part~="body"]';
 export class ChartSizeController implements ReactiveController {
   /** CSS pixels; 0 until the body is laid out (a hidden chart waits to be shown). */
   width = 0;
-  private observer?: ResizeObserver;
+  private observer?: FrameResizeObserver;
   private observed?: Element;
-  private frame = 0;
-  private pending = 0;
 
   constructor(private readonly host: ReactiveElement) {
     host.addController(this);
@@ -31,12 +30,9 @@ export class ChartSizeController implements ReactiveController {
     const body = this.body();
     if (!body || body === this.observed) return;
     this.observer?.disconnect();
-    // The size is applied in the next frame: a redraw inside the observer's callback would loop.
-    this.observer ??= new ResizeObserver((entries) => {
-      this.pending = Math.floor(entries[entries.length - 1].contentRect.width);
-      cancelAnimationFrame(this.frame);
-      this.frame = requestAnimationFrame(() => this.apply(this.pending));
-    });
+    this.observer ??= new FrameResizeObserver((entries) =>
+      this.apply(Math.floor(entries[entries.length - 1].contentRect.width)),
+    );
     this.observer.observe(body);
     this.observed = body;
   }
@@ -45,7 +41,6 @@ export class ChartSizeController implements ReactiveController {
     this.observer?.disconnect();
     this.observer = undefined;
     this.observed = undefined;
-    cancelAnimationFrame(this.frame);
   }
 
   private apply(width: number): void {

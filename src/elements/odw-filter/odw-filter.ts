@@ -16,6 +16,7 @@ import {filterAttributes} from './odw-filter.schema.js';
 import {OwnFilter} from '../../core/own-filter.js';
 import {filterText} from './odw-filter.messages.js';
 import {announce} from '../../core/announcer.js';
+import {FrameResizeObserver} from '../../core/frame-resize-observer.js';
 import {renderCheckboxes, renderSelect, type ChoiceList} from './filter-lists.js';
 import {loadFilterData, type FilterData, type FilterType} from './filter-load.js';
 import {renderSummary, summaryItems, type SummaryItem} from './filter-summary.js';
@@ -106,15 +107,8 @@ export class OdwFilter extends OdwDataElement<FilterData> {
   private inputTimer?: ReturnType<typeof setTimeout>;
   private lastData?: FilterData;
 
-  /**
-   * The list's size changed: its count of hidden choices is written in the next frame, not in the
-   * observer's callback, where the line it adds or removes would be reported again as a loop.
-   */
-  private readonly moreObserver = new ResizeObserver(() => {
-    cancelAnimationFrame(this.moreFrame);
-    this.moreFrame = requestAnimationFrame(() => this.showMoreBelow());
-  });
-  private moreFrame = 0;
+  /** The list's size changed: its count of hidden choices is written again (in the next frame). */
+  private readonly moreObserver = new FrameResizeObserver(() => this.showMoreBelow());
 
   constructor() {
     super();
@@ -147,7 +141,6 @@ export class OdwFilter extends OdwDataElement<FilterData> {
     super.disconnectedCallback();
     clearTimeout(this.inputTimer);
     this.moreObserver.disconnect();
-    cancelAnimationFrame(this.moreFrame);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -17,6 +17,7 @@ import {mapPng, mapSvg} from './map-image.js';
 import {svgElement} from './svg.js';
 import {MAX_FIT_LEVEL, TILE_SIZE, fitProjection} from './map-fit.js';
 import {ZOOM_STEP, mapZoom, zoomKeys} from './map-zoom.js';
+import {FrameResizeObserver} from '../../core/frame-resize-observer.js';
 const MARKS = '.area, .point, .cluster';
 
 export class MapView {
@@ -32,8 +33,7 @@ export class MapView {
   private touchGesture = false;
   private readonly behavior: ZoomBehavior<HTMLElement, unknown>;
   private readonly hostSelection: Selection<HTMLElement, unknown, null, undefined>;
-  private readonly resizeObserver: ResizeObserver;
-  private resizeFrame = 0;
+  private readonly resizeObserver: FrameResizeObserver;
   private options: MapViewOptions;
   private data?: MapData;
   private projection: GeoProjection = geoMercator();
@@ -71,12 +71,7 @@ export class MapView {
     host.addEventListener('touchmove', this.onTouchMove, {passive: true});
     host.addEventListener('focusin', this.onFocusIn);
     host.addEventListener('focusout', this.onFocusOut);
-    // Laid out in the next frame: sizes changed inside the observer's callback are reported again,
-    // as a loop (an error event in WebKit, which a page's error tracker would log).
-    this.resizeObserver = new ResizeObserver(() => {
-      cancelAnimationFrame(this.resizeFrame);
-      this.resizeFrame = requestAnimationFrame(() => this.layout());
-    });
+    this.resizeObserver = new FrameResizeObserver(() => this.layout());
     this.resizeObserver.observe(host);
   }
 
@@ -155,7 +150,6 @@ export class MapView {
 
   destroy(): void {
     this.resizeObserver.disconnect();
-    cancelAnimationFrame(this.resizeFrame);
     this.hostSelection.on('.zoom', null);
     this.host.removeEventListener('keydown', this.onKeyDown);
     this.host.removeEventListener('click', this.onClick);

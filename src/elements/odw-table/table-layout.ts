@@ -1,4 +1,5 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {FrameResizeObserver} from '../../core/frame-resize-observer.js';
 
 /**
  * `table`: rows and columns that fit. `scroll`: a table a little wider than its region, scrolled
@@ -26,11 +27,7 @@ type Host = ReactiveControllerHost & HTMLElement;
  * inside a ResizeObserver callback would loop.
  */
 export class TableLayoutController implements ReactiveController {
-  private readonly observer = new ResizeObserver(() => {
-    cancelAnimationFrame(this.frame);
-    this.frame = requestAnimationFrame(() => this.measure());
-  });
-  private frame = 0;
+  private readonly observer = new FrameResizeObserver(() => this.measure());
 
   constructor(private readonly host: Host) {
     host.addController(this);
@@ -48,7 +45,6 @@ export class TableLayoutController implements ReactiveController {
 
   hostDisconnected(): void {
     this.observer.disconnect();
-    cancelAnimationFrame(this.frame);
   }
 
   hostUpdated(): void {
